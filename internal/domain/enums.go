@@ -1,0 +1,19 @@
+package domain
+
+import "slices"
+
+// Enumerations of the tenant data model. The tenant migrations hold the same
+// lists as CHECK constraints; a test keeps the two in step.
+var (
+	JobTypes         = []string{"full_time", "part_time", "contract", "internship", "temporary", "freelance"}
+	ExperienceLevels = []string{"entry", "junior", "mid", "senior", "lead", "executive"}
+	RemotePolicies   = []string{"on_site", "remote", "hybrid"}
+	JobStatuses      = []string{"draft", "open", "on_hold", "closed", "filled", "cancelled"}
+	SalaryPeriods    = []string{"hourly", "daily", "weekly", "monthly", "yearly"}
+	ProviderTypes    = []string{"individual", "agency", "company"}
+	Availabilities   = []string{"available", "busy", "unavailable", "on_leave"}
+	SkillLevels      = []string{"beginner", "intermediate", "advanced", "expert"}
+)
+
+// OneOf reports whether v is one of the allowed values.
+func OneOf(v string, allowed []string) bool { return slices.Contains(allowed, v) }

@@ -1,0 +1,132 @@
+package tenants
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// keyPrefix marks Zumodra API keys so that secret scanners can find leaked
+// ones: zmd_<8 chars of public prefix>_<43 chars of secret>.
+const keyPrefix = "zmd_"
+
+// NewKey is a freshly issued key; Secret is shown once and never stored.
+type NewKey struct {
+	KeyInfo
+	Secret string
+}
+
+// KeyInfo describes a key without its secret.
+type KeyInfo struct {
+	ID         int64      `json:"id"`
+	Name       string     `json:"name"`
+	Prefix     string     `json:"prefix"`
+	CreatedAt  time.Time  `json:"created_at"`
+	LastUsedAt *time.Time `json:"last_used_at"`
+	RevokedAt  *time.Time `json:"revoked_at"`
+}
+
+func generateKey() (secret, prefix string, hash []byte) {
+	var b [38]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	enc := base64.RawURLEncoding.EncodeToString(b[:])
+	prefix = strings.ToLower(enc[:8])
+	secret = keyPrefix + prefix + "_" + enc[8:]
+	sum := sha256.Sum256([]byte(secret))
+	return secret, prefix, sum[:]
+}
+
+type execQuerier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+func insertKey(ctx context.Context, q execQuerier, tenantID int64, name string) (NewKey, error) {
+	secret, prefix, hash := generateKey()
+	k := NewKey{Secret: secret}
+	err := q.QueryRow(ctx, `INSERT INTO public.tenant_api_keys (tenant_id, name, prefix, key_hash)
+		VALUES ($1, $2, $3, $4) RETURNING id, name, prefix, created_at`,
+		tenantID, name, prefix, hash).Scan(&k.ID, &k.Name, &k.Prefix, &k.CreatedAt)
+	return k, err
+}
+
+// CreateKey issues a new API key for the tenant.
+func (s *Store) CreateKey(ctx context.Context, slug, name string) (NewKey, error) {
+	if len(name) > 100 {
+		return NewKey{}, domain.FieldError("name", "must be at most 100 characters")
+	}
+	t, err := s.Get(ctx, slug)
+	if err != nil {
+		return NewKey{}, err
+	}
+	return insertKey(ctx, s.Pool, t.ID, cmpOr(name, "default"))
+}
+
+// ListKeys lists the tenant's keys, revoked ones included.
+func (s *Store) ListKeys(ctx context.Context, slug string) ([]KeyInfo, error) {
+	t, err := s.Get(ctx, slug)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.Pool.Query(ctx, `SELECT id, name, prefix, created_at, last_used_at, revoked_at
+		FROM public.tenant_api_keys WHERE tenant_id = $1 ORDER BY id`, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowToStructByPos[KeyInfo])
+}
+
+// RevokeKey revokes one of the tenant's keys; a key of another tenant is
+// not found.
+func (s *Store) RevokeKey(ctx context.Context, slug string, id int64) error {
+	tag, err := s.Pool.Exec(ctx, `UPDATE public.tenant_api_keys k SET revoked_at = coalesce(revoked_at, now())
+		FROM public.tenants t WHERE k.tenant_id = t.id AND t.slug = $1 AND k.id = $2`, slug, id)
+	if err != nil {
+		return err
+	}
+	if tag.RowsAffected() == 0 {
+		return domain.Errorf(domain.CodeNotFound, "key %d of tenant %q not found", id, slug)
+	}
+	return nil
+}
+
+// ErrBadKey is returned for a missing, malformed, unknown or revoked key;
+// callers must not tell these apart to the client.
+var ErrBadKey = domain.Errorf(domain.CodeUnauthorized, "missing or invalid API key")
+
+// Authenticate returns the tenant that owns a valid, unrevoked key. The key
+// alone decides the tenant (and so the schema).
+func (s *Store) Authenticate(ctx context.Context, secret string) (domain.Tenant, error) {
+	if !strings.HasPrefix(secret, keyPrefix) || len(secret) > 100 {
+		return domain.Tenant{}, ErrBadKey
+	}
+	sum := sha256.Sum256([]byte(secret))
+	var keyID int64
+	var lastUsed *time.Time
+	row := s.Pool.QueryRow(ctx, `SELECT k.id, k.last_used_at, t.id, t.slug, t.name, t.logo_url, t.schema_name, t.status, t.created_at, t.updated_at
+		FROM public.tenant_api_keys k JOIN public.tenants t ON t.id = k.tenant_id
+		WHERE k.key_hash = $1 AND k.revoked_at IS NULL`, sum[:])
+	var t domain.Tenant
+	err := row.Scan(&keyID, &lastUsed, &t.ID, &t.Slug, &t.Name, &t.LogoURL, &t.SchemaName, &t.Status, &t.CreatedAt, &t.UpdatedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return domain.Tenant{}, ErrBadKey
+	}
+	if err != nil {
+		return domain.Tenant{}, err
+	}
+	// last_used_at is for humans auditing keys: a minute's precision spares a
+	// write on every request.
+	if lastUsed == nil || time.Since(*lastUsed) > time.Minute {
+		if _, err := s.Pool.Exec(ctx, `UPDATE public.tenant_api_keys SET last_used_at = now() WHERE id = $1`, keyID); err != nil {
+			return domain.Tenant{}, err
+		}
+	}
+	return t, nil
+}
