@@ -1,0 +1,116 @@
+package pgcluster
+
+import (
+	"context"
+	"fmt"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Stop shuts the server down with a fast shutdown (clients disconnected,
+// transactions rolled back, a clean checkpoint), escalating to an immediate
+// shutdown if that does not finish within the timeout. It stops the server
+// whether or not this process started it.
+func (c *Cluster) Stop(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	defer cancel()
+	lk, err := lockDir(ctx, c.l.lock)
+	if err != nil {
+		return err
+	}
+	defer lk.unlock()
+	return stopLocked(ctx, c.l, c.opts)
+}
+
+// StopIfUnused stops the server unless another client is connected to it, so
+// the last zumodra process sharing a data dir is the one that turns it off.
+// It reports whether it stopped the server.
+func (c *Cluster) StopIfUnused(ctx context.Context) (bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	defer cancel()
+	lk, err := lockDir(ctx, c.l.lock)
+	if err != nil {
+		return false, err
+	}
+	defer lk.unlock()
+	pf, err := readPidFile(c.l.data)
+	if err != nil || pf == nil || !pf.alive() {
+		return false, err
+	}
+	others, err := c.otherClients(ctx)
+	if err != nil {
+		return false, err
+	}
+	if others > 0 {
+		c.opts.Logger.InfoContext(ctx, "leaving PostgreSQL running for other clients", "clients", others, "pid", pf.pid)
+		return false, nil
+	}
+	return true, stopLocked(ctx, c.l, c.opts)
+}
+
+func (c *Cluster) otherClients(ctx context.Context) (int, error) {
+	conn, err := pgx.Connect(ctx, c.URL("postgres"))
+	if err != nil {
+		return 0, fmt.Errorf("connect to count clients: %w", err)
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	var n int
+	err = conn.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
+		WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count clients: %w", err)
+	}
+	return n, nil
+}
+
+// StopDir stops a server running in o.DataDir without starting one; it
+// reports false when none was running. Used by tools such as scripts/test.sh.
+func StopDir(ctx context.Context, o Options, onlyIfUnused bool) (bool, error) {
+	l, err := o.normalize()
+	if err != nil {
+		return false, err
+	}
+	pf, err := readPidFile(l.data)
+	if err != nil || pf == nil || !pf.alive() {
+		return false, err
+	}
+	su, err := currentServerUser()
+	if err != nil {
+		return false, err
+	}
+	c := &Cluster{opts: o, l: l, su: su}
+	if err := c.target(pf); err != nil {
+		return false, err
+	}
+	if onlyIfUnused {
+		return c.StopIfUnused(ctx)
+	}
+	return true, c.Stop(ctx)
+}
+
+// stopLocked signals the postmaster directly (SIGINT is PostgreSQL's fast
+// shutdown, SIGQUIT its immediate one): root may signal the postgres user's
+// process and no server binaries are needed to stop a server.
+func stopLocked(ctx context.Context, l layout, o Options) error {
+	pf, err := readPidFile(l.data)
+	if err != nil || pf == nil || !pf.alive() {
+		return err
+	}
+	began := time.Now()
+	if err := syscall.Kill(pf.pid, syscall.SIGINT); err != nil {
+		return fmt.Errorf("signal postmaster %d: %w", pf.pid, err)
+	}
+	fastCtx, cancel := context.WithTimeout(ctx, o.Timeout*3/4)
+	defer cancel()
+	if err := waitGone(fastCtx, l.data, pf.pid); err == nil {
+		o.Logger.InfoContext(ctx, "stopped PostgreSQL", "pid", pf.pid, "took", time.Since(began).Round(time.Millisecond))
+		return nil
+	}
+	o.Logger.WarnContext(ctx, "fast shutdown too slow, forcing immediate shutdown", "pid", pf.pid)
+	if err := syscall.Kill(pf.pid, syscall.SIGQUIT); err != nil {
+		return fmt.Errorf("signal postmaster %d: %w", pf.pid, err)
+	}
+	return waitGone(ctx, l.data, pf.pid)
+}
