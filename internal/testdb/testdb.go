@@ -1,0 +1,68 @@
+package testdb
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// New returns a pool on a fresh database holding the full migrated schema
+// (shared track; tenant schemas are created by the tests that need them).
+// The database is dropped when the test ends.
+func New(t testing.TB) *pgxpool.Pool {
+	t.Helper()
+	pool, err := pgxpool.New(context.Background(), NewURL(t))
+	if err != nil {
+		t.Fatalf("testdb: connect: %v", err)
+	}
+	t.Cleanup(pool.Close) // runs before NewURL's drop: cleanups run last-in first-out
+	return pool
+}
+
+// NewURL creates a fresh migrated database and returns its connection
+// string, for tests that open their own connections or run the binary.
+func NewURL(t testing.TB) string {
+	t.Helper()
+	s, err := getServer()
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	name, err := s.create(context.Background())
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	t.Cleanup(func() {
+		if err := s.drop(context.Background(), name); err != nil {
+			t.Errorf("%v", err)
+		}
+	})
+	return s.urlFor(name)
+}
+
+func (s *server) create(ctx context.Context) (string, error) {
+	suffix := make([]byte, 6)
+	if _, err := rand.Read(suffix); err != nil {
+		return "", fmt.Errorf("testdb: %w", err)
+	}
+	name := fmt.Sprintf("test_%d_%s", time.Now().Unix(), hex.EncodeToString(suffix))
+	sql := "CREATE DATABASE " + pgx.Identifier{name}.Sanitize() + " TEMPLATE " + pgx.Identifier{s.template}.Sanitize()
+	if _, err := s.admin.Exec(ctx, sql); err != nil {
+		return "", fmt.Errorf("testdb: clone %s: %w", s.template, err)
+	}
+	return name, nil
+}
+
+// drop forces out connections a test leaked, so a forgotten Close cannot
+// make the database outlive the test.
+func (s *server) drop(ctx context.Context, name string) error {
+	if _, err := s.admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)"); err != nil {
+		return fmt.Errorf("testdb: drop %s: %w", name, err)
+	}
+	return nil
+}
