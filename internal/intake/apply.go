@@ -1,0 +1,75 @@
+package intake
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// SubmitApplication stores an application for the job behind a catalog row
+// in the schema of the tenant that owns it.
+func (s *Service) SubmitApplication(ctx context.Context, catalogJobID int64, a Application) (Receipt, error) {
+	if err := a.Validate(); err != nil {
+		return Receipt{}, err
+	}
+	o, err := s.findOwner(ctx, jobCatalog, catalogJobID)
+	if err != nil {
+		return Receipt{}, err
+	}
+	var r Receipt
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		r, err = s.insertApplication(ctx, tx, o, a)
+		return err
+	})
+	if err != nil {
+		return Receipt{}, s.failed(ctx, "application", catalogJobID, err)
+	}
+	s.log.InfoContext(ctx, "application stored", "tenant_id", o.tenantID, "job_id", o.sourceID, "application_id", r.ID)
+	return r, nil
+}
+
+func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o owner, a Application) (Receipt, error) {
+	t, err := lockTenant(ctx, tx, o.tenantID)
+	if err != nil {
+		return Receipt{}, err
+	}
+	title, err := s.lockOpenJob(ctx, tx, t, o.sourceID)
+	if err != nil {
+		return Receipt{}, err
+	}
+	r := Receipt{TenantName: t.name, Title: title}
+	err = tx.QueryRow(ctx, `INSERT INTO `+t.table("applications")+`
+		(job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+		o.sourceID, title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter).Scan(&r.ID)
+	if err != nil {
+		return Receipt{}, fmt.Errorf("insert application into %s: %w", t.schema, err)
+	}
+	return r, nil
+}
+
+// lockOpenJob locks the job row and checks, under that lock, every rule
+// that makes a job public: a job unpublished, closed or made internal since
+// the catalog was synced is gone.
+func (s *Service) lockOpenJob(ctx context.Context, tx pgx.Tx, t tenantRow, jobID int64) (string, error) {
+	var title, status string
+	var published, internal bool
+	var deadline *time.Time
+	err := tx.QueryRow(ctx, `SELECT title, status, published_on_career_page, is_internal_only, application_deadline
+		FROM `+t.table("job_postings")+` WHERE id = $1 FOR SHARE`, jobID).
+		Scan(&title, &status, &published, &internal, &deadline)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", errGone
+	}
+	if err != nil {
+		return "", fmt.Errorf("lock job %d in %s: %w", jobID, t.schema, err)
+	}
+	open := published && !internal && status == "open" && t.active
+	if !open || (deadline != nil && !deadline.After(s.now())) {
+		return "", errGone
+	}
+	return title, nil
+}

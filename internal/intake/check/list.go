@@ -1,0 +1,52 @@
+package check
+
+import (
+	"errors"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// List gathers field errors.
+type List struct {
+	errs []error
+}
+
+// Add records err when it is not nil.
+func (l *List) Add(err error) {
+	if err != nil {
+		l.errs = append(l.errs, err)
+	}
+}
+
+// Err returns nil, or every recorded error joined: domain.ErrorCode of the
+// result is the code of the first, and Fields lists them all.
+func (l *List) Err() error {
+	if len(l.errs) == 0 {
+		return nil
+	}
+	return errors.Join(l.errs...)
+}
+
+// Fields returns every *domain.Error inside err (walking errors.Join trees),
+// in order; for a single *domain.Error it returns that one.
+func Fields(err error) []*domain.Error {
+	var out []*domain.Error
+	var walk func(error)
+	walk = func(e error) {
+		if e == nil {
+			return
+		}
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, x := range j.Unwrap() {
+				walk(x)
+			}
+			return
+		}
+		var de *domain.Error
+		if errors.As(e, &de) {
+			out = append(out, de)
+		}
+	}
+	walk(err)
+	return out
+}

@@ -1,0 +1,74 @@
+package intake
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// SubmitInquiry stores a project inquiry for the provider behind a catalog
+// row in the schema of the tenant that owns it.
+func (s *Service) SubmitInquiry(ctx context.Context, catalogProviderID int64, q Inquiry) (Receipt, error) {
+	if err := q.Validate(); err != nil {
+		return Receipt{}, err
+	}
+	if q.Currency == "" {
+		q.Currency = DefaultCurrency
+	}
+	o, err := s.findOwner(ctx, providerCatalog, catalogProviderID)
+	if err != nil {
+		return Receipt{}, err
+	}
+	var r Receipt
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		r, err = insertInquiry(ctx, tx, o, q)
+		return err
+	})
+	if err != nil {
+		return Receipt{}, s.failed(ctx, "inquiry", catalogProviderID, err)
+	}
+	s.log.InfoContext(ctx, "inquiry stored", "tenant_id", o.tenantID, "provider_id", o.sourceID, "inquiry_id", r.ID)
+	return r, nil
+}
+
+func insertInquiry(ctx context.Context, tx pgx.Tx, o owner, q Inquiry) (Receipt, error) {
+	t, err := lockTenant(ctx, tx, o.tenantID)
+	if err != nil {
+		return Receipt{}, err
+	}
+	name, err := lockPublicProvider(ctx, tx, t, o.sourceID)
+	if err != nil {
+		return Receipt{}, err
+	}
+	r := Receipt{TenantName: t.name, Title: name}
+	err = tx.QueryRow(ctx, `INSERT INTO `+t.table("project_inquiries")+`
+		(provider_id, provider_name, name, email, message, budget, currency)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		o.sourceID, name, q.Name, q.Email, q.Message, q.Budget, q.Currency).Scan(&r.ID)
+	if err != nil {
+		return Receipt{}, fmt.Errorf("insert inquiry into %s: %w", t.schema, err)
+	}
+	return r, nil
+}
+
+// lockPublicProvider locks the provider row and checks, under that lock,
+// every rule that makes a provider public.
+func lockPublicProvider(ctx context.Context, tx pgx.Tx, t tenantRow, providerID int64) (string, error) {
+	var name string
+	var enabled, active, userActive bool
+	err := tx.QueryRow(ctx, `SELECT display_name, marketplace_enabled, is_active, user_is_active
+		FROM `+t.table("service_providers")+` WHERE id = $1 FOR SHARE`, providerID).
+		Scan(&name, &enabled, &active, &userActive)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", errGone
+	}
+	if err != nil {
+		return "", fmt.Errorf("lock provider %d in %s: %w", providerID, t.schema, err)
+	}
+	if !(enabled && active && userActive && t.active) {
+		return "", errGone
+	}
+	return name, nil
+}

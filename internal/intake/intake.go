@@ -1,0 +1,58 @@
+package intake
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// Service writes applications and inquiries into tenant schemas.
+type Service struct {
+	pool *pgxpool.Pool
+	log  *slog.Logger
+	now  func() time.Time
+}
+
+// New returns a Service on pool.
+func New(pool *pgxpool.Pool, log *slog.Logger) *Service {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Service{pool: pool, log: log, now: time.Now}
+}
+
+// WithClock returns a copy of s that reads the time from now, so tests can
+// put an application deadline in the past without sleeping.
+func (s *Service) WithClock(now func() time.Time) *Service {
+	c := *s
+	c.now = now
+	return &c
+}
+
+// Application is what a visitor sends to apply for a job.
+type Application struct {
+	Name        string `json:"name"`
+	Email       string `json:"email"`
+	Phone       string `json:"phone"`
+	ResumeURL   string `json:"resume_url"`
+	ResumeText  string `json:"resume_text"`
+	CoverLetter string `json:"cover_letter"`
+}
+
+// Inquiry is what a visitor sends to propose a project to a provider.
+type Inquiry struct {
+	Name     string   `json:"name"`
+	Email    string   `json:"email"`
+	Message  string   `json:"message"`
+	Budget   *float64 `json:"budget"`
+	Currency string   `json:"currency"`
+}
+
+// Receipt confirms a stored submission: its id in the tenant's schema, the
+// tenant's name and the job title or provider name it was sent to.
+type Receipt struct {
+	ID         int64  `json:"id"`
+	TenantName string `json:"tenant_name"`
+	Title      string `json:"title"`
+}

@@ -1,0 +1,45 @@
+package intake
+
+import (
+	"github.com/zumodra/zumodra/internal/intake/check"
+)
+
+// Lengths follow the CHECK constraints on applications and
+// project_inquiries in tenant/0001_model.sql.
+const (
+	maxName        = 200
+	maxPhone       = 50
+	maxURL         = 2000
+	maxResumeText  = 50000
+	maxCoverLetter = 20000
+	maxMessage     = 20000
+)
+
+// DefaultCurrency is used when an inquiry names none.
+const DefaultCurrency = "USD"
+
+// Validate reports every bad field of the application.
+func (a Application) Validate() error {
+	var l check.List
+	l.Add(check.Line("name", a.Name, 1, maxName))
+	l.Add(check.Email("email", a.Email))
+	l.Add(check.Line("phone", a.Phone, 0, maxPhone))
+	l.Add(check.URL("resume_url", a.ResumeURL, maxURL))
+	l.Add(check.Text("resume_text", a.ResumeText, 0, maxResumeText))
+	l.Add(check.Text("cover_letter", a.CoverLetter, 0, maxCoverLetter))
+	return l.Err()
+}
+
+// Validate reports every bad field of the inquiry; an empty currency means
+// DefaultCurrency.
+func (q Inquiry) Validate() error {
+	var l check.List
+	l.Add(check.Line("name", q.Name, 1, maxName))
+	l.Add(check.Email("email", q.Email))
+	l.Add(check.Text("message", q.Message, 1, maxMessage))
+	l.Add(check.Amount("budget", q.Budget, 12))
+	if q.Currency != "" {
+		l.Add(check.Currency("currency", q.Currency))
+	}
+	return l.Err()
+}
