@@ -1,0 +1,113 @@
+package config
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/zumodra/zumodra/internal/pgcluster"
+)
+
+// DefaultAddr is the listen address of the original deployment.
+const DefaultAddr = ":8002"
+
+// Log formats.
+const (
+	FormatAuto = "auto" // text on a terminal, JSON otherwise
+	FormatText = "text"
+	FormatJSON = "json"
+)
+
+// Config is everything a zumodra process needs to know at start.
+type Config struct {
+	DatabaseURL string     // empty: the embedded cluster in DataDir
+	DataDir     string     // embedded cluster root
+	Addr        string     // HTTP listen address
+	AdminToken  string     // guards /admin/; secret
+	BaseURL     string     // public base URL for canonical links; empty: derived from requests
+	LogLevel    slog.Level // minimum level logged
+	LogFormat   string     // FormatAuto, FormatText or FormatJSON
+	Workers     int        // in-process sync workers for serve; 0 disables them
+}
+
+// Default returns the configuration used when nothing is set.
+func Default() Config {
+	return Config{
+		DataDir:   pgcluster.DefaultDataDir,
+		Addr:      DefaultAddr,
+		LogLevel:  slog.LevelInfo,
+		LogFormat: FormatAuto,
+		Workers:   2,
+	}
+}
+
+// Validate reports the first setting that cannot work, as an error naming it.
+func (c Config) Validate() error {
+	if c.DatabaseURL == "" && c.DataDir == "" {
+		return fmt.Errorf("data dir: must not be empty when DATABASE_URL is unset")
+	}
+	if c.DatabaseURL != "" {
+		if err := validateDatabaseURL(c.DatabaseURL); err != nil {
+			return err
+		}
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		return fmt.Errorf("addr %q: want host:port or :port: %w", c.Addr, err)
+	}
+	switch c.LogFormat {
+	case FormatAuto, FormatText, FormatJSON:
+	default:
+		return fmt.Errorf("log format %q: want auto, text or json", c.LogFormat)
+	}
+	if c.Workers < 0 || c.Workers > 64 {
+		return fmt.Errorf("workers %d: want 0 to 64", c.Workers)
+	}
+	return validateBaseURL(c.BaseURL)
+}
+
+// validateDatabaseURL accepts a postgres:// URL or a keyword/value string;
+// its error never repeats the value, which may hold a password.
+func validateDatabaseURL(raw string) error {
+	if !strings.Contains(raw, "://") {
+		if !strings.Contains(raw, "=") {
+			return fmt.Errorf("DATABASE_URL: want postgres://user:password@host:port/dbname or key=value pairs")
+		}
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return fmt.Errorf("DATABASE_URL: want a postgres:// or postgresql:// URL")
+	}
+	return nil
+}
+
+func validateBaseURL(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("base URL %q: want an absolute http(s) URL without query or fragment, like https://jobs.example.com", raw)
+	}
+	return nil
+}
+
+// ParseLevel reads a level name: debug, info, warn or error.
+func ParseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return 0, fmt.Errorf("log level %q: want debug, info, warn or error", s)
+	}
+	return l, nil
+}
+
+func parseInt(name, s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0, fmt.Errorf("%s=%q: want a whole number", name, s)
+	}
+	return n, nil
+}

@@ -1,0 +1,117 @@
+package config
+
+import (
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestDefaults(t *testing.T) {
+	c, err := FromEnv(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != ":8002" || c.Workers != 2 || c.LogFormat != FormatAuto || c.LogLevel != slog.LevelInfo ||
+		c.DataDir != ".zumodra/pg" || c.DatabaseURL != "" {
+		t.Fatalf("defaults = %+v", c)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatalf("defaults must be valid: %v", err)
+	}
+}
+
+func TestEnvThenFlags(t *testing.T) {
+	c, err := FromEnv(env(map[string]string{
+		EnvDatabaseURL: "postgres://u:pw@db:5432/z", EnvAddr: "127.0.0.1:9000", EnvWorkers: "5",
+		EnvLogLevel: "debug", EnvLogFormat: "json", EnvAdminToken: "tok", EnvBaseURL: "https://jobs.example.com/",
+		EnvDataDir: "/var/lib/z",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Config{DatabaseURL: "postgres://u:pw@db:5432/z", DataDir: "/var/lib/z", Addr: "127.0.0.1:9000",
+		AdminToken: "tok", BaseURL: "https://jobs.example.com", LogLevel: slog.LevelDebug, LogFormat: "json", Workers: 5}
+	if c != want {
+		t.Fatalf("from env = %+v\nwant %+v", c, want)
+	}
+	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+	c.BindGlobalFlags(fs)
+	c.BindServeFlags(fs)
+	c.BindWorkerFlags(fs, "workers")
+	if err := fs.Parse([]string{"--addr=:7000", "--workers=0", "--log-level=warn", "--log-format=text"}); err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != ":7000" || c.Workers != 0 || c.LogLevel != slog.LevelWarn || c.LogFormat != "text" {
+		t.Fatalf("flags must win over env: %+v", c)
+	}
+	if c.DatabaseURL != want.DatabaseURL || c.DataDir != want.DataDir {
+		t.Fatalf("flags not given must keep env values: %+v", c)
+	}
+}
+
+func TestInvalid(t *testing.T) {
+	for name, e := range map[string]map[string]string{
+		"workers not a number": {EnvWorkers: "two"},
+		"unknown level":        {EnvLogLevel: "loud"},
+	} {
+		if _, err := FromEnv(env(e)); err == nil {
+			t.Errorf("%s: FromEnv accepted %v", name, e)
+		}
+	}
+	for name, mut := range map[string]func(*Config){
+		"format":      func(c *Config) { c.LogFormat = "xml" },
+		"addr":        func(c *Config) { c.Addr = "8002" },
+		"workers":     func(c *Config) { c.Workers = -1 },
+		"base url":    func(c *Config) { c.BaseURL = "jobs.example.com" },
+		"db scheme":   func(c *Config) { c.DatabaseURL = "mysql://u:secret@h/db" },
+		"db garbage":  func(c *Config) { c.DatabaseURL = "secret" },
+		"no data dir": func(c *Config) { c.DataDir = "" },
+	} {
+		c := Default()
+		mut(&c)
+		err := c.Validate()
+		if err == nil {
+			t.Errorf("%s: Validate accepted %+v", name, c)
+		} else if strings.Contains(err.Error(), "secret") {
+			t.Errorf("%s: error repeats a secret: %v", name, err)
+		}
+	}
+}
+
+func TestRedactURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://u:s3cret@db:5432/z?sslmode=disable":   "postgres://u:REDACTED@db:5432/z?sslmode=disable",
+		"postgres://u@db/z":                               "postgres://u@db/z",
+		"postgres://db/z?password=s3cret&sslmode=require": "postgres://db/z?password=REDACTED&sslmode=require",
+		"host=db user=u password=s3cret dbname=z":         "host=db user=u password=REDACTED dbname=z",
+		"host=db password = 's3 cret\\' x' dbname=z":      "host=db password = REDACTED dbname=z",
+		"postgres://u:s3cret@db:bad port/z":               "(unparsable URL, REDACTED)",
+	} {
+		if got := RedactURL(in); got != want {
+			t.Errorf("RedactURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSecretsNeverPrinted(t *testing.T) {
+	c := Default()
+	c.DatabaseURL = "postgres://u:s3cret@db/z"
+	c.AdminToken = "t0ken-value"
+	var b strings.Builder
+	slog.New(slog.NewJSONHandler(&b, nil)).Info("config", "config", c)
+	slog.New(slog.NewTextHandler(&b, nil)).Info("config", "config", c)
+	b.WriteString(c.String())
+	out := b.String()
+	for _, secret := range []string{"s3cret", "t0ken-value"} {
+		if strings.Contains(out, secret) {
+			t.Fatalf("secret %q printed:\n%s", secret, out)
+		}
+	}
+	if !strings.Contains(out, "postgres://u:REDACTED@db/z") || !strings.Contains(out, "admin_token=REDACTED") {
+		t.Fatalf("redacted forms missing:\n%s", out)
+	}
+}

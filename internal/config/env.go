@@ -1,0 +1,49 @@
+package config
+
+import "strings"
+
+// Environment variables read by FromEnv.
+const (
+	EnvDatabaseURL = "DATABASE_URL"
+	EnvDataDir     = "ZUMODRA_DATA_DIR"
+	EnvAddr        = "ZUMODRA_ADDR"
+	EnvAdminToken  = "ZUMODRA_ADMIN_TOKEN"
+	EnvBaseURL     = "ZUMODRA_BASE_URL"
+	EnvLogLevel    = "ZUMODRA_LOG_LEVEL"
+	EnvLogFormat   = "ZUMODRA_LOG_FORMAT"
+	EnvWorkers     = "ZUMODRA_WORKERS"
+)
+
+// FromEnv returns the defaults overridden by the environment, read through
+// getenv (os.Getenv in the binary, a map in tests). Unset and empty
+// variables leave the default.
+func FromEnv(getenv func(string) string) (Config, error) {
+	c := Default()
+	set := func(dst *string, name string) {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			*dst = v
+		}
+	}
+	set(&c.DatabaseURL, EnvDatabaseURL)
+	set(&c.DataDir, EnvDataDir)
+	set(&c.Addr, EnvAddr)
+	set(&c.BaseURL, EnvBaseURL)
+	set(&c.LogFormat, EnvLogFormat)
+	c.AdminToken = getenv(EnvAdminToken) // a token is taken verbatim
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	if v := getenv(EnvLogLevel); v != "" {
+		l, err := ParseLevel(v)
+		if err != nil {
+			return c, err
+		}
+		c.LogLevel = l
+	}
+	if v := getenv(EnvWorkers); v != "" {
+		n, err := parseInt(EnvWorkers, v)
+		if err != nil {
+			return c, err
+		}
+		c.Workers = n
+	}
+	return c, nil
+}

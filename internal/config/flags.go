@@ -1,0 +1,46 @@
+package config
+
+import (
+	"log/slog"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// BindGlobalFlags registers the flags every command takes, with the
+// current values of c (the environment's) as defaults, so that a flag given
+// on the command line wins over the environment.
+func (c *Config) BindGlobalFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL,
+		"PostgreSQL URL (env "+EnvDatabaseURL+"); empty starts the embedded cluster")
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "embedded cluster directory (env "+EnvDataDir+")")
+	fs.Var((*levelValue)(&c.LogLevel), "log-level", "debug, info, warn or error (env "+EnvLogLevel+")")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat,
+		"auto, text or json; auto is text on a terminal, JSON otherwise (env "+EnvLogFormat+")")
+}
+
+// BindServeFlags registers the flags of commands that serve HTTP.
+func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env "+EnvAddr+")")
+	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL,
+		"public base URL for canonical links, like https://jobs.example.com (env "+EnvBaseURL+")")
+}
+
+// BindWorkerFlags registers the worker count.
+func (c *Config) BindWorkerFlags(fs *pflag.FlagSet, usage string) {
+	fs.IntVar(&c.Workers, "workers", c.Workers, usage+" (env "+EnvWorkers+")")
+}
+
+// levelValue lets a slog.Level be a flag.
+type levelValue slog.Level
+
+func (l *levelValue) String() string { return strings.ToLower(slog.Level(*l).String()) }
+func (l *levelValue) Type() string   { return "level" }
+
+func (l *levelValue) Set(s string) error {
+	v, err := ParseLevel(s)
+	if err == nil {
+		*l = levelValue(v)
+	}
+	return err
+}
