@@ -1,0 +1,110 @@
+package httpx
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// Problem is an RFC 9457 problem document.
+type Problem struct {
+	Type     string       `json:"type"`
+	Title    string       `json:"title"`
+	Status   int          `json:"status"`
+	Detail   string       `json:"detail,omitempty"`
+	Instance string       `json:"instance,omitempty"`
+	Errors   []FieldIssue `json:"errors,omitempty"`
+}
+
+// FieldIssue names one bad field (or query parameter) of a request.
+type FieldIssue struct {
+	Field  string `json:"field"`
+	Detail string `json:"detail"`
+}
+
+// ProblemContentType is the media type of problem documents.
+const ProblemContentType = "application/problem+json"
+
+// StatusFor maps a domain error code to its HTTP status, once for JSON and
+// HTML alike.
+func StatusFor(code domain.Code) int {
+	switch code {
+	case domain.CodeInvalid:
+		return http.StatusBadRequest
+	case domain.CodeNotFound:
+		return http.StatusNotFound
+	case domain.CodeConflict:
+		return http.StatusConflict
+	case domain.CodeGone:
+		return http.StatusGone
+	case domain.CodeUnauthorized:
+		return http.StatusUnauthorized
+	case domain.CodeForbidden:
+		return http.StatusForbidden
+	case domain.CodePrecondition:
+		return http.StatusPreconditionFailed
+	case domain.CodeRateLimited:
+		return http.StatusTooManyRequests
+	case domain.CodeUnavailable:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// ProblemFor builds the problem document for err. Internal errors get a
+// generic detail: their text may hold SQL or secrets and is only logged.
+func ProblemFor(r *http.Request, err error) Problem {
+	code := domain.ErrorCode(err)
+	status := StatusFor(code)
+	p := Problem{Type: "about:blank", Title: http.StatusText(status), Status: status}
+	if r != nil {
+		p.Instance = r.URL.Path
+	}
+	var de *domain.Error
+	if errors.As(err, &de) && status != http.StatusInternalServerError {
+		p.Detail = de.Message
+		if de.Field != "" {
+			p.Detail = de.Field + ": " + de.Message
+			p.Errors = []FieldIssue{{Field: de.Field, Detail: de.Message}}
+		}
+	} else {
+		p.Detail = "internal error"
+	}
+	return p
+}
+
+// WriteError writes err as a problem document; internal errors are logged
+// with the request, never shown.
+func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
+	p := ProblemFor(r, err)
+	if p.Status >= 500 && log != nil {
+		log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "error", err)
+	}
+	WriteProblem(w, p)
+}
+
+// WriteProblem writes p with its status.
+func WriteProblem(w http.ResponseWriter, p Problem) {
+	if p.Type == "" {
+		p.Type = "about:blank"
+	}
+	if p.Title == "" {
+		p.Title = http.StatusText(p.Status)
+	}
+	w.Header().Set("Content-Type", ProblemContentType)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(p.Status)
+	_ = json.NewEncoder(w).Encode(p)
+}
+
+// Invalid writes a 400 problem naming several bad fields at once.
+func Invalid(w http.ResponseWriter, r *http.Request, issues []FieldIssue) {
+	p := Problem{Status: http.StatusBadRequest, Instance: r.URL.Path, Errors: issues, Detail: "the request has invalid fields"}
+	if len(issues) == 1 {
+		p.Detail = issues[0].Field + ": " + issues[0].Detail
+	}
+	WriteProblem(w, p)
+}
