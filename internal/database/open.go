@@ -54,7 +54,7 @@ func openEmbedded(ctx context.Context, cfg Config) (_ *pgxpool.Pool, _ CloseFunc
 	if cfg.DBName == "" {
 		cfg.DBName = DefaultDBName
 	}
-	cluster, err := pgcluster.Start(ctx, pgcluster.Options{DataDir: cfg.DataDir, Logger: cfg.Logger, Durable: true})
+	cluster, err := pgcluster.Start(ctx, pgcluster.Options{DataDir: cfg.DataDir, Logger: cfg.Logger})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -27,6 +27,10 @@ func TestEmbeddedSharedByTwoProcessesLastStops(t *testing.T) {
 	if err := first.QueryRow(context.Background(), "SELECT current_database()").Scan(&name); err != nil || name != DefaultDBName {
 		t.Fatalf("current_database = %q, %v; want %q", name, err, DefaultDBName)
 	}
+	var fsync string
+	if err := first.QueryRow(context.Background(), "SHOW fsync").Scan(&fsync); err != nil || fsync != "on" {
+		t.Fatalf("the embedded cluster for real data must be durable: fsync = %q (%v)", fsync, err)
+	}
 	second, closeSecond := open(t, Config{DataDir: dir})
 	if err := closeFirst(context.Background()); err != nil {
 		t.Fatal(err)

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"os"
 	"strconv"
+	"sync/atomic"
 )
 
 // Cluster is a running private PostgreSQL server, started or attached to by Start.
@@ -17,6 +19,15 @@ type Cluster struct {
 	host     string // socket directory, or a loopback address
 	port     int
 	password string // set only in TCP mode
+	appName  string // application_name of our connections, to tell them from other clients'
+}
+
+var clusterSeq atomic.Int64
+
+// newAppName is unique per Cluster value: per process, and per handle within
+// a process so tests can play two processes.
+func newAppName() string {
+	return fmt.Sprintf("zumodra-%d-%d", os.Getpid(), clusterSeq.Add(1))
 }
 
 // Started reports whether this process started the server; false means it
@@ -26,10 +37,12 @@ func (c *Cluster) Started() bool { return c.started }
 // DataDir is the absolute cluster root.
 func (c *Cluster) DataDir() string { return c.l.root }
 
-// URL is a connection string for dbname as the superuser.
+// URL is a connection string for dbname as the superuser. Its
+// application_name identifies this handle, so StopIfUnused can ignore our own
+// connections even while they are still closing.
 func (c *Cluster) URL(dbname string) string {
 	u := url.URL{Scheme: "postgres", Path: "/" + dbname}
-	q := url.Values{"sslmode": {"disable"}}
+	q := url.Values{"sslmode": {"disable"}, "application_name": {c.appName}}
 	if c.password == "" {
 		// pgx and libpq take a socket directory as the host query parameter.
 		u.User = url.User(Superuser)

@@ -16,7 +16,7 @@ import (
 
 func startTest(t *testing.T, dir string) *Cluster {
 	t.Helper()
-	c, err := Start(context.Background(), Options{DataDir: dir})
+	c, err := Start(context.Background(), Options{DataDir: dir, Ephemeral: true})
 	if err != nil {
 		t.Fatalf("Start: %v", err)
 	}
@@ -56,7 +56,12 @@ func TestStartAttachStopRestart(t *testing.T) {
 	if !first.Started() {
 		t.Fatal("first Start on an empty dir should start the server")
 	}
-	mustExec(t, connect(t, first), "CREATE TABLE kept (v int); INSERT INTO kept VALUES (1), (2)")
+	conn := connect(t, first)
+	mustExec(t, conn, "CREATE TABLE kept (v int); INSERT INTO kept VALUES (1), (2)")
+	var fsync string
+	if err := conn.QueryRow(context.Background(), "SHOW fsync").Scan(&fsync); err != nil || fsync != "off" {
+		t.Fatalf("ephemeral cluster: fsync = %q (%v), want off", fsync, err)
+	}
 
 	second := startTest(t, dir)
 	if second.Started() || second.pid != first.pid {
@@ -188,7 +193,7 @@ func TestConcurrentStartsShareOneServer(t *testing.T) {
 	results := make(chan *Cluster, 3)
 	for range 3 {
 		go func() {
-			c, err := Start(context.Background(), Options{DataDir: dir})
+			c, err := Start(context.Background(), Options{DataDir: dir, Ephemeral: true})
 			if err != nil {
 				t.Error(err)
 			}

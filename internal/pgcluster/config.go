@@ -38,7 +38,7 @@ var nonDurableSettings = map[string]string{
 // writeConfig rewrites PGDATA/zumodra.conf, choosing socket or TCP mode.
 func writeConfig(l layout, su serverUser, o *Options) error {
 	settings := maps.Clone(baseSettings)
-	if !o.Durable {
+	if o.Ephemeral {
 		maps.Copy(settings, nonDurableSettings)
 	}
 	if l.socketFits(socketPort) {

@@ -55,7 +55,7 @@ func initialize(ctx context.Context, l layout, su serverUser, bins Binaries, o *
 	began := time.Now()
 	args := []string{"-D", l.data, "-U", Superuser, "--encoding=UTF8", "--locale=" + pickLocale(),
 		"--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + l.password}
-	if !o.Durable {
+	if o.Ephemeral {
 		args = append(args, "--no-sync")
 	}
 	cmd := su.command(l.root, bins.Initdb, args...)

@@ -17,11 +17,12 @@ const Superuser = "postgres"
 type Options struct {
 	DataDir string       // cluster root; DefaultDataDir when empty
 	Logger  *slog.Logger // nil discards
-	// Durable keeps fsync and full_page_writes on. Leave it true for any data
-	// you care about; the throwaway test cluster turns it off for speed.
-	Durable bool
-	Finder  *Finder       // nil means DefaultFinder
-	Timeout time.Duration // for starting and stopping the server; 60s when zero
+	// Ephemeral turns fsync, synchronous_commit and full_page_writes off: much
+	// faster, but a crash of the machine may corrupt the cluster. Only for
+	// throwaway data (the test cluster); the zero value is durable.
+	Ephemeral bool
+	Finder    *Finder       // nil means DefaultFinder
+	Timeout   time.Duration // for starting and stopping the server; 60s when zero
 	// Settings are extra postgresql.conf settings applied at each start.
 	Settings map[string]string
 }

@@ -35,7 +35,7 @@ func Start(ctx context.Context, o Options) (*Cluster, error) {
 		return nil, err
 	}
 	defer lk.unlock()
-	c := &Cluster{opts: o, l: l, su: su}
+	c := &Cluster{opts: o, l: l, su: su, appName: newAppName()}
 	if err := c.attachOrLaunch(ctx); err != nil {
 		return nil, fmt.Errorf("postgres cluster %s: %w", l.root, err)
 	}
@@ -112,7 +112,7 @@ func (c *Cluster) launch(ctx context.Context) error {
 	}
 	c.started = true
 	c.opts.Logger.InfoContext(ctx, "started PostgreSQL", "pid", pf.pid, "data_dir", c.l.data,
-		"durable", c.opts.Durable, "took", time.Since(began).Round(time.Millisecond))
+		"ephemeral", c.opts.Ephemeral, "took", time.Since(began).Round(time.Millisecond))
 	return c.ping(ctx)
 }
 

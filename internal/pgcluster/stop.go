@@ -26,6 +26,8 @@ func (c *Cluster) Stop(ctx context.Context) error {
 
 // StopIfUnused stops the server unless another client is connected to it, so
 // the last zumodra process sharing a data dir is the one that turns it off.
+// Connections made through this handle's URL do not count: after closing them
+// their backends may linger for a moment.
 // It reports whether it stopped the server.
 func (c *Cluster) StopIfUnused(ctx context.Context) (bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
@@ -58,7 +60,7 @@ func (c *Cluster) otherClients(ctx context.Context) (int, error) {
 	defer conn.Close(context.WithoutCancel(ctx))
 	var n int
 	err = conn.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
-		WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`).Scan(&n)
+		WHERE backend_type = 'client backend' AND application_name <> $1`, c.appName).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count clients: %w", err)
 	}
@@ -80,7 +82,7 @@ func StopDir(ctx context.Context, o Options, onlyIfUnused bool) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	c := &Cluster{opts: o, l: l, su: su}
+	c := &Cluster{opts: o, l: l, su: su, appName: newAppName()}
 	if err := c.target(pf); err != nil {
 		return false, err
 	}

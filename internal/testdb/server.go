@@ -29,7 +29,7 @@ func ClusterDir() string {
 // ClusterOptions are the embedded test cluster's options, shared with the
 // testcluster command so both agree on the directory.
 func ClusterOptions(log *slog.Logger) pgcluster.Options {
-	return pgcluster.Options{DataDir: ClusterDir(), Durable: false, Logger: log, Timeout: 2 * time.Minute}
+	return pgcluster.Options{DataDir: ClusterDir(), Ephemeral: true, Logger: log, Timeout: 2 * time.Minute}
 }
 
 // server is the per-process connection to the test PostgreSQL server.
