@@ -48,6 +48,9 @@ func TestEnvThenFlags(t *testing.T) {
 	if c.Addr != ":7000" || c.Workers != 0 || c.LogLevel != slog.LevelWarn || c.LogFormat != "text" {
 		t.Fatalf("flags must win over env: %+v", c)
 	}
+	if def := fs.Lookup("database-url").DefValue; def != "postgres://u:REDACTED@db:5432/z" {
+		t.Fatalf("--help would show the database URL default as %q", def)
+	}
 	if c.DatabaseURL != want.DatabaseURL || c.DataDir != want.DataDir {
 		t.Fatalf("flags not given must keep env values: %+v", c)
 	}

@@ -11,7 +11,7 @@ import (
 // current values of c (the environment's) as defaults, so that a flag given
 // on the command line wins over the environment.
 func (c *Config) BindGlobalFlags(fs *pflag.FlagSet) {
-	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL,
+	fs.Var((*secretURL)(&c.DatabaseURL), "database-url",
 		"PostgreSQL URL (env "+EnvDatabaseURL+"); empty starts the embedded cluster")
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "embedded cluster directory (env "+EnvDataDir+")")
 	fs.Var((*levelValue)(&c.LogLevel), "log-level", "debug, info, warn or error (env "+EnvLogLevel+")")
@@ -44,3 +44,16 @@ func (l *levelValue) Set(s string) error {
 	}
 	return err
 }
+
+// secretURL is a connection string flag whose default, shown by --help,
+// has its password redacted.
+type secretURL string
+
+func (u *secretURL) String() string {
+	if *u == "" {
+		return ""
+	}
+	return RedactURL(string(*u))
+}
+func (u *secretURL) Type() string       { return "url" }
+func (u *secretURL) Set(s string) error { *u = secretURL(s); return nil }

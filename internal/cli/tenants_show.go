@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/spf13/cobra"
+
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/tenants"
+)
+
+type tenantsShowCmd struct {
+	app  *App
+	slug string
+}
+
+func newTenantsShowCommand(app *App) *cobra.Command {
+	c := &tenantsShowCmd{app: app}
+	return &cobra.Command{
+		Use:     "show SLUG",
+		Short:   "Show a tenant, its keys and what it has in the public catalog",
+		Example: "  zumodra tenants show democompany",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c.slug = args[0]
+			return app.run(cmd.Context(), c)
+		},
+	}
+}
+
+func (c *tenantsShowCmd) Validate() error { return slugArg(c.slug) }
+
+func (c *tenantsShowCmd) Run(ctx context.Context) error {
+	return c.app.withDB(ctx, func(pool *pgxpool.Pool) error {
+		t, err := tenants.New(pool).Get(ctx, c.slug)
+		if err != nil {
+			return err
+		}
+		st, err := readTenantStats(ctx, pool, t)
+		if err != nil {
+			return err
+		}
+		printTenant(c.app.Stdout, t)
+		tw := newTable(c.app.Stdout)
+		fmt.Fprintf(tw, "API keys:\t%d active, %d revoked\n", st.activeKeys, st.revokedKeys)
+		fmt.Fprintf(tw, "Source rows:\t%d jobs, %d providers\n", st.jobs, st.providers)
+		fmt.Fprintf(tw, "Public catalog:\t%d jobs, %d providers\n", st.catalogJobs, st.catalogProviders)
+		fmt.Fprintf(tw, "Sync outbox:\t%d pending, %d dead letters\n", st.pending, st.dead)
+		return tw.Flush()
+	})
+}
+
+// tenantStats is what a tenant holds, for show and for delete's warning.
+type tenantStats struct {
+	activeKeys, revokedKeys        int
+	jobs, providers                int
+	catalogJobs, catalogProviders  int
+	pending, dead                  int
+	applications, projectInquiries int
+}
+
+func readTenantStats(ctx context.Context, pool *pgxpool.Pool, t domain.Tenant) (tenantStats, error) {
+	var st tenantStats
+	err := pool.QueryRow(ctx, `SELECT
+		(SELECT count(*) FROM public.tenant_api_keys WHERE tenant_id = $1 AND revoked_at IS NULL),
+		(SELECT count(*) FROM public.tenant_api_keys WHERE tenant_id = $1 AND revoked_at IS NOT NULL),
+		(SELECT count(*) FROM public.job_catalog WHERE tenant_id = $1),
+		(SELECT count(*) FROM public.provider_catalog WHERE tenant_id = $1),
+		(SELECT count(*) FROM public.sync_outbox WHERE tenant_id = $1 AND dead_at IS NULL),
+		(SELECT count(*) FROM public.sync_outbox WHERE tenant_id = $1 AND dead_at IS NOT NULL)`, t.ID).
+		Scan(&st.activeKeys, &st.revokedKeys, &st.catalogJobs, &st.catalogProviders, &st.pending, &st.dead)
+	if err != nil {
+		return st, fmt.Errorf("read tenant %s: %w", t.Slug, err)
+	}
+	return st, readSourceCounts(ctx, pool, t.SchemaName, &st)
+}
+
+// readSourceCounts counts the rows of the tenant's own schema; the schema
+// name comes from the tenant row and is quoted as an identifier.
+func readSourceCounts(ctx context.Context, pool *pgxpool.Pool, schema string, st *tenantStats) error {
+	q := fmt.Sprintf(`SELECT (SELECT count(*) FROM %[1]s.job_postings), (SELECT count(*) FROM %[1]s.service_providers),
+		(SELECT count(*) FROM %[1]s.applications), (SELECT count(*) FROM %[1]s.project_inquiries)`, quoteIdent(schema))
+	err := pool.QueryRow(ctx, q).Scan(&st.jobs, &st.providers, &st.applications, &st.projectInquiries)
+	if err != nil {
+		return fmt.Errorf("count rows of %s: %w", schema, err)
+	}
+	return nil
+}
