@@ -1,0 +1,16 @@
+// Package apply writes projected rows into the public catalog: the one code
+// path through which incremental sync, bulk resync and repair change
+// public.job_catalog and public.provider_catalog.
+//
+// Callers hold the tenant's sync lock (LockTenant) in the same
+// transaction, so reading the current hashes and then writing is race-free.
+// A row whose content hash is already in the catalog is not rewritten:
+// full-text indexing dominates the cost of a catalog write, so a no-op edit
+// or a resync of unchanged data costs one indexed read. As a consequence a
+// catalog row's source_version and synced_at are those of its last content
+// change, not of the last source edit.
+//
+// Every function takes an Options whose DryRun counts what would change
+// without writing anything: the same classification, so a dry run's report
+// is the real run's.
+package apply

@@ -1,0 +1,54 @@
+package apply
+
+import "github.com/zumodra/zumodra/internal/metrics"
+
+// Catalog names one of the two public catalogs.
+type Catalog string
+
+// The catalogs.
+const (
+	Jobs      Catalog = "jobs"
+	Providers Catalog = "providers"
+)
+
+// Catalogs lists every catalog, in the order syncs visit them.
+var Catalogs = []Catalog{Jobs, Providers}
+
+func (c Catalog) table() string {
+	if c == Providers {
+		return "public.provider_catalog"
+	}
+	return "public.job_catalog"
+}
+
+// Stats counts what an apply did (or, in a dry run, would do).
+type Stats struct {
+	Eligible  int // projected public rows handed to the apply
+	Written   int // new or changed rows written
+	Inserted  int // of Written, rows the catalog did not have (the rest had drifted)
+	Unchanged int // rows skipped because the catalog holds the same hash
+	Removed   int // catalog rows deleted
+	Errors    int // source rows that could not be synced (see RowError)
+}
+
+// Add accumulates o into s.
+func (s *Stats) Add(o Stats) {
+	s.Eligible += o.Eligible
+	s.Written += o.Written
+	s.Inserted += o.Inserted
+	s.Unchanged += o.Unchanged
+	s.Removed += o.Removed
+	s.Errors += o.Errors
+}
+
+// Changed reports whether the apply wrote or removed anything.
+func (s Stats) Changed() bool { return s.Written > 0 || s.Removed > 0 }
+
+// Record adds s to the applied-rows metric. Call it after the transaction
+// commits, so rolled-back work is never counted.
+func (s Stats) Record(c Catalog) {
+	metrics.SyncAppliedRows.WithLabelValues(string(c), "written").Add(float64(s.Written))
+	metrics.SyncAppliedRows.WithLabelValues(string(c), "unchanged").Add(float64(s.Unchanged))
+	metrics.SyncAppliedRows.WithLabelValues(string(c), "removed").Add(float64(s.Removed))
+	metrics.SyncAppliedRows.WithLabelValues(string(c), "failed").Add(float64(s.Errors))
+}

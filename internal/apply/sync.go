@@ -1,0 +1,90 @@
+package apply
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/source"
+)
+
+// SyncIDs brings the catalog rows of these source ids in line with their
+// current source rows: read, project, upsert the public ones, remove the
+// rest (including ids whose source row no longer exists).
+func SyncIDs(ctx context.Context, q Querier, t domain.Tenant, c Catalog, ids []int64, opts Options) (Stats, error) {
+	if len(ids) == 0 {
+		return Stats{}, nil
+	}
+	if c == Providers {
+		in, err := source.ProvidersByID(ctx, q, t, ids)
+		if err != nil {
+			return Stats{}, err
+		}
+		rows, hidden := projectProviders(in)
+		return ProviderRows(ctx, q, t.ID, rows, append(hidden, missing(ids, providerIDs(in))...), opts)
+	}
+	in, err := source.JobsByID(ctx, q, t, ids)
+	if err != nil {
+		return Stats{}, err
+	}
+	rows, hidden := projectJobs(in)
+	return JobRows(ctx, q, t.ID, rows, append(hidden, missing(ids, jobIDs(in))...), opts)
+}
+
+// Page is the result of SyncPage.
+type Page struct {
+	Stats
+	Failed []RowError // rows that could not be applied; the rest were
+	Last   int64      // highest source id read; the next page starts after it
+	Done   bool       // no source rows after this page
+}
+
+// SyncPage syncs one page of a bulk scan: the (at most limit) source ids
+// above after, in id order, through SyncIsolated, then removes the catalog
+// rows in the page's id range that have no source row at all. On the last
+// page the range is unbounded above, so rows beyond the last source id go
+// too.
+func SyncPage(ctx context.Context, tx pgx.Tx, t domain.Tenant, c Catalog, after int64, limit int, opts Options) (Page, error) {
+	ids, err := idPage(ctx, tx, t, c, after, limit)
+	if err != nil {
+		return Page{}, err
+	}
+	p := Page{Last: after, Done: len(ids) < limit}
+	if p.Stats, p.Failed, err = SyncIsolated(ctx, tx, t, c, ids, opts); err != nil {
+		return p, err
+	}
+	upTo := int64(0)
+	if len(ids) > 0 {
+		p.Last = ids[len(ids)-1]
+	}
+	if !p.Done {
+		upTo = p.Last
+	}
+	n, err := RemoveRange(ctx, tx, c, t.ID, after, upTo, ids, opts)
+	p.Removed += n
+	return p, err
+}
+
+func idPage(ctx context.Context, q Querier, t domain.Tenant, c Catalog, after int64, limit int) ([]int64, error) {
+	if c == Providers {
+		return source.ProviderIDPage(ctx, q, t, after, limit)
+	}
+	return source.JobIDPage(ctx, q, t, after, limit)
+}
+
+// missing returns the requested ids that the source read did not return.
+func missing(requested, found []int64) []int64 {
+	seen := make(map[int64]bool, len(found))
+	for _, id := range found {
+		seen[id] = true
+	}
+	var out []int64
+	for _, id := range requested {
+		if !seen[id] {
+			out = append(out, id)
+			seen[id] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,60 @@
+package resync
+
+import (
+	"fmt"
+	"log/slog"
+	"runtime"
+
+	"github.com/zumodra/zumodra/internal/apply"
+)
+
+// Options select and shape a resync.
+type Options struct {
+	TenantSlugs []string        // tenants to resync; nil or empty means all
+	Catalogs    []apply.Catalog // catalogs to resync; nil or empty means both
+	DryRun      bool            // count what would change, write nothing
+	Concurrency int             // tenants in parallel; 0 means the number of CPUs
+	BatchSize   int             // source rows per page transaction; 0 means 1000
+	// Progress, when set, is called after every page, from one goroutine at
+	// a time.
+	Progress func(Progress)
+	Logger   *slog.Logger
+}
+
+// Progress reports one page done.
+type Progress struct {
+	Tenant       string
+	Catalog      apply.Catalog
+	Stats        apply.Stats // this tenant's catalog so far
+	CatalogDone  bool        // this tenant's catalog is complete
+	TenantsDone  int         // tenants completed so far, over all
+	TenantsTotal int
+}
+
+// DefaultBatchSize is the page size of a bulk pass.
+const DefaultBatchSize = 1000
+
+// Validate checks the options and fills in defaults.
+func (o *Options) Validate() error {
+	for _, c := range o.Catalogs {
+		if c != apply.Jobs && c != apply.Providers {
+			return fmt.Errorf("resync: unknown catalog %q (want jobs or providers)", c)
+		}
+	}
+	if len(o.Catalogs) == 0 {
+		o.Catalogs = apply.Catalogs
+	}
+	if o.Concurrency < 0 || o.BatchSize < 0 {
+		return fmt.Errorf("resync: concurrency and batch size must not be negative")
+	}
+	if o.Concurrency == 0 {
+		o.Concurrency = runtime.NumCPU()
+	}
+	if o.BatchSize == 0 {
+		o.BatchSize = DefaultBatchSize
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return nil
+}

@@ -1,0 +1,65 @@
+package resync
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zumodra/zumodra/internal/apply"
+	"github.com/zumodra/zumodra/internal/metrics"
+	"github.com/zumodra/zumodra/internal/source"
+)
+
+// page syncs one page in its own transaction: take the tenant's sync lock,
+// then re-read the tenant (a suspension or rename committed since the last
+// page counts from this page on; the capture trigger queued a full pass for
+// the workers anyway), then read, project and apply the page.
+func (r *runner) page(ctx context.Context, tenantID int64, c apply.Catalog, after int64) (apply.Page, error) {
+	start := time.Now()
+	var p apply.Page
+	err := inTx(ctx, r.pool, r.opts.DryRun, func(tx pgx.Tx) error {
+		if err := apply.LockTenant(ctx, tx, tenantID); err != nil {
+			return err
+		}
+		t, err := source.LoadTenant(ctx, tx, tenantID)
+		if err != nil {
+			return err
+		}
+		p, err = apply.SyncPage(ctx, tx, t, c, after, r.opts.BatchSize, apply.Options{DryRun: r.opts.DryRun})
+		return err
+	})
+	if err != nil {
+		return p, err
+	}
+	if !r.opts.DryRun {
+		p.Stats.Record(c)
+		metrics.SyncApplySeconds.WithLabelValues("bulk").Observe(time.Since(start).Seconds())
+	}
+	return p, nil
+}
+
+// inTx runs fn in a READ COMMITTED transaction, committed unless dryRun.
+func inTx(ctx context.Context, pool *pgxpool.Pool, dryRun bool, fn func(pgx.Tx) error) error {
+	tx, err := pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
+	if err != nil {
+		return fmt.Errorf("resync: begin: %w", err)
+	}
+	defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
+	if err := fn(tx); err != nil {
+		if errors.Is(err, source.ErrTenantGone) {
+			return source.ErrTenantGone
+		}
+		return fmt.Errorf("resync: %w", err)
+	}
+	if dryRun {
+		return nil
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("resync: commit: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,126 @@
+package resync
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zumodra/zumodra/internal/apply"
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/source"
+)
+
+// Run resyncs the selected tenants' catalogs, Concurrency tenants at a
+// time. A tenant's failure is recorded in its report and does not stop the
+// others; the returned error is for a run that could not start or was
+// cancelled (see Report.Err for the tenants' errors).
+func Run(ctx context.Context, pool *pgxpool.Pool, opts Options) (Report, error) {
+	start := time.Now()
+	if err := opts.Validate(); err != nil {
+		return Report{}, err
+	}
+	tenants, err := selectTenants(ctx, pool, opts.TenantSlugs)
+	if err != nil {
+		return Report{}, err
+	}
+	reports := make([]TenantReport, len(tenants))
+	r := &runner{pool: pool, opts: opts, total: len(tenants)}
+	sem := make(chan struct{}, opts.Concurrency)
+	var wg sync.WaitGroup
+	for i, t := range tenants {
+		if ctx.Err() != nil {
+			break
+		}
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			reports[i] = r.tenant(ctx, t)
+		})
+	}
+	wg.Wait()
+	rep := Report{Totals: map[apply.Catalog]apply.Stats{}, DryRun: opts.DryRun}
+	for _, tr := range reports {
+		if tr.Slug != "" {
+			rep.add(tr)
+		}
+	}
+	rep.Duration = time.Since(start)
+	return rep, ctx.Err()
+}
+
+func selectTenants(ctx context.Context, pool *pgxpool.Pool, slugs []string) ([]domain.Tenant, error) {
+	if len(slugs) == 0 {
+		return source.ListTenants(ctx, pool)
+	}
+	out := make([]domain.Tenant, 0, len(slugs))
+	for _, slug := range slugs {
+		t, err := source.LoadTenantBySlug(ctx, pool, slug)
+		if err != nil {
+			return nil, fmt.Errorf("resync: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// runner carries a run's shared state across tenant goroutines.
+type runner struct {
+	pool  *pgxpool.Pool
+	opts  Options
+	mu    sync.Mutex // serialises Progress and done
+	done  int
+	total int
+}
+
+func (r *runner) tenant(ctx context.Context, t domain.Tenant) TenantReport {
+	start := time.Now()
+	rep := TenantReport{TenantID: t.ID, Slug: t.Slug, Catalogs: map[apply.Catalog]apply.Stats{}}
+	for _, c := range r.opts.Catalogs {
+		if err := r.catalog(ctx, t.ID, c, &rep); err != nil {
+			rep.Err = err
+			r.opts.Logger.ErrorContext(ctx, "resync failed", "tenant", t.Slug, "catalog", string(c), "error", err)
+			break
+		}
+	}
+	rep.Duration = time.Since(start)
+	r.mu.Lock()
+	r.done++
+	r.mu.Unlock()
+	return rep
+}
+
+func (r *runner) catalog(ctx context.Context, tenantID int64, c apply.Catalog, rep *TenantReport) error {
+	var after int64
+	var st apply.Stats
+	for {
+		p, err := r.page(ctx, tenantID, c, after)
+		if errors.Is(err, source.ErrTenantGone) {
+			rep.Gone = true
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		st.Add(p.Stats)
+		rep.Catalogs[c] = st
+		rep.Failed = append(rep.Failed, p.Failed...)
+		r.progress(rep.Slug, c, st, p.Done)
+		if p.Done {
+			return nil
+		}
+		after = p.Last
+	}
+}
+
+func (r *runner) progress(slug string, c apply.Catalog, st apply.Stats, done bool) {
+	if r.opts.Progress == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.opts.Progress(Progress{Tenant: slug, Catalog: c, Stats: st, CatalogDone: done, TenantsDone: r.done, TenantsTotal: r.total})
+}
