@@ -1,0 +1,87 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// SitemapMaxURLs is the most URLs one sitemap file may hold (sitemaps.org).
+const SitemapMaxURLs = 50_000
+
+// MaxFeedEntries bounds the Atom feed.
+const MaxFeedEntries = 200
+
+// SitemapEntry is one public id and when its row last changed.
+type SitemapEntry struct {
+	ID        int64
+	UpdatedAt time.Time
+}
+
+// NewestJobs returns up to n public jobs, newest first, for the Atom feed.
+func (s *Store) NewestJobs(ctx context.Context, n int) ([]JobSummary, error) {
+	if n < 1 || n > MaxFeedEntries {
+		return nil, domain.FieldError("limit", "must be between 1 and %d", MaxFeedEntries)
+	}
+	page, err := s.SearchJobs(ctx, JobQuery{Sort: SortNewest, PageSize: min(n, MaxPageSize)})
+	if err != nil || n <= MaxPageSize {
+		return page.Jobs, err
+	}
+	more, err := s.SearchJobs(ctx, JobQuery{Sort: SortNewest, PageSize: n - MaxPageSize, Cursor: page.Next})
+	if err != nil {
+		return nil, err
+	}
+	return append(page.Jobs, more.Jobs...), nil
+}
+
+// SitemapPages returns how many sitemap files the jobs and providers need.
+func (s *Store) SitemapPages(ctx context.Context) (jobs, providers int, err error) {
+	st, err := s.Stats(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	return pages(st.Jobs, SitemapMaxURLs), pages(st.Providers, SitemapMaxURLs), nil
+}
+
+// JobSitemap returns the page-th (from 1) block of SitemapMaxURLs public
+// job ids in id order, with their update times.
+func (s *Store) JobSitemap(ctx context.Context, page int) ([]SitemapEntry, error) {
+	return s.sitemap(ctx, `SELECT id, synced_at FROM public.job_catalog WHERE `+liveJob+` AND id > $2 ORDER BY id LIMIT $3`, page)
+}
+
+// ProviderSitemap is JobSitemap for providers.
+func (s *Store) ProviderSitemap(ctx context.Context, page int) ([]SitemapEntry, error) {
+	return s.sitemap(ctx, `SELECT id, synced_at FROM public.provider_catalog WHERE $1::timestamptz IS NOT NULL AND id > $2 ORDER BY id LIMIT $3`, page)
+}
+
+// sitemap walks to the page in id order, block by block, reading only ids
+// of the blocks before it, so deep pages never OFFSET over full rows.
+func (s *Store) sitemap(ctx context.Context, sql string, page int) ([]SitemapEntry, error) {
+	if page < 1 || page > 10_000 {
+		return nil, domain.FieldError("page", "must be between 1 and 10000")
+	}
+	var after int64
+	for p := 1; ; p++ {
+		rows, err := s.pool.Query(ctx, sql, s.now(), after, SitemapMaxURLs)
+		if err != nil {
+			return nil, fmt.Errorf("catalog sitemap: %w", err)
+		}
+		entries, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (SitemapEntry, error) {
+			var e SitemapEntry
+			return e, r.Scan(&e.ID, &e.UpdatedAt)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("catalog sitemap: %w", err)
+		}
+		if p == page || len(entries) < SitemapMaxURLs {
+			if p != page {
+				return []SitemapEntry{}, nil
+			}
+			return nonNil(entries), nil
+		}
+		after = entries[len(entries)-1].ID
+	}
+}

@@ -1,0 +1,163 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// CountCap is where counting stops: totals above it are shown as "10,000+"
+// so that a broad query never spends its time counting.
+const CountCap = 10_000
+
+func jobSort(sort string) sortSpec {
+	id := sortKey{"id", keyInt}
+	switch sort {
+	case SortRelevance:
+		return sortSpec{keys: []sortKey{{"ts_rank_cd(search, sq.tsq)", keyFloat32}, id}}
+	case SortFeatured:
+		return sortSpec{keys: []sortKey{{"is_featured", keyBool}, {"published_at", keyTime}, id}}
+	case SortSalary:
+		return sortSpec{keys: []sortKey{{"coalesce(salary_max, salary_min, -1)", keyFloat64}, id}}
+	default:
+		return sortSpec{keys: []sortKey{{"published_at", keyTime}, id}}
+	}
+}
+
+// jobFrom returns the FROM clause and the search condition for search text.
+func jobFrom(args *sqlArgs, search string) (string, []string) {
+	if search == "" {
+		return "public.job_catalog", nil
+	}
+	return "public.job_catalog CROSS JOIN (SELECT " + tsQuery(args, search) + " AS tsq) sq",
+		[]string{"search @@ sq.tsq"}
+}
+
+// SearchJobs returns one page of public jobs matching q.
+func (s *Store) SearchJobs(ctx context.Context, q JobQuery) (JobPage, error) {
+	q, err := q.clean()
+	if err != nil {
+		return JobPage{}, err
+	}
+	raw := q.Cursor
+	q.Cursor = ""
+	st, err := s.startState("jobs", raw, q)
+	if err != nil {
+		return JobPage{}, err
+	}
+	page, err := s.jobPage(ctx, q, st)
+	if err != nil || st.Page > 1 || !s.shouldCorrect(page.Search, page.Total) {
+		return page, err
+	}
+	return s.correctedJobPage(ctx, q, st, page)
+}
+
+// startState decodes the cursor raw or starts at page one. q must have its
+// cursor cleared, so that the fingerprint covers everything else.
+func (s *Store) startState(kind, raw string, q searchable) (cursorState, error) {
+	fp := fingerprint(kind, q)
+	if raw == "" {
+		return cursorState{Fingerprint: fp, Page: 1, Search: q.searchText()}, nil
+	}
+	return s.cursor.decode(raw, fp)
+}
+
+func (s *Store) jobPage(ctx context.Context, q JobQuery, st cursorState) (JobPage, error) {
+	sort := q.Sort
+	if st.Search == "" && sort == SortRelevance {
+		sort = SortNewest
+	}
+	spec := jobSort(sort)
+	pq := &pageQuery{columns: jobSummaryColumns, sort: spec, limit: q.PageSize}
+	var searchConds []string
+	pq.from, searchConds = jobFrom(&pq.args, st.Search)
+	pq.where = append(searchConds, jobConds(q, &pq.args, s.now(), "")...)
+	if st.Keys != nil {
+		var err error
+		if pq.after, err = cursorKeys(st, spec); err != nil {
+			return JobPage{}, err
+		}
+		pq.back = st.Backward
+	}
+	got, err := runPage(ctx, s.pool, pq, scanJobSummary)
+	if err != nil {
+		return JobPage{}, err
+	}
+	total, err := s.countJobs(ctx, q, st.Search)
+	if err != nil {
+		return JobPage{}, err
+	}
+	l := makeLinks(s.cursor, spec, st, got)
+	return JobPage{Jobs: nonNil(got.items), Page: l.page, Next: l.next, Prev: l.prev, Total: total.n,
+		TotalExact: total.exact, Sort: sort, Search: st.Search, Corrected: st.Search != q.Search}, nil
+}
+
+// searchable is a cleaned query.
+type searchable interface{ searchText() string }
+
+func (q JobQuery) searchText() string      { return q.Search }
+func (q ProviderQuery) searchText() string { return q.Search }
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+type countResult struct {
+	n     int
+	exact bool
+}
+
+// countJobs counts the jobs matching q with search text, up to CountCap.
+func (s *Store) countJobs(ctx context.Context, q JobQuery, search string) (countResult, error) {
+	q.Cursor, q.PageSize, q.Sort = "", 0, ""
+	key := "jobcount\x00" + fingerprint("jobs", q) + "\x00" + search
+	return cached(s.cache, key, func() (countResult, error) {
+		var args sqlArgs
+		from, conds := jobFrom(&args, search)
+		conds = append(conds, jobConds(q, &args, s.now(), "")...)
+		return countCapped(ctx, s.pool, from, conds, args)
+	})
+}
+
+func countCapped(ctx context.Context, db querier, from string, conds []string, args sqlArgs) (countResult, error) {
+	var n int
+	sql := fmt.Sprintf("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s LIMIT %d) c", from, whereSQL(conds), CountCap+1)
+	if err := db.QueryRow(ctx, sql, args...).Scan(&n); err != nil {
+		return countResult{}, fmt.Errorf("catalog count: %w", err)
+	}
+	if n > CountCap {
+		return countResult{n: CountCap, exact: false}, nil
+	}
+	return countResult{n: n, exact: true}, nil
+}
+
+const jobDetailColumns = jobSummaryColumns + `, reference_code, latitude, longitude,
+	description_html, responsibilities_html, requirements_html, nice_to_have_html, benefits_html,
+	positions_count, team, meta_title, meta_description`
+
+// Job returns the public job with catalog id id. Unknown ids, rows no
+// longer in the catalog and jobs past their deadline are all not found.
+func (s *Store) Job(ctx context.Context, id int64) (Job, error) {
+	var j Job
+	var desc string
+	dests := append(j.dests(&desc), &j.ReferenceCode, &j.Latitude, &j.Longitude, &j.DescriptionHTML,
+		&j.ResponsibilitiesHTML, &j.RequirementsHTML, &j.NiceToHaveHTML, &j.BenefitsHTML,
+		&j.PositionsCount, &j.Team, &j.MetaTitle, &j.MetaDescription)
+	err := s.pool.QueryRow(ctx, `SELECT `+jobDetailColumns+` FROM public.job_catalog
+		WHERE id = $1 AND (application_deadline IS NULL OR application_deadline > $2)`, id, s.now()).Scan(dests...)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Job{}, domain.Errorf(domain.CodeNotFound, "job not found")
+	}
+	if err != nil {
+		return Job{}, fmt.Errorf("catalog job %d: %w", id, err)
+	}
+	j.Excerpt = excerpt(desc, excerptLen)
+	return j, nil
+}

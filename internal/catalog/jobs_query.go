@@ -1,0 +1,136 @@
+package catalog
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// Sort orders. Relevance is the default when searching, newest otherwise.
+const (
+	SortRelevance = "relevance"
+	SortNewest    = "newest"
+	SortFeatured  = "featured" // featured first, then newest
+	SortSalary    = "salary"   // highest shown salary first; jobs without one last
+	SortRating    = "rating"   // providers: best rated first, then most reviewed
+	SortReviews   = "reviews"  // providers: most reviewed first
+	SortRate      = "rate"     // providers: lowest hourly rate first; no rate last
+)
+
+// JobSorts are the sort orders of job lists.
+var JobSorts = []string{SortRelevance, SortNewest, SortFeatured, SortSalary}
+
+// MaxSalary bounds the minimum-salary filter (the catalog's numeric(12,2)).
+const MaxSalary = 9_999_999_999
+
+// JobQuery selects, orders and pages public jobs. Empty fields do not filter.
+type JobQuery struct {
+	Search   string   // full-text search with prefix and typo tolerance
+	Category string   // category slug
+	JobTypes []string // any of domain.JobTypes
+	Levels   []string // any of domain.ExperienceLevels
+	Remote   []string // any of domain.RemotePolicies
+	Country  string
+	City     string
+	// MinSalary keeps jobs that show a salary whose top (salary_max, or
+	// salary_min when no maximum is given) reaches it: a range that can pay
+	// what the visitor asks for matches. Currency and period are not
+	// converted; a visitor filtering by salary compares like with like.
+	MinSalary *float64
+	Company   string // tenant slug: a company's own career page
+	Sort      string // one of JobSorts; "" for the default
+	Cursor    string // from a previous JobPage's Next or Prev
+	PageSize  int    // 1..MaxPageSize; 0 for DefaultPageSize
+}
+
+// clean validates q and returns its normalised form.
+func (q JobQuery) clean() (JobQuery, error) {
+	var err error
+	if q.Search, err = cleanText("q", q.Search, maxQueryLen); err != nil {
+		return q, err
+	}
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"category", &q.Category}, {"country", &q.Country}, {"city", &q.City}, {"company", &q.Company}} {
+		if *f.v, err = cleanText(f.name, *f.v, maxValueLen); err != nil {
+			return q, err
+		}
+	}
+	if q.JobTypes, err = cleanEnums("job_type", q.JobTypes, domain.JobTypes); err != nil {
+		return q, err
+	}
+	if q.Levels, err = cleanEnums("experience_level", q.Levels, domain.ExperienceLevels); err != nil {
+		return q, err
+	}
+	if q.Remote, err = cleanEnums("remote", q.Remote, domain.RemotePolicies); err != nil {
+		return q, err
+	}
+	if err = cleanAmount("min_salary", q.MinSalary, MaxSalary); err != nil {
+		return q, err
+	}
+	if q.PageSize, err = cleanPageSize(q.PageSize); err != nil {
+		return q, err
+	}
+	if q.Cursor, err = cleanText("cursor", q.Cursor, maxCursorLen); err != nil {
+		return q, err
+	}
+	q.Sort, err = cleanSort(q.Sort, q.Search != "", JobSorts)
+	return q, err
+}
+
+func cleanSort(sort string, searching bool, allowed []string) (string, error) {
+	switch {
+	case sort == "" && searching:
+		return SortRelevance, nil
+	case sort == "":
+		return SortNewest, nil
+	case !domain.OneOf(sort, allowed):
+		return "", domain.FieldError("sort", "must be one of %v", allowed)
+	case sort == SortRelevance && !searching:
+		// Nothing to rank by: relevance without a search is newest.
+		return SortNewest, nil
+	}
+	return sort, nil
+}
+
+// fingerprint identifies the query apart from its cursor, so that a cursor
+// is only accepted by the query that produced it.
+func fingerprint(kind string, q any) string {
+	b, _ := json.Marshal(q)
+	sum := sha256.Sum256(append([]byte(kind+"\x00"), b...))
+	return hex.EncodeToString(sum[:12])
+}
+
+// jobFilter adds the WHERE conditions of q except the facet named skip
+// ("" for none) to args.
+func jobConds(q JobQuery, args *sqlArgs, now any, skip string) []string {
+	conds := []string{"(application_deadline IS NULL OR application_deadline > " + args.add(now) + ")"}
+	if q.Category != "" && skip != "category" {
+		conds = append(conds, "category_slug = "+args.add(q.Category))
+	}
+	if len(q.JobTypes) > 0 && skip != "job_type" {
+		conds = append(conds, "job_type = ANY("+args.add(q.JobTypes)+")")
+	}
+	if len(q.Levels) > 0 && skip != "experience_level" {
+		conds = append(conds, "experience_level = ANY("+args.add(q.Levels)+")")
+	}
+	if len(q.Remote) > 0 && skip != "remote" {
+		conds = append(conds, "remote_policy = ANY("+args.add(q.Remote)+")")
+	}
+	if q.Country != "" && skip != "country" {
+		conds = append(conds, "country = "+args.add(q.Country))
+	}
+	if q.City != "" && skip != "city" {
+		conds = append(conds, "city = "+args.add(q.City))
+	}
+	if q.MinSalary != nil {
+		conds = append(conds, "show_salary AND coalesce(salary_max, salary_min) >= "+args.add(*q.MinSalary))
+	}
+	if q.Company != "" && skip != "company" {
+		conds = append(conds, "company_slug = "+args.add(q.Company))
+	}
+	return conds
+}

@@ -1,0 +1,113 @@
+package catalog
+
+import (
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// JobSummary is a job as lists, the feed and search results show it.
+type JobSummary struct {
+	ID                  int64      `json:"id"`
+	Title               string     `json:"title"`
+	Slug                string     `json:"slug"`
+	CompanyName         string     `json:"company_name"`
+	CompanySlug         string     `json:"company_slug"`
+	CompanyLogoURL      string     `json:"company_logo_url"`
+	CategoryName        string     `json:"category_name"`
+	CategorySlug        string     `json:"category_slug"`
+	JobType             string     `json:"job_type"`
+	ExperienceLevel     string     `json:"experience_level"`
+	RemotePolicy        string     `json:"remote_policy"`
+	City                string     `json:"city"`
+	State               string     `json:"state"`
+	Country             string     `json:"country"`
+	ShowSalary          bool       `json:"show_salary"`
+	SalaryMin           *float64   `json:"salary_min"`
+	SalaryMax           *float64   `json:"salary_max"`
+	SalaryCurrency      *string    `json:"salary_currency"`
+	SalaryPeriod        *string    `json:"salary_period"`
+	RequiredSkills      []string   `json:"required_skills"`
+	PreferredSkills     []string   `json:"preferred_skills"`
+	IsFeatured          bool       `json:"is_featured"`
+	ApplicationDeadline *time.Time `json:"application_deadline"`
+	PublishedAt         time.Time  `json:"published_at"`
+	UpdatedAt           time.Time  `json:"updated_at"` // when the catalog row last changed
+	// Excerpt is the start of the description as plain text (tags removed,
+	// entities decoded): escape it like any other text.
+	Excerpt string `json:"excerpt"`
+}
+
+// Job is one public job with everything the detail page shows.
+type Job struct {
+	JobSummary
+	ReferenceCode        string   `json:"reference_code"`
+	Latitude             *float64 `json:"latitude"`
+	Longitude            *float64 `json:"longitude"`
+	DescriptionHTML      string   `json:"description_html"` // sanitised by the projection
+	ResponsibilitiesHTML string   `json:"responsibilities_html"`
+	RequirementsHTML     string   `json:"requirements_html"`
+	NiceToHaveHTML       string   `json:"nice_to_have_html"`
+	BenefitsHTML         string   `json:"benefits_html"`
+	PositionsCount       int      `json:"positions_count"`
+	Team                 string   `json:"team"`
+	MetaTitle            string   `json:"meta_title"`
+	MetaDescription      string   `json:"meta_description"`
+}
+
+// JobPage is one page of a job list.
+type JobPage struct {
+	Jobs []JobSummary
+	Page int    // 1 for the first page
+	Next string // cursor of the next page, "" on the last
+	Prev string // cursor of the previous page, "" on the first
+	// Total counts the matching jobs exactly up to CountCap; above it Total
+	// is CountCap and TotalExact is false ("10,000+").
+	Total      int
+	TotalExact bool
+	Sort       string // the sort applied (the default resolved)
+	// Search is the search text applied. It differs from the query's when
+	// few jobs matched and misspelt words were corrected (Corrected).
+	Search    string
+	Corrected bool
+}
+
+// Pages is the number of pages of size n that Total fills (a lower bound
+// when the total is capped).
+func (p JobPage) Pages(n int) int { return pages(p.Total, n) }
+
+func pages(total, n int) int {
+	if n <= 0 {
+		n = DefaultPageSize
+	}
+	if total == 0 {
+		return 1
+	}
+	return (total + n - 1) / n
+}
+
+const excerptSource = 600 // bytes of description read for an excerpt
+const excerptLen = 240    // runes of excerpt kept
+
+const jobSummaryColumns = `id, title, slug, company_name, company_slug, company_logo_url,
+	category_name, category_slug, job_type, experience_level, remote_policy, city, state, country,
+	show_salary, salary_min::float8, salary_max::float8, salary_currency, salary_period,
+	required_skills, preferred_skills, is_featured, application_deadline, published_at, synced_at,
+	left(description_html, 600)`
+
+func scanJobSummary(row pgx.Rows, extra []any) (JobSummary, error) {
+	var j JobSummary
+	var desc string
+	dests := append(j.dests(&desc), extra...)
+	err := row.Scan(dests...)
+	j.Excerpt = excerpt(desc, excerptLen)
+	return j, err
+}
+
+func (j *JobSummary) dests(desc *string) []any {
+	return []any{&j.ID, &j.Title, &j.Slug, &j.CompanyName, &j.CompanySlug, &j.CompanyLogoURL,
+		&j.CategoryName, &j.CategorySlug, &j.JobType, &j.ExperienceLevel, &j.RemotePolicy,
+		&j.City, &j.State, &j.Country, &j.ShowSalary, &j.SalaryMin, &j.SalaryMax,
+		&j.SalaryCurrency, &j.SalaryPeriod, &j.RequiredSkills, &j.PreferredSkills,
+		&j.IsFeatured, &j.ApplicationDeadline, &j.PublishedAt, &j.UpdatedAt, desc}
+}

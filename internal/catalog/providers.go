@@ -1,0 +1,102 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// SearchProviders returns one page of public providers matching q.
+func (s *Store) SearchProviders(ctx context.Context, q ProviderQuery) (ProviderPage, error) {
+	q, err := q.clean()
+	if err != nil {
+		return ProviderPage{}, err
+	}
+	raw := q.Cursor
+	q.Cursor = ""
+	st, err := s.startState("providers", raw, q)
+	if err != nil {
+		return ProviderPage{}, err
+	}
+	page, err := s.providerPage(ctx, q, st)
+	if err != nil || st.Page > 1 || !s.shouldCorrect(page.Search, page.Total) {
+		return page, err
+	}
+	fixed, err := s.correctWords(ctx, providerWords, st.Search)
+	if err != nil || fixed == st.Search {
+		return page, err
+	}
+	st.Search = fixed
+	retry, err := s.providerPage(ctx, q, st)
+	if err != nil || retry.Total <= page.Total {
+		return page, err
+	}
+	return retry, nil
+}
+
+func (s *Store) providerPage(ctx context.Context, q ProviderQuery, st cursorState) (ProviderPage, error) {
+	sort := q.Sort
+	if st.Search == "" && sort == SortRelevance {
+		sort = SortRating
+	}
+	spec := providerSort(sort)
+	pq := &pageQuery{columns: providerSummaryColumns, sort: spec, limit: q.PageSize}
+	var searchConds []string
+	pq.from, searchConds = providerFrom(&pq.args, st.Search)
+	pq.where = append(searchConds, providerConds(q, &pq.args, "")...)
+	if st.Keys != nil {
+		var err error
+		if pq.after, err = cursorKeys(st, spec); err != nil {
+			return ProviderPage{}, err
+		}
+		pq.back = st.Backward
+	}
+	got, err := runPage(ctx, s.pool, pq, scanProviderSummary)
+	if err != nil {
+		return ProviderPage{}, err
+	}
+	total, err := s.countProviders(ctx, q, st.Search)
+	if err != nil {
+		return ProviderPage{}, err
+	}
+	l := makeLinks(s.cursor, spec, st, got)
+	return ProviderPage{Providers: nonNil(got.items), Page: l.page, Next: l.next, Prev: l.prev,
+		Total: total.n, TotalExact: total.exact, Sort: sort, Search: st.Search,
+		Corrected: st.Search != q.Search}, nil
+}
+
+func (s *Store) countProviders(ctx context.Context, q ProviderQuery, search string) (countResult, error) {
+	q.Cursor, q.PageSize, q.Sort = "", 0, ""
+	key := "providercount\x00" + fingerprint("providers", q) + "\x00" + search
+	return cached(s.cache, key, func() (countResult, error) {
+		var args sqlArgs
+		from, conds := providerFrom(&args, search)
+		conds = append(conds, providerConds(q, &args, "")...)
+		return countCapped(ctx, s.pool, from, conds, args)
+	})
+}
+
+const providerDetailColumns = providerSummaryColumns + `, bio_html, cover_image_url, latitude, longitude,
+	skills, minimum_budget::float8, response_rate, avg_response_time_hours::float8`
+
+// Provider returns the public provider with catalog id id, or not found.
+func (s *Store) Provider(ctx context.Context, id int64) (Provider, error) {
+	var p Provider
+	dests := append(p.dests(), &p.BioHTML, &p.CoverImageURL, &p.Latitude, &p.Longitude, &p.Skills,
+		&p.MinimumBudget, &p.ResponseRate, &p.AvgResponseTimeHours)
+	err := s.pool.QueryRow(ctx, `SELECT `+providerDetailColumns+` FROM public.provider_catalog WHERE id = $1`, id).Scan(dests...)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Provider{}, domain.Errorf(domain.CodeNotFound, "provider not found")
+	}
+	if err != nil {
+		return Provider{}, fmt.Errorf("catalog provider %d: %w", id, err)
+	}
+	if p.Skills == nil {
+		p.Skills = []Skill{}
+	}
+	return p, nil
+}

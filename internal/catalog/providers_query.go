@@ -1,0 +1,121 @@
+package catalog
+
+// ProviderSorts are the sort orders of provider lists.
+var ProviderSorts = []string{SortRelevance, SortRating, SortReviews, SortRate, SortNewest}
+
+// Bounds of the numeric provider filters.
+const (
+	MaxRating     = 5
+	MaxHourlyRate = 99_999_999
+)
+
+// ProviderQuery selects, orders and pages public providers. Empty fields
+// and false booleans do not filter.
+type ProviderQuery struct {
+	Search    string
+	Category  string // category slug
+	Skill     string // skill name, exactly as listed in the skill facet
+	Country   string
+	City      string
+	Company   string // tenant slug
+	Verified  bool
+	Available bool // accepting projects and availability "available"
+	Remote    bool // can work remotely
+	MinRating *float64
+	MaxRate   *float64 // hourly; providers without a rate are left out
+	Sort      string   // one of ProviderSorts; "" for the default
+	Cursor    string
+	PageSize  int
+}
+
+func (q ProviderQuery) clean() (ProviderQuery, error) {
+	var err error
+	if q.Search, err = cleanText("q", q.Search, maxQueryLen); err != nil {
+		return q, err
+	}
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"category", &q.Category}, {"skill", &q.Skill}, {"country", &q.Country}, {"city", &q.City}, {"company", &q.Company}} {
+		if *f.v, err = cleanText(f.name, *f.v, maxValueLen); err != nil {
+			return q, err
+		}
+	}
+	if err = cleanAmount("min_rating", q.MinRating, MaxRating); err != nil {
+		return q, err
+	}
+	if err = cleanAmount("max_rate", q.MaxRate, MaxHourlyRate); err != nil {
+		return q, err
+	}
+	if q.PageSize, err = cleanPageSize(q.PageSize); err != nil {
+		return q, err
+	}
+	if q.Cursor, err = cleanText("cursor", q.Cursor, maxCursorLen); err != nil {
+		return q, err
+	}
+	if q.Sort == "" && q.Search == "" {
+		q.Sort = SortRating
+	}
+	q.Sort, err = cleanSort(q.Sort, q.Search != "", ProviderSorts)
+	return q, err
+}
+
+func providerConds(q ProviderQuery, args *sqlArgs, skip string) []string {
+	var conds []string
+	if q.Category != "" && skip != "category" {
+		conds = append(conds, "category_slugs @> ARRAY["+args.add(q.Category)+"]::text[]")
+	}
+	if q.Skill != "" && skip != "skill" {
+		conds = append(conds, "skill_names @> ARRAY["+args.add(q.Skill)+"]::text[]")
+	}
+	if q.Country != "" && skip != "country" {
+		conds = append(conds, "country = "+args.add(q.Country))
+	}
+	if q.City != "" && skip != "city" {
+		conds = append(conds, "city = "+args.add(q.City))
+	}
+	if q.Company != "" && skip != "company" {
+		conds = append(conds, "company_slug = "+args.add(q.Company))
+	}
+	if q.Verified && skip != "verified" {
+		conds = append(conds, "is_verified")
+	}
+	if q.Available && skip != "available" {
+		conds = append(conds, "is_accepting_projects AND availability_status = 'available'")
+	}
+	if q.Remote && skip != "remote" {
+		conds = append(conds, "can_work_remotely")
+	}
+	if q.MinRating != nil {
+		conds = append(conds, "rating_avg >= "+args.add(*q.MinRating))
+	}
+	if q.MaxRate != nil {
+		conds = append(conds, "hourly_rate <= "+args.add(*q.MaxRate))
+	}
+	return conds
+}
+
+func providerSort(sort string) sortSpec {
+	id := sortKey{"id", keyInt}
+	switch sort {
+	case SortRelevance:
+		return sortSpec{keys: []sortKey{{"ts_rank_cd(search, sq.tsq)", keyFloat32}, id}}
+	case SortReviews:
+		return sortSpec{keys: []sortKey{{"total_reviews", keyInt}, {"rating_avg", keyFloat64}, id}}
+	case SortRate:
+		// Lowest rate first; providers without a rate sort after all others.
+		return sortSpec{keys: []sortKey{{"coalesce(hourly_rate, 1000000000)", keyFloat64}, id}, asc: true}
+	case SortNewest:
+		return sortSpec{keys: []sortKey{{"published_at", keyTime}, id}}
+	default:
+		return sortSpec{keys: []sortKey{{"rating_avg", keyFloat64}, {"total_reviews", keyInt}, id}}
+	}
+}
+
+func providerFrom(args *sqlArgs, search string) (string, []string) {
+	if search == "" {
+		return "public.provider_catalog", nil
+	}
+	return "public.provider_catalog CROSS JOIN (SELECT " + tsQuery(args, search) + " AS tsq) sq",
+		[]string{"search @@ sq.tsq"}
+}

@@ -1,0 +1,40 @@
+package catalog
+
+import (
+	"regexp"
+	"strings"
+)
+
+// plainWord is a last search word that may safely become a prefix term of
+// to_tsquery: letters and digits only, so it cannot carry tsquery syntax.
+var plainWord = regexp.MustCompile(`^[\pL\pN]+$`)
+
+// tsQuery returns the SQL for the tsquery of a visitor's search text.
+// websearch_to_tsquery accepts anything a visitor types ("quoted phrases",
+// or, -exclusions) without syntax errors. The last word also matches as a
+// prefix, so results appear while a word is still being typed ("engin"
+// finds engineers), unless it is part of quoted or excluded syntax.
+func tsQuery(args *sqlArgs, text string) string {
+	head, last := splitLastWord(text)
+	if last == "" {
+		return "websearch_to_tsquery('english', " + args.add(text) + ")"
+	}
+	return "(websearch_to_tsquery('english', " + args.add(head) + ") && to_tsquery('english', " + args.add(last+":*") + "))"
+}
+
+// splitLastWord returns the text before the last word and that word, or
+// ("", "") when the last word cannot be a prefix term.
+func splitLastWord(text string) (string, string) {
+	if strings.Count(text, `"`)%2 == 1 {
+		return "", ""
+	}
+	i := strings.LastIndexAny(text, " \t\n\r")
+	head, last := text[:i+1], text[i+1:]
+	if !plainWord.MatchString(last) || strings.EqualFold(last, "or") {
+		return "", ""
+	}
+	if strings.HasSuffix(strings.TrimSpace(head), `"`) && strings.Count(head, `"`)%2 == 1 {
+		return "", ""
+	}
+	return head, last
+}
