@@ -19,6 +19,7 @@ import (
 // meaningful, and app.withDB for a database.
 func subcommands(app *App) []*cobra.Command {
 	return []*cobra.Command{
+		newServeCommand(app),
 		newMigrateCommand(app),
 		newShowMigrationsCommand(app),
 		newTenantsCommand(app),

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/tenants"
 )
 
@@ -39,7 +40,7 @@ func (c *tenantsCreateCmd) Validate() error {
 		return err
 	}
 	if err := tenants.ValidateName(c.params.Name); err != nil {
-		return fmt.Errorf("--name: %w", err)
+		return fmt.Errorf("--name: %s", domain.ErrorMessage(err))
 	}
 	return tenants.ValidateLogoURL(c.params.LogoURL)
 }

@@ -1,0 +1,263 @@
+package main_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/migrate"
+	"github.com/zumodra/zumodra/internal/testdb"
+)
+
+// binary is built once per test process from this very source.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "zumodra-bin-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "zumodra")
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// zumodra runs the binary against dbURL and returns what it printed.
+func zumodra(t *testing.T, dbURL string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "ZUMODRA_LOG_FORMAT=json")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exitErr *exec.ExitError
+	if err != nil && !errors.As(err, &exitErr) {
+		t.Fatalf("run %v: %v", args, err)
+	}
+	return result{stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()}
+}
+
+// must runs the binary and fails the test unless it exits with want and
+// its stdout contains every one of contains.
+func must(t *testing.T, dbURL string, want int, args []string, contains ...string) string {
+	t.Helper()
+	r := zumodra(t, dbURL, args...)
+	if r.code != want {
+		t.Fatalf("zumodra %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), r.code, want, r.stdout, r.stderr)
+	}
+	for _, s := range contains {
+		if !strings.Contains(r.stdout+r.stderr, s) {
+			t.Fatalf("zumodra %s: output lacks %q\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), s, r.stdout, r.stderr)
+		}
+	}
+	return r.stdout
+}
+
+// emptyDatabase returns a test database with nothing in it, so that
+// migrate has everything to do.
+func emptyDatabase(t *testing.T) string {
+	url := testdb.NewURL(t)
+	conn, err := pgx.Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	if _, err := conn.Exec(context.Background(), `DROP SCHEMA public CASCADE; CREATE SCHEMA public`); err != nil {
+		t.Fatal(err)
+	}
+	return url
+}
+
+var keyPattern = regexp.MustCompile(`zmd_[a-z0-9_-]{8}_[A-Za-z0-9_-]{43}`)
+
+func TestMigrateAndShowMigrations(t *testing.T) {
+	t.Parallel()
+	db := emptyDatabase(t)
+	nShared := len(migrate.Shared())
+	must(t, db, 0, []string{"showmigrations"}, " [ ] 0001_tenants", fmt.Sprintf("Shared: 0 applied, %d pending.", nShared))
+	must(t, db, 0, []string{"migrate"}, "Step 1/2: Migrating shared schema (public)...", "Applied 0001_tenants",
+		fmt.Sprintf("Shared schema: %d applied.", nShared), "Tenant schemas: 0 visited")
+	must(t, db, 0, []string{"tenants", "create", "acme", "--name", "Acme"})
+	must(t, db, 0, []string{"migrate"}, "Shared schema: no migrations to apply.",
+		"Tenant schemas: 1 visited, 0 migrated, 1 up to date, 0 failed; 0 migrations applied")
+	must(t, db, 0, []string{"migrate", "--shared"}, "Shared schema: no migrations to apply.")
+	must(t, db, 0, []string{"migrate", "--tenant"}, "Tenant schemas: 1 visited")
+	must(t, db, 0, []string{"migrate", "--tenant=acme"}, "Tenant schemas: 1 visited, 0 migrated, 1 up to date")
+	must(t, db, 1, []string{"migrate", "--tenant=nosuch"}, `tenant "nosuch" not found`)
+	must(t, db, 2, []string{"migrate", "--shared", "--tenant"}, "exclude each other")
+	out := must(t, db, 0, []string{"showmigrations"}, "shared (public)\n [X] 0001_tenants", "tenant acme (t_acme)\n [X] 0001_model",
+		fmt.Sprintf("Shared: %d applied, 0 pending. Tenants: 1, 1 up to date, 0 with pending migrations", nShared))
+	if strings.Contains(out, "[ ]") {
+		t.Fatalf("nothing should be pending:\n%s", out)
+	}
+}
+
+func TestMigrateCompletesATenantMissingAMigration(t *testing.T) {
+	t.Parallel()
+	db := testdb.NewURL(t)
+	must(t, db, 0, []string{"tenants", "create", "acme", "--name", "Acme"})
+	must(t, db, 0, []string{"tenants", "create", "globex", "--name", "Globex"})
+	forgetCaptureMigration(t, db, "t_globex")
+	must(t, db, 0, []string{"showmigrations", "--tenant=globex"}, "tenant globex (t_globex)\n [X] 0001_model\n [ ] 0002_capture",
+		"Tenants: 1, 0 up to date, 1 with pending migrations (1 pending in all)")
+	must(t, db, 0, []string{"showmigrations", "--pending"}, "tenant globex", "Tenants: 2, 1 up to date, 1 with pending")
+	must(t, db, 0, []string{"migrate"}, "Tenant schemas: 2 visited, 1 migrated, 1 up to date, 0 failed; 1 migrations applied",
+		"tenant schemas 2/2 (100%)")
+	must(t, db, 0, []string{"showmigrations"}, "Tenants: 2, 2 up to date, 0 with pending migrations")
+}
+
+// forgetCaptureMigration undoes the tenant track's last migration by hand, as
+// if the schema predated it.
+func forgetCaptureMigration(t *testing.T, db, schema string) {
+	t.Helper()
+	conn, err := pgx.Connect(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	_, err = conn.Exec(context.Background(), `DO $$
+		DECLARE r record;
+		BEGIN
+			FOR r IN SELECT tgname, c.relname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+				JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE n.nspname = '`+schema+`' AND tgname LIKE '%capture%' LOOP
+				EXECUTE format('DROP TRIGGER %I ON %I.%I', r.tgname, '`+schema+`', r.relname);
+			END LOOP;
+		END $$;
+		DELETE FROM `+schema+`.schema_migrations WHERE version = 2`)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTenantsLifecycle(t *testing.T) {
+	t.Parallel()
+	db := testdb.NewURL(t)
+	out := must(t, db, 0, []string{"tenants", "create", "democompany", "--name", "Demo Company", "--logo-url", "https://demo.example/logo.png"},
+		"Created tenant democompany (Demo Company), schema t_democompany, status active.", "shown only now and cannot be shown again")
+	if keys := keyPattern.FindAllString(out, -1); len(keys) != 1 {
+		t.Fatalf("want exactly one API key printed, got %v:\n%s", keys, out)
+	}
+	must(t, db, 1, []string{"tenants", "create", "democompany", "--name", "Again"}, `tenant "democompany" already exists`)
+	must(t, db, 2, []string{"tenants", "create", "Bad-Slug", "--name", "X"}, "slug: must match")
+	must(t, db, 2, []string{"tenants", "create", "acme"}, "--name: must not be empty")
+	must(t, db, 2, []string{"tenants", "create"}, "accepts 1 arg(s)")
+	must(t, db, 0, []string{"tenants", "list"}, "SLUG", "democompany  Demo Company  active  t_democompany", "1 tenants")
+	must(t, db, 0, []string{"tenants", "list", "--json"}, `"slug":"democompany"`, `"logo_url":"https://demo.example/logo.png"`)
+	must(t, db, 0, []string{"tenants", "show", "democompany"}, "Status:    active", "API keys:        1 active, 0 revoked")
+	must(t, db, 1, []string{"tenants", "show", "nosuch"}, `tenant "nosuch" not found`)
+
+	must(t, db, 0, []string{"tenants", "suspend", "democompany"}, "is suspended")
+	must(t, db, 0, []string{"tenants", "show", "democompany"}, "Status:    suspended")
+	must(t, db, 0, []string{"tenants", "activate", "democompany"}, "is active")
+	must(t, db, 0, []string{"tenants", "rename", "democompany", "Demo Company Ltd"}, `now named "Demo Company Ltd"`)
+	must(t, db, 0, []string{"tenants", "list"}, "Demo Company Ltd")
+	must(t, db, 2, []string{"tenants", "rename", "democompany", "   "}, "must not be empty")
+
+	out = must(t, db, 0, []string{"tenants", "keys", "create", "democompany", "--name", "ci"}, `API key "ci" (id 2)`)
+	if !keyPattern.MatchString(out) {
+		t.Fatalf("no key printed:\n%s", out)
+	}
+	must(t, db, 0, []string{"tenants", "keys", "revoke", "democompany", "1"}, "Revoked key 1")
+	out = must(t, db, 0, []string{"tenants", "keys", "list", "democompany"}, "ID", "ci", "active", "revoked")
+	if keyPattern.MatchString(out) {
+		t.Fatalf("keys list must never show a secret:\n%s", out)
+	}
+	must(t, db, 1, []string{"tenants", "keys", "revoke", "democompany", "99"}, "key 99")
+	must(t, db, 2, []string{"tenants", "keys", "revoke", "democompany", "one"}, "want the numeric id")
+
+	must(t, db, 2, []string{"tenants", "delete", "democompany"}, "refusing to delete", "schema t_democompany")
+	must(t, db, 0, []string{"tenants", "show", "democompany"}, "Slug:")
+	must(t, db, 0, []string{"tenants", "delete", "democompany", "--confirm"}, "Deleted tenant democompany")
+	must(t, db, 1, []string{"tenants", "show", "democompany"}, "not found")
+	must(t, db, 0, []string{"tenants", "list"}, "0 tenants")
+}
+
+func TestVersionAndUsage(t *testing.T) {
+	t.Parallel()
+	must(t, "", 0, []string{"version"}, "zumodra ", "commit ", "go1.")
+	must(t, "", 0, []string{"version", "--json"}, `"go_version":"go1.`)
+	must(t, "", 2, []string{"nosuch"}, `unknown command "nosuch"`)
+	must(t, "", 2, []string{"migrate", "--nosuch"}, "unknown flag: --nosuch")
+	must(t, "", 2, []string{"version", "--log-format=xml"}, "log format")
+	out := must(t, "", 0, []string{"migrate", "--help"}, "Examples:", "zumodra migrate --tenant=democompany")
+	_ = out
+}
+
+func TestServeAnswersAndStopsOnSIGTERM(t *testing.T) {
+	t.Parallel()
+	db := testdb.NewURL(t)
+	cmd := exec.Command(binary, "serve", "--addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), "DATABASE_URL="+db, "ZUMODRA_LOG_FORMAT=json")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	lines := bufio.NewScanner(stdout)
+	var base string
+	for lines.Scan() {
+		if u, ok := strings.CutPrefix(lines.Text(), "Listening on "); ok {
+			base = u
+			break
+		}
+	}
+	if base == "" {
+		t.Fatalf("serve never said where it listens; stderr:\n%s", stderr.String())
+	}
+	resp, err := http.Get(base + "no-such-page")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Fatalf("GET unknown page: %d %v", resp.StatusCode, resp.Header)
+	}
+	go func() {
+		for lines.Scan() {
+		}
+	}()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("serve after SIGTERM: %v\nstderr:\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), `"msg":"stopped"`) {
+		t.Fatalf("no orderly shutdown logged:\n%s", stderr.String())
+	}
+	if _, err := http.Get(base); err == nil {
+		t.Fatal("still answering after SIGTERM")
+	}
+}

@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"net"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/spf13/cobra"
+
+	"github.com/zumodra/zumodra/internal/migrate"
+	"github.com/zumodra/zumodra/internal/server"
+)
+
+type serveCmd struct {
+	app     *App
+	migrate bool
+}
+
+func newServeCommand(app *App) *cobra.Command {
+	c := &serveCmd{app: app}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the site and APIs over HTTP until SIGINT or SIGTERM",
+		Long: `Serve HTTP on --addr until SIGINT or SIGTERM, then shut down in order: stop accepting,
+let requests in flight finish (up to 20s), close the database pool and, when zumodra
+started the embedded cluster and nobody else uses it, stop it.`,
+		Example: `  zumodra serve
+  zumodra serve --addr 127.0.0.1:8080 --migrate
+  DATABASE_URL=postgres://zumodra@db/zumodra zumodra serve`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return app.run(cmd.Context(), c) },
+	}
+	app.Config.BindServeFlags(cmd.Flags())
+	cmd.Flags().BoolVar(&c.migrate, "migrate", false, "apply pending migrations before serving")
+	return cmd
+}
+
+func (c *serveCmd) Validate() error { return nil }
+
+func (c *serveCmd) Run(ctx context.Context) error {
+	return c.app.withDB(ctx, func(pool *pgxpool.Pool) error {
+		if err := c.app.prepareSchema(ctx, pool, c.migrate); err != nil {
+			return err
+		}
+		s := &server.Server{Config: c.app.Config, Pool: pool, Log: c.app.Log, Ready: c.app.printListening}
+		return s.Run(ctx)
+	})
+}
+
+// prepareSchema migrates when asked, and otherwise warns when the shared
+// track has pending migrations (tenant schemas are not scanned: with
+// thousands of tenants that would delay every start).
+func (a *App) prepareSchema(ctx context.Context, pool *pgxpool.Pool, doMigrate bool) error {
+	if doMigrate {
+		if err := migrate.Up(ctx, pool, a.Log); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		return nil
+	}
+	shared, _, err := migrate.Status(ctx, pool, []string{})
+	if err != nil {
+		return fmt.Errorf("read migration status: %w", err)
+	}
+	if n := shared.Pending(); n > 0 {
+		a.Log.WarnContext(ctx, "shared migrations pending: run `zumodra migrate` or start with --migrate", "pending", n)
+	}
+	return nil
+}
+
+// printListening tells the operator where to point a browser.
+func (a *App) printListening(addr net.Addr) {
+	fmt.Fprintf(a.Stdout, "Listening on %s\n", siteURL(addr))
+}
+
+// siteURL is the address a local browser can open: a wildcard host is
+// shown as localhost.
+func siteURL(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String() + "/"
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
+}

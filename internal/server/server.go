@@ -1,0 +1,118 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zumodra/zumodra/internal/config"
+)
+
+// Timeouts protect the server from slow or stuck clients. ReadHeaderTimeout
+// closes slowloris connections; WriteTimeout bounds a handler's response.
+const (
+	ReadHeaderTimeout = 5 * time.Second
+	ReadTimeout       = 30 * time.Second
+	WriteTimeout      = 60 * time.Second
+	IdleTimeout       = 120 * time.Second
+	MaxHeaderBytes    = 64 << 10
+	// ShutdownTimeout is how long requests in flight get to finish.
+	ShutdownTimeout = 20 * time.Second
+)
+
+// Server is the HTTP side of `serve` plus whatever runs beside it.
+type Server struct {
+	Config config.Config
+	Pool   *pgxpool.Pool
+	Log    *slog.Logger
+	// Background runs until its context ends (the sync workers); nil when
+	// there is nothing to run. Its error, other than the context's, fails Run.
+	Background func(ctx context.Context) error
+	// Ready, when set, is called with the bound address once listening.
+	Ready func(addr net.Addr)
+}
+
+// Run listens on Config.Addr and serves until ctx ends, then shuts down in
+// order. It returns nil after a clean shutdown.
+func (s *Server) Run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.Config.Addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is Run on a listener the caller made.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := s.httpServer()
+	bgCtx, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopBackground()
+	var wg sync.WaitGroup
+	errs := make(chan error, 2)
+	if s.Background != nil {
+		wg.Go(func() {
+			if err := s.Background(bgCtx); err != nil && !errors.Is(err, context.Canceled) {
+				errs <- fmt.Errorf("workers: %w", err)
+			}
+		})
+	}
+	wg.Go(func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errs <- fmt.Errorf("http: %w", err)
+		}
+	})
+	s.Log.InfoContext(ctx, "serving", "addr", ln.Addr().String())
+	if s.Ready != nil {
+		s.Ready(ln.Addr())
+	}
+	var runErr error
+	select {
+	case <-ctx.Done():
+		s.Log.Info("shutting down: draining requests", "timeout", ShutdownTimeout.String())
+	case runErr = <-errs:
+		s.Log.Error("shutting down after an error", "error", runErr)
+	}
+	return errors.Join(runErr, s.shutdown(srv, stopBackground, &wg, errs))
+}
+
+// shutdown stops accepting and drains requests first, so nothing new reaches
+// the database, then stops the workers and waits for them.
+func (s *Server) shutdown(srv *http.Server, stopBackground context.CancelFunc, wg *sync.WaitGroup, errs chan error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(ctx)
+	if err != nil {
+		err = fmt.Errorf("drain http: %w", err)
+		_ = srv.Close()
+	}
+	stopBackground()
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		err = errors.Join(err, e)
+	}
+	s.Log.Info("stopped")
+	return err
+}
+
+func (s *Server) httpServer() *http.Server {
+	return &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: ReadHeaderTimeout,
+		ReadTimeout:       ReadTimeout,
+		WriteTimeout:      WriteTimeout,
+		IdleTimeout:       IdleTimeout,
+		MaxHeaderBytes:    MaxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn),
+		// Requests are not cancelled by the shutdown signal: Shutdown lets
+		// them finish within ShutdownTimeout.
+		BaseContext: func(net.Listener) context.Context { return context.Background() },
+	}
+}
