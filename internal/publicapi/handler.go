@@ -1,0 +1,69 @@
+package publicapi
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/httpx"
+)
+
+// Handler serves the public API.
+type Handler struct {
+	store   *catalog.Store
+	log     *slog.Logger
+	limiter *httpx.RateLimiter
+	maxAge  time.Duration
+}
+
+// Options configure a Handler.
+type Options struct {
+	Log *slog.Logger
+	// Limiter, when set, limits requests per client address on every route.
+	Limiter *httpx.RateLimiter
+	// MaxAge is the Cache-Control max-age of responses; 0 means 30 seconds.
+	MaxAge time.Duration
+}
+
+// New returns a Handler reading store.
+func New(store *catalog.Store, opts Options) *Handler {
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	if opts.MaxAge == 0 {
+		opts.MaxAge = 30 * time.Second
+	}
+	return &Handler{store: store, log: opts.Log, limiter: opts.Limiter, maxAge: opts.MaxAge}
+}
+
+// Routes registers the API's GET routes (HEAD included) and their CORS
+// preflights on mux.
+func (h *Handler) Routes(mux *http.ServeMux) {
+	routes := map[string]http.HandlerFunc{
+		"/api/v1/careers/jobs":       h.listJobs,
+		"/api/v1/careers/jobs/{id}":  h.getJob,
+		"/api/v1/careers/categories": browse(h, func(r *http.Request) ([]catalog.Category, error) { return h.store.Categories(r.Context()) }),
+		"/api/v1/careers/locations":  browse(h, func(r *http.Request) ([]catalog.Country, error) { return h.store.Locations(r.Context()) }),
+		"/api/v1/careers/stats":      browse(h, func(r *http.Request) (catalog.Stats, error) { return h.store.Stats(r.Context()) }),
+		"/api/v1/providers":          h.listProviders,
+		"/api/v1/providers/{id}":     h.getProvider,
+	}
+	for path, fn := range routes {
+		mux.Handle("GET "+path, h.wrap(fn))
+		mux.Handle("OPTIONS "+path, h.wrap(preflight))
+	}
+}
+
+// wrap adds CORS headers and, when configured, the per-client rate limit.
+func (h *Handler) wrap(fn http.HandlerFunc) http.Handler {
+	var next http.Handler = fn
+	if h.limiter != nil {
+		next = h.limiter.Limit(nil)(next)
+	}
+	return allowAnyOrigin(next)
+}
+
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	httpx.WriteError(w, r, h.log, err)
+}

@@ -1,0 +1,76 @@
+package publicapi
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// allowAnyOrigin lets pages on any site read the API: it is public data and
+// no request carries credentials.
+func allowAnyOrigin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Access-Control-Allow-Origin", "*")
+		h.Set("Access-Control-Expose-Headers", "ETag, Link, Retry-After")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// preflight answers a CORS preflight for the GET routes.
+func preflight(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+	h.Set("Access-Control-Allow-Headers", "Accept, Accept-Language, Content-Language, If-None-Match")
+	h.Set("Access-Control-Max-Age", "86400")
+	h.Set("Allow", "GET, HEAD, OPTIONS")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// writeCached writes v as JSON with a strong ETag over the exact body and a
+// short public Cache-Control, or 304 when the client already holds it.
+func (h *Handler) writeCached(w http.ResponseWriter, r *http.Request, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		h.fail(w, r, fmt.Errorf("encode response: %w", err))
+		return
+	}
+	body = append(body, '\n')
+	sum := sha256.Sum256(body)
+	etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
+	hd := w.Header()
+	hd.Set("ETag", etag)
+	hd.Set("Cache-Control", fmt.Sprintf("public, max-age=%d", int(h.maxAge.Seconds())))
+	if etagMatches(r.Header.Get("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	hd.Set("Content-Type", "application/json")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	_, _ = w.Write(body)
+}
+
+// etagMatches applies If-None-Match's weak comparison (RFC 9110 13.1.2):
+// "*" or any listed tag equal to ours once W/ is ignored.
+func etagMatches(header, etag string) bool {
+	if header == "" {
+		return false
+	}
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == "*" || t == etag {
+			return true
+		}
+	}
+	return false
+}
+
+// notFound is the error for a well-formed id with no public row.
+func notFound(what string) error {
+	return domain.Errorf(domain.CodeNotFound, "%s not found", what)
+}
