@@ -1,0 +1,84 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/intake"
+)
+
+var applyFields = []string{"name", "email", "phone", "resume_url", "resume_text", "cover_letter"}
+
+func applyAction(id int64) string { return jobURL(id) + "apply" }
+
+// apply takes a job application and hands it to intake, which writes it
+// into the owning tenant's schema after checking the job is still open.
+// Success redirects (Post/Redirect/Get) so a reload cannot send it twice.
+func (h *Handler) apply(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	done := jobURL(id) + "applied/"
+	if isBot(r) {
+		h.log.InfoContext(r.Context(), "honeypot filled: application dropped", "catalog_job_id", id)
+		http.Redirect(w, r, done, http.StatusSeeOther)
+		return
+	}
+	a := intake.Application{Name: field(r, "name"), Email: field(r, "email"), Phone: field(r, "phone"),
+		ResumeURL: field(r, "resume_url"), ResumeText: field(r, "resume_text"), CoverLetter: field(r, "cover_letter")}
+	_, err = h.intake.SubmitApplication(r.Context(), id, a)
+	switch domain.ErrorCode(err) {
+	case "":
+		http.Redirect(w, r, done, http.StatusSeeOther)
+	case domain.CodeInvalid:
+		h.reshowJob(w, r, id, err)
+	default:
+		h.submitFailed(w, r, err)
+	}
+}
+
+// submitFailed answers a refused submission. A listing that is unknown by
+// the time the form arrives was on the page the visitor just read: it is
+// gone for them (410), not a broken link.
+func (h *Handler) submitFailed(w http.ResponseWriter, r *http.Request, err error) {
+	switch domain.ErrorCode(err) {
+	case domain.CodeGone, domain.CodeNotFound:
+		h.renderError(w, r, http.StatusGone)
+	default:
+		h.fail(w, r, err)
+	}
+}
+
+// reshowJob shows the job page again with the visitor's input and the
+// errors next to the fields.
+func (h *Handler) reshowJob(w http.ResponseWriter, r *http.Request, id int64, err error) {
+	j, jerr := h.catalog.Job(r.Context(), id)
+	if jerr != nil {
+		h.submitFailed(w, r, jerr)
+		return
+	}
+	f := newForm(applyAction(id))
+	refill(&f, r, applyFields...)
+	fieldErrors(&f, err, applyFields...)
+	h.renderJob(w, r, http.StatusUnprocessableEntity, j, f)
+}
+
+// applied is the page a successful application redirects to.
+func (h *Handler) applied(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	m := message{Heading: "Application sent", Text: "Thank you. The hiring company has your application and will contact you by email.",
+		Links: []link{{URL: jobsPath, Label: "Browse more jobs", Primary: true}}}
+	if j, err := h.catalog.Job(r.Context(), id); err == nil {
+		m.Text = "Thank you. " + j.CompanyName + " has your application for “" + j.Title + "” and will contact you by email."
+		m.Links = append(m.Links, link{URL: companyURL(j.CompanySlug), Label: "More jobs at " + j.CompanyName})
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	h.render(w, r, http.StatusOK, "message", page{Title: "Application sent · " + h.cfg.SiteName,
+		Description: m.Text, NoIndex: true, Section: "careers", Data: m})
+}

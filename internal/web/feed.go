@@ -1,0 +1,104 @@
+package web
+
+import (
+	"encoding/xml"
+	"net/http"
+	"time"
+
+	"github.com/zumodra/zumodra/internal/catalog"
+)
+
+// feedEntries is how many of the newest jobs the Atom feed carries.
+const feedEntries = 50
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomEntry struct {
+	ID        string     `xml:"id"`
+	Title     string     `xml:"title"`
+	Link      atomLink   `xml:"link"`
+	Published string     `xml:"published"`
+	Updated   string     `xml:"updated"`
+	Author    atomAuthor `xml:"author"`
+	Category  *atomCat   `xml:"category,omitempty"`
+	Summary   string     `xml:"summary"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+	URI  string `xml:"uri,omitempty"`
+}
+
+type atomCat struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr,omitempty"`
+}
+
+// feed serves /careers/feed.xml: the newest jobs as Atom. Text goes in as
+// character data, which encoding/xml escapes.
+func (h *Handler) feed(w http.ResponseWriter, r *http.Request) {
+	jobs, err := h.catalog.NewestJobs(r.Context(), feedEntries)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	f := atomFeed{ID: h.abs(jobsPath), Title: "Newest jobs · " + h.cfg.SiteName,
+		Links: []atomLink{{Href: h.abs("/careers/feed.xml"), Rel: "self", Type: "application/atom+xml"},
+			{Href: h.abs(jobsPath), Rel: "alternate", Type: "text/html"}}}
+	updated := time.Unix(0, 0)
+	for _, j := range jobs {
+		f.Entries = append(f.Entries, h.atomEntry(j))
+		if j.UpdatedAt.After(updated) {
+			updated = j.UpdatedAt
+		}
+	}
+	f.Updated = updated.UTC().Format(time.RFC3339)
+	h.writeXML(w, r, "application/atom+xml", f)
+}
+
+func (h *Handler) atomEntry(j catalog.JobSummary) atomEntry {
+	e := atomEntry{
+		ID: h.abs(jobURL(j.ID)), Title: j.Title + " at " + j.CompanyName,
+		Link:      atomLink{Href: h.abs(jobURL(j.ID)), Rel: "alternate", Type: "text/html"},
+		Published: j.PublishedAt.UTC().Format(time.RFC3339), Updated: j.UpdatedAt.UTC().Format(time.RFC3339),
+		Author:  atomAuthor{Name: j.CompanyName, URI: h.abs(companyURL(j.CompanySlug))},
+		Summary: feedSummary(j),
+	}
+	if j.CategorySlug != "" {
+		e.Category = &atomCat{Term: j.CategorySlug, Label: j.CategoryName}
+	}
+	return e
+}
+
+// feedSummary is one plain line of facts, then the excerpt.
+func feedSummary(j catalog.JobSummary) string {
+	s := label(jobTypeLabels, j.JobType) + " · " + label(levelLabels, j.ExperienceLevel)
+	if loc := place(j.City, j.Country); loc != "" {
+		s += " · " + loc
+	}
+	if j.RemotePolicy != "on_site" {
+		s += " · " + label(remoteLabels, j.RemotePolicy)
+	}
+	if j.ShowSalary {
+		if sal := salaryRange(j.SalaryMin, j.SalaryMax, j.SalaryCurrency, j.SalaryPeriod); sal != "" {
+			s += " · " + sal
+		}
+	}
+	if j.Excerpt != "" {
+		s += "\n\n" + j.Excerpt
+	}
+	return s
+}

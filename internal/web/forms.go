@@ -1,0 +1,114 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/intake/check"
+)
+
+// maxFormBytes bounds a form body: the largest fields (a pasted résumé of
+// 50,000 bytes and a 20,000-byte letter) fit with room for encoding.
+const maxFormBytes = 256 << 10
+
+// honeypotField is a text input hidden from people (off-screen, skipped by
+// the tab order, hidden from screen readers) that form-filling bots fill.
+const honeypotField = "website"
+
+// formView is a form's state when shown again: the visitor's input kept,
+// errors next to the fields they concern.
+type formView struct {
+	Action   string
+	Values   map[string]string
+	Errors   map[string]string
+	Alert    string
+	Currency string
+}
+
+func newForm(action string) formView {
+	return formView{Action: action, Values: map[string]string{}, Errors: map[string]string{}, Currency: "USD"}
+}
+
+// form guards a POST handler. CSRF: http.CrossOriginProtection refuses
+// cross-origin browser requests by their Sec-Fetch-Site (or Origin) header,
+// which every current browser sends; it needs no token, no cookie and no
+// session, so the pages that carry the forms stay cacheable. Then the
+// per-address rate limit and the body size limit apply, before any work.
+func (h *Handler) form(next http.HandlerFunc) http.Handler {
+	return h.csrf.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !h.limiter.Allow(r) {
+			h.renderError(w, r, http.StatusTooManyRequests)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+		if err := r.ParseForm(); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				h.renderError(w, r, http.StatusRequestEntityTooLarge)
+				return
+			}
+			h.renderError(w, r, http.StatusBadRequest)
+			return
+		}
+		next(w, r)
+	}))
+}
+
+// isBot reports whether the honeypot was filled. Bots are answered as if
+// they succeeded, so they learn nothing, and nothing is stored.
+func isBot(r *http.Request) bool { return r.PostForm.Get(honeypotField) != "" }
+
+// field reads a posted value, trimmed.
+func field(r *http.Request, name string) string { return strings.TrimSpace(r.PostForm.Get(name)) }
+
+// refill keeps what the visitor typed for the form shown again; invalid
+// UTF-8 is replaced so that it can be shown at all.
+func refill(f *formView, r *http.Request, names ...string) {
+	for _, n := range names {
+		f.Values[n] = strings.ToValidUTF8(r.PostForm.Get(n), "\uFFFD")
+	}
+}
+
+// fieldErrors puts each invalid field's message next to it; an error with
+// no known field becomes the alert above the form.
+func fieldErrors(f *formView, err error, known ...string) {
+	for _, de := range check.Fields(err) {
+		if de.Code != domain.CodeInvalid {
+			continue
+		}
+		if msg := fieldMessage(de); containsField(known, de.Field) {
+			f.Errors[de.Field] = msg
+		} else {
+			f.Alert = msg
+		}
+	}
+	if f.Alert == "" && len(f.Errors) == 0 {
+		f.Alert = domain.ErrorMessage(err)
+	}
+	if len(f.Errors) > 0 && f.Alert == "" {
+		f.Alert = "Please correct the fields marked below."
+	}
+}
+
+// fieldMessage turns "email: is required" into "Email is required.".
+func fieldMessage(de *domain.Error) string {
+	name := fieldNames[de.Field]
+	if name == "" {
+		name = "This field"
+	}
+	return name + " " + strings.TrimSuffix(de.Message, ".") + "."
+}
+
+var fieldNames = map[string]string{"name": "Name", "email": "Email", "phone": "Phone", "resume_url": "Résumé link",
+	"resume_text": "Résumé text", "cover_letter": "Cover letter", "message": "Message", "budget": "Budget", "currency": "Currency"}
+
+func containsField(known []string, f string) bool {
+	for _, k := range known {
+		if k == f {
+			return true
+		}
+	}
+	return false
+}

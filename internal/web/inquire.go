@@ -1,0 +1,86 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/intake"
+)
+
+var inquiryFields = []string{"name", "email", "message", "budget"}
+
+// inquire takes a project inquiry for a provider; intake writes it into
+// the owning tenant's schema after checking the provider is still public.
+func (h *Handler) inquire(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	done := providerURL(id) + "sent/"
+	if isBot(r) {
+		h.log.InfoContext(r.Context(), "honeypot filled: inquiry dropped", "catalog_provider_id", id)
+		http.Redirect(w, r, done, http.StatusSeeOther)
+		return
+	}
+	q := intake.Inquiry{Name: field(r, "name"), Email: field(r, "email"), Message: field(r, "message")}
+	if err := parseBudget(field(r, "budget"), &q); err != nil {
+		h.reshowProvider(w, r, id, err)
+		return
+	}
+	_, err = h.intake.SubmitInquiry(r.Context(), id, q)
+	switch domain.ErrorCode(err) {
+	case "":
+		http.Redirect(w, r, done, http.StatusSeeOther)
+	case domain.CodeInvalid:
+		h.reshowProvider(w, r, id, err)
+	default:
+		h.submitFailed(w, r, err)
+	}
+}
+
+// parseBudget reads the optional budget field; intake checks its range.
+func parseBudget(s string, q *intake.Inquiry) error {
+	if s == "" {
+		return nil
+	}
+	b, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	if err != nil {
+		return domain.FieldError("budget", "must be a number")
+	}
+	q.Budget = &b
+	return nil
+}
+
+func (h *Handler) reshowProvider(w http.ResponseWriter, r *http.Request, id int64, err error) {
+	p, perr := h.catalog.Provider(r.Context(), id)
+	if perr != nil {
+		h.submitFailed(w, r, perr)
+		return
+	}
+	f := newForm(inquireAction(id))
+	f.Currency = p.Currency
+	refill(&f, r, inquiryFields...)
+	fieldErrors(&f, err, inquiryFields...)
+	h.renderProvider(w, r, http.StatusUnprocessableEntity, p, f)
+}
+
+// inquirySent is the page a successful inquiry redirects to.
+func (h *Handler) inquirySent(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	m := message{Heading: "Inquiry sent", Text: "Thank you. Your message is on its way and you will get a reply by email.",
+		Links: []link{{URL: providersPath, Label: "Browse more freelancers", Primary: true}}}
+	if p, err := h.catalog.Provider(r.Context(), id); err == nil {
+		m.Text = "Thank you. " + p.DisplayName + " has your message and will reply by email."
+		m.Links = append(m.Links, link{URL: providerURL(id), Label: "Back to " + p.DisplayName})
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	h.render(w, r, http.StatusOK, "message", page{Title: "Inquiry sent · " + h.cfg.SiteName,
+		Description: m.Text, NoIndex: true, Section: "freelancers", Data: m})
+}

@@ -1,0 +1,130 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// jobDetailCard adds what only the detail page shows to a job card.
+type jobDetailCard struct {
+	jobCard
+	Team        string
+	Reference   string
+	Positions   int
+	Preferred   []string
+	Deadline    string
+	DeadlineISO string
+}
+
+// htmlSection is one of the job's sanitised HTML fields under a heading.
+type htmlSection struct {
+	ID      string
+	Heading string
+	HTML    template.HTML
+}
+
+type jobView struct {
+	Job      jobDetailCard
+	Sections []htmlSection
+	Form     formView
+}
+
+// pathID reads the {id} path segment; anything but a positive integer is
+// an id that cannot exist, so a 404 rather than a 400.
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id < 1 {
+		return 0, domain.Errorf(domain.CodeNotFound, "no such id")
+	}
+	return id, nil
+}
+
+// jobDetail serves /careers/jobs/{id}/ with the application form.
+func (h *Handler) jobDetail(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	j, err := h.catalog.Job(r.Context(), id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.renderJob(w, r, http.StatusOK, j, newForm(applyAction(id)))
+}
+
+func (h *Handler) renderJob(w http.ResponseWriter, r *http.Request, status int, j catalog.Job, f formView) {
+	view := jobView{Job: h.jobDetailCard(j), Sections: jobSections(j), Form: f}
+	p := page{
+		Title:       pick(j.MetaTitle, j.Title+" at "+j.CompanyName) + " · " + h.cfg.SiteName,
+		Description: pick(j.MetaDescription, clip(j.Excerpt, 160), j.Title+" at "+j.CompanyName+"."),
+		Canonical:   h.abs(jobURL(j.ID)), Section: "careers", OGType: "article",
+		OGImage: h.absImage(safeImage(j.CompanyLogoURL)), JSONLD: h.jobPostingLD(j), Data: view,
+	}
+	h.render(w, r, status, "job", p)
+}
+
+func (h *Handler) jobDetailCard(j catalog.Job) jobDetailCard {
+	c := jobDetailCard{jobCard: h.jobCard(j.JobSummary), Team: j.Team, Reference: j.ReferenceCode,
+		Positions: j.PositionsCount, Preferred: j.PreferredSkills}
+	c.Skills, c.MoreSkills = j.RequiredSkills, 0
+	if j.ApplicationDeadline != nil {
+		c.Deadline = j.ApplicationDeadline.UTC().Format("2 January 2006")
+		c.DeadlineISO = j.ApplicationDeadline.UTC().Format(time.RFC3339)
+	}
+	if c.Location == "" && j.RemotePolicy == "remote" {
+		c.Location = "Remote"
+	}
+	return c
+}
+
+// jobSections are the catalog's *_html fields, sanitised by the
+// projection; this is the only place catalog text becomes template.HTML.
+func jobSections(j catalog.Job) []htmlSection {
+	all := []htmlSection{
+		{"description", "About the job", template.HTML(j.DescriptionHTML)},
+		{"responsibilities", "Responsibilities", template.HTML(j.ResponsibilitiesHTML)},
+		{"requirements", "Requirements", template.HTML(j.RequirementsHTML)},
+		{"nice-to-have", "Nice to have", template.HTML(j.NiceToHaveHTML)},
+		{"benefits", "Benefits", template.HTML(j.BenefitsHTML)},
+	}
+	var out []htmlSection
+	for _, s := range all {
+		if s.HTML != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// pick returns the first non-empty string.
+func pick(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// clip shortens s to at most n runes at a word boundary, with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n - 1
+	for i := cut; i > n/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return string(r[:cut]) + "…"
+}

@@ -1,0 +1,144 @@
+package web
+
+import (
+	"strings"
+	"time"
+
+	"github.com/zumodra/zumodra/internal/catalog"
+)
+
+// jobPosting is schema.org JobPosting with the properties Google for Jobs
+// requires or recommends. It is rendered inside
+// <script type="application/ld+json"> by html/template, whose JS context
+// marshals it and escapes <, > and & so that no catalog text can close the
+// script element.
+type jobPosting struct {
+	Context            string         `json:"@context"`
+	Type               string         `json:"@type"`
+	Title              string         `json:"title"`
+	Description        string         `json:"description"`
+	DatePosted         string         `json:"datePosted"`
+	ValidThrough       string         `json:"validThrough,omitempty"`
+	EmploymentType     string         `json:"employmentType"`
+	HiringOrganization organization   `json:"hiringOrganization"`
+	JobLocation        *ldPlace       `json:"jobLocation,omitempty"`
+	JobLocationType    string         `json:"jobLocationType,omitempty"`
+	ApplicantLocation  *country       `json:"applicantLocationRequirements,omitempty"`
+	BaseSalary         *monetary      `json:"baseSalary,omitempty"`
+	Identifier         *propertyValue `json:"identifier,omitempty"`
+	DirectApply        bool           `json:"directApply"`
+	Skills             string         `json:"skills,omitempty"`
+	URL                string         `json:"url"`
+}
+
+type organization struct {
+	Type   string `json:"@type"`
+	Name   string `json:"name"`
+	SameAs string `json:"sameAs,omitempty"`
+	Logo   string `json:"logo,omitempty"`
+}
+
+type ldPlace struct {
+	Type    string        `json:"@type"`
+	Address postalAddress `json:"address"`
+}
+
+type postalAddress struct {
+	Type     string `json:"@type"`
+	Locality string `json:"addressLocality,omitempty"`
+	Region   string `json:"addressRegion,omitempty"`
+	Country  string `json:"addressCountry,omitempty"`
+}
+
+type country struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+type monetary struct {
+	Type     string            `json:"@type"`
+	Currency string            `json:"currency"`
+	Value    quantitativeValue `json:"value"`
+}
+
+type quantitativeValue struct {
+	Type     string   `json:"@type"`
+	MinValue *float64 `json:"minValue,omitempty"`
+	MaxValue *float64 `json:"maxValue,omitempty"`
+	UnitText string   `json:"unitText,omitempty"`
+}
+
+type propertyValue struct {
+	Type  string `json:"@type"`
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// employmentTypes maps our job types to Google's vocabulary.
+var employmentTypes = map[string]string{"full_time": "FULL_TIME", "part_time": "PART_TIME", "contract": "CONTRACTOR",
+	"internship": "INTERN", "temporary": "TEMPORARY", "freelance": "CONTRACTOR"}
+
+// salaryUnits maps salary periods to schema.org unitText.
+var salaryUnits = map[string]string{"hourly": "HOUR", "daily": "DAY", "weekly": "WEEK", "monthly": "MONTH", "yearly": "YEAR"}
+
+// jobPostingLD builds the JSON-LD of a job page. validThrough is given
+// only when the job has a deadline: Google asks for it when a posting
+// expires, and ours without a deadline stay open until unpublished.
+func (h *Handler) jobPostingLD(j catalog.Job) jobPosting {
+	ld := jobPosting{
+		Context: "https://schema.org/", Type: "JobPosting", Title: j.Title,
+		Description: jobDescription(j), DatePosted: j.PublishedAt.UTC().Format(time.RFC3339),
+		EmploymentType: label(employmentTypes, j.JobType), DirectApply: true,
+		Skills: strings.Join(j.RequiredSkills, ", "), URL: h.abs(jobURL(j.ID)),
+		HiringOrganization: organization{Type: "Organization", Name: j.CompanyName,
+			SameAs: h.abs(companyURL(j.CompanySlug)), Logo: h.absImage(safeImage(j.CompanyLogoURL))},
+	}
+	if j.ApplicationDeadline != nil {
+		ld.ValidThrough = j.ApplicationDeadline.UTC().Format(time.RFC3339)
+	}
+	if j.ReferenceCode != "" {
+		ld.Identifier = &propertyValue{Type: "PropertyValue", Name: j.CompanyName, Value: j.ReferenceCode}
+	}
+	h.locateLD(&ld, j)
+	if j.ShowSalary && (j.SalaryMin != nil || j.SalaryMax != nil) && j.SalaryCurrency != nil {
+		ld.BaseSalary = &monetary{Type: "MonetaryAmount", Currency: *j.SalaryCurrency, Value: quantitativeValue{
+			Type: "QuantitativeValue", MinValue: j.SalaryMin, MaxValue: j.SalaryMax, UnitText: salaryUnits[deref(j.SalaryPeriod)]}}
+	}
+	return ld
+}
+
+// locateLD sets where the job is: a postal address for on-site and hybrid
+// work; TELECOMMUTE with the country applicants must live in for remote
+// and hybrid work.
+func (h *Handler) locateLD(ld *jobPosting, j catalog.Job) {
+	hasPlace := j.City != "" || j.State != "" || j.Country != ""
+	if hasPlace && j.RemotePolicy != "remote" {
+		ld.JobLocation = &ldPlace{Type: "Place", Address: postalAddress{Type: "PostalAddress",
+			Locality: j.City, Region: j.State, Country: j.Country}}
+	}
+	if j.RemotePolicy == "remote" || j.RemotePolicy == "hybrid" {
+		ld.JobLocationType = "TELECOMMUTE"
+		if j.Country != "" {
+			ld.ApplicantLocation = &country{Type: "Country", Name: j.Country}
+		}
+	}
+}
+
+// jobDescription is the sanitised HTML Google shows: the description and
+// the other sections under headings.
+func jobDescription(j catalog.Job) string {
+	var b strings.Builder
+	b.WriteString(j.DescriptionHTML)
+	for _, s := range []struct{ head, html string }{
+		{"Responsibilities", j.ResponsibilitiesHTML}, {"Requirements", j.RequirementsHTML},
+		{"Nice to have", j.NiceToHaveHTML}, {"Benefits", j.BenefitsHTML},
+	} {
+		if s.html != "" {
+			b.WriteString("<h3>" + s.head + "</h3>" + s.html)
+		}
+	}
+	if b.Len() == 0 {
+		return j.Title
+	}
+	return b.String()
+}

@@ -1,0 +1,121 @@
+package web
+
+import (
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// Limits on what a visitor may put in a listing's address. The catalog
+// checks each value again; these stop absurd requests before any work.
+const (
+	maxRawQuery = 4096 // bytes of the whole query string
+	maxLegacy   = 1000 // highest ?page= the original's links may carry
+	pageSize    = 20
+)
+
+// queryValues parses the query string strictly: url.Query silently drops
+// malformed pairs, which would show a visitor results for a different
+// search than the one they asked for.
+func queryValues(r *http.Request) (url.Values, error) {
+	if len(r.URL.RawQuery) > maxRawQuery {
+		return nil, domain.FieldError("query", "is longer than %d bytes", maxRawQuery)
+	}
+	v, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, domain.FieldError("query", "is not a well-formed query string")
+	}
+	return v, nil
+}
+
+// optNumber reads an optional non-negative number; an empty value (an
+// untouched form field) means no filter.
+func optNumber(v url.Values, name string, max float64) (*float64, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if s == "" {
+		return nil, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 || f > max {
+		return nil, domain.FieldError(name, "must be a number between 0 and %.0f", max)
+	}
+	return &f, nil
+}
+
+// legacyPage checks the original site's ?page=N. Keyset pages cannot be
+// jumped to by number, so a valid N sends the visitor to the first page of
+// the same search (the caller redirects); nonsense is a 400.
+func legacyPage(v url.Values) (redirect bool, err error) {
+	s := v.Get("page")
+	if s == "" {
+		return false, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > maxLegacy {
+		return false, domain.FieldError("page", "must be a whole number between 1 and %d", maxLegacy)
+	}
+	return true, nil
+}
+
+// values returns the non-empty values of a multi-valued parameter.
+func values(v url.Values, name string) []string {
+	var out []string
+	for _, s := range v[name] {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// withParam returns the listing URL for v with name set to value (removed
+// when value is ""), always dropping the cursor and legacy page: any change
+// of filters starts again at page one.
+func withParam(path string, v url.Values, name, value string) string {
+	c := cloneValues(v)
+	c.Del("cursor")
+	c.Del("page")
+	c.Del(name)
+	if value != "" {
+		c.Set(name, value)
+	}
+	return listURL(path, c)
+}
+
+// withoutValue drops one value of a (possibly multi-valued) parameter.
+func withoutValue(path string, v url.Values, name, value string) string {
+	c := cloneValues(v)
+	c.Del("cursor")
+	c.Del("page")
+	var keep []string
+	for _, s := range c[name] {
+		if s != value {
+			keep = append(keep, s)
+		}
+	}
+	c[name] = keep
+	return listURL(path, c)
+}
+
+func cloneValues(v url.Values) url.Values {
+	c := make(url.Values, len(v))
+	for k, vs := range v {
+		for _, s := range vs {
+			if s != "" {
+				c[k] = append(c[k], s)
+			}
+		}
+	}
+	return c
+}
+
+func listURL(path string, v url.Values) string {
+	if q := v.Encode(); q != "" {
+		return path + "?" + q
+	}
+	return path
+}

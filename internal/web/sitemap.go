@@ -1,0 +1,128 @@
+package web
+
+import (
+	"encoding/xml"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// /sitemap.xml is a sitemap index: one file for the list pages and as many
+// files of catalog.SitemapMaxURLs ids as jobs and providers need, so that
+// it stays valid however large the catalog grows.
+
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+	Sitemaps []sitemapRef `xml:"sitemap"`
+}
+
+type sitemapRef struct {
+	Loc string `xml:"loc"`
+}
+
+type urlSet struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+func (h *Handler) sitemap(w http.ResponseWriter, r *http.Request) {
+	jobs, providers, err := h.catalog.SitemapPages(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	idx := sitemapIndex{Sitemaps: []sitemapRef{{Loc: h.abs("/sitemaps/pages.xml")}}}
+	for i := 1; i <= jobs; i++ {
+		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs("/sitemaps/jobs-" + strconv.Itoa(i) + ".xml")})
+	}
+	for i := 1; i <= providers; i++ {
+		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs("/sitemaps/providers-" + strconv.Itoa(i) + ".xml")})
+	}
+	h.writeXML(w, r, "application/xml", idx)
+}
+
+// sitemapFile serves /sitemaps/pages.xml, /sitemaps/jobs-N.xml and
+// /sitemaps/providers-N.xml.
+func (h *Handler) sitemapFile(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	if name == "pages.xml" {
+		h.writeXML(w, r, "application/xml", urlSet{URLs: []sitemapURL{{Loc: h.abs(jobsPath)}, {Loc: h.abs(providersPath)}}})
+		return
+	}
+	kind, n, ok := sitemapName(name)
+	if !ok {
+		h.renderError(w, r, http.StatusNotFound)
+		return
+	}
+	fetch, toURL := h.catalog.JobSitemap, jobURL
+	if kind == "providers" {
+		fetch, toURL = h.catalog.ProviderSitemap, providerURL
+	}
+	entries, err := fetch(r.Context(), n)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if len(entries) == 0 && n > 1 {
+		h.renderError(w, r, http.StatusNotFound)
+		return
+	}
+	h.writeXML(w, r, "application/xml", h.urlSet(entries, toURL))
+}
+
+func (h *Handler) urlSet(entries []catalog.SitemapEntry, toURL func(int64) string) urlSet {
+	set := urlSet{URLs: make([]sitemapURL, 0, len(entries))}
+	for _, e := range entries {
+		set.URLs = append(set.URLs, sitemapURL{Loc: h.abs(toURL(e.ID)), LastMod: e.UpdatedAt.UTC().Format(time.RFC3339)})
+	}
+	return set
+}
+
+// sitemapName parses "jobs-3.xml" into ("jobs", 3).
+func sitemapName(name string) (string, int, bool) {
+	base, ok := strings.CutSuffix(name, ".xml")
+	if !ok {
+		return "", 0, false
+	}
+	kind, num, ok := strings.Cut(base, "-")
+	if !ok || (kind != "jobs" && kind != "providers") {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 1 || n > 10000 {
+		return "", 0, false
+	}
+	return kind, n, true
+}
+
+// writeXML encodes v after the XML declaration. Encoding to a buffer
+// first keeps a failure from leaving half a document behind.
+func (h *Handler) writeXML(w http.ResponseWriter, r *http.Request, ctype string, v any) {
+	out, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		h.fail(w, r, domain.Errorf(domain.CodeInternal, "encode xml: %v", err))
+		return
+	}
+	w.Header().Set("Content-Type", ctype+"; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	_, _ = w.Write([]byte(xml.Header))
+	_, _ = w.Write(out)
+}
+
+// robots allows everything public, keeps crawlers off the form endpoints
+// and names the sitemap.
+func (h *Handler) robots(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	_, _ = w.Write([]byte("User-agent: *\nAllow: /\nDisallow: /careers/jobs/*/apply\nDisallow: /browse-freelancers/*/inquire\n" +
+		"Disallow: /api/\n\nSitemap: " + h.abs("/sitemap.xml") + "\n"))
+}

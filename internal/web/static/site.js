@@ -1,0 +1,28 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+  // On narrow screens the filter panel starts folded so results come first.
+  var details = document.querySelector("[data-filters]");
+  if (details && window.matchMedia("(max-width: 900px)").matches && !details.hasAttribute("data-keep-open")) {
+    details.removeAttribute("open");
+  }
+  // Filters and sort apply as soon as they change; the submit buttons stay
+  // for keyboard users and for browsers without JavaScript.
+  // Controls outside the search form point at it with form="search";
+  // el.form is that form either way.
+  document.querySelectorAll("[data-autosubmit]").forEach(function (box) {
+    box.addEventListener("change", function (ev) {
+      var t = ev.target;
+      if (t && t.form && (t.tagName === "SELECT" || t.type === "checkbox" || t.type === "radio")) {
+        t.form.requestSubmit ? t.form.requestSubmit() : t.form.submit();
+      }
+    });
+  });
+  // Disable a form's submit button once sent, so a double click sends once.
+  document.querySelectorAll("form[data-once]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var b = form.querySelector("button[type=submit]");
+      if (b) { b.disabled = true; b.textContent = "Sending…"; }
+    });
+  });
+})();
