@@ -1,0 +1,153 @@
+package ops
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zumodra/zumodra/internal/apply"
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// DefaultPageSize is how many source rows verification reads per snapshot.
+const DefaultPageSize = 1000
+
+// DefaultSampleLimit is how many discrepancies a result keeps as examples.
+const DefaultSampleLimit = 20
+
+// Verifier compares the catalog with the projection of the source rows.
+type Verifier struct {
+	Pool        *pgxpool.Pool
+	Log         *slog.Logger
+	Now         func() time.Time // decides which deadlines have passed; nil: time.Now
+	PageSize    int              // 0: DefaultPageSize
+	SampleLimit int              // 0: DefaultSampleLimit
+}
+
+// VerifyOptions select what to verify.
+type VerifyOptions struct {
+	TenantSlugs []string        // nil: every tenant
+	Catalogs    []apply.Catalog // nil: both
+	Repair      bool            // fix what differs through apply, then verify again
+}
+
+// Verify checks the selected catalogs. With Repair it fixes each page's
+// discrepancies as it goes (under the tenant's sync lock, through apply)
+// and then verifies everything again: the returned results are that second
+// pass, with Repair saying what was changed. Per-tenant failures are
+// recorded in the results; err is for failures that stop everything.
+func (v *Verifier) Verify(ctx context.Context, opts VerifyOptions) (Report, error) {
+	start := time.Now()
+	ts, err := selectTenants(ctx, v.Pool, opts.TenantSlugs)
+	if err != nil {
+		return Report{}, err
+	}
+	cats := catalogsOr(opts.Catalogs)
+	var rep Report
+	if opts.Repair {
+		rep.Repair = &RepairStats{}
+		if _, err := v.pass(ctx, ts, cats, rep.Repair); err != nil {
+			return rep, err
+		}
+	}
+	if rep.Results, err = v.pass(ctx, ts, cats, nil); err != nil {
+		return rep, err
+	}
+	if err := recordResults(ctx, v.Pool, rep.Results, v.now()); err != nil {
+		v.logger().WarnContext(ctx, "recording verification results", "error", err)
+	}
+	rep.Duration = time.Since(start)
+	rep.Seconds = rep.Duration.Seconds()
+	return rep, nil
+}
+
+// pass verifies every tenant and catalog once, repairing when fix is set.
+func (v *Verifier) pass(ctx context.Context, ts []domain.Tenant, cats []apply.Catalog, fix *RepairStats) ([]CatalogResult, error) {
+	var out []CatalogResult
+	for _, t := range ts {
+		for _, c := range cats {
+			res, err := v.verifyCatalog(ctx, t, specOf(c), fix)
+			if ctx.Err() != nil {
+				return out, ctx.Err()
+			}
+			if err != nil {
+				v.logger().ErrorContext(ctx, "verify failed", "tenant", t.Slug, "catalog", c, "error", err)
+				res.Err = err.Error()
+			}
+			out = append(out, res)
+		}
+	}
+	return out, nil
+}
+
+// verifyCatalog walks one tenant's catalog page by page in source id order.
+func (v *Verifier) verifyCatalog(ctx context.Context, t domain.Tenant, s spec, fix *RepairStats) (CatalogResult, error) {
+	res := CatalogResult{TenantID: t.ID, Tenant: t.Slug, TenantName: t.Name, Catalog: s.catalog}
+	for after := int64(0); ; {
+		pg, err := v.readPage(ctx, t, s, after, &res)
+		if err != nil {
+			return res, err
+		}
+		if fix != nil && len(pg.fix) > 0 {
+			if err := v.repairPage(ctx, t, s, pg, fix); err != nil {
+				return res, err
+			}
+		}
+		if pg.done {
+			return res, nil
+		}
+		after = pg.last
+	}
+}
+
+func (v *Verifier) now() time.Time {
+	if v.Now != nil {
+		return v.Now()
+	}
+	return time.Now()
+}
+
+func (v *Verifier) logger() *slog.Logger {
+	if v.Log != nil {
+		return v.Log
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+func (v *Verifier) pageSize() int   { return cmpOr(v.PageSize, DefaultPageSize) }
+func (v *Verifier) sampleSize() int { return cmpOr(v.SampleLimit, DefaultSampleLimit) }
+
+func cmpOr(n, def int) int {
+	if n > 0 {
+		return n
+	}
+	return def
+}
+
+func catalogsOr(cs []apply.Catalog) []apply.Catalog {
+	if len(cs) == 0 {
+		return apply.Catalogs
+	}
+	return cs
+}
+
+// ParseCatalog reads --catalog: jobs, providers or all (nil: both).
+func ParseCatalog(s string) ([]apply.Catalog, error) {
+	switch s {
+	case "", "all":
+		return nil, nil
+	case string(apply.Jobs):
+		return []apply.Catalog{apply.Jobs}, nil
+	case string(apply.Providers):
+		return []apply.Catalog{apply.Providers}, nil
+	}
+	return nil, domain.FieldError("catalog", "unknown catalog %q: want jobs, providers or all", s)
+}
+
+// errPage wraps a page failure with where it happened.
+func errPage(t domain.Tenant, c apply.Catalog, after int64, err error) error {
+	return fmt.Errorf("verify %s of %s after id %d: %w", c, t.Slug, after, err)
+}
