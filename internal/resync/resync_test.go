@@ -10,7 +10,6 @@ import (
 	"github.com/zumodra/zumodra/internal/testfactory"
 )
 
-
 func TestRunWritesSkipsAndRemoves(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()

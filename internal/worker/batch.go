@@ -1,0 +1,146 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/apply"
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/outbox"
+	"github.com/zumodra/zumodra/internal/source"
+)
+
+// Batch is the outcome of one batch transaction.
+type Batch struct {
+	Found    bool  // an available outbox row was seen (more work may follow)
+	TenantID int64 // the tenant processed, 0 when none could be locked
+	Claimed  int   // outbox rows claimed
+	Stats    map[apply.Catalog]apply.Stats
+	Failed   []apply.RowError // rows that failed; their outbox rows were retried or buried
+	Retried  int              // outbox rows put back for a later attempt
+	Dead     int              // outbox rows that became dead letters
+	Gone     bool             // the tenant no longer exists; its rows were dropped
+	entries  []outbox.Entry
+	enqueued []time.Time // enqueued_at of the applied rows, for the propagation metric
+	done     time.Time
+}
+
+// maxTenantTries bounds how many busy tenants a worker skips per batch.
+const maxTenantTries = 8
+
+// ProcessBatch claims and applies one batch of one tenant's outbox rows, in
+// one transaction. An error means the transaction rolled back (its rows are
+// pending again); when the error is not a cancellation the claimed rows'
+// attempts are bumped in a transaction of their own, so a failure that
+// row isolation cannot catch still ends as a dead letter, never a loop.
+func (p *Pool) ProcessBatch(ctx context.Context) (Batch, error) {
+	start := time.Now()
+	b, err := p.batchTx(ctx)
+	if err != nil {
+		if ctx.Err() == nil && len(b.entries) > 0 {
+			p.failClaimed(ctx, b.entries, err)
+		}
+		return b, err
+	}
+	p.observe(b, start)
+	return b, nil
+}
+
+func (p *Pool) batchTx(ctx context.Context) (Batch, error) {
+	b := Batch{Stats: map[apply.Catalog]apply.Stats{}}
+	tx, err := p.db.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
+	if err != nil {
+		return b, fmt.Errorf("worker: begin: %w", err)
+	}
+	defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
+	if b.Found, b.TenantID, err = p.lockNextTenant(ctx, tx); err != nil || b.TenantID == 0 {
+		return b, err
+	}
+	if b.entries, err = outbox.Claim(ctx, tx, b.TenantID, p.cfg.clock(), p.cfg.BatchSize); err != nil {
+		return b, err
+	}
+	b.Claimed = len(b.entries)
+	if b.Claimed > 0 {
+		if err := p.settle(ctx, tx, &b); err != nil {
+			return b, err
+		}
+	}
+	if p.beforeCommit != nil {
+		p.beforeCommit(ctx)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return b, fmt.Errorf("worker: commit: %w", err)
+	}
+	b.done = time.Now()
+	return b, nil
+}
+
+// lockNextTenant picks a tenant with available rows and takes its sync lock
+// without waiting, skipping tenants other workers hold.
+func (p *Pool) lockNextTenant(ctx context.Context, tx pgx.Tx) (found bool, tenantID int64, err error) {
+	var busy []int64
+	for range maxTenantTries {
+		id, ok, err := outbox.NextTenant(ctx, tx, p.cfg.clock(), busy)
+		if err != nil || !ok {
+			return found, 0, err
+		}
+		found = true
+		locked, err := apply.TryLockTenant(ctx, tx, id)
+		if err != nil || locked {
+			return found, id, err
+		}
+		busy = append(busy, id)
+	}
+	return found, 0, nil
+}
+
+// settle applies the claimed work and settles each claimed row: deleted
+// when applied, failed (retry or dead letter) when its source row failed.
+func (p *Pool) settle(ctx context.Context, tx pgx.Tx, b *Batch) error {
+	work := outbox.Coalesce(b.entries)
+	t, err := source.LoadTenant(ctx, tx, b.TenantID)
+	if errors.Is(err, source.ErrTenantGone) {
+		// Its catalog rows went with it (ON DELETE CASCADE): nothing to apply.
+		b.Gone = true
+		return outbox.Delete(ctx, tx, work.IDs())
+	}
+	if err != nil {
+		return err
+	}
+	if b.Failed, err = p.applyWork(ctx, tx, t, work, b.Stats); err != nil {
+		return err
+	}
+	failures := failuresByEntry(work, b.Failed)
+	ok := applied(work, failures)
+	ids := make([]int64, len(ok))
+	for i, e := range ok {
+		ids[i] = e.ID
+		b.enqueued = append(b.enqueued, e.EnqueuedAt)
+	}
+	if err := outbox.Delete(ctx, tx, ids); err != nil {
+		return err
+	}
+	b.Dead, err = p.recordFailures(ctx, tx, failures)
+	b.Retried = len(failures) - b.Dead
+	return err
+}
+
+// applyWork syncs the coalesced work, catalog by catalog.
+func (p *Pool) applyWork(ctx context.Context, tx pgx.Tx, t domain.Tenant, w outbox.Work, stats map[apply.Catalog]apply.Stats) ([]apply.RowError, error) {
+	var failed []apply.RowError
+	for _, c := range apply.Catalogs {
+		st, f, err := p.applyCatalog(ctx, tx, t, c, w)
+		if err != nil {
+			return failed, err
+		}
+		if st != (apply.Stats{}) {
+			stats[c] = st
+		}
+		failed = append(failed, f...)
+	}
+	return failed, nil
+}

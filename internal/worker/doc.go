@@ -1,0 +1,34 @@
+// Package worker runs the incremental sync: goroutines that turn the
+// outbox rows left by the capture triggers into catalog changes.
+//
+// One batch, in one READ COMMITTED transaction:
+//
+//  1. pick the tenant of the oldest available outbox row and take its sync
+//     lock without waiting (apply.TryLockTenant); a tenant another worker
+//     holds is skipped, so tenants proceed in parallel and one tenant's
+//     changes apply in commit order;
+//  2. claim up to BatchSize of its pending rows (FOR UPDATE SKIP LOCKED) and
+//     coalesce them (outbox.Coalesce): each source row once, full passes for
+//     tenant-wide rows (suspend, rename, TRUNCATE, --async resync);
+//  3. read the current source rows, project and apply them (apply.SyncIsolated,
+//     resync.Pass): a row that fails is isolated in a savepoint while the
+//     others apply;
+//  4. delete the claimed rows that were applied, record the failure of the
+//     others (outbox.Fail: backoff, then dead letter), commit.
+//
+// A worker killed anywhere before the commit leaves no trace: the rollback
+// releases the claim and the rows are claimed again. Because the lock is
+// taken before the sources are read, the transaction that commits later
+// always read a later state. Several workers, in one or many processes,
+// share the work through the database alone.
+//
+// Wake-up: one LISTEN connection per Pool on channel zumodra_sync wakes the
+// workers at once; each also polls every PollInterval, so a lost NOTIFY (or
+// a LISTEN connection being re-established) only delays, never loses, work.
+//
+//	p := worker.New(pool, worker.Config{Workers: 2, Logger: log})
+//	err := p.Run(ctx) // until ctx ends; the batch in hand finishes within ShutdownGrace
+//
+// Tests drive it deterministically with Drain, which processes batches until
+// no outbox row is available.
+package worker

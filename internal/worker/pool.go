@@ -1,0 +1,174 @@
+package worker
+
+import (
+	"context"
+
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zumodra/zumodra/internal/apply"
+)
+
+// Pool is a set of sync workers sharing one LISTEN connection and one
+// heartbeat loop.
+type Pool struct {
+	db   *pgxpool.Pool
+	cfg  Config
+	wake []chan struct{} // one per worker, buffered: a pending wake-up
+	// beforeCommit, set only by tests, runs just before a batch commits.
+	beforeCommit func(ctx context.Context)
+}
+
+// New returns a Pool; Run starts it.
+func New(db *pgxpool.Pool, cfg Config) (*Pool, error) {
+	if err := cfg.defaults(); err != nil {
+		return nil, err
+	}
+	if cfg.Name == "" {
+		host, _ := os.Hostname()
+		cfg.Name = fmt.Sprintf("%s:%d", host, os.Getpid())
+	}
+	p := &Pool{db: db, cfg: cfg, wake: make([]chan struct{}, cfg.Workers)}
+	for i := range p.wake {
+		p.wake[i] = make(chan struct{}, 1)
+	}
+	return p, nil
+}
+
+// Run runs the workers until ctx ends, then lets each finish (or, after
+// ShutdownGrace, roll back) the batch in hand, removes the heartbeats and
+// returns. It returns nil after a shutdown through ctx.
+func (p *Pool) Run(ctx context.Context) error {
+	hard, stopHard := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopHard()
+	go func() {
+		<-ctx.Done()
+		if p.cfg.ShutdownGrace > 0 {
+			t := time.NewTimer(p.cfg.ShutdownGrace)
+			defer t.Stop()
+			select {
+			case <-t.C:
+			case <-hard.Done():
+			}
+		}
+		stopHard()
+	}()
+	var wg sync.WaitGroup
+	wg.Go(func() { p.listen(ctx) })
+	wg.Go(func() { p.heartbeats(ctx) })
+	for i := range p.cfg.Workers {
+		wg.Go(func() { p.work(ctx, hard, i) })
+	}
+	wg.Wait()
+	return nil
+}
+
+// work is one worker's loop: batches back to back while there is work,
+// then a wait for a NOTIFY or the poll interval. Batches run on hard, which
+// outlives ctx by the shutdown grace.
+func (p *Pool) work(ctx, hard context.Context, i int) {
+	log := p.cfg.Logger.With("worker", p.workerID(i))
+	failures := 0
+	for ctx.Err() == nil {
+		b, err := p.ProcessBatch(hard)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			failures++
+			log.ErrorContext(ctx, "sync batch failed", "tenant_id", b.TenantID, "claimed", b.Claimed, "error", err)
+			p.sleep(ctx, i, min(time.Duration(failures)*p.cfg.PollInterval, time.Minute))
+		case err == nil && b.Found:
+			failures = 0
+		default:
+			p.sleep(ctx, i, p.cfg.PollInterval)
+		}
+	}
+}
+
+// sleep waits for a wake-up, the timeout or the end of ctx.
+func (p *Pool) sleep(ctx context.Context, i int, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	case <-p.wake[i]:
+	}
+}
+
+// wakeAll wakes every idle worker; a busy one finds its wake-up on return.
+func (p *Pool) wakeAll() {
+	for _, ch := range p.wake {
+		select {
+		case ch <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// Drain processes batches until no outbox row is available (or only rows
+// of tenants held by other transactions remain), and returns the batches'
+// totals. Tests use it to drive the sync deterministically; it does not
+// need Run.
+func (p *Pool) Drain(ctx context.Context) (Totals, error) {
+	var tot Totals
+	for {
+		b, err := p.ProcessBatch(ctx)
+		if err != nil {
+			return tot, err
+		}
+		if !b.Found {
+			return tot, nil
+		}
+		tot.add(b)
+		if b.TenantID == 0 {
+			// Every available tenant is locked by someone else: let them finish.
+			if err := p.waitBriefly(ctx); err != nil {
+				return tot, err
+			}
+		}
+	}
+}
+
+func (p *Pool) waitBriefly(ctx context.Context) error {
+	t := time.NewTimer(10 * time.Millisecond)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// Totals sums batches.
+type Totals struct {
+	Batches int
+	Claimed int
+	Stats   map[apply.Catalog]apply.Stats
+	Failed  []apply.RowError
+	Retried int
+	Dead    int
+}
+
+func (t *Totals) add(b Batch) {
+	if b.Claimed == 0 {
+		return
+	}
+	if t.Stats == nil {
+		t.Stats = map[apply.Catalog]apply.Stats{}
+	}
+	t.Batches++
+	t.Claimed += b.Claimed
+	for c, st := range b.Stats {
+		s := t.Stats[c]
+		s.Add(st)
+		t.Stats[c] = s
+	}
+	t.Failed = append(t.Failed, b.Failed...)
+	t.Retried += b.Retried
+	t.Dead += b.Dead
+}
