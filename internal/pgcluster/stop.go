@@ -52,6 +52,11 @@ func (c *Cluster) StopIfUnused(ctx context.Context) (bool, error) {
 	return true, stopLocked(ctx, c.l, c.opts)
 }
 
+// closingGrace is how long we wait for other clients' backends to go away:
+// a backend outlives its client's close by a few milliseconds, so a process
+// closing right after another would otherwise see the first still there.
+const closingGrace = time.Second
+
 func (c *Cluster) otherClients(ctx context.Context) (int, error) {
 	conn, err := pgx.Connect(ctx, c.URL("postgres"))
 	if err != nil {
@@ -59,9 +64,14 @@ func (c *Cluster) otherClients(ctx context.Context) (int, error) {
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 	var n int
-	err = conn.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
-		WHERE backend_type = 'client backend' AND application_name <> $1`, c.appName).Scan(&n)
-	if err != nil {
+	graceCtx, cancel := context.WithTimeout(ctx, closingGrace)
+	defer cancel()
+	err = poll(graceCtx, "other clients to disconnect", func() (bool, error) {
+		err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
+			WHERE backend_type = 'client backend' AND application_name <> $1`, c.appName).Scan(&n)
+		return n == 0, err
+	})
+	if err != nil && graceCtx.Err() == nil {
 		return 0, fmt.Errorf("count clients: %w", err)
 	}
 	return n, nil
