@@ -33,18 +33,16 @@ func Fields(err error) []*domain.Error {
 	var out []*domain.Error
 	var walk func(error)
 	walk = func(e error) {
-		if e == nil {
-			return
-		}
-		if j, ok := e.(interface{ Unwrap() []error }); ok {
-			for _, x := range j.Unwrap() {
-				walk(x)
+		switch x := e.(type) {
+		case nil:
+		case *domain.Error:
+			out = append(out, x)
+		case interface{ Unwrap() []error }:
+			for _, inner := range x.Unwrap() {
+				walk(inner)
 			}
-			return
-		}
-		var de *domain.Error
-		if errors.As(e, &de) {
-			out = append(out, de)
+		case interface{ Unwrap() error }:
+			walk(x.Unwrap())
 		}
 	}
 	walk(err)

@@ -1,0 +1,53 @@
+package tenantapi
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/httpx"
+	"github.com/zumodra/zumodra/internal/tenants"
+)
+
+// tenantHandler serves one authenticated request for tenant t.
+type tenantHandler func(w http.ResponseWriter, r *http.Request, t domain.Tenant)
+
+// authed resolves the Bearer key to its tenant before calling fn. Every
+// failure (no header, another scheme, malformed, unknown or revoked key)
+// gets the same 401, so a caller learns nothing about which keys exist.
+func (h *Handler) authed(fn tenantHandler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t, err := h.authenticate(r.Context(), r.Header.Get("Authorization"))
+		if domain.ErrorCode(err) == domain.CodeUnauthorized {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="zumodra"`)
+			httpx.WriteProblem(w, httpx.Problem{Status: http.StatusUnauthorized,
+				Detail: "a valid API key is required: Authorization: Bearer <key>", Instance: r.URL.Path})
+			return
+		}
+		if err != nil {
+			httpx.WriteError(w, r, h.log, err)
+			return
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		fn(w, r, t)
+	})
+}
+
+func (h *Handler) authenticate(ctx context.Context, header string) (domain.Tenant, error) {
+	scheme, key, ok := strings.Cut(header, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || key == "" || strings.ContainsAny(key, " \t") {
+		return domain.Tenant{}, tenants.ErrBadKey
+	}
+	t, err := h.tenants.Authenticate(ctx, key)
+	if err != nil {
+		return t, err
+	}
+	// Defence in depth: the schema is used as an identifier, so it must
+	// derive from a valid slug even if someone edited the row by hand.
+	if domain.ValidateSlug(t.Slug) != nil || t.SchemaName != domain.SchemaName(t.Slug) {
+		h.log.ErrorContext(ctx, "tenant row has an invalid schema name", "tenant_id", t.ID)
+		return domain.Tenant{}, tenants.ErrBadKey
+	}
+	return t, nil
+}

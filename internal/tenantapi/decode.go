@@ -1,0 +1,47 @@
+package tenantapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// decodeStrict lays the JSON object raw over dst: fields absent from raw
+// keep their value in dst (that is what makes PATCH partial), unknown
+// fields are refused.
+func decodeStrict(raw []byte, dst any) error {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return jsonError(err)
+	}
+	return nil
+}
+
+func jsonError(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(err, &typeErr):
+		return domain.FieldError(typeErr.Field, "must be of JSON type %s", jsonKind(typeErr))
+	case errors.As(err, &syntaxErr):
+		return domain.Errorf(domain.CodeInvalid, "malformed JSON at byte %d", syntaxErr.Offset)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return domain.Errorf(domain.CodeInvalid, "body must be one complete JSON object")
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return domain.FieldError(field, "is not a known field")
+	}
+	return domain.Errorf(domain.CodeInvalid, "malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+func jsonKind(e *json.UnmarshalTypeError) string {
+	if e.Type == nil {
+		return "unknown"
+	}
+	return e.Type.Kind().String()
+}

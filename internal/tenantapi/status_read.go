@@ -1,0 +1,148 @@
+package tenantapi
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/projection"
+	"github.com/zumodra/zumodra/internal/source"
+)
+
+// catalogEntry is what the catalog holds for one source row.
+type catalogEntry struct {
+	id   int64
+	hash []byte
+}
+
+// queueState is what the outbox holds for one source row.
+type queueState struct{ queued, dead bool }
+
+// readStatus reads up to n items from the cursor on: jobs, then providers.
+func (h *Handler) readStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant, cur statusCursor, n int) ([]statusItem, error) {
+	var items []statusItem
+	if cur.kind == "job" {
+		jobs, err := h.jobStatus(ctx, tx, t, cur.after, n)
+		if err != nil {
+			return nil, err
+		}
+		items = jobs
+		cur = statusCursor{kind: "provider"}
+	}
+	if len(items) >= n {
+		return items, nil
+	}
+	provs, err := h.providerStatus(ctx, tx, t, cur.after, n-len(items))
+	return append(items, provs...), err
+}
+
+func (h *Handler) jobStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant, after int64, n int) ([]statusItem, error) {
+	ids, err := source.JobIDPage(ctx, tx, t, after, n)
+	if err != nil {
+		return nil, err
+	}
+	ins, err := source.JobsByID(ctx, tx, t, ids)
+	if err != nil {
+		return nil, err
+	}
+	cat, queue, err := catalogAndQueue(ctx, tx, t.ID, "job_catalog", "job", "tenant_jobs", ids)
+	if err != nil {
+		return nil, err
+	}
+	now := h.now()
+	items := make([]statusItem, 0, len(ins))
+	for _, in := range ins {
+		row, _ := projection.Job(in)
+		it := statusItem{Kind: "job", ID: in.Job.ID, Name: in.Job.Title, Version: in.Job.Version,
+			Reasons: reasonStrings(projection.JobExclusions(in))}
+		if d := in.Job.ApplicationDeadline; len(it.Reasons) == 0 && d != nil && !d.After(now) {
+			it.Reasons = []string{reasonDeadlinePassed}
+		}
+		it.decide(row.ContentHash, cat[in.Job.ID], queue[in.Job.ID])
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+func (h *Handler) providerStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant, after int64, n int) ([]statusItem, error) {
+	ids, err := source.ProviderIDPage(ctx, tx, t, after, n)
+	if err != nil {
+		return nil, err
+	}
+	ins, err := source.ProvidersByID(ctx, tx, t, ids)
+	if err != nil {
+		return nil, err
+	}
+	cat, queue, err := catalogAndQueue(ctx, tx, t.ID, "provider_catalog", "provider", "tenant_providers", ids)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]statusItem, 0, len(ins))
+	for _, in := range ins {
+		row, _ := projection.Provider(in)
+		it := statusItem{Kind: "provider", ID: in.Provider.ID, Name: in.Provider.DisplayName, Version: in.Provider.Version,
+			Reasons: reasonStrings(projection.ProviderExclusions(in))}
+		it.decide(row.ContentHash, cat[in.Provider.ID], queue[in.Provider.ID])
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// catalogAndQueue reads the catalog rows and outbox entries of these
+// source ids. An outbox entry for the whole tenant, or for the whole
+// catalog, concerns every id. table and entities are constants.
+func catalogAndQueue(ctx context.Context, tx pgx.Tx, tenantID int64, table, entity, bulkEntity string, ids []int64) (map[int64]*catalogEntry, map[int64]queueState, error) {
+	cat := map[int64]*catalogEntry{}
+	rows, err := tx.Query(ctx, `SELECT source_id, id, content_hash FROM public.`+table+`
+		WHERE tenant_id = $1 AND source_id = ANY($2)`, tenantID, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	var sid int64
+	var e catalogEntry
+	if _, err := pgx.ForEachRow(rows, []any{&sid, &e.id, &e.hash}, func() error {
+		c := e
+		cat[sid] = &c
+		return nil
+	}); err != nil {
+		return nil, nil, err
+	}
+	queue, err := readQueue(ctx, tx, tenantID, entity, bulkEntity, ids)
+	return cat, queue, err
+}
+
+func readQueue(ctx context.Context, tx pgx.Tx, tenantID int64, entity, bulkEntity string, ids []int64) (map[int64]queueState, error) {
+	rows, err := tx.Query(ctx, `SELECT entity, source_id, dead_at IS NOT NULL FROM public.sync_outbox
+		WHERE tenant_id = $1 AND ((entity = $2 AND source_id = ANY($3)) OR entity IN ('tenant', $4))`,
+		tenantID, entity, ids, bulkEntity)
+	if err != nil {
+		return nil, err
+	}
+	queue := map[int64]queueState{}
+	var ent string
+	var sid int64
+	var dead bool
+	_, err = pgx.ForEachRow(rows, []any{&ent, &sid, &dead}, func() error {
+		targets := []int64{sid}
+		if ent != entity {
+			targets = ids
+		}
+		for _, id := range targets {
+			q := queue[id]
+			q.queued = q.queued || !dead
+			q.dead = q.dead || dead
+			queue[id] = q
+		}
+		return nil
+	})
+	return queue, err
+}
+
+func reasonStrings(rs []projection.Reason) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = string(r)
+	}
+	return out
+}

@@ -1,0 +1,23 @@
+package tenantapi
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// inTenant runs fn in one transaction whose search_path is the tenant's
+// schema alone: the unqualified table names of this package resolve there
+// and nowhere else. pg_catalog stays implicitly searched; the triggers name
+// public explicitly. Any error rolls everything back.
+func (h *Handler) inTenant(ctx context.Context, t domain.Tenant, fn func(pgx.Tx) error) error {
+	return pgx.BeginFunc(ctx, h.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "SET LOCAL search_path TO "+pgx.Identifier{t.SchemaName}.Sanitize()); err != nil {
+			return fmt.Errorf("enter schema %s: %w", t.SchemaName, err)
+		}
+		return fn(tx)
+	})
+}
