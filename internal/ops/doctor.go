@@ -90,7 +90,9 @@ func (d *Doctor) maxDepth() int { return cmpOr(d.MaxOutboxDepth, DefaultMaxOutbo
 
 func (d *Doctor) maxAge() time.Duration { return durOr(d.MaxPendingAge, DefaultMaxPendingAge) }
 
-func (d *Doctor) heartbeatAge() time.Duration { return durOr(d.HeartbeatMaxAge, DefaultHeartbeatMaxAge) }
+func (d *Doctor) heartbeatAge() time.Duration {
+	return durOr(d.HeartbeatMaxAge, DefaultHeartbeatMaxAge)
+}
 
 func durOr(v, def time.Duration) time.Duration {
 	if v > 0 {

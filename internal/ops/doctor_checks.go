@@ -210,7 +210,9 @@ func (d *Doctor) checkWorkers(ctx context.Context) Check {
 	return c
 }
 
-func failed(err error, hint string) Check { return Check{Detail: "check failed: " + err.Error(), Hint: hint} }
+func failed(err error, hint string) Check {
+	return Check{Detail: "check failed: " + err.Error(), Hint: hint}
+}
 
 func capLines(lines []string) []string {
 	if len(lines) <= maxLines {
