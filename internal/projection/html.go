@@ -1,6 +1,7 @@
 package projection
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -21,11 +22,16 @@ func newHTMLPolicy() *bluemonday.Policy {
 	p.AllowElements("p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li",
 		"h1", "h2", "h3", "blockquote", "code", "pre")
 	p.AllowAttrs("href", "title").OnElements("a")
-	p.AllowURLSchemes("http", "https", "mailto")
-	p.RequireParseableURLs(true)
+	// Links must be absolute: "http:foo" has the scheme but, on an http
+	// page, is a relative link; credentials in a URL are a phishing trick.
+	p.AllowURLSchemeWithCustomPolicy("http", isAbsoluteWebURL)
+	p.AllowURLSchemeWithCustomPolicy("https", isAbsoluteWebURL)
+	p.AllowURLSchemeWithCustomPolicy("mailto", func(u *url.URL) bool { return u.Opaque != "" })
 	p.AllowRelativeURLs(false)
 	return p
 }
+
+func isAbsoluteWebURL(u *url.URL) bool { return u.Host != "" && u.User == nil }
 
 // SanitizeHTML turns tenant-written HTML into catalog HTML: only the
 // allow-listed elements and link attributes survive, links carry linkRel,
