@@ -1,0 +1,233 @@
+package web_test
+
+import (
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The seed's Step 6 checklist for the careers page, item by item.
+func TestCareersShowsJobsFromAllTenants(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "https://cdn.example.test/acme.png")
+	globex := e.tenant("globex", "Globex Corporation", "")
+	paid := e.job(acme, func(r *jobRow) {
+		r.Title, r.SalaryMin, r.SalaryMax = "Robot Whisperer", num(60000), num(80000)
+		r.Skills = []string{"Go", "ROS", "Kubernetes"}
+	})
+	e.job(globex, func(r *jobRow) {
+		r.Title, r.Remote, r.City, r.Country, r.JobType = "Remote Planner", "remote", "Lisbon", "Portugal", "contract"
+		r.PublishedAt = now.Add(-30 * time.Minute)
+	})
+	e.job(globex, func(r *jobRow) {
+		r.Title, r.Deadline = "Expired Role", ptrTime(now.Add(-time.Hour))
+	})
+
+	body := e.mustGet("/careers/", http.StatusOK)
+	contains(t, body, "Robot Whisperer", "Remote Planner", "Acme Robotics", "Globex Corporation",
+		`<img class="logo" src="https://cdn.example.test/acme.png" alt="Acme Robotics logo"`,
+		`<span class="logo initials av-`, ">GC</span>", "Berlin, Germany", "Lisbon, Portugal",
+		"Full-time", "Contract", "€60,000 – €80,000 a year", `<li class="tag">ROS</li>`,
+		"Posted 3 days ago", "Posted just now", `href="/careers/jobs/`+strconv.FormatInt(paid, 10)+`/"`,
+		"View Details &amp; Apply", "2 jobs", `href="/careers/?company=acme"`)
+	lacks(t, body, "Expired Role")
+	if n := strings.Count(body, "€"); n != 2 {
+		t.Errorf("salary signs on the page: %d, want 2 (only the job that shows its salary)", n)
+	}
+}
+
+func ptrTime(t time.Time) *time.Time { return &t }
+
+// Every job filter reaches the catalog and narrows the page.
+func TestCareersFilters(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	globex := e.tenant("globex", "Globex Corporation", "")
+	e.job(acme, func(r *jobRow) {
+		r.Title, r.CategorySlug, r.CategoryName, r.JobType, r.Level = "Alpha Backend", "engineering", "Engineering", "full_time", "senior"
+		r.SalaryMin, r.SalaryMax = num(90000), num(120000)
+	})
+	e.job(acme, func(r *jobRow) {
+		r.Title, r.CategorySlug, r.CategoryName, r.JobType, r.Level = "Bravo Designer", "design", "Design", "part_time", "junior"
+		r.Remote, r.City, r.Country = "remote", "Paris", "France"
+	})
+	e.job(globex, func(r *jobRow) {
+		r.Title, r.CategorySlug, r.CategoryName, r.JobType, r.Level = "Charlie Analyst", "data", "Data", "contract", "mid"
+		r.Remote, r.City = "hybrid", "Munich"
+		r.SalaryMin, r.SalaryMax = num(40000), num(50000)
+	})
+	all := []string{"Alpha Backend", "Bravo Designer", "Charlie Analyst"}
+	cases := []struct {
+		query string
+		want  []string
+	}{
+		{"q=designer", []string{"Bravo Designer"}},
+		{"q=analys", []string{"Charlie Analyst"}}, // prefix
+		{"category=engineering", []string{"Alpha Backend"}},
+		{"job_type=part_time", []string{"Bravo Designer"}},
+		{"job_type=part_time&job_type=contract", []string{"Bravo Designer", "Charlie Analyst"}},
+		{"experience_level=senior", []string{"Alpha Backend"}},
+		{"remote=remote&remote=hybrid", []string{"Bravo Designer", "Charlie Analyst"}},
+		{"country=France", []string{"Bravo Designer"}},
+		{"country=Germany&city=Munich", []string{"Charlie Analyst"}},
+		{"min_salary=60000", []string{"Alpha Backend"}},
+		{"company=globex", []string{"Charlie Analyst"}},
+		{"q=alpha&company=globex", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.query, func(t *testing.T) {
+			body := e.getIn(t, "/careers/?"+c.query, http.StatusOK)
+			for _, title := range all {
+				in := strings.Contains(body, ">"+title+"</a></h3>")
+				if in != containsStr(c.want, title) {
+					t.Errorf("%s on the page: %v, want %v", title, in, !in)
+				}
+			}
+			if len(c.want) == 0 {
+				contains(t, body, "No jobs match your search", "Reset all filters")
+			}
+		})
+	}
+}
+
+func containsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Counts stand beside filter values; chosen filters show as removable chips.
+func TestCareersFacetCountsAndChips(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	for i := 0; i < 3; i++ {
+		e.job(acme, nil)
+	}
+	e.job(acme, func(r *jobRow) { r.CategorySlug, r.CategoryName, r.JobType = "design", "Design", "internship" })
+	body := e.mustGet("/careers/?job_type=full_time", http.StatusOK)
+	contains(t, body, `<option value="engineering">Engineering (3)</option>`,
+		`value="full_time" checked> Full-time <span class="count">(3)</span>`,
+		`value="internship"> Internship <span class="count">(1)</span>`,
+		`aria-label="Remove filter Full-time"`, `<option value="acme">Acme Robotics (3)</option>`)
+	lacks(t, body, `<option value="design">`) // no full-time design job: nothing to offer
+	// The chip's link drops only its own filter.
+	contains(t, body, `class="chip" href="/careers/"`)
+}
+
+// The company page: the same list for one tenant under its own header.
+func TestCareersCompanyPage(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "https://cdn.example.test/acme.png")
+	other := e.tenant("other", "Other Co", "")
+	e.job(acme, func(r *jobRow) { r.Title = "Acme One" })
+	e.job(other, func(r *jobRow) { r.Title = "Other One" })
+	body := e.mustGet("/careers/?company=acme", http.StatusOK)
+	contains(t, body, "<h1>Careers at Acme Robotics</h1>", "1 open position ·", "Acme One",
+		`<link rel="canonical" href="https://jobs.example.test/careers/?company=acme">`,
+		`<title>Careers at Acme Robotics · Zumodra</title>`, `<option value="acme" selected>Acme Robotics (1)</option>`,
+		`<meta property="og:image" content="https://cdn.example.test/acme.png">`)
+	lacks(t, body, "Other One")
+	// A slug nobody publishes under: an honest empty list, not an error.
+	body = e.mustGet("/careers/?company=nobody", http.StatusOK)
+	contains(t, body, "No jobs match your search")
+	lacks(t, body, "Careers at")
+}
+
+// Sort orders reach the catalog: the order of titles on the page changes.
+func TestCareersSorts(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	e.job(acme, func(r *jobRow) { r.Title, r.PublishedAt = "Oldest Rich", now.Add(-72*time.Hour); r.SalaryMax = num(200000) })
+	e.job(acme, func(r *jobRow) { r.Title, r.PublishedAt, r.Featured = "Middle Featured", now.Add(-48*time.Hour), true })
+	e.job(acme, func(r *jobRow) { r.Title, r.PublishedAt = "Newest Poor", now.Add(-time.Hour); r.SalaryMax = num(30000) })
+	cases := map[string][]string{
+		"":              {"Newest Poor", "Middle Featured", "Oldest Rich"},
+		"sort=newest":   {"Newest Poor", "Middle Featured", "Oldest Rich"},
+		"sort=featured": {"Middle Featured", "Newest Poor", "Oldest Rich"},
+		"sort=salary":   {"Oldest Rich", "Newest Poor", "Middle Featured"},
+	}
+	for q, want := range cases {
+		t.Run(q, func(t *testing.T) {
+			body := e.getIn(t, "/careers/?"+q, http.StatusOK)
+			if got := cardTitles(body); strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("order %v, want %v", got, want)
+			}
+		})
+	}
+	body := e.mustGet("/careers/?sort=salary", http.StatusOK)
+	contains(t, body, `<option value="salary" selected>Highest salary</option>`)
+}
+
+var cardTitleRE = regexp.MustCompile(`<h3><a href="[^"]+">([^<]+)</a></h3>`)
+
+func cardTitles(body string) []string {
+	var out []string
+	for _, m := range cardTitleRE.FindAllStringSubmatch(body, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+var nextRE = regexp.MustCompile(`<a href="([^"]+)" rel="next">`)
+var prevRE = regexp.MustCompile(`<a href="([^"]+)" rel="prev">`)
+
+func unescapeHref(s string) string { return strings.ReplaceAll(s, "&amp;", "&") }
+
+// Walking the pages forward visits every job once; the edges have no
+// link past them; walking back returns to the first page.
+func TestCareersPagination(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	for i := 0; i < 23; i++ {
+		e.job(acme, func(r *jobRow) {
+			r.Title = "Job " + strconv.Itoa(i)
+			r.PublishedAt = now.Add(-time.Duration(i) * time.Hour)
+		})
+	}
+	seen := map[string]bool{}
+	path := "/careers/?page_size=10&job_type=full_time"
+	var pages []string
+	for range 5 {
+		body := e.mustGet(path, http.StatusOK)
+		pages = append(pages, body)
+		for _, title := range cardTitles(body) {
+			if seen[title] {
+				t.Errorf("%s shown twice", title)
+			}
+			seen[title] = true
+		}
+		m := nextRE.FindStringSubmatch(body)
+		if m == nil {
+			break
+		}
+		path = unescapeHref(m[1])
+	}
+	if len(seen) != 23 || len(pages) != 3 {
+		t.Fatalf("saw %d jobs on %d pages, want 23 on 3", len(seen), len(pages))
+	}
+	contains(t, pages[0], "Page 1 of 3", `<span class="disabled" aria-disabled="true">← Previous</span>`)
+	contains(t, pages[2], "Page 3 of 3", `<span class="disabled" aria-disabled="true">Next →</span>`,
+		`<meta name="robots" content="noindex">`, "job_type=full_time")
+	if got := len(cardTitles(pages[2])); got != 3 {
+		t.Errorf("last page has %d jobs, want 3", got)
+	}
+	back := prevRE.FindStringSubmatch(pages[1])
+	if back == nil {
+		t.Fatal("page 2 has no previous link")
+	}
+	first := e.mustGet(unescapeHref(back[1]), http.StatusOK)
+	if strings.Join(cardTitles(first), "|") != strings.Join(cardTitles(pages[0]), "|") {
+		t.Error("previous from page 2 is not page 1")
+	}
+	// The original site's ?page=N links land on the first page of the same search.
+	res, _ := e.get("/careers/?page=4&category=engineering")
+	if res.StatusCode != http.StatusFound || res.Header.Get("Location") != "/careers/?category=engineering" {
+		t.Errorf("legacy page: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+}
