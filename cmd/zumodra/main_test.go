@@ -210,54 +210,139 @@ func TestVersionAndUsage(t *testing.T) {
 	_ = out
 }
 
-func TestServeAnswersAndStopsOnSIGTERM(t *testing.T) {
-	t.Parallel()
-	db := testdb.NewURL(t)
-	cmd := exec.Command(binary, "serve", "--addr", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), "DATABASE_URL="+db, "ZUMODRA_LOG_FORMAT=json")
+// started is a long-running zumodra (serve, demo) and what it printed
+// before saying where it listens.
+type started struct {
+	cmd    *exec.Cmd
+	base   string // http://127.0.0.1:port
+	head   []string
+	stderr *bytes.Buffer
+}
+
+// start runs zumodra args against dbURL and waits until it prints its
+// address on a line starting with marker.
+func start(t *testing.T, dbURL, marker string, args ...string) *started {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "ZUMODRA_LOG_FORMAT=json")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	s := &started{cmd: cmd, stderr: &bytes.Buffer{}}
+	cmd.Stderr = s.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill() })
 	lines := bufio.NewScanner(stdout)
-	var base string
+	addr := regexp.MustCompile(`http://127\.0\.0\.1:\d+`)
 	for lines.Scan() {
-		if u, ok := strings.CutPrefix(lines.Text(), "Listening on "); ok {
-			base = u
+		s.head = append(s.head, lines.Text())
+		if strings.HasPrefix(lines.Text(), marker) {
+			s.base = addr.FindString(lines.Text())
 			break
 		}
 	}
-	if base == "" {
-		t.Fatalf("serve never said where it listens; stderr:\n%s", stderr.String())
+	if s.base == "" {
+		t.Fatalf("%v never said where it listens; stdout:\n%s\nstderr:\n%s", args, strings.Join(s.head, "\n"), s.stderr.String())
 	}
-	resp, err := http.Get(base + "no-such-page")
+	go func() {
+		for lines.Scan() { // keep the pipe drained; head is complete already
+		}
+	}()
+	return s
+}
+
+func (s *started) get(t *testing.T, path string) int {
+	t.Helper()
+	resp, err := http.Get(s.base + path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusNotFound || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
-		t.Fatalf("GET unknown page: %d %v", resp.StatusCode, resp.Header)
+	if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Fatalf("GET %s: no security headers: %v", path, resp.Header)
 	}
-	go func() {
-		for lines.Scan() {
-		}
-	}()
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	return resp.StatusCode
+}
+
+// stop sends SIGTERM and expects a clean exit, logged as such.
+func (s *started) stop(t *testing.T) {
+	t.Helper()
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("serve after SIGTERM: %v\nstderr:\n%s", err, stderr.String())
+	if err := s.cmd.Wait(); err != nil {
+		t.Fatalf("after SIGTERM: %v\nstderr:\n%s", err, s.stderr.String())
 	}
-	if !strings.Contains(stderr.String(), `"msg":"stopped"`) {
-		t.Fatalf("no orderly shutdown logged:\n%s", stderr.String())
+	if !strings.Contains(s.stderr.String(), `"msg":"stopped"`) {
+		t.Fatalf("no orderly shutdown logged:\n%s", s.stderr.String())
 	}
-	if _, err := http.Get(base); err == nil {
+	if _, err := http.Get(s.base); err == nil {
 		t.Fatal("still answering after SIGTERM")
 	}
+}
+
+func TestServeAnswersAndStopsOnSIGTERM(t *testing.T) {
+	t.Parallel()
+	s := start(t, testdb.NewURL(t), "Listening on ", "serve", "--addr", "127.0.0.1:0")
+	if code := s.get(t, "/careers/"); code != http.StatusOK {
+		t.Fatalf("GET /careers/: %d", code)
+	}
+	if code := s.get(t, "/no-such-page"); code != http.StatusNotFound {
+		t.Fatalf("GET /no-such-page: %d", code)
+	}
+	s.stop(t)
+}
+
+// The main job: demo sets everything up, its workers publish exactly the
+// eligible rows, and a second run reuses data and key.
+func TestDemoPublishesAndRerunsReuse(t *testing.T) {
+	t.Parallel()
+	db := testdb.NewURL(t)
+	keys := filepath.Join(t.TempDir(), "keys.json")
+	s := start(t, db, "Zumodra demo on ", "demo", "--addr", "127.0.0.1:0", "--keys-file", keys)
+	head := strings.Join(s.head, "\n")
+	for _, want := range []string{"Demo Company (democompany), created: 15 public jobs (+5 kept private), 8 marketplace providers (+2 kept private)",
+		"Freelancer Hub (freelancerhub), created: 5 public jobs (+3 kept private), 12 marketplace providers (+3 kept private)"} {
+		if !strings.Contains(head, want) {
+			t.Fatalf("demo output lacks %q:\n%s", want, head)
+		}
+	}
+	firstKey := keyPattern.FindString(head)
+	waitForCatalog(t, db, 20, 20)
+	if code := s.get(t, "/careers/"); code != http.StatusOK {
+		t.Fatalf("GET /careers/: %d", code)
+	}
+	s.stop(t)
+	out := must(t, db, 0, []string{"demo", "--no-serve", "--keys-file", keys}, "Demo Company (democompany), existing data reused: 15 public jobs")
+	if keyPattern.FindString(out) != firstKey {
+		t.Fatalf("second run must print the same key %s:\n%s", firstKey, out)
+	}
+	must(t, db, 0, []string{"demo", "--no-serve", "--reset", "--keys-file", keys}, "Reset: deleted 2 demo tenants", "Demo Company (democompany), created")
+}
+
+// waitForCatalog polls until the workers have published the given numbers
+// of jobs and providers (a deadline, not a sleep to move a clock).
+func waitForCatalog(t *testing.T, db string, jobs, providers int) {
+	t.Helper()
+	conn, err := pgx.Connect(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	deadline := time.Now().Add(60 * time.Second)
+	var j, p int
+	for time.Now().Before(deadline) {
+		err := conn.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM public.job_catalog), (SELECT count(*) FROM public.provider_catalog)`).Scan(&j, &p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if j == jobs && p == providers {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("catalog has %d jobs and %d providers, want %d and %d", j, p, jobs, providers)
 }

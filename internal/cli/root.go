@@ -20,9 +20,11 @@ import (
 func subcommands(app *App) []*cobra.Command {
 	return []*cobra.Command{
 		newServeCommand(app),
+		newWorkerCommand(app),
 		newMigrateCommand(app),
 		newShowMigrationsCommand(app),
 		newTenantsCommand(app),
+		newDemoCommand(app),
 		newVersionCommand(app),
 	}
 }

@@ -21,17 +21,21 @@ func newServeCommand(app *App) *cobra.Command {
 	c := &serveCmd{app: app}
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve the site and APIs over HTTP until SIGINT or SIGTERM",
-		Long: `Serve HTTP on --addr until SIGINT or SIGTERM, then shut down in order: stop accepting,
-let requests in flight finish (up to 20s), close the database pool and, when zumodra
+		Short: "Serve the site and APIs over HTTP, with sync workers, until SIGINT or SIGTERM",
+		Long: `Serve the public site (/careers/, /browse-freelancers/), the public API and the tenant
+API on --addr, and run --workers sync workers in the same process. On SIGINT or SIGTERM
+shut down in order: stop accepting, let requests in flight finish (up to 20s), stop the
+workers (each finishes or rolls back its batch), close the database pool and, when zumodra
 started the embedded cluster and nobody else uses it, stop it.`,
 		Example: `  zumodra serve
   zumodra serve --addr 127.0.0.1:8080 --migrate
+  zumodra serve --workers 0       # HTTP only; run "zumodra worker" elsewhere
   DATABASE_URL=postgres://zumodra@db/zumodra zumodra serve`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.run(cmd.Context(), c) },
 	}
 	app.Config.BindServeFlags(cmd.Flags())
+	app.Config.BindWorkerFlags(cmd.Flags(), "sync workers run in this process; 0 runs none")
 	cmd.Flags().BoolVar(&c.migrate, "migrate", false, "apply pending migrations before serving")
 	return cmd
 }
@@ -43,7 +47,11 @@ func (c *serveCmd) Run(ctx context.Context) error {
 		if err := c.app.prepareSchema(ctx, pool, c.migrate); err != nil {
 			return err
 		}
-		s := &server.Server{Config: c.app.Config, Pool: pool, Log: c.app.Log, Ready: c.app.printListening}
+		workers, err := server.Workers(pool, c.app.Config.Workers, c.app.Log)
+		if err != nil {
+			return err
+		}
+		s := &server.Server{Config: c.app.Config, Pool: pool, Log: c.app.Log, Background: workers, Ready: c.app.printListening}
 		return s.Run(ctx)
 	})
 }

@@ -1,26 +1,61 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/httpx"
+	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/publicapi"
+	"github.com/zumodra/zumodra/internal/tenantapi"
+	"github.com/zumodra/zumodra/internal/web"
 )
 
 // Handler is the whole site: every HTTP package's routes on one mux,
 // wrapped in the shared middleware (outermost first: log and measure, so a
 // recovered panic counts as the 500 it became; recover; security headers).
-func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	s.mount(mux)
-	return httpx.Chain(mux,
+func (s *Server) Handler() (http.Handler, error) {
+	if s.mux == nil {
+		mux := http.NewServeMux()
+		if err := s.mount(mux); err != nil {
+			return nil, err
+		}
+		s.mux = mux
+	}
+	return httpx.Chain(s.mux,
 		httpx.Observe(s.Log),
 		httpx.Recover(s.Log),
 		httpx.SecurityHeaders(""),
-	)
+	), nil
 }
 
-// mount registers the routes of every HTTP package, one line each; a
-// package is added here when it lands, never as a placeholder.
-func (s *Server) mount(mux *http.ServeMux) {
-	_ = mux
+// mount registers the routes of every HTTP package, one line (or one
+// constructor and one line) each; a package is added here when it lands,
+// never as a placeholder.
+func (s *Server) mount(mux *http.ServeMux) error {
+	cat := catalog.New(s.Pool, catalog.Options{})
+	in := intake.New(s.Pool, s.Log)
+	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL}, cat, in, s.Log)
+	if err != nil {
+		return fmt.Errorf("public site: %w", err)
+	}
+	site.Routes(mux)
+	publicapi.New(cat, publicapi.Options{Log: s.Log, Limiter: httpx.NewRateLimiter(600, 60)}).Routes(mux)
+	tenantapi.New(s.Pool, s.Log).Routes(mux)
+	return nil
+}
+
+// Serves reports whether a GET of path reaches a route (after Handler was
+// built), so that `demo` prints only the addresses that exist.
+func (s *Server) Serves(path string) bool {
+	if s.mux == nil {
+		return false
+	}
+	req, err := http.NewRequest(http.MethodGet, path, nil)
+	if err != nil {
+		return false
+	}
+	_, pattern := s.mux.Handler(req)
+	return pattern != ""
 }

@@ -37,6 +37,8 @@ type Server struct {
 	Background func(ctx context.Context) error
 	// Ready, when set, is called with the bound address once listening.
 	Ready func(addr net.Addr)
+
+	mux *http.ServeMux // built once by Handler
 }
 
 // Run listens on Config.Addr and serves until ctx ends, then shuts down in
@@ -51,7 +53,11 @@ func (s *Server) Run(ctx context.Context) error {
 
 // Serve is Run on a listener the caller made.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	srv := s.httpServer()
+	srv, err := s.httpServer()
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	bgCtx, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopBackground()
 	var wg sync.WaitGroup
@@ -102,9 +108,13 @@ func (s *Server) shutdown(srv *http.Server, stopBackground context.CancelFunc, w
 	return err
 }
 
-func (s *Server) httpServer() *http.Server {
+func (s *Server) httpServer() (*http.Server, error) {
+	h, err := s.Handler()
+	if err != nil {
+		return nil, err
+	}
 	return &http.Server{
-		Handler:           s.Handler(),
+		Handler:           h,
 		ReadHeaderTimeout: ReadHeaderTimeout,
 		ReadTimeout:       ReadTimeout,
 		WriteTimeout:      WriteTimeout,
@@ -114,5 +124,5 @@ func (s *Server) httpServer() *http.Server {
 		// Requests are not cancelled by the shutdown signal: Shutdown lets
 		// them finish within ShutdownTimeout.
 		BaseContext: func(net.Listener) context.Context { return context.Background() },
-	}
+	}, nil
 }
