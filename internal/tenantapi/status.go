@@ -54,6 +54,7 @@ type statusBody struct {
 // catalog holds and what the outbox still has queued.
 func (it *statusItem) decide(hash []byte, cat *catalogEntry, q queueState) {
 	public := len(it.Reasons) == 0
+	it.Pending = []string{}
 	switch {
 	case q.dead:
 		it.Pending = append(it.Pending, pendingDead)
