@@ -48,6 +48,10 @@ func TestVerifyCleanCatalog(t *testing.T) {
 	if p := result(t, rep, tn.Slug, apply.Providers); p.Eligible != 1 || p.InCatalog != 1 {
 		t.Errorf("providers: eligible %d, in catalog %d; want 1, 1", p.Eligible, p.InCatalog)
 	}
+	last, err := LastVerifications(context.Background(), pool, []int64{tn.ID})
+	if err != nil || len(last) != 2 || last[0].Catalog != apply.Jobs || last[0].Eligible != 3 || last[0].InCatalog != 3 {
+		t.Errorf("recorded verifications %+v (%v)", last, err)
+	}
 }
 
 // The scenario: a catalog corrupted by hand in SQL (a changed
