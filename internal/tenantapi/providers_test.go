@@ -14,7 +14,7 @@ func validProvider(cats ...int64) map[string]any {
 	return map[string]any{
 		"display_name": "Studio Nine", "provider_type": "agency", "bio": "<p>We build</p>", "currency": "GBP",
 		"hourly_rate": 95.5, "marketplace_enabled": true, "email": "hello@studio9.example", "bank_account": "GB00 1234",
-		"avatar_url": "https://img.example.com/a.png",
+		"avatar_url":   "https://img.example.com/a.png",
 		"skills":       []map[string]any{{"name": "Go", "level": "expert", "years_experience": 8}, {"name": "SQL"}},
 		"category_ids": cats,
 	}
