@@ -58,6 +58,7 @@ var sanitizeCases = []struct {
 	{"broken attribute quoting", `<p title="x" onmouseover=alert(1)//">y</p>`, "<p>y</p>"},
 	{"NUL in tag name", "<scr\x00ipt>alert(1)</script>ok", "ok"},
 	{"invalid UTF-8 dropped", "<p>a\xffb</p>", "<p>ab</p>"},
+	{"nesting beyond the parser's limit keeps text only", strings.Repeat("<b>", 600) + "a<script>x</script>&amp;<i>b", "a&amp;b"},
 	{"form and input removed", `<form action="https://evil.example"><input name="q"></form>ok`, "ok"},
 	{"object and embed removed", `<object data="x"></object><embed src="x">ok`, "ok"},
 	{"meta refresh removed", `<meta http-equiv="refresh" content="0;url=javascript:alert(1)">ok`, "ok"},
