@@ -143,7 +143,10 @@ func TestCareersCompanyPage(t *testing.T) {
 func TestCareersSorts(t *testing.T) {
 	e := newEnv(t)
 	acme := e.tenant("acme", "Acme Robotics", "")
-	e.job(acme, func(r *jobRow) { r.Title, r.PublishedAt = "Oldest Rich", now.Add(-72*time.Hour); r.SalaryMax = num(200000) })
+	e.job(acme, func(r *jobRow) {
+		r.Title, r.PublishedAt = "Oldest Rich", now.Add(-72*time.Hour)
+		r.SalaryMax = num(200000)
+	})
 	e.job(acme, func(r *jobRow) { r.Title, r.PublishedAt, r.Featured = "Middle Featured", now.Add(-48*time.Hour), true })
 	e.job(acme, func(r *jobRow) { r.Title, r.PublishedAt = "Newest Poor", now.Add(-time.Hour); r.SalaryMax = num(30000) })
 	cases := map[string][]string{

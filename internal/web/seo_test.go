@@ -1,0 +1,141 @@
+package web_test
+
+import (
+	"encoding/xml"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSitemap(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	job := e.job(acme, nil)
+	expired := e.job(acme, func(r *jobRow) { r.Deadline = ptrTime(now.Add(-time.Hour)) })
+	prov := e.provider(acme, nil)
+
+	var idx struct {
+		Locs []string `xml:"sitemap>loc"`
+	}
+	res, body := e.get("/sitemap.xml")
+	if err := xml.Unmarshal([]byte(body), &idx); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("sitemap index: %d, %v\n%s", res.StatusCode, err, body)
+	}
+	want := []string{baseURL + "/sitemaps/pages.xml", baseURL + "/sitemaps/jobs-1.xml", baseURL + "/sitemaps/providers-1.xml"}
+	if strings.Join(idx.Locs, " ") != strings.Join(want, " ") {
+		t.Errorf("index %v, want %v", idx.Locs, want)
+	}
+	urls := func(path string) []string {
+		var set struct {
+			Locs []string `xml:"url>loc"`
+		}
+		if err := xml.Unmarshal([]byte(e.mustGet(path, http.StatusOK)), &set); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		return set.Locs
+	}
+	if got := urls("/sitemaps/jobs-1.xml"); len(got) != 1 || got[0] != baseURL+"/careers/jobs/"+strconv.FormatInt(job, 10)+"/" {
+		t.Errorf("job sitemap %v (expired %d must be absent)", got, expired)
+	}
+	if got := urls("/sitemaps/providers-1.xml"); len(got) != 1 || got[0] != baseURL+"/browse-freelancers/"+strconv.FormatInt(prov, 10)+"/" {
+		t.Errorf("provider sitemap %v", got)
+	}
+	if got := urls("/sitemaps/pages.xml"); len(got) != 2 {
+		t.Errorf("pages sitemap %v", got)
+	}
+	for _, p := range []string{"/sitemaps/jobs-2.xml", "/sitemaps/jobs-x.xml", "/sitemaps/other-1.xml", "/sitemaps/jobs-1.txt"} {
+		e.mustGet(p, http.StatusNotFound)
+	}
+}
+
+func TestAtomFeed(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme & Sons", "")
+	e.job(acme, func(r *jobRow) { r.Title, r.PublishedAt = "Older <Job>", now.Add(-48*time.Hour) })
+	newest := e.job(acme, func(r *jobRow) {
+		r.Title, r.PublishedAt, r.SalaryMin = "Newest Job", now.Add(-time.Hour), num(50000)
+	})
+	res, body := e.get("/careers/feed.xml")
+	if ct := res.Header.Get("Content-Type"); ct != "application/atom+xml; charset=utf-8" {
+		t.Errorf("content type %q", ct)
+	}
+	var feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Title   string   `xml:"title"`
+		Entries []struct {
+			ID        string `xml:"id"`
+			Title     string `xml:"title"`
+			Summary   string `xml:"summary"`
+			Published string `xml:"published"`
+			Author    string `xml:"author>name"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal([]byte(body), &feed); err != nil {
+		t.Fatalf("feed does not parse: %v\n%s", err, body)
+	}
+	if len(feed.Entries) != 2 || feed.Entries[0].Title != "Newest Job at Acme & Sons" || feed.Entries[1].Title != "Older <Job> at Acme & Sons" {
+		t.Fatalf("entries %+v", feed.Entries)
+	}
+	first := feed.Entries[0]
+	if first.ID != baseURL+"/careers/jobs/"+strconv.FormatInt(newest, 10)+"/" || first.Author != "Acme & Sons" ||
+		!strings.Contains(first.Summary, "From €50,000 a year") || first.Published != "2026-06-01T11:00:00Z" {
+		t.Errorf("entry %+v", first)
+	}
+	contains(t, e.mustGet("/careers/", http.StatusOK), `<link rel="alternate" type="application/atom+xml"`)
+}
+
+func TestRobots(t *testing.T) {
+	e := newEnv(t)
+	body := e.mustGet("/robots.txt", http.StatusOK)
+	contains(t, body, "User-agent: *", "Sitemap: https://jobs.example.test/sitemap.xml", "Disallow: /careers/jobs/*/apply")
+}
+
+var assetRE = regexp.MustCompile(`href="(/static/site\.[0-9a-f]{10}\.css)"`)
+
+// Assets have content-hashed names and are cached for a year; the pages
+// carry the security headers and reference no inline script or style.
+func TestAssetsAndHeaders(t *testing.T) {
+	e := newEnv(t)
+	res, body := e.get("/careers/")
+	csp := res.Header.Get("Content-Security-Policy")
+	if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("CSP %q", csp)
+	}
+	lacks(t, body, "<style", "style=", "onclick", "onchange", "<script>")
+	m := assetRE.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no hashed stylesheet link")
+	}
+	res, css := e.get(m[1])
+	if res.StatusCode != http.StatusOK || res.Header.Get("Cache-Control") != "public, max-age=31536000, immutable" ||
+		!strings.HasPrefix(res.Header.Get("Content-Type"), "text/css") || !strings.Contains(css, ".card") {
+		t.Fatalf("css: %d %q %q", res.StatusCode, res.Header.Get("Cache-Control"), res.Header.Get("Content-Type"))
+	}
+	r := httptest.NewRequest(http.MethodGet, m[1], nil)
+	r.Header.Set("If-None-Match", res.Header.Get("ETag"))
+	if res, _ := e.do(r); res.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidation: %d, want 304", res.StatusCode)
+	}
+	e.mustGet("/static/site.0000000000.css", http.StatusNotFound)
+}
+
+func TestPageMetadata(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	e.job(acme, nil)
+	e.provider(acme, nil)
+	jobs := e.mustGet("/careers/", http.StatusOK)
+	contains(t, jobs, "<title>Jobs · Zumodra</title>", `<meta name="description" content="Browse open positions`,
+		`<link rel="canonical" href="https://jobs.example.test/careers/">`, `<meta property="og:type" content="website">`,
+		`<a class="skip-link" href="#main">`, `<main id="main"`, `<nav class="site-nav" aria-label="Main">`,
+		`<footer class="site-footer">`, `<label class="sr-only" for="q">Search jobs</label>`, `aria-current="page">Jobs</a>`,
+		`<strong>1</strong> open jobs`)
+	lacks(t, jobs, `name="robots"`)
+	contains(t, e.mustGet("/careers/?q=engineer", http.StatusOK), `<meta name="robots" content="noindex">`, "<title>engineer jobs · Zumodra</title>")
+	contains(t, e.mustGet("/browse-freelancers/", http.StatusOK), "<title>Freelancers · Zumodra</title>",
+		`<link rel="canonical" href="https://jobs.example.test/browse-freelancers/">`, `aria-current="page">Freelancers</a>`)
+}
