@@ -86,7 +86,15 @@ func TestRunsAsPostgresUserWhenRoot(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("only meaningful as root")
 	}
-	c := startTest(t, t.TempDir())
+	// A parent only root may enter, like /root: the server user must get search permission.
+	parent := filepath.Join(t.TempDir(), "private")
+	if err := os.Mkdir(parent, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	c := startTest(t, filepath.Join(parent, "pg"))
+	if st, err := os.Stat(parent); err != nil || st.Mode().Perm() != 0o701 {
+		t.Fatalf("parent should become 0701 (search, no listing): %v %v", st.Mode().Perm(), err)
+	}
 	su, err := currentServerUser()
 	if err != nil {
 		t.Fatal(err)
@@ -123,6 +131,19 @@ func TestStalePidFiles(t *testing.T) {
 	c = startTest(t, dir)
 	if !c.Started() {
 		t.Fatal("a pid file naming a non-postgres process must be treated as stale")
+	}
+	// A live postmaster of another cluster: pid reuse by another server.
+	other := startTest(t, t.TempDir())
+	if err := c.Stop(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	fake = fmt.Sprintf("%d\n%s\n0\n5432\n\n\n0 0\nready\n", other.pid, c.l.data)
+	if err := os.WriteFile(filepath.Join(c.l.data, "postmaster.pid"), []byte(fake), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c = startTest(t, dir)
+	if !c.Started() || c.pid == other.pid {
+		t.Fatal("a pid file naming another cluster's postmaster must be treated as stale")
 	}
 	// A real crash: the postmaster is killed and leaves its pid file behind.
 	if err := syscall.Kill(c.pid, syscall.SIGKILL); err != nil {

@@ -13,6 +13,7 @@ import (
 
 // pidFile is what the postmaster writes to PGDATA/postmaster.pid.
 type pidFile struct {
+	dataDir    string // the directory we read it from
 	pid        int
 	port       int
 	socketDir  string // empty when not listening on a socket
@@ -33,7 +34,7 @@ func readPidFile(dataDir string) (*pidFile, error) {
 	for len(lines) < 8 {
 		lines = append(lines, "") // a server still starting may not have written all lines
 	}
-	pf := &pidFile{socketDir: strings.TrimSpace(lines[4]), listenAddr: strings.TrimSpace(lines[5]),
+	pf := &pidFile{dataDir: dataDir, socketDir: strings.TrimSpace(lines[4]), listenAddr: strings.TrimSpace(lines[5]),
 		status: strings.TrimSpace(lines[7])}
 	if pf.pid, err = strconv.Atoi(strings.TrimSpace(lines[0])); err != nil {
 		return nil, fmt.Errorf("postmaster.pid: bad pid line %q: %w", lines[0], err)
@@ -42,16 +43,30 @@ func readPidFile(dataDir string) (*pidFile, error) {
 	return pf, nil
 }
 
-// alive reports whether the pid file's process is a live postmaster. A pid
-// file left by a crash may name a pid since reused by another program (common
-// in containers, where pids restart low), or a zombie nobody reaped; both
-// mean the file is stale.
+// alive reports whether the pid file's process is a live postmaster of this
+// data dir. A pid file left by a crash may name a pid since reused by another
+// program, even another PostgreSQL server (common in containers, where pids
+// restart low), or a zombie nobody reaped: all mean the file is stale.
 func (pf *pidFile) alive() bool {
 	err := syscall.Kill(pf.pid, 0)
 	if err != nil && !errors.Is(err, syscall.EPERM) {
 		return false
 	}
-	return isPostgresProcess(pf.pid)
+	return isPostgresProcess(pf.pid) && runsIn(pf.pid, pf.dataDir)
+}
+
+// runsIn checks that pid's working directory is dataDir: the postmaster
+// chdirs there. Without /proc (macOS, BSD) we cannot tell and trust the pid.
+func runsIn(pid int, dataDir string) bool {
+	if _, err := os.Stat("/proc/self/cwd"); err != nil {
+		return true
+	}
+	cwd, err := os.Readlink(fmt.Sprintf("/proc/%d/cwd", pid))
+	if err != nil {
+		return false // another user's process: ours would run as us, or we are root
+	}
+	want, err := filepath.EvalSymlinks(dataDir)
+	return err == nil && cwd == want
 }
 
 // isPostgresProcess checks /proc on Linux; elsewhere an existing pid is trusted.
