@@ -25,6 +25,10 @@ func subcommands(app *App) []*cobra.Command {
 		newShowMigrationsCommand(app),
 		newTenantsCommand(app),
 		newDemoCommand(app),
+		newSyncPublicCatalogsCommand(app),
+		newVerifyCommand(app),
+		newCleanupStaleCommand(app),
+		newDoctorCommand(app),
 		newVersionCommand(app),
 	}
 }

@@ -36,6 +36,7 @@ type DoctorReport struct {
 // checks against a live system.
 type Doctor struct {
 	Pool            *pgxpool.Pool
+	ConnErr         error // why Pool is nil: the connection could not be opened
 	Log             *slog.Logger
 	Now             func() time.Time
 	URL             string // base URL of a running site; "" skips the HTTP checks

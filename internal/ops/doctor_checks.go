@@ -18,6 +18,9 @@ func (d *Doctor) checkDatabase(ctx context.Context) Check {
 	c := Check{Name: "database reachable", Hint: "check DATABASE_URL (or the embedded cluster in --data-dir) and that PostgreSQL is running"}
 	if d.Pool == nil {
 		c.Detail = "no connection"
+		if d.ConnErr != nil {
+			c.Detail = d.ConnErr.Error()
+		}
 		return c
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
