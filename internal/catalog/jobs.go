@@ -18,7 +18,7 @@ func jobSort(sort string) sortSpec {
 	id := sortKey{"id", keyInt}
 	switch sort {
 	case SortRelevance:
-		return sortSpec{keys: []sortKey{{"ts_rank_cd(search, sq.tsq)", keyFloat32}, id}}
+		return sortSpec{keys: []sortKey{{"ts_rank_cd(search_head, sq.tsq)", keyFloat32}, {"published_at", keyTime}, id}}
 	case SortFeatured:
 		return sortSpec{keys: []sortKey{{"is_featured", keyBool}, {"published_at", keyTime}, id}}
 	case SortSalary:
@@ -37,12 +37,20 @@ func jobFrom(args *sqlArgs, search string) (string, []string) {
 		[]string{"search @@ sq.tsq"}
 }
 
-// SearchJobs returns one page of public jobs matching q.
+// SearchJobs returns one page of public jobs matching q. Relevance ranks
+// by ts_rank_cd over the heading fields (title, then company, category and
+// skills); jobs matching only in their description follow, newest first.
+// Pages are cached for the store's CacheTTL, so a job can outlive its
+// deadline by that long on a cached page.
 func (s *Store) SearchJobs(ctx context.Context, q JobQuery) (JobPage, error) {
 	q, err := q.clean()
 	if err != nil {
 		return JobPage{}, err
 	}
+	return cached(s.pages, "jobs\x00"+fingerprint("jobs", q), func() (JobPage, error) { return s.searchJobs(ctx, q) })
+}
+
+func (s *Store) searchJobs(ctx context.Context, q JobQuery) (JobPage, error) {
 	raw := q.Cursor
 	q.Cursor = ""
 	st, err := s.startState("jobs", raw, q)

@@ -10,12 +10,19 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 )
 
-// SearchProviders returns one page of public providers matching q.
+// SearchProviders returns one page of public providers matching q, ranked
+// and cached as SearchJobs.
 func (s *Store) SearchProviders(ctx context.Context, q ProviderQuery) (ProviderPage, error) {
 	q, err := q.clean()
 	if err != nil {
 		return ProviderPage{}, err
 	}
+	return cached(s.pages, "providers\x00"+fingerprint("providers", q), func() (ProviderPage, error) {
+		return s.searchProviders(ctx, q)
+	})
+}
+
+func (s *Store) searchProviders(ctx context.Context, q ProviderQuery) (ProviderPage, error) {
 	raw := q.Cursor
 	q.Cursor = ""
 	st, err := s.startState("providers", raw, q)

@@ -99,7 +99,7 @@ func providerSort(sort string) sortSpec {
 	id := sortKey{"id", keyInt}
 	switch sort {
 	case SortRelevance:
-		return sortSpec{keys: []sortKey{{"ts_rank_cd(search, sq.tsq)", keyFloat32}, id}}
+		return sortSpec{keys: []sortKey{{"ts_rank_cd(search_head, sq.tsq)", keyFloat32}, {"published_at", keyTime}, id}}
 	case SortReviews:
 		return sortSpec{keys: []sortKey{{"total_reviews", keyInt}, {"rating_avg", keyFloat64}, id}}
 	case SortRate:

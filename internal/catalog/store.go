@@ -14,7 +14,8 @@ type Store struct {
 	pool   *pgxpool.Pool
 	now    func() time.Time
 	cursor cursorCodec
-	cache  *ttlCache
+	cache  *ttlCache // aggregates: counts, facets, browse lists
+	pages  *ttlCache // result pages, larger, so fewer of them
 }
 
 // Options tune a Store; the zero value is a good default.
@@ -26,9 +27,10 @@ type Options struct {
 	// one a fixed built-in key still detects corruption and edits made
 	// without knowledge of the format.
 	CursorKey []byte
-	// CacheTTL is how long facet counts, totals and browse lists are reused
-	// (they dominate the cost of a page otherwise). 0 means 10 seconds; a
-	// negative value disables the cache.
+	// CacheTTL is how long result pages, facet counts, totals and browse
+	// lists are reused: identical requests (the front page, a popular
+	// search) then cost no query. 0 means 10 seconds; a negative value
+	// disables the caches.
 	CacheTTL time.Duration
 }
 
@@ -46,7 +48,8 @@ func New(pool *pgxpool.Pool, opts Options) *Store {
 	if ttl == 0 {
 		ttl = 10 * time.Second
 	}
-	return &Store{pool: pool, now: opts.Now, cursor: cursorCodec{key: key}, cache: newTTLCache(ttl, 4096, opts.Now)}
+	return &Store{pool: pool, now: opts.Now, cursor: cursorCodec{key: key}, cache: newTTLCache(ttl, 4096, opts.Now),
+		pages: newTTLCache(ttl, 512, opts.Now)}
 }
 
 // querier is what the read queries need from a pool.
