@@ -72,3 +72,29 @@ func TestCleanURL(t *testing.T) {
 		})
 	}
 }
+
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{"", " a  b ", "日本語\x00\xff", "\u2028x\u00a0", strings.Repeat("é ", 30)} {
+		f.Add(s, 5)
+	}
+	f.Fuzz(func(t *testing.T, in string, limit int) {
+		limit = max(limit%300, 0)
+		got := plainText(in, limit)
+		if !utf8.ValidString(got) || strings.ContainsRune(got, 0) || utf8.RuneCountInString(got) > limit ||
+			strings.TrimSpace(got) != got || strings.Contains(got, "  ") {
+			t.Fatalf("plainText(%q, %d) = %q", in, limit, got)
+		}
+	})
+}
+
+func FuzzCleanURL(f *testing.F) {
+	for _, s := range []string{"https://a.example/x", "javascript:alert(1)", " HTTP://a.b", "http:x", "data:,x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got := strings.ToLower(cleanURL(in))
+		if got != "" && !strings.HasPrefix(got, "http://") && !strings.HasPrefix(got, "https://") {
+			t.Fatalf("cleanURL(%q) = %q", in, got)
+		}
+	})
+}
