@@ -22,8 +22,12 @@
 //     http(s) or empty.
 //   - Stable output: arrays are sorted or de-duplicated deterministically,
 //     the skills jsonb is emitted in PostgreSQL's own jsonb text form, times
-//     are UTC microseconds. A row read back from the catalog therefore
-//     compares equal field by field (times with Equal, skills as bytes).
+//     are UTC microseconds. A row read back from the catalog (select
+//     JobColumns, scan with pgx.RowToStructByName[JobRow]) therefore equals
+//     the projection field by field: times compared with Equal (pgx returns
+//     them in the session's zone), everything else with ==, slices.Equal or
+//     bytes.Equal, the skills jsonb included. In SQL, compare skills as jsonb
+//     (skills = $1::jsonb). roundtrip_test.go proves this against PostgreSQL.
 //   - ContentHash: SHA-256 over every column except source_version and
 //     content_hash, so apply can skip rows whose public content is unchanged
 //     even though their version moved.
