@@ -1,0 +1,100 @@
+package openapi
+
+import (
+	"strconv"
+	"strings"
+)
+
+// op is one documented operation.
+type op struct {
+	method, path string
+	id, summary  string
+	tag          string
+	description  string
+	params       []obj
+	body         string // request schema name
+	example      any    // request example, also sent by the router test
+	ok           int    // success status
+	okSchema     string // success body schema; "" for none
+	okHeaders    []string
+	errors       []int
+	auth         bool
+}
+
+var statusText = map[int]string{
+	304: "Not modified: the client's copy (If-None-Match) is current",
+	400: "The request cannot be read: malformed JSON, a wrong JSON type, an unknown field or parameter",
+	401: "Missing, malformed, unknown or revoked API key (one answer for all)",
+	404: "No such resource (for the tenant API: in your schema)",
+	409: "A unique value is already taken",
+	410: "The listing is no longer public; nothing was stored",
+	412: "If-Match names an older version: someone else changed the row; read it again",
+	413: "The body exceeds the size limit",
+	422: "Well-formed input with invalid values; errors[] names each bad field",
+	428: "If-Match is required (the row's ETag, e.g. \"v3\")",
+	429: "Too many requests from this address; see Retry-After",
+}
+
+func (o op) operation() obj {
+	res := obj{}
+	ok := obj{"description": "Success"}
+	if o.okSchema != "" {
+		ok["content"] = obj{"application/json": obj{"schema": ref(o.okSchema)}}
+	}
+	if len(o.okHeaders) > 0 {
+		h := obj{}
+		for _, name := range o.okHeaders {
+			h[name] = obj{"$ref": "#/components/headers/" + name}
+		}
+		ok["headers"] = h
+	}
+	res[strconv.Itoa(o.ok)] = ok
+	for _, code := range o.errors {
+		r := obj{"description": statusText[code]}
+		if code != 304 {
+			r["content"] = obj{"application/problem+json": obj{"schema": ref("Problem")}}
+		}
+		res[strconv.Itoa(code)] = r
+	}
+	out := obj{"operationId": o.id, "summary": o.summary, "tags": []string{o.tag}, "responses": res}
+	if o.description != "" {
+		out["description"] = o.description
+	}
+	params := append([]obj{}, o.params...)
+	for _, name := range pathParams(o.path) {
+		params = append(params, obj{"name": name, "in": "path", "required": true,
+			"schema": obj{"type": "integer", "minimum": 1}})
+	}
+	if len(params) > 0 {
+		out["parameters"] = params
+	}
+	if o.body != "" {
+		media := obj{"schema": ref(o.body)}
+		if o.example != nil {
+			media["example"] = o.example
+		}
+		out["requestBody"] = obj{"required": true, "content": obj{"application/json": media}}
+	}
+	if o.auth {
+		out["security"] = []obj{{"bearerAuth": []string{}}}
+	}
+	return out
+}
+
+func pathParams(path string) []string {
+	var out []string
+	for _, seg := range strings.Split(path, "/") {
+		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			out = append(out, seg[1:len(seg)-1])
+		}
+	}
+	return out
+}
+
+func query(name, desc string, schema obj) obj {
+	return obj{"name": name, "in": "query", "required": false, "description": desc, "schema": schema}
+}
+
+func header(name, desc string, required bool) obj {
+	return obj{"name": name, "in": "header", "required": required, "description": desc, "schema": obj{"type": "string"}}
+}

@@ -1,0 +1,140 @@
+package openapi
+
+import (
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/projection"
+)
+
+// constraints add what reflection cannot see, property by property. The
+// enums come from internal/domain, the lengths from the CHECK constraints
+// of tenant/0001_model.sql and the API's own limits.
+var constraints = map[string]map[string]obj{
+	"JobCategoryInput":      categoryRules(5000),
+	"ProviderCategoryInput": categoryRules(0),
+	"JobInput": merge(texts(map[string]int{"title": 200, "slug": 220, "reference_code": 50, "location_city": 100,
+		"location_state": 100, "location_country": 100, "team": 100, "meta_title": 200, "meta_description": 500,
+		"description": 100000, "responsibilities": 100000, "requirements": 100000, "nice_to_have": 100000,
+		"benefits": 100000, "internal_notes": 100000}), map[string]obj{
+		"job_type": enum(domain.JobTypes, "full_time"), "experience_level": enum(domain.ExperienceLevels, "mid"),
+		"remote_policy": enum(domain.RemotePolicies, "on_site"), "status": enum(domain.JobStatuses, "draft"),
+		"salary_period": enum(domain.SalaryPeriods, "yearly"), "salary_currency": currency(),
+		"salary_min": amount(12), "salary_max": amount(12), "latitude": bounds(-90, 90), "longitude": bounds(-180, 180),
+		"positions_count": {"minimum": 1, "maximum": 10000, "default": 1},
+		"required_skills": skills(), "preferred_skills": skills(),
+		"hiring_manager_email": email(), "application_email": email(),
+		"custom_questions": {"type": "array", "description": "private: questions for applicants, any JSON array up to 50,000 bytes"},
+		"category_id":      {"description": "id of one of your job categories"},
+		"published_at":     {"description": "set to now when the job is first published and this is null"},
+		"title":            {"minLength": 1},
+	}),
+	"ProviderInput": merge(texts(map[string]int{"display_name": 200, "tagline": 200, "city": 100, "state": 100,
+		"country": 100, "phone": 50, "bank_account": 100, "payment_account_id": 200, "bio": 100000, "private_notes": 100000}),
+		map[string]obj{
+			"provider_type": enum(domain.ProviderTypes, "individual"), "availability_status": enum(domain.Availabilities, "available"),
+			"currency": currency(), "avatar_url": url(), "cover_image_url": url(), "email": email(),
+			"hourly_rate": amount(10), "minimum_budget": amount(12), "avg_response_time_hours": amount(6),
+			"latitude": bounds(-90, 90), "longitude": bounds(-180, 180), "rating_avg": bounds(0, 5),
+			"response_rate": bounds(0, 100), "total_reviews": {"minimum": 0}, "completed_jobs_count": {"minimum": 0},
+			"skills":       {"maxItems": 50, "description": "replaces the whole set; names unique ignoring case"},
+			"category_ids": {"maxItems": 50, "uniqueItems": true, "description": "ids of your provider categories; replaces the whole set"},
+			"published_at": {"description": "set to now when the provider is first enabled on the marketplace and this is null"},
+			"display_name": {"minLength": 1},
+		}),
+	"ProviderSkill": {
+		"name": {"minLength": 1, "maxLength": 100}, "level": enum(domain.SkillLevels, "intermediate"),
+		"years_experience": {"minimum": 0, "maximum": 80, "default": 0},
+	},
+	"ApplicationSubmission": {
+		"name": {"minLength": 1, "maxLength": 200}, "email": email(), "phone": {"maxLength": 50},
+		"resume_url": url(), "resume_text": {"maxLength": 50000}, "cover_letter": {"maxLength": 20000},
+	},
+	"InquirySubmission": {
+		"name": {"minLength": 1, "maxLength": 200}, "email": email(), "message": {"minLength": 1, "maxLength": 20000},
+		"budget": amount(12), "currency": merge(currency(), obj{"description": "ISO 4217; USD when omitted"}),
+	},
+	"CatalogStatusItem": {
+		"kind":    {"enum": []string{"job", "provider"}},
+		"state":   {"enum": []string{"public", "pending", "excluded"}},
+		"reasons": {"items": obj{"type": "string", "enum": reasons()}, "description": "every rule the row fails; empty when it may be public"},
+		"pending": {"items": obj{"type": "string", "enum": []string{"queued", "dead_letter", "catalog_missing", "catalog_outdated", "catalog_stale"}}},
+	},
+}
+
+func categoryRules(descMax int) map[string]obj {
+	r := map[string]obj{
+		"name": {"minLength": 1, "maxLength": 100},
+		"slug": {"maxLength": 100, "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+	}
+	if descMax > 0 {
+		r["description"] = obj{"maxLength": descMax}
+	}
+	return r
+}
+
+func reasons() []string {
+	out := []string{"deadline_passed"}
+	for _, r := range append(projection.JobReasonOrder, projection.ProviderReasonOrder...) {
+		out = append(out, string(r))
+	}
+	return out
+}
+
+func enum(values []string, def string) obj { return obj{"enum": values, "default": def} }
+func bounds(min, max float64) obj          { return obj{"minimum": min, "maximum": max} }
+func email() obj                           { return obj{"format": "email", "maxLength": 254} }
+func url() obj {
+	return obj{"format": "uri", "maxLength": 2000, "pattern": "^[hH][tT][tT][pP][sS]?://", "description": "absolute http(s) URL"}
+}
+func currency() obj {
+	return obj{"pattern": "^[A-Z]{3}$", "default": "USD", "description": "an active ISO 4217 code (checked against the list, not just the pattern)"}
+}
+func amount(precision int) obj {
+	limit := 1.0
+	for range precision - 2 {
+		limit *= 10
+	}
+	return obj{"minimum": 0, "exclusiveMaximum": limit}
+}
+func skills() obj {
+	return obj{"maxItems": 50, "items": obj{"type": "string", "minLength": 1, "maxLength": 100}}
+}
+
+func texts(max map[string]int) map[string]obj {
+	out := map[string]obj{}
+	for k, n := range max {
+		out[k] = obj{"maxLength": n}
+	}
+	return out
+}
+
+func merge[M ~map[string]V, V any](a, b M) M {
+	out := M{}
+	for k, v := range a {
+		out[k] = v
+	}
+	for k, v := range b {
+		if av, ok := any(out[k]).(obj); ok {
+			if bv, ok := any(v).(obj); ok {
+				out[k] = any(merge(av, bv)).(V)
+				continue
+			}
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// applyConstraints merges rules into the schema's properties; a rule for a
+// property the type lacks is a bug in this table.
+func applyConstraints(s obj, rules map[string]obj) {
+	props := s["properties"].(obj)
+	for name, rule := range rules {
+		p, ok := props[name].(obj)
+		if !ok {
+			panic("openapi: constraint for unknown property " + name)
+		}
+		for k, v := range rule {
+			p[k] = v
+		}
+	}
+}

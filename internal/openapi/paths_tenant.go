@@ -1,0 +1,75 @@
+package openapi
+
+import "strings"
+
+const tp = "/api/v1/tenant"
+
+var ifMatch = header("If-Match", `the ETag of the version you read, e.g. "v3"; required`, true)
+
+var (
+	pageParams = []obj{
+		query("cursor", "next_cursor of the previous page", obj{"type": "string"}),
+		query("limit", "items per page", obj{"type": "integer", "minimum": 1, "maximum": 200, "default": 50}),
+	}
+	readErrs  = []int{401, 404}
+	writeErrs = []int{400, 401, 404, 409, 412, 413, 422, 428}
+)
+
+// crudOps documents what tenantapi's crud registers for one resource.
+func crudOps(path, tag, noun, schema, input string, example any) []op {
+	item := path + "/{id}"
+	return []op{
+		{method: "GET", path: path, id: "list" + noun, tag: tag, summary: "List your " + tag + " in id order",
+			params: pageParams, ok: 200, okSchema: schema + "Page", errors: []int{400, 401}},
+		{method: "POST", path: path, id: "create" + noun, tag: tag, summary: "Create a " + noun, body: input, example: example,
+			ok: 201, okSchema: schema, okHeaders: []string{"ETag", "Location"}, errors: []int{400, 401, 409, 413, 422}},
+		{method: "GET", path: item, id: "get" + noun, tag: tag, summary: "Read one " + noun, ok: 200, okSchema: schema,
+			okHeaders: []string{"ETag"}, errors: readErrs},
+		{method: "PUT", path: item, id: "replace" + noun, tag: tag, summary: "Replace a " + noun + "; omitted fields take their defaults",
+			params: []obj{ifMatch}, body: input, example: example, ok: 200, okSchema: schema, okHeaders: []string{"ETag"}, errors: writeErrs},
+		{method: "PATCH", path: item, id: "update" + noun, tag: tag, summary: "Change some fields of a " + noun,
+			description: "The body's fields are laid over the current row (JSON merge of top-level fields; arrays such as skills replace the whole set).",
+			params:      []obj{ifMatch}, body: input + "Patch", ok: 200, okSchema: schema, okHeaders: []string{"ETag"}, errors: writeErrs},
+		{method: "DELETE", path: item, id: "delete" + noun, tag: tag, summary: "Delete a " + noun,
+			params: []obj{ifMatch}, ok: 204, errors: []int{401, 404, 412, 428}},
+	}
+}
+
+func tenantOps() []op {
+	var ops []op
+	ops = append(ops, crudOps(tp+"/job-categories", "job-categories", "JobCategory", "JobCategory", "JobCategoryInput",
+		obj{"name": "Engineering", "slug": "engineering", "description": "Software and data"})...)
+	ops = append(ops, crudOps(tp+"/jobs", "jobs", "Job", "TenantJob", "JobInput", obj{
+		"title": "Go engineer", "job_type": "full_time", "experience_level": "senior", "remote_policy": "remote",
+		"status": "open", "published_on_career_page": true, "salary_min": 90000, "salary_max": 120000,
+		"salary_currency": "EUR", "show_salary": true, "required_skills": []string{"Go", "PostgreSQL"},
+		"description": "<p>Join us</p>", "hiring_manager_email": "hiring@example.com"})...)
+	ops = append(ops, crudOps(tp+"/provider-categories", "provider-categories", "ProviderCategory", "ProviderCategory",
+		"ProviderCategoryInput", obj{"name": "Web design", "slug": "web-design"})...)
+	ops = append(ops, crudOps(tp+"/providers", "providers", "Provider", "ServiceProvider", "ProviderInput", obj{
+		"display_name": "Studio Nine", "provider_type": "agency", "marketplace_enabled": true, "hourly_rate": 95,
+		"currency": "GBP", "skills": []obj{{"name": "Go", "level": "expert", "years_experience": 8}},
+		"category_ids": []int{}})...)
+	ops = append(ops,
+		op{method: "GET", path: tp + "/applications", id: "listApplications", tag: "inbox", summary: "Applications visitors sent, newest first",
+			params: append([]obj{query("job_id", "only those for this job", obj{"type": "integer", "minimum": 1})}, pageParams...),
+			ok:     200, okSchema: "ApplicationPage", errors: []int{400, 401}},
+		op{method: "GET", path: tp + "/applications/{id}", id: "getApplication", tag: "inbox", summary: "One application",
+			ok: 200, okSchema: "Application", errors: readErrs},
+		op{method: "GET", path: tp + "/inquiries", id: "listInquiries", tag: "inbox", summary: "Project inquiries visitors sent, newest first",
+			params: append([]obj{query("provider_id", "only those for this provider", obj{"type": "integer", "minimum": 1})}, pageParams...),
+			ok:     200, okSchema: "InquiryPage", errors: []int{400, 401}},
+		op{method: "GET", path: tp + "/inquiries/{id}", id: "getInquiry", tag: "inbox", summary: "One inquiry",
+			ok: 200, okSchema: "Inquiry", errors: readErrs},
+		op{method: "GET", path: tp + "/catalog-status", id: "getCatalogStatus", tag: "catalog-status",
+			summary:     "For each of your jobs, then providers: public, pending sync, or excluded and why",
+			description: "Paginated across both kinds: next_cursor looks like job:42 or provider:7.",
+			params:      pageParams, ok: 200, okSchema: "CatalogStatus", errors: []int{400, 401}},
+	)
+	for i := range ops {
+		ops[i].auth = true
+		// Unique among the public operations too: tenantGetJob, not getJob.
+		ops[i].id = "tenant" + strings.ToUpper(ops[i].id[:1]) + ops[i].id[1:]
+	}
+	return ops
+}

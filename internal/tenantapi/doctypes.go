@@ -1,0 +1,24 @@
+package tenantapi
+
+import "github.com/zumodra/zumodra/internal/intake"
+
+// DocTypes returns a zero value of each JSON body the package reads or
+// writes, by schema name, so internal/openapi derives its schemas from the
+// very types the handlers decode and encode. A stored resource is its
+// Input's fields plus id, version, created_at and updated_at (see record).
+func DocTypes() map[string]any {
+	return map[string]any{
+		"JobCategoryInput":      jobCategoryFields{},
+		"JobInput":              jobFields{},
+		"ProviderCategoryInput": providerCategoryFields{},
+		"ProviderInput":         providerFields{},
+		"ProviderSkill":         skill{},
+		"Application":           application{},
+		"Inquiry":               inquiry{},
+		"CatalogStatus":         statusBody{},
+		"CatalogStatusItem":     statusItem{},
+		"ApplicationSubmission": intake.Application{},
+		"InquirySubmission":     intake.Inquiry{},
+		"Receipt":               intake.Receipt{},
+	}
+}
