@@ -196,3 +196,29 @@ func TestWithDatabase(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCloneAndDrop measures one test database's cost: the clone New
+// makes and the drop its cleanup makes, reported separately.
+func BenchmarkCloneAndDrop(b *testing.B) {
+	s, err := getServer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var cloning, dropping time.Duration
+	for b.Loop() {
+		began := time.Now()
+		name, err := s.create(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cloning += time.Since(began)
+		began = time.Now()
+		if err := s.drop(ctx, name); err != nil {
+			b.Fatal(err)
+		}
+		dropping += time.Since(began)
+	}
+	b.ReportMetric(float64(cloning.Milliseconds())/float64(b.N), "clone-ms/op")
+	b.ReportMetric(float64(dropping.Milliseconds())/float64(b.N), "drop-ms/op")
+}
