@@ -6,7 +6,9 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"os/user"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -108,7 +110,8 @@ func withDatabase(conn, db string) string {
 }
 
 // checkOwnDir refuses a cluster dir someone else planted in the shared temp
-// dir (a symlink or another user's directory) before we hand it our data.
+// dir (a symlink, or another user's directory with a data dir and config of
+// their choosing) before we run a server from it.
 func checkOwnDir(dir string) error {
 	st, err := os.Lstat(dir)
 	if os.IsNotExist(err) {
@@ -118,11 +121,15 @@ func checkOwnDir(dir string) error {
 		return fmt.Errorf("testdb: %w", err)
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("testdb: %s is not a directory", dir)
+		return fmt.Errorf("testdb: %s is not a directory; remove it or set ZUMODRA_TEST_PG_DIR", dir)
 	}
-	uid := int(st.Sys().(*syscall.Stat_t).Uid)
-	if uid != os.Getuid() && os.Getuid() != 0 {
-		return fmt.Errorf("testdb: %s belongs to uid %d, not us; remove it or set ZUMODRA_TEST_PG_DIR", dir, uid)
+	owner := int(st.Sys().(*syscall.Stat_t).Uid)
+	if owner == os.Getuid() {
+		return nil
 	}
-	return nil
+	// As root the cluster belongs to the postgres user we run the server as.
+	if pg, err := user.Lookup("postgres"); os.Getuid() == 0 && err == nil && pg.Uid == strconv.Itoa(owner) {
+		return nil
+	}
+	return fmt.Errorf("testdb: %s belongs to uid %d, not us; remove it or set ZUMODRA_TEST_PG_DIR", dir, owner)
 }
