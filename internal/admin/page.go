@@ -1,0 +1,135 @@
+package admin
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/zumodra/zumodra/internal/ops"
+)
+
+//go:embed templates/*.html static/admin.css
+var files embed.FS
+
+var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
+	"when":    fmtWhen,
+	"seconds": func(d time.Duration) string { return d.Round(time.Second).String() },
+	"alive":   func(w ops.WorkerState) bool { return w.Alive(ops.DefaultHeartbeatMaxAge) },
+}).ParseFS(files, "templates/*.html"))
+
+// loginLimiter slows down token guessing: 10 attempts a minute per client.
+var loginLimiter = newLoginLimiter()
+
+// pageData is what the page template renders.
+type pageData struct {
+	Overview
+	CSRF  string
+	Flash string
+	Now   time.Time
+}
+
+// pageOrLogin shows the page to an authenticated caller and the login
+// form, with 401, to anyone else.
+func (h *Handler) pageOrLogin(w http.ResponseWriter, r *http.Request) {
+	c, ok := h.authenticate(r)
+	if !ok {
+		h.renderLogin(w, http.StatusUnauthorized, "")
+		return
+	}
+	ov, err := h.overview(r.Context())
+	if err != nil {
+		h.log.ErrorContext(r.Context(), "admin page", "error", err)
+		http.Error(w, "the admin page could not be built; see the server log", http.StatusInternalServerError)
+		return
+	}
+	data := pageData{Overview: ov, Flash: limit(r.URL.Query().Get("flash"), 200), Now: h.now()}
+	if c.session != nil {
+		data.CSRF = h.keys.csrf(*c.session)
+	}
+	h.render(w, http.StatusOK, "page.html", data)
+}
+
+func (h *Handler) loginForm(w http.ResponseWriter, r *http.Request) {
+	if _, ok := h.authenticate(r); ok {
+		http.Redirect(w, r, "/admin/", http.StatusSeeOther)
+		return
+	}
+	h.renderLogin(w, http.StatusOK, "")
+}
+
+func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
+	if !loginLimiter.Allow(r) {
+		h.renderLogin(w, http.StatusTooManyRequests, "Too many attempts: wait a minute.")
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<12)
+	if !tokenMatches(h.token, r.PostFormValue("token")) {
+		h.log.WarnContext(r.Context(), "admin: failed login", "client", loginLimiter.ClientKey(r))
+		h.renderLogin(w, http.StatusUnauthorized, "Wrong token.")
+		return
+	}
+	v, err := h.keys.newSession(h.now())
+	if err != nil {
+		http.Error(w, "could not start a session", http.StatusInternalServerError)
+		return
+	}
+	h.setSession(w, r, v, int(SessionTTL.Seconds()))
+	http.Redirect(w, r, "/admin/", http.StatusSeeOther)
+}
+
+// logout needs the CSRF token too: a forged logout is a nuisance, not a
+// risk, but it costs nothing to refuse.
+func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
+	if c, ok := h.authenticate(r); ok && h.mayChange(r, c) {
+		h.setSession(w, r, "", -1)
+	}
+	http.Redirect(w, r, "/admin/login", http.StatusSeeOther)
+}
+
+func (h *Handler) renderLogin(w http.ResponseWriter, status int, msg string) {
+	h.render(w, status, "login.html", map[string]string{"Error": msg})
+}
+
+// render executes into a buffer first, so a template error is a clean 500
+// rather than half a page.
+func (h *Handler) render(w http.ResponseWriter, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := h.page.ExecuteTemplate(&buf, name, data); err != nil {
+		h.log.Error("admin template", "template", name, "error", err)
+		http.Error(w, "template error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+func serveCSS(w http.ResponseWriter, r *http.Request) {
+	css, _ := files.ReadFile("static/admin.css")
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "max-age=3600")
+	_, _ = w.Write(css)
+}
+
+func fmtWhen(t any) string {
+	switch v := t.(type) {
+	case time.Time:
+		return v.UTC().Format("2006-01-02 15:04:05 UTC")
+	case *time.Time:
+		if v != nil {
+			return v.UTC().Format("2006-01-02 15:04:05 UTC")
+		}
+	}
+	return "never"
+}
+
+func limit(s string, n int) string {
+	s = strings.ToValidUTF8(s, "")
+	if len([]rune(s)) > n {
+		return string([]rune(s)[:n])
+	}
+	return s
+}
