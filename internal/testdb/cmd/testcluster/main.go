@@ -34,6 +34,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	case "stop":
 		fs := flag.NewFlagSet("stop", flag.ContinueOnError)
+		fs.SetOutput(stderr)
 		force := fs.Bool("force", false, "stop even if other clients are connected")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
