@@ -65,8 +65,11 @@ func (q *pageQuery) sql() string {
 	order := make([]string, len(q.sort.keys))
 	keyCols := make([]string, len(q.sort.keys))
 	for i, k := range q.sort.keys {
-		keyCols[i] = k.expr
-		order[i] = k.expr + map[bool]string{true: " DESC", false: " ASC"}[desc]
+		// Ordering by output aliases: a bare column name in ORDER BY would
+		// be ambiguous beside a selected column of the same name.
+		alias := "k" + strconv.Itoa(i)
+		keyCols[i] = k.expr + " AS " + alias
+		order[i] = alias + map[bool]string{true: " DESC", false: " ASC"}[desc]
 	}
 	return fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d",
 		q.columns, strings.Join(keyCols, ", "), q.from, whereSQL(conds), strings.Join(order, ", "), q.limit+1)
