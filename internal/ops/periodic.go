@@ -185,3 +185,19 @@ func durOrDefault(v, def time.Duration) time.Duration {
 	}
 	return v
 }
+
+// WithPeriodic returns a function that runs run (the sync workers) and p
+// side by side until ctx ends, returning run's error: how serve and worker
+// start the periodic tasks beside their workers.
+func WithPeriodic(run func(context.Context) error, p *Periodic) func(context.Context) error {
+	return func(ctx context.Context) error {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			_ = p.Run(ctx)
+		}()
+		err := run(ctx)
+		<-done
+		return err
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/zumodra/zumodra/internal/admin"
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
@@ -43,6 +44,7 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	site.Routes(mux)
 	publicapi.New(cat, publicapi.Options{Log: s.Log, Limiter: httpx.NewRateLimiter(600, 60)}).Routes(mux)
 	tenantapi.New(s.Pool, s.Log).Routes(mux)
+	admin.New(s.Pool, s.Log, admin.Options{Token: s.Config.AdminToken}).Routes(mux)
 	return nil
 }
 

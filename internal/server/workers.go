@@ -6,6 +6,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/worker"
 )
 
@@ -19,5 +20,5 @@ func Workers(pool *pgxpool.Pool, n int, log *slog.Logger) (func(context.Context)
 	if err != nil {
 		return nil, err
 	}
-	return p.Run, nil
+	return ops.WithPeriodic(p.Run, &ops.Periodic{Pool: pool, Log: log}), nil
 }
