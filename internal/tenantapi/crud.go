@@ -58,7 +58,11 @@ func getRecord[F any](h *Handler, w http.ResponseWriter, r *http.Request, t doma
 
 func createRecord[F any](h *Handler, w http.ResponseWriter, r *http.Request, t domain.Tenant, res *resource[F], base string) {
 	f := res.defaults()
-	err := readBody(w, r, &f)
+	var raw json.RawMessage
+	err := readBody(w, r, &raw)
+	if err == nil {
+		err = decodeStrict(raw, &f)
+	}
 	if err == nil {
 		err = semantic(res.prepare(&f, h.now()))
 	}

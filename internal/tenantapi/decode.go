@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/zumodra/zumodra/internal/domain"
 )
@@ -14,6 +15,9 @@ import (
 // keep their value in dst (that is what makes PATCH partial), unknown
 // fields are refused.
 func decodeStrict(raw []byte, dst any) error {
+	if err := checkTimes(raw); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
@@ -44,4 +48,29 @@ func jsonKind(e *json.UnmarshalTypeError) string {
 		return "unknown"
 	}
 	return e.Type.Kind().String()
+}
+
+// timeFields are the date-time fields of the bodies. encoding/json reports
+// a bad time without naming its field, so they are checked first.
+var timeFields = []string{"application_deadline", "published_at"}
+
+func checkTimes(raw []byte) error {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(raw, &fields) != nil {
+		return nil // the decoder proper explains what is wrong
+	}
+	for _, name := range timeFields {
+		v, ok := fields[name]
+		if !ok || string(v) == "null" {
+			continue
+		}
+		var s string
+		if json.Unmarshal(v, &s) != nil {
+			return domain.FieldError(name, "must be a date-time string or null")
+		}
+		if _, err := time.Parse(time.RFC3339, s); err != nil {
+			return domain.FieldError(name, "must be an RFC 3339 date-time such as 2026-12-31T23:59:00Z")
+		}
+	}
+	return nil
 }

@@ -138,3 +138,16 @@ func TestPatchIsPartialAndPutReplaces(t *testing.T) {
 		t.Fatalf("failed patch changed the row: %v", m)
 	}
 }
+
+func TestBadTimeNamesItsField(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	a := e.tenant("acme")
+	for _, v := range []any{"tomorrow", 5, "2026-13-01T00:00:00Z"} {
+		r := must(t, e.do("POST", tp+"/jobs", a.key, with(validJob(), "application_deadline", v)), http.StatusBadRequest)
+		if f := r.fields(t); len(f) != 1 || f[0] != "application_deadline" {
+			t.Fatalf("%v: fields %v", v, f)
+		}
+	}
+	must(t, e.do("POST", tp+"/jobs", a.key, with(validJob(), "application_deadline", "2026-12-31T23:59:00+02:00")), http.StatusCreated)
+}
