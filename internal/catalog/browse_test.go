@@ -14,7 +14,9 @@ func TestCategoriesLocationsAndStats(t *testing.T) {
 	f.job(acme, nil)
 	f.job(acme, func(r *jobRow) { r.City = "Munich" })
 	f.job(acme, func(r *jobRow) { r.City = "Munich"; r.PublishedAt = base.Add(-time.Minute) })
-	f.job(globex, func(r *jobRow) { r.CategorySlug, r.CategoryName, r.Country, r.City = "design", "Design", "France", "Paris" })
+	f.job(globex, func(r *jobRow) {
+		r.CategorySlug, r.CategoryName, r.Country, r.City = "design", "Design", "France", "Paris"
+	})
 	f.job(globex, func(r *jobRow) { r.Deadline = &past; r.Country = "Spain" })
 	f.provider(globex, nil)
 	cats, err := f.store.Categories(t.Context())

@@ -81,7 +81,7 @@ func TestBadCursorsAreRefused(t *testing.T) {
 		"garbage":         {PageSize: 1, Country: "Germany", Cursor: "not a cursor!"},
 		"base64 no mac":   {PageSize: 1, Country: "Germany", Cursor: "eyJ2IjoxfQ"},
 		"too long":        {PageSize: 1, Country: "Germany", Cursor: strings.Repeat("A", 5000)},
-		"providers'":     {PageSize: 1, Country: "Germany", Cursor: f.providerCursor(t)},
+		"providers'":      {PageSize: 1, Country: "Germany", Cursor: f.providerCursor(t)},
 	}
 	for name, q := range cases {
 		t.Run(name, func(t *testing.T) {
