@@ -20,16 +20,29 @@ type Handler struct {
 // Options configure a Handler.
 type Options struct {
 	Log *slog.Logger
-	// Limiter, when set, limits requests per client address on every route.
-	Limiter *httpx.RateLimiter
+	// Limiter limits requests per client address on every route; nil means
+	// DefaultLimit. NoRateLimit turns limiting off (benchmarks, or a server
+	// that limits in front of the handler already).
+	Limiter     *httpx.RateLimiter
+	NoRateLimit bool
 	// MaxAge is the Cache-Control max-age of responses; 0 means 30 seconds.
 	MaxAge time.Duration
 }
+
+// The default per-client limit: generous for a person or a page's script,
+// low enough that one client cannot occupy the database.
+const (
+	DefaultLimitPerMinute = 1200
+	DefaultLimitBurst     = 200
+)
 
 // New returns a Handler reading store.
 func New(store *catalog.Store, opts Options) *Handler {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	if opts.Limiter == nil && !opts.NoRateLimit {
+		opts.Limiter = httpx.NewRateLimiter(DefaultLimitPerMinute, DefaultLimitBurst)
 	}
 	if opts.MaxAge == 0 {
 		opts.MaxAge = 30 * time.Second

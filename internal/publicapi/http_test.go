@@ -8,6 +8,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/httpx"
+	"github.com/zumodra/zumodra/internal/publicapi"
 )
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
@@ -133,5 +137,28 @@ func TestCORS(t *testing.T) {
 		if p := f.do(http.MethodPost, path); p.Code != http.StatusMethodNotAllowed {
 			t.Errorf("POST %s: %d, want 405", path, p.Code)
 		}
+	}
+}
+
+func TestRateLimitPerClient(t *testing.T) {
+	f := newFixture(t)
+	mux := http.NewServeMux()
+	publicapi.New(catalog.New(f.pool, catalog.Options{}), publicapi.Options{Limiter: httpx.NewRateLimiter(60, 2)}).Routes(mux)
+	codes := make([]int, 4)
+	for i := range codes {
+		r := httptest.NewRequest(http.MethodGet, "/api/v1/careers/stats", nil)
+		r.RemoteAddr = "203.0.113.9:1234"
+		if i == 3 {
+			r.RemoteAddr = "198.51.100.7:1234" // another client still gets through
+		}
+		w := httptest.NewRecorder()
+		mux.ServeHTTP(w, r)
+		codes[i] = w.Code
+		if w.Code == http.StatusTooManyRequests && (w.Header().Get("Retry-After") == "" || w.Header().Get("Access-Control-Allow-Origin") != "*") {
+			t.Errorf("429 headers %v", w.Header())
+		}
+	}
+	if codes[0] != 200 || codes[1] != 200 || codes[2] != http.StatusTooManyRequests || codes[3] != 200 {
+		t.Errorf("codes %v, want 200 200 429 200", codes)
 	}
 }
