@@ -12,6 +12,7 @@ import (
 // SubmitApplication stores an application for the job behind a catalog row
 // in the schema of the tenant that owns it.
 func (s *Service) SubmitApplication(ctx context.Context, catalogJobID int64, a Application) (Receipt, error) {
+	a = a.normalised()
 	if err := a.Validate(); err != nil {
 		return Receipt{}, err
 	}

@@ -11,6 +11,7 @@ import (
 // SubmitInquiry stores a project inquiry for the provider behind a catalog
 // row in the schema of the tenant that owns it.
 func (s *Service) SubmitInquiry(ctx context.Context, catalogProviderID int64, q Inquiry) (Receipt, error) {
+	q = q.normalised()
 	if err := q.Validate(); err != nil {
 		return Receipt{}, err
 	}

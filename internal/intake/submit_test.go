@@ -136,3 +136,21 @@ func TestDeadlineInFutureAccepted(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestSurroundingSpacesAreTrimmed(t *testing.T) {
+	t.Parallel()
+	pool := testdb.New(t)
+	ten := newTenant(t, pool, "acme")
+	_, cat := publicJob(t, pool, ten, "Go engineer")
+	r, err := intake.New(pool, nil).SubmitApplication(context.Background(), cat,
+		intake.Application{Name: "  Ada ", Email: " ada@example.com\t", CoverLetter: "  keep  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var name, email, letter string
+	err = pool.QueryRow(context.Background(), `SELECT name, email, cover_letter FROM `+qtable(ten, "applications")+` WHERE id = $1`, r.ID).
+		Scan(&name, &email, &letter)
+	if err != nil || name != "Ada" || email != "ada@example.com" || letter != "  keep  " {
+		t.Fatalf("stored %q %q %q (%v)", name, email, letter, err)
+	}
+}

@@ -1,6 +1,8 @@
 package intake
 
 import (
+	"strings"
+
 	"github.com/zumodra/zumodra/internal/intake/check"
 )
 
@@ -17,6 +19,19 @@ const (
 
 // DefaultCurrency is used when an inquiry names none.
 const DefaultCurrency = "USD"
+
+// normalised trims the single-line fields: a form's stray space before an
+// address is no reason to refuse it.
+func (a Application) normalised() Application {
+	a.Name, a.Email = strings.TrimSpace(a.Name), strings.TrimSpace(a.Email)
+	a.Phone, a.ResumeURL = strings.TrimSpace(a.Phone), strings.TrimSpace(a.ResumeURL)
+	return a
+}
+
+func (q Inquiry) normalised() Inquiry {
+	q.Name, q.Email, q.Currency = strings.TrimSpace(q.Name), strings.TrimSpace(q.Email), strings.TrimSpace(q.Currency)
+	return q
+}
 
 // Validate reports every bad field of the application.
 func (a Application) Validate() error {
