@@ -28,14 +28,14 @@ func publicOps() []op {
 		query("job_type", "", csv(domain.JobTypes)), query("experience_level", "", csv(domain.ExperienceLevels)),
 		query("remote", "", csv(domain.RemotePolicies)),
 		query("min_salary", "jobs whose shown salary reaches this", obj{"type": "number", "minimum": 0}))
-	jobParams[1]["schema"] = obj{"type": "string", "enum": []string{catalog.SortRelevance, catalog.SortNewest, catalog.SortFeatured, catalog.SortSalary}}
+	jobParams[1]["schema"] = obj{"type": "string", "enum": catalog.JobSorts}
 	provParams := append(commonListParams(),
 		query("skill", "skill name", strQ()), query("verified", "verified providers only", obj{"type": "boolean"}),
 		query("available", "available and accepting projects only", obj{"type": "boolean"}),
 		query("remote", "can work remotely", obj{"type": "boolean"}),
 		query("min_rating", "minimum average rating", obj{"type": "number", "minimum": 0, "maximum": 5}),
 		query("max_rate", "maximum hourly rate", obj{"type": "number", "minimum": 0}))
-	provParams[1]["schema"] = obj{"type": "string", "enum": []string{catalog.SortRelevance, catalog.SortNewest, catalog.SortFeatured, catalog.SortRating, catalog.SortReviews, catalog.SortRate}}
+	provParams[1]["schema"] = obj{"type": "string", "enum": catalog.ProviderSorts}
 	get := func(path, id, summary, tag, schema string, params []obj, errs ...int) op {
 		return op{method: "GET", path: path, id: id, summary: summary, tag: tag, params: params, ok: 200,
 			okSchema: schema, okHeaders: []string{"ETag"}, errors: append([]int{304, 400}, append(errs, 429)...)}

@@ -146,3 +146,29 @@ func TestUnknownAPIPathIsNotServed(t *testing.T) {
 		}
 	}
 }
+
+// Every value a documented query enum lists is accepted by the router.
+func TestDocumentedQueryEnumsAreAccepted(t *testing.T) {
+	s := newSite(t)
+	n := 0
+	for _, d := range operations(t) {
+		params, _ := d.op["parameters"].([]any)
+		for _, p := range params {
+			pm := p.(map[string]any)
+			values, _ := pm["schema"].(map[string]any)["enum"].([]any)
+			if pm["in"] != "query" || d.method != "GET" {
+				continue
+			}
+			for _, v := range values {
+				n++
+				path := strings.ReplaceAll(d.path, "{id}", "1") + "?" + pm["name"].(string) + "=" + v.(string)
+				if status := s.send(t, d, path); status != http.StatusOK {
+					t.Errorf("GET %s: %d", path, status)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no query enums documented")
+	}
+}
