@@ -90,6 +90,11 @@ func TestIsolationMatrix(t *testing.T) {
 	if f := r.fields(t); len(f) != 1 || f[0] != "category_ids" {
 		t.Errorf("fields %v", f)
 	}
+	// The provider row was inserted before its links failed: the whole
+	// transaction rolled back.
+	if n := e.count(a, "service_providers"); n != 0 {
+		t.Errorf("half-written provider: %d rows", n)
+	}
 	// B's rows are untouched and B still sees them all.
 	for _, res := range []string{"job-categories", "provider-categories", "jobs", "providers"} {
 		m := must(t, e.do("GET", tp+"/"+res+"/"+strconv.FormatInt(ids[res], 10), b.key, nil), http.StatusOK).json(t)
