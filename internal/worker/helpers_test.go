@@ -109,3 +109,5 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+func schemaOf(tn domain.Tenant) string { return pgx.Identifier{tn.SchemaName}.Sanitize() }
