@@ -9,7 +9,9 @@ import (
 
 var applyFields = []string{"name", "email", "phone", "resume_url", "resume_text", "cover_letter"}
 
-func applyAction(id int64) string { return jobURL(id) + "apply" }
+// applyAction ends in #apply so that the page shown again with errors
+// opens at the form, even on a phone where it sits below the job.
+func applyAction(id int64) string { return jobURL(id) + "apply#apply" }
 
 // apply takes a job application and hands it to intake, which writes it
 // into the owning tenant's schema after checking the job is still open.

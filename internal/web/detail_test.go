@@ -40,7 +40,7 @@ func TestJobDetail(t *testing.T) {
 	path := "/careers/jobs/" + strconv.FormatInt(id, 10) + "/"
 	body := e.mustGet(path, http.StatusOK)
 	contains(t, body, "<h1>Robot Whisperer</h1>", "<p>Build <strong>robots</strong>.</p><ul><li>fun</li></ul>",
-		"€60,000 – €80,000 a year", "ENG-42", "11 June 2026", `action="`+path+`apply"`, `name="website"`,
+		"€60,000 – €80,000 a year", "ENG-42", "11 June 2026", `action="`+path+`apply#apply"`, `name="website"`,
 		`<link rel="canonical" href="https://jobs.example.test`+path+`">`,
 		`<meta property="og:title" content="Robot Whisperer at Acme Robotics · Zumodra">`,
 		`<meta name="description" content="Build robots`, `<label for="a-email">Email</label>`)

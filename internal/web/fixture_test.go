@@ -31,6 +31,8 @@ var now = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 
 const baseURL = "https://jobs.example.test"
 
+// sourceIDs numbers directly inserted rows far above the ids of real
+// source rows, so the two never share (tenant_id, source_id).
 var sourceIDs atomic.Int64
 
 // env is a fresh database with the public site mounted on a mux, behind
@@ -114,7 +116,7 @@ func (e *env) job(tn domain.Tenant, over func(*jobRow)) int64 {
 		 company_slug, company_logo_url, is_featured, application_deadline, published_at, reference_code)
 		VALUES ($1, $2, 1, '\x00', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
 		 $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
-		tn.ID, sourceIDs.Add(1), r.Title, r.CategorySlug, r.CategoryName, r.JobType, r.Level, r.Remote,
+		tn.ID, 1_000_000+sourceIDs.Add(1), r.Title, r.CategorySlug, r.CategoryName, r.JobType, r.Level, r.Remote,
 		r.Country, r.City, r.Description, show, r.SalaryMin, r.SalaryMax, cur, period, r.Skills,
 		tn.Name, tn.Slug, r.Logo, r.Featured, r.Deadline, r.PublishedAt, r.Ref).Scan(&id)
 	if err != nil {
@@ -156,7 +158,7 @@ func (e *env) provider(tn domain.Tenant, over func(*providerRow)) int64 {
 		 can_work_remotely, company_name, company_slug, published_at, avatar_url, is_featured)
 		VALUES ($1, $2, 1, '\x00', $3, 'individual', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
 		 $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
-		tn.ID, sourceIDs.Add(1), r.Name, r.Tagline, r.Bio, r.Country, r.City, r.CategorySlugs,
+		tn.ID, 1_000_000+sourceIDs.Add(1), r.Name, r.Tagline, r.Bio, r.Country, r.City, r.CategorySlugs,
 		r.CategoryNames, r.SkillNames, skillJSON, r.HourlyRate, r.Rating, r.Reviews, r.Completed, r.Availability,
 		r.Verified, r.Accepting, r.Remote, tn.Name, tn.Slug, r.PublishedAt, r.Avatar, r.Featured).Scan(&id)
 	if err != nil {

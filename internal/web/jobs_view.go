@@ -28,7 +28,8 @@ type jobCard struct {
 	Skills      []string
 	MoreSkills  int
 	Featured    bool
-	Posted      string
+	Posted      string // "Posted 3 days ago"
+	PostedAgo   string // "3 days ago"
 	PostedISO   string
 }
 
@@ -45,8 +46,9 @@ func (h *Handler) jobCard(j catalog.JobSummary) jobCard {
 		Initials: initials(j.CompanyName), AvatarClass: avatarClass(j.CompanyName),
 		Location: place(j.City, j.State, j.Country), JobType: label(jobTypeLabels, j.JobType),
 		Level: label(levelLabels, j.ExperienceLevel), Category: j.CategoryName, Featured: j.IsFeatured,
-		Posted: "Posted " + ago(h.cfg.Now(), j.PublishedAt), PostedISO: j.PublishedAt.UTC().Format(time.RFC3339),
+		PostedAgo: ago(h.cfg.Now(), j.PublishedAt), PostedISO: j.PublishedAt.UTC().Format(time.RFC3339),
 	}
+	c.Posted = "Posted " + c.PostedAgo
 	if j.RemotePolicy != "on_site" {
 		c.Remote = label(remoteLabels, j.RemotePolicy)
 	}

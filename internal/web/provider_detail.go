@@ -30,7 +30,7 @@ type providerView struct {
 
 var skillLevelLabels = map[string]string{"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced", "expert": "Expert"}
 
-func inquireAction(id int64) string { return providerURL(id) + "inquire" }
+func inquireAction(id int64) string { return providerURL(id) + "inquire#inquire" }
 
 // providerDetail serves /browse-freelancers/{id}/ with the inquiry form.
 func (h *Handler) providerDetail(w http.ResponseWriter, r *http.Request) {

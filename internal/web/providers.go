@@ -22,8 +22,8 @@ var providerSortOptions = []option{
 	{Value: catalog.SortNewest, Label: "Newest"},
 }
 
-var ratingOptions = []option{{Value: "", Label: "Any rating"}, {Value: "4.5", Label: "4.5 ★ and up"},
-	{Value: "4", Label: "4 ★ and up"}, {Value: "3", Label: "3 ★ and up"}}
+var ratingOptions = []option{{Value: "", Label: "Any rating"}, {Value: "4.5", Label: "4.5 stars and up"},
+	{Value: "4", Label: "4 stars and up"}, {Value: "3", Label: "3 stars and up"}}
 
 // providersView is the data of the freelancers page.
 type providersView struct {

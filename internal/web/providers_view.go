@@ -117,7 +117,7 @@ func providerChipLabel(name, val string, f catalog.ProviderFacets) string {
 		}
 		return map[string]string{"verified": "Verified", "available": "Available now", "remote": "Works remotely"}[name]
 	case "min_rating":
-		return strings.TrimSuffix(val, ".0") + " ★ and up"
+		return "Rated " + strings.TrimSuffix(val, ".0") + "+"
 	case "max_rate":
 		n, _ := strconv.ParseFloat(val, 64)
 		return "Up to " + money(n, "") + "/hr"

@@ -1,0 +1,158 @@
+package web_test
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/zumodra/zumodra/internal/httpx"
+	"github.com/zumodra/zumodra/internal/web"
+)
+
+// TestBrowser walks the seed's Step 6 checklist in real headless Chromium,
+// under the production CSP, and saves desktop and mobile screenshots to
+// artifacts/web for a person to look at.
+func TestBrowser(t *testing.T) {
+	t.Parallel()
+	e := newEnvWith(t, web.Config{FormLimiter: httpx.NewRateLimiter(600, 100)})
+	acme, applyID := seedShowcase(e)
+	srv := serveShowcase(t, e)
+	ctx, consoleErrors := browser(t)
+	do(t, ctx, "desktop viewport", chromedp.EmulateViewport(1280, 900))
+
+	t.Run("careers page loads with jobs from all tenants", func(t *testing.T) {
+		do(t, ctx, "open /careers/", chromedp.Navigate(srv.URL+"/careers/"), chromedp.WaitVisible(chromedp.CSS(".card")))
+		if got := text(t, ctx, "#results-title"); got != "27 jobs" {
+			t.Errorf("results title %q", got)
+		}
+		body := text(t, ctx, "main")
+		for _, want := range []string{"Acme Robotics", "Globex Corporation", "View Details & Apply", "Posted ", "Berlin, Germany", "€"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("page lacks %q", want)
+			}
+		}
+		shot(t, ctx, "careers-desktop")
+		view(t, ctx, "careers-desktop-top")
+	})
+	t.Run("search", func(t *testing.T) {
+		do(t, ctx, "search", chromedp.SendKeys(chromedp.CSS("#q"), "designer"),
+			chromedp.Click(chromedp.CSS("#search button[type=submit]")),
+			chromedp.WaitVisible(chromedp.CSS(`#q[value="designer"]`)))
+		if got := text(t, ctx, "#results-title"); !strings.HasSuffix(got, "jobs") || got == "27 jobs" {
+			t.Errorf("search results %q", got)
+		}
+		// Ranked: the title match first (the others match on their category).
+		if titles := textsOf(t, ctx, ".card h3"); len(titles) == 0 || !strings.HasPrefix(titles[0], "Product Designer") {
+			t.Errorf("search for designer shows %q", titles)
+		}
+	})
+	t.Run("filter by job type applies on change", func(t *testing.T) {
+		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/careers/"), chromedp.WaitVisible(chromedp.CSS(".card")))
+		do(t, ctx, "tick contract", chromedp.Click(chromedp.CSS(`input[name=job_type][value=contract]`)),
+			chromedp.WaitVisible(chromedp.CSS(`a.chip`)))
+		if u := location(t, ctx); !strings.Contains(u, "job_type=contract") {
+			t.Errorf("location %s", u)
+		}
+		for _, c := range textsOf(t, ctx, ".card .meta") {
+			if !strings.Contains(c, "Contract") {
+				t.Errorf("a card without Contract: %q", c)
+			}
+		}
+		shot(t, ctx, "careers-filtered-desktop")
+	})
+	t.Run("category filter", func(t *testing.T) {
+		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/careers/?category=design"), chromedp.WaitVisible(chromedp.CSS(".card")))
+		if got := text(t, ctx, "#results-title"); got != "9 jobs" {
+			t.Errorf("design jobs %q", got)
+		}
+	})
+	t.Run("page forward and back", func(t *testing.T) {
+		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/careers/"), chromedp.WaitVisible(chromedp.CSS(".card")))
+		first := textsOf(t, ctx, ".card h3")
+		do(t, ctx, "next", chromedp.Click(chromedp.CSS(`a[rel=next]`)), chromedp.WaitVisible(chromedp.CSS(`a[rel=prev]`)))
+		if got := text(t, ctx, `.pagination [aria-current=page]`); got != "Page 2 of 2" {
+			t.Errorf("pagination says %q", got)
+		}
+		second := textsOf(t, ctx, ".card h3")
+		if len(first) != 20 || len(second) != 7 || first[0] == second[0] {
+			t.Errorf("pages of %d and %d jobs", len(first), len(second))
+		}
+	})
+	t.Run("detail page and application", func(t *testing.T) {
+		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/careers/?company=acme&q=applied"), chromedp.WaitVisible(chromedp.CSS(".card")))
+		do(t, ctx, "view details", chromedp.Click(chromedp.CSS(`.card a.btn-primary`)), chromedp.WaitVisible(chromedp.CSS("#apply-title")))
+		if u := location(t, ctx); !strings.HasSuffix(u, "/careers/jobs/"+strconv.FormatInt(applyID, 10)+"/") {
+			t.Fatalf("detail at %s", u)
+		}
+		shot(t, ctx, "job-detail-desktop")
+		do(t, ctx, "submit empty", chromedp.Click(chromedp.CSS(`#apply button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS("#a-email-err")))
+		do(t, ctx, "fill", chromedp.SendKeys(chromedp.CSS("#a-name"), "Jane Browser"),
+			chromedp.SendKeys(chromedp.CSS("#a-email"), "jane@example.com"),
+			chromedp.SendKeys(chromedp.CSS("#a-cover_letter"), "I would love to build robots with you."))
+		shot(t, ctx, "job-apply-errors-desktop")
+		do(t, ctx, "send", chromedp.Click(chromedp.CSS(`#apply button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(".message-page h1")))
+		if got := text(t, ctx, ".message-page h1"); got != "Application sent" {
+			t.Errorf("after submit: %q", got)
+		}
+		shot(t, ctx, "job-applied-desktop")
+		if n := e.count(acme, "applications"); n != 1 {
+			t.Errorf("%d applications stored, want 1", n)
+		}
+	})
+	t.Run("freelancers page, search, filter, page, profile", func(t *testing.T) {
+		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/browse-freelancers/?page_size=6"), chromedp.WaitVisible(chromedp.CSS(".card")))
+		body := text(t, ctx, "main")
+		for _, want := range []string{"Margaret Hamilton", "Verified", "Available", "jobs done", "reviews", "View Profile", "$"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("page lacks %q", want)
+			}
+		}
+		shot(t, ctx, "freelancers-desktop")
+		view(t, ctx, "freelancers-desktop-top")
+		do(t, ctx, "next", chromedp.Click(chromedp.CSS(`a[rel=next]`)), chromedp.WaitVisible(chromedp.CSS(`a[rel=prev]`)))
+		do(t, ctx, "verified only", chromedp.Click(chromedp.CSS(`input[name=verified]`)), chromedp.WaitVisible(chromedp.CSS(`a.chip`)))
+		if got := text(t, ctx, "#results-title"); got != "6 freelancers" {
+			t.Errorf("verified %q", got)
+		}
+		do(t, ctx, "search", chromedp.SendKeys(chromedp.CSS("#q"), "grace"), chromedp.Click(chromedp.CSS("#search button[type=submit]")),
+			chromedp.WaitVisible(chromedp.CSS(`#q[value="grace"]`)))
+		do(t, ctx, "profile", chromedp.Navigate(srv.URL+"/browse-freelancers/?q=ada"), chromedp.WaitVisible(chromedp.CSS(".card")),
+			chromedp.Click(chromedp.CSS(`.card a.btn-primary`)), chromedp.WaitVisible(chromedp.CSS("#inquire-title")))
+		if got := text(t, ctx, "h1"); got != "Ada Lovelace" {
+			t.Errorf("profile h1 %q", got)
+		}
+		shot(t, ctx, "freelancer-profile-desktop")
+	})
+	t.Run("mobile 375px", func(t *testing.T) {
+		do(t, ctx, "mobile viewport", chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile))
+		for _, p := range []struct{ path, name string }{
+			{"/careers/", "careers-mobile"}, {"/browse-freelancers/", "freelancers-mobile"},
+			{"/careers/jobs/" + strconv.FormatInt(applyID, 10) + "/", "job-detail-mobile"},
+			{"/careers/?q=zzzzqqq", "careers-empty-mobile"},
+		} {
+			do(t, ctx, p.path, chromedp.Navigate(srv.URL+p.path), chromedp.WaitVisible(chromedp.CSS("main")))
+			fitsWidth(t, ctx, p.path)
+			shot(t, ctx, p.name)
+			view(t, ctx, p.name+"-top")
+		}
+		open, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { location.pathname; return document.querySelector("[data-filters]") ? document.querySelector("[data-filters]").open : true })()`))
+		if err != nil || open {
+			t.Errorf("filters open on a phone: %v (err %v)", open, err)
+		}
+	})
+	if errs := consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors (CSP violations show here): %q", errs)
+	}
+}
+
+func textsOf(t *testing.T, ctx context.Context, sel string) []string {
+	t.Helper()
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(`+strconv.Quote(sel)+`)).map(n => n.innerText)`))
+	if err != nil {
+		t.Fatalf("texts of %s: %v", sel, err)
+	}
+	return out
+}
