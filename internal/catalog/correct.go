@@ -2,10 +2,7 @@ package catalog
 
 import (
 	"context"
-	"fmt"
 	"strings"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // fewResults is the match count under which a search is retried with
@@ -20,19 +17,6 @@ const minWordSimilarity = 0.25
 // maxCorrectedWords bounds the lookups one search may cost.
 const maxCorrectedWords = 6
 
-// nearestWordSQL finds, among the titles whose trigrams best contain the
-// search word (a GiST nearest-neighbour scan), the single word most similar
-// to it. %s is the indexed text expression and its table.
-const nearestWordSQL = `SELECT w, similarity(w, $1) FROM (
-		SELECT %[1]s AS t FROM %[2]s ORDER BY $1 <<-> %[1]s LIMIT 5) near
-	CROSS JOIN LATERAL regexp_split_to_table(lower(near.t), '[^[:alnum:]]+') w
-	WHERE length(w) >= 3 ORDER BY 2 DESC, w LIMIT 1`
-
-var (
-	jobWords      = fmt.Sprintf(nearestWordSQL, "title", "public.job_catalog")
-	providerWords = fmt.Sprintf(nearestWordSQL, "(display_name || ' ' || tagline)", "public.provider_catalog")
-)
-
 func (s *Store) shouldCorrect(search string, total int) bool {
 	return search != "" && total < fewResults
 }
@@ -41,7 +25,7 @@ func (s *Store) shouldCorrect(search string, total int) bool {
 // replaced by the nearest title word of the catalog; it keeps the first
 // answer when no word changed or the correction found no more.
 func (s *Store) correctedJobPage(ctx context.Context, q JobQuery, st cursorState, first JobPage) (JobPage, error) {
-	fixed, err := s.correctWords(ctx, jobWords, st.Search)
+	fixed, err := s.correctWords(ctx, s.jobVocab, st.Search)
 	if err != nil || fixed == st.Search {
 		return first, err
 	}
@@ -55,7 +39,7 @@ func (s *Store) correctedJobPage(ctx context.Context, q JobQuery, st cursorState
 
 // correctWords replaces each word of a plain search (words only, no
 // quotes or operators) by the nearest catalog word, when one is close.
-func (s *Store) correctWords(ctx context.Context, sql, text string) (string, error) {
+func (s *Store) correctWords(ctx context.Context, src *vocabSource, text string) (string, error) {
 	words := strings.Fields(strings.ToLower(text))
 	if len(words) > maxCorrectedWords {
 		return text, nil
@@ -65,22 +49,21 @@ func (s *Store) correctWords(ctx context.Context, sql, text string) (string, err
 			return text, nil
 		}
 	}
-	b := &pgx.Batch{}
-	for _, w := range words {
-		b.Queue(sql, w)
+	v, err := src.get(ctx, s.pool, s.now())
+	if err != nil {
+		return text, err
 	}
-	res := s.pool.SendBatch(ctx, b)
-	defer res.Close()
+	changed := false
 	for i, w := range words {
-		var near string
-		var sim float32
-		err := res.QueryRow().Scan(&near, &sim)
-		if err != nil && err != pgx.ErrNoRows {
-			return text, fmt.Errorf("catalog correct %q: %w", w, err)
+		if len([]rune(w)) < 3 {
+			continue
 		}
-		if err == nil && len(w) >= 3 && sim >= minWordSimilarity {
-			words[i] = near
+		if near, sim := v.nearest(w); sim >= minWordSimilarity && near != w {
+			words[i], changed = near, true
 		}
 	}
-	return strings.Join(words, " "), res.Close()
+	if !changed {
+		return text, nil
+	}
+	return strings.Join(words, " "), nil
 }

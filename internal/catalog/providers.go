@@ -33,7 +33,7 @@ func (s *Store) searchProviders(ctx context.Context, q ProviderQuery) (ProviderP
 	if err != nil || st.Page > 1 || !s.shouldCorrect(page.Search, page.Total) {
 		return page, err
 	}
-	fixed, err := s.correctWords(ctx, providerWords, st.Search)
+	fixed, err := s.correctWords(ctx, s.providerVocab, st.Search)
 	if err != nil || fixed == st.Search {
 		return page, err
 	}

@@ -16,6 +16,8 @@ type Store struct {
 	cursor cursorCodec
 	cache  *ttlCache // aggregates: counts, facets, browse lists
 	pages  *ttlCache // result pages, larger, so fewer of them
+
+	jobVocab, providerVocab *vocabSource // words for typo correction
 }
 
 // Options tune a Store; the zero value is a good default.
@@ -49,7 +51,8 @@ func New(pool *pgxpool.Pool, opts Options) *Store {
 		ttl = 10 * time.Second
 	}
 	return &Store{pool: pool, now: opts.Now, cursor: cursorCodec{key: key}, cache: newTTLCache(ttl, 4096, opts.Now),
-		pages: newTTLCache(ttl, 512, opts.Now)}
+		pages: newTTLCache(ttl, 512, opts.Now), jobVocab: newVocabSource(jobVocabSQL),
+		providerVocab: newVocabSource(providerVocabSQL)}
 }
 
 // querier is what the read queries need from a pool.

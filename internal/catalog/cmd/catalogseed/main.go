@@ -28,6 +28,7 @@ func main() {
 func run() error {
 	url := flag.String("database-url", os.Getenv("DATABASE_URL"), "database to fill (required)")
 	doMigrate := flag.Bool("migrate", false, "apply the migrations first")
+	migrateOnly := flag.Bool("migrate-only", false, "apply the migrations and stop")
 	o := seedgen.Options{}
 	flag.Uint64Var(&o.Seed, "seed", 1, "random seed; the same seed gives the same rows")
 	flag.IntVar(&o.Tenants, "tenants", 1000, "tenants")
@@ -45,10 +46,13 @@ func run() error {
 		return err
 	}
 	defer pool.Close()
-	if *doMigrate {
+	if *doMigrate || *migrateOnly {
 		if err := migrate.Up(ctx, pool, slog.New(slog.DiscardHandler)); err != nil {
 			return err
 		}
+	}
+	if *migrateOnly {
+		return nil
 	}
 	return seedgen.Generate(ctx, pool, o, os.Stdout)
 }
