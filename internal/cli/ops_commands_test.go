@@ -322,3 +322,26 @@ func TestDoctorUnreachableDatabase(t *testing.T) {
 		t.Errorf("exit %d, report %+v", code, rep)
 	}
 }
+
+// A row the catalog refuses fails alone: the others are synced, the summary
+// counts the error and the exit status is 1.
+func TestSyncPublicCatalogsFailedRow(t *testing.T) {
+	t.Parallel()
+	e := newOpsEnv(t)
+	e.exec(t, `CREATE FUNCTION public.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN IF NEW.title = 'Poison' THEN RAISE EXCEPTION 'poison row refused'; END IF; RETURN NEW; END $$`)
+	e.exec(t, `CREATE TRIGGER refuse_poison BEFORE INSERT ON public.job_catalog FOR EACH ROW EXECUTE FUNCTION public.refuse_poison()`)
+	e.exec(t, `UPDATE t_democompany.job_postings SET title = 'Poison' WHERE id = 2`)
+
+	out, errs, code := e.run(t, "sync-public-catalogs", "--catalog=jobs")
+	wantCode(t, "sync with a poison row", code, ExitFailure, errs)
+	for _, want := range []string{"✗ 2 synced, 0 removed, 0 skipped (unchanged), 1 errors", "✗ jobs 2: ", "poison row refused",
+		"  ✗ Errors:  1", "✗ Finished with errors"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if n := e.count(t, `SELECT count(*) FROM public.job_catalog`); n != 3 {
+		t.Errorf("%d jobs synced, want the 3 healthy ones", n)
+	}
+}

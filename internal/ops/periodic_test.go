@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
@@ -98,4 +99,30 @@ func gathered(t *testing.T, g prometheus.Gatherer) map[string][]float64 {
 		}
 	}
 	return out
+}
+
+// Run does its first round at once, beside the workers, and both stop when
+// the context ends.
+func TestPeriodicRunStopsWithItsContext(t *testing.T) {
+	t.Parallel()
+	pool := testdb.New(t)
+	testfactory.Tenant(t, pool, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	workers := func(ctx context.Context) error { <-ctx.Done(); return nil }
+	done := make(chan error, 1)
+	go func() { done <- WithPeriodic(workers, &Periodic{Pool: pool, CleanupEvery: -1})(ctx) }()
+
+	// Wait for the first verification to be on record (an event, not a clock).
+	wait, stop := context.WithTimeout(ctx, time.Minute)
+	defer stop()
+	for count(t, pool, `SELECT count(*) FROM public.catalog_verifications`) == 0 {
+		if _, err := pool.Exec(wait, `SELECT pg_sleep(0.01)`); err != nil {
+			t.Fatalf("no verification recorded: %v", err)
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
 }
