@@ -74,7 +74,7 @@ func (h *Handler) applied(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	m := message{Heading: "Application sent", Text: "Thank you. The hiring company has your application and will contact you by email.",
+	m := message{Success: true, Heading: "Application sent", Text: "Thank you. The hiring company has your application and will contact you by email.",
 		Links: []link{{URL: jobsPath, Label: "Browse more jobs", Primary: true}}}
 	if j, err := h.catalog.Job(r.Context(), id); err == nil {
 		m.Text = "Thank you. " + j.CompanyName + " has your application for “" + j.Title + "” and will contact you by email."

@@ -132,13 +132,15 @@ func TestBrowser(t *testing.T) {
 			{"/careers/", "careers-mobile"}, {"/browse-freelancers/", "freelancers-mobile"},
 			{"/careers/jobs/" + strconv.FormatInt(applyID, 10) + "/", "job-detail-mobile"},
 			{"/careers/?q=zzzzqqq", "careers-empty-mobile"},
+			{"/careers/?page=-1", "bad-request-mobile"},
 		} {
 			do(t, ctx, p.path, chromedp.Navigate(srv.URL+p.path), chromedp.WaitVisible(chromedp.CSS("main")))
 			fitsWidth(t, ctx, p.path)
 			shot(t, ctx, p.name)
 			view(t, ctx, p.name+"-top")
 		}
-		open, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { location.pathname; return document.querySelector("[data-filters]") ? document.querySelector("[data-filters]").open : true })()`))
+		do(t, ctx, "back to the list", chromedp.Navigate(srv.URL+"/careers/"), chromedp.WaitVisible(chromedp.CSS(".card")))
+		open, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("[data-filters]").open`))
 		if err != nil || open {
 			t.Errorf("filters open on a phone: %v (err %v)", open, err)
 		}

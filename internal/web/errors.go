@@ -11,6 +11,7 @@ import (
 
 // message is the body of every one-message page: errors, 410, thank-you.
 type message struct {
+	Success bool
 	Code    string
 	Heading string
 	Text    string

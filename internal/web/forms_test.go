@@ -242,3 +242,18 @@ func TestInquiry(t *testing.T) {
 		t.Errorf("%d inquiries stored, want 1", n)
 	}
 }
+
+// The optional page limit answers a friendly 429 page past its burst.
+func TestPageRateLimit(t *testing.T) {
+	t.Parallel()
+	e := newEnvWith(t, web.Config{PageLimiter: httpx.NewRateLimiter(1, 3)})
+	for range 3 {
+		e.mustGet("/careers/", http.StatusOK)
+	}
+	res, body := e.get("/browse-freelancers/")
+	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
+		t.Fatalf("status %d, Retry-After %q", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+	contains(t, body, "Slow down a little")
+	e.mustGet("/robots.txt", http.StatusOK) // robots and assets are never limited
+}

@@ -25,6 +25,10 @@ type Config struct {
 	// FormLimiter limits form posts per client address; when nil, 10 a
 	// minute with bursts of 5.
 	FormLimiter *httpx.RateLimiter
+	// PageLimiter, when set, limits page views (lists, details, feed,
+	// sitemap) per client address. Nil means no limit: a site behind a CDN
+	// or benchmarked from one address may not want one.
+	PageLimiter *httpx.RateLimiter
 }
 
 // Handler serves the public pages. Build it with New, mount it with Routes.
@@ -70,21 +74,31 @@ func New(cfg Config, cat *catalog.Store, in *intake.Service, log *slog.Logger) (
 
 // Routes registers the public site on mux.
 func (h *Handler) Routes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /careers/{$}", h.jobList)
-	mux.HandleFunc("GET /careers/jobs/{id}/{$}", h.jobDetail)
+	mux.Handle("GET /careers/{$}", h.page(h.jobList))
+	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.jobDetail))
 	mux.HandleFunc("GET /careers/jobs/{id}", h.addSlash)
 	mux.Handle("POST /careers/jobs/{id}/apply", h.form(h.apply))
-	mux.HandleFunc("GET /careers/jobs/{id}/applied/{$}", h.applied)
-	mux.HandleFunc("GET /careers/feed.xml", h.feed)
-	mux.HandleFunc("GET /browse-freelancers/{$}", h.providerList)
-	mux.HandleFunc("GET /browse-freelancers/{id}/{$}", h.providerDetail)
+	mux.Handle("GET /careers/jobs/{id}/applied/{$}", h.page(h.applied))
+	mux.Handle("GET /careers/feed.xml", h.page(h.feed))
+	mux.Handle("GET /browse-freelancers/{$}", h.page(h.providerList))
+	mux.Handle("GET /browse-freelancers/{id}/{$}", h.page(h.providerDetail))
 	mux.HandleFunc("GET /browse-freelancers/{id}", h.addSlash)
 	mux.Handle("POST /browse-freelancers/{id}/inquire", h.form(h.inquire))
-	mux.HandleFunc("GET /browse-freelancers/{id}/sent/{$}", h.inquirySent)
-	mux.HandleFunc("GET /sitemap.xml", h.sitemap)
-	mux.HandleFunc("GET /sitemaps/{name}", h.sitemapFile)
+	mux.Handle("GET /browse-freelancers/{id}/sent/{$}", h.page(h.inquirySent))
+	mux.Handle("GET /sitemap.xml", h.page(h.sitemap))
+	mux.Handle("GET /sitemaps/{name}", h.page(h.sitemapFile))
 	mux.HandleFunc("GET /robots.txt", h.robots)
 	mux.HandleFunc("GET /static/{name}", h.assets.serve)
+}
+
+// page applies the optional per-address limit on page views.
+func (h *Handler) page(next http.HandlerFunc) http.Handler {
+	if h.cfg.PageLimiter == nil {
+		return next
+	}
+	return h.cfg.PageLimiter.Limit(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.renderError(w, r, http.StatusTooManyRequests)
+	}))(next)
 }
 
 // addSlash redirects /careers/jobs/7 to /careers/jobs/7/, the one address
