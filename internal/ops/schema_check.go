@@ -87,7 +87,11 @@ func RecreateIndexes(ctx context.Context, pool *pgxpool.Pool, missing []MissingI
 					return err
 				}
 			}
-			_, err := tx.Exec(ctx, m.SQL)
+			if _, err := tx.Exec(ctx, m.SQL); err != nil || m.CreatedAs == "" {
+				return err
+			}
+			_, err := tx.Exec(ctx, "ALTER INDEX "+pgx.Identifier{m.Schema, m.CreatedAs}.Sanitize()+
+				" RENAME TO "+pgx.Identifier{m.Name}.Sanitize())
 			return err
 		})
 		if err != nil {
