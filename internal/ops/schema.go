@@ -33,7 +33,7 @@ var (
 	dropTable   = regexp.MustCompile(`(?is)\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?(` + ident + `)`)
 	createIndex = regexp.MustCompile(`(?is)\bCREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?` +
 		`(` + ident + `)\s+ON\s+(?:ONLY\s+)?(` + ident + `)[^;]*;`)
-	dropIndex   = regexp.MustCompile(`(?is)\bDROP\s+INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?(` + ident + `)`)
+	dropIndex   = regexp.MustCompile(`(?is)\bDROP\s+INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?(` + ident + `(?:\s*,\s*` + ident + `)*)`)
 	renameIndex = regexp.MustCompile(`(?is)\bALTER\s+INDEX\s+(?:IF\s+EXISTS\s+)?(` + ident + `)\s+RENAME\s+TO\s+(` + ident + `)`)
 )
 
@@ -83,7 +83,9 @@ func replay(track string, ms []migrate.Migration) (tables, indexes map[string]Sc
 				indexes[obj.Name] = obj
 				order = append(order, "i:"+obj.Name)
 			case "drop_index":
-				delete(indexes, unqualified(st.m[1]))
+				for _, name := range strings.Split(st.m[1], ",") {
+					delete(indexes, unqualified(strings.TrimSpace(name)))
+				}
 			case "rename_index":
 				if ix, ok := indexes[unqualified(st.m[1])]; ok {
 					delete(indexes, ix.Name)

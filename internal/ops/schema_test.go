@@ -39,9 +39,11 @@ func TestReplayFollowsDropsAndRenames(t *testing.T) {
 	ms := []migrate.Migration{
 		{Version: 1, Name: "a", SQL: `CREATE TABLE public.t (id int); CREATE TABLE public.gone (id int);
 			CREATE INDEX t_a ON public.t (id); CREATE INDEX t_b ON public.t (id);
+			CREATE INDEX t_x ON public.t (id); CREATE INDEX t_y ON public.t (id);
 			-- CREATE INDEX t_commented ON public.t (id);
 			CREATE INDEX gone_a ON public.gone (id);`},
 		{Version: 2, Name: "b", SQL: `DROP INDEX IF EXISTS public.t_a; ALTER INDEX public.t_b RENAME TO t_c;
+			DROP INDEX public.t_x, public.t_y;
 			DROP TABLE public.gone;`},
 	}
 	tables, indexes, _ := replay(migrate.TrackShared, ms)
