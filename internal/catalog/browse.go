@@ -45,7 +45,7 @@ const maxCitiesPerCountry = 50
 // Categories lists the job categories that have public jobs, largest first.
 // Tenants may name one slug differently; the alphabetically first name shows.
 func (s *Store) Categories(ctx context.Context) ([]Category, error) {
-	return cached(s.cache, "categories", func() ([]Category, error) {
+	return cached(ctx, s.cache, "categories", func(ctx context.Context) ([]Category, error) {
 		rows, err := s.pool.Query(ctx, `SELECT category_slug, min(category_name), count(*) FROM public.job_catalog
 			WHERE category_slug <> '' AND `+liveJob+` GROUP BY 1 ORDER BY 3 DESC, 1`, s.now())
 		if err != nil {
@@ -62,7 +62,7 @@ func (s *Store) Categories(ctx context.Context) ([]Category, error) {
 // Locations lists the countries with public jobs, largest first, each with
 // its largest cities.
 func (s *Store) Locations(ctx context.Context) ([]Country, error) {
-	return cached(s.cache, "locations", func() ([]Country, error) {
+	return cached(ctx, s.cache, "locations", func(ctx context.Context) ([]Country, error) {
 		rows, err := s.pool.Query(ctx, `SELECT country, city, count(*) FROM public.job_catalog
 			WHERE country <> '' AND `+liveJob+` GROUP BY 1, 2`, s.now())
 		if err != nil {
@@ -94,7 +94,7 @@ func (s *Store) Locations(ctx context.Context) ([]Country, error) {
 
 // Stats returns the catalog's totals.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	return cached(s.cache, "stats", func() (Stats, error) {
+	return cached(ctx, s.cache, "stats", func(ctx context.Context) (Stats, error) {
 		var st Stats
 		err := s.pool.QueryRow(ctx, `SELECT
 			(SELECT count(*) FROM public.job_catalog WHERE `+liveJob+`),

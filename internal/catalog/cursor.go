@@ -24,6 +24,10 @@ type cursorState struct {
 	Backward    bool     `json:"b,omitempty"`
 	Keys        []string `json:"k"`
 	Search      string   `json:"s,omitempty"` // effective search text, after typo correction
+	// Total and Exact carry the first page's count to the later pages, so
+	// that paging costs no count and "page 3 of N" keeps its N.
+	Total int  `json:"t,omitempty"`
+	Exact bool `json:"x,omitempty"`
 }
 
 const cursorVersion = 1

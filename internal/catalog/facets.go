@@ -25,6 +25,7 @@ type facetSpec struct {
 	name  string // also the filter skipped
 	value string // SQL expression of the value
 	label string // SQL expression of the label (an aggregate)
+	join  string // FROM addition the value needs (an unnest), if any
 }
 
 // facetQuery is one grouped count over a catalog table.

@@ -47,7 +47,7 @@ func (s *Store) SearchJobs(ctx context.Context, q JobQuery) (JobPage, error) {
 	if err != nil {
 		return JobPage{}, err
 	}
-	return cached(s.pages, "jobs\x00"+fingerprint("jobs", q), func() (JobPage, error) { return s.searchJobs(ctx, q) })
+	return cached(ctx, s.pages, "jobs\x00"+fingerprint("jobs", q), func(ctx context.Context) (JobPage, error) { return s.searchJobs(ctx, q) })
 }
 
 func (s *Store) searchJobs(ctx context.Context, q JobQuery) (JobPage, error) {
@@ -80,25 +80,22 @@ func (s *Store) jobPage(ctx context.Context, q JobQuery, st cursorState) (JobPag
 		sort = SortNewest
 	}
 	spec := jobSort(sort)
-	pq := &pageQuery{columns: jobSummaryColumns, sort: spec, limit: q.PageSize}
+	pq := &pageQuery{table: "public.job_catalog", columns: jobSummaryColumns, sort: spec, limit: q.PageSize}
 	var searchConds []string
 	pq.from, searchConds = jobFrom(&pq.args, st.Search)
 	pq.where = append(searchConds, jobConds(q, &pq.args, s.now(), "")...)
-	if st.Keys != nil {
-		var err error
-		if pq.after, err = cursorKeys(st, spec); err != nil {
-			return JobPage{}, err
-		}
-		pq.back = st.Backward
+	if err := pq.start(st, spec, sort == SortRelevance); err != nil {
+		return JobPage{}, err
 	}
 	got, err := runPage(ctx, s.pool, pq, scanJobSummary)
 	if err != nil {
 		return JobPage{}, err
 	}
-	total, err := s.countJobs(ctx, q, st.Search)
+	total, err := pageTotal(pq, st, got, func() (countResult, error) { return s.countJobs(ctx, q, st.Search) })
 	if err != nil {
 		return JobPage{}, err
 	}
+	st.Total, st.Exact = total.n, total.exact
 	l := makeLinks(s.cursor, spec, st, got)
 	return JobPage{Jobs: nonNil(got.items), Page: l.page, Next: l.next, Prev: l.prev, Total: total.n,
 		TotalExact: total.exact, Sort: sort, Search: st.Search, Corrected: st.Search != q.Search}, nil
@@ -126,7 +123,7 @@ type countResult struct {
 func (s *Store) countJobs(ctx context.Context, q JobQuery, search string) (countResult, error) {
 	q.Cursor, q.PageSize, q.Sort = "", 0, ""
 	key := "jobcount\x00" + fingerprint("jobs", q) + "\x00" + search
-	return cached(s.cache, key, func() (countResult, error) {
+	return cached(ctx, s.cache, key, func(ctx context.Context) (countResult, error) {
 		var args sqlArgs
 		from, conds := jobFrom(&args, search)
 		conds = append(conds, jobConds(q, &args, s.now(), "")...)

@@ -13,12 +13,12 @@ type JobFacets struct {
 }
 
 var jobFacetSpecs = []facetSpec{
-	{"category", "category_slug", "min(category_name)"},
-	{"job_type", "job_type", "min(job_type)"},
-	{"experience_level", "experience_level", "min(experience_level)"},
-	{"remote", "remote_policy", "min(remote_policy)"},
-	{"country", "country", "min(country)"},
-	{"company", "company_slug", "min(company_name)"},
+	{"category", "category_slug", "min(category_name)", ""},
+	{"job_type", "job_type", "min(job_type)", ""},
+	{"experience_level", "experience_level", "min(experience_level)", ""},
+	{"remote", "remote_policy", "min(remote_policy)", ""},
+	{"country", "country", "min(country)", ""},
+	{"company", "company_slug", "min(company_name)", ""},
 }
 
 // JobFacets counts, for each job filter, the jobs each of its values would
@@ -31,16 +31,16 @@ func (s *Store) JobFacets(ctx context.Context, q JobQuery) (JobFacets, error) {
 	if err != nil {
 		return JobFacets{}, err
 	}
-	return cached(s.cache, "jobfacets\x00"+fingerprint("jobs", q), func() (JobFacets, error) {
-		qs := make([]facetQuery, len(jobFacetSpecs))
-		for i, spec := range jobFacetSpecs {
-			fq := facetQuery{spec: spec}
-			var searchConds []string
-			fq.from, searchConds = jobFrom(&fq.args, q.Search)
-			fq.conds = append(searchConds, jobConds(q, &fq.args, s.now(), spec.name)...)
-			qs[i] = fq
-		}
-		got, err := runFacets(ctx, s.pool, qs)
+	return cached(ctx, s.cache, "jobfacets\x00"+fingerprint("jobs", q), func(ctx context.Context) (JobFacets, error) {
+		active := map[string]bool{"category": q.Category != "", "job_type": len(q.JobTypes) > 0,
+			"experience_level": len(q.Levels) > 0, "remote": len(q.Remote) > 0, "country": q.Country != "",
+			"company": q.Company != ""}
+		got, err := countFacets(ctx, s.pool, jobFacetSpecs, func(n string) bool { return active[n] },
+			func(skip string) (string, []string, sqlArgs) {
+				var args sqlArgs
+				from, conds := jobFrom(&args, q.Search)
+				return from, append(conds, jobConds(q, &args, s.now(), skip)...), args
+			})
 		if err != nil {
 			return JobFacets{}, err
 		}

@@ -36,7 +36,8 @@ type sortSpec struct {
 
 // pageQuery is one keyset page over a catalog table.
 type pageQuery struct {
-	from    string // table and any cross-joined helper
+	table   string // the catalog table, for the row lookup
+	from    string // the table and any cross-joined helper
 	columns string
 	where   []string
 	args    sqlArgs
@@ -44,8 +45,15 @@ type pageQuery struct {
 	limit   int
 	after   []any // the cursor's keys, typed; nil on the first page
 	back    bool  // walking towards the first page
+	// withTotal also counts every row matching where (without the cursor
+	// condition), for a sort that must visit them all anyway.
+	withTotal bool
 }
 
+// sql finds the page's ids and sort keys first and only then reads the
+// page's rows: a ranked search evaluates its sort key for every match, and
+// reading the listed columns (a description excerpt among them) for all of
+// them too would cost far more than the ranking.
 func (q *pageQuery) sql() string {
 	conds := append([]string(nil), q.where...)
 	desc := !q.sort.asc != q.back
@@ -62,17 +70,25 @@ func (q *pageQuery) sql() string {
 		}
 		conds = append(conds, fmt.Sprintf("(%s) %s (%s)", strings.Join(exprs, ", "), op, strings.Join(params, ", ")))
 	}
+	dir := map[bool]string{true: " DESC", false: " ASC"}[desc]
+	inner := make([]string, len(q.sort.keys))
+	outer := make([]string, len(q.sort.keys))
 	order := make([]string, len(q.sort.keys))
-	keyCols := make([]string, len(q.sort.keys))
 	for i, k := range q.sort.keys {
-		// Ordering by output aliases: a bare column name in ORDER BY would
-		// be ambiguous beside a selected column of the same name.
 		alias := "k" + strconv.Itoa(i)
-		keyCols[i] = k.expr + " AS " + alias
-		order[i] = alias + map[bool]string{true: " DESC", false: " ASC"}[desc]
+		inner[i] = k.expr + " AS " + alias
+		outer[i] = "p." + alias
+		order[i] = "p." + alias + dir
 	}
-	return fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d",
-		q.columns, strings.Join(keyCols, ", "), q.from, whereSQL(conds), strings.Join(order, ", "), q.limit+1)
+	if q.withTotal {
+		inner = append(inner, "count(*) OVER () AS total")
+		outer = append(outer, "p.total")
+	}
+	orderBy := strings.Join(order, ", ")
+	return fmt.Sprintf(`SELECT %s, %s FROM (SELECT %s.id AS page_id, %s FROM %s WHERE %s ORDER BY %s LIMIT %d) p
+		JOIN %s ON %s.id = p.page_id ORDER BY %s`,
+		q.columns, strings.Join(outer, ", "), q.table, strings.Join(inner, ", "), q.from, whereSQL(conds),
+		strings.ReplaceAll(orderBy, "p.", ""), q.limit+1, q.table, q.table, orderBy)
 }
 
 func whereSQL(conds []string) string {
@@ -88,6 +104,7 @@ type pageRows[T any] struct {
 	first []any // sort keys of the first and last item
 	last  []any
 	more  bool // rows exist beyond the page in the walking direction
+	total int  // every match, when the query counted them (withTotal)
 }
 
 // runPage runs q; scan reads an item from the leading columns and must
@@ -105,7 +122,11 @@ func runPage[T any](ctx context.Context, db querier, q *pageQuery, scan func(pgx
 		for i, k := range q.sort.keys {
 			dests[i] = newKeyDest(k.kind)
 		}
-		item, err := scan(rows, dests)
+		scanDests := dests
+		if q.withTotal {
+			scanDests = append(dests[:len(dests):len(dests)], &out.total)
+		}
+		item, err := scan(rows, scanDests)
 		if err != nil {
 			return out, fmt.Errorf("catalog page scan: %w", err)
 		}
@@ -137,6 +158,31 @@ func reverse[T any](s []T) {
 	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
 		s[i], s[j] = s[j], s[i]
 	}
+}
+
+// start positions q after the cursor st, if any. A ranked sort evaluates
+// every match anyway, so its first page counts them in the same query.
+func (q *pageQuery) start(st cursorState, spec sortSpec, ranked bool) error {
+	if st.Keys == nil {
+		q.withTotal = ranked
+		return nil
+	}
+	var err error
+	q.after, err = cursorKeys(st, spec)
+	q.back = st.Backward
+	return err
+}
+
+// pageTotal is the number of matches: counted by the page query itself,
+// carried by the cursor from the first page, or counted (capped) by count.
+func pageTotal[T any](q *pageQuery, st cursorState, got pageRows[T], count func() (countResult, error)) (countResult, error) {
+	switch {
+	case q.withTotal:
+		return countResult{n: got.total, exact: true}, nil
+	case st.Keys != nil && st.Total > 0:
+		return countResult{n: st.Total, exact: st.Exact}, nil
+	}
+	return count()
 }
 
 // cursorKeys parses a cursor's key strings by the sort's key kinds.
@@ -181,7 +227,7 @@ func makeLinks[T any](c cursorCodec, spec sortSpec, st cursorState, got pageRows
 	if len(got.items) == 0 {
 		return l
 	}
-	base := cursorState{Fingerprint: st.Fingerprint, Search: st.Search}
+	base := cursorState{Fingerprint: st.Fingerprint, Search: st.Search, Total: st.Total, Exact: st.Exact}
 	if got.more || st.Backward {
 		n := base
 		n.Page, n.Keys = l.page+1, formatKeys(spec, got.last)

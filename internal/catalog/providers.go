@@ -17,7 +17,7 @@ func (s *Store) SearchProviders(ctx context.Context, q ProviderQuery) (ProviderP
 	if err != nil {
 		return ProviderPage{}, err
 	}
-	return cached(s.pages, "providers\x00"+fingerprint("providers", q), func() (ProviderPage, error) {
+	return cached(ctx, s.pages, "providers\x00"+fingerprint("providers", q), func(ctx context.Context) (ProviderPage, error) {
 		return s.searchProviders(ctx, q)
 	})
 }
@@ -51,25 +51,22 @@ func (s *Store) providerPage(ctx context.Context, q ProviderQuery, st cursorStat
 		sort = SortRating
 	}
 	spec := providerSort(sort)
-	pq := &pageQuery{columns: providerSummaryColumns, sort: spec, limit: q.PageSize}
+	pq := &pageQuery{table: "public.provider_catalog", columns: providerSummaryColumns, sort: spec, limit: q.PageSize}
 	var searchConds []string
 	pq.from, searchConds = providerFrom(&pq.args, st.Search)
 	pq.where = append(searchConds, providerConds(q, &pq.args, "")...)
-	if st.Keys != nil {
-		var err error
-		if pq.after, err = cursorKeys(st, spec); err != nil {
-			return ProviderPage{}, err
-		}
-		pq.back = st.Backward
+	if err := pq.start(st, spec, sort == SortRelevance); err != nil {
+		return ProviderPage{}, err
 	}
 	got, err := runPage(ctx, s.pool, pq, scanProviderSummary)
 	if err != nil {
 		return ProviderPage{}, err
 	}
-	total, err := s.countProviders(ctx, q, st.Search)
+	total, err := pageTotal(pq, st, got, func() (countResult, error) { return s.countProviders(ctx, q, st.Search) })
 	if err != nil {
 		return ProviderPage{}, err
 	}
+	st.Total, st.Exact = total.n, total.exact
 	l := makeLinks(s.cursor, spec, st, got)
 	return ProviderPage{Providers: nonNil(got.items), Page: l.page, Next: l.next, Prev: l.prev,
 		Total: total.n, TotalExact: total.exact, Sort: sort, Search: st.Search,
@@ -79,7 +76,7 @@ func (s *Store) providerPage(ctx context.Context, q ProviderQuery, st cursorStat
 func (s *Store) countProviders(ctx context.Context, q ProviderQuery, search string) (countResult, error) {
 	q.Cursor, q.PageSize, q.Sort = "", 0, ""
 	key := "providercount\x00" + fingerprint("providers", q) + "\x00" + search
-	return cached(s.cache, key, func() (countResult, error) {
+	return cached(ctx, s.cache, key, func(ctx context.Context) (countResult, error) {
 		var args sqlArgs
 		from, conds := providerFrom(&args, search)
 		conds = append(conds, providerConds(q, &args, "")...)

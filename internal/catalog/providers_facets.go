@@ -17,19 +17,13 @@ type ProviderFacets struct {
 // Array columns are counted per element through a LATERAL unnest; the
 // label pairs each category slug with the name at the same position.
 var providerFacetSpecs = []facetSpec{
-	{"category", "c.slug", "min(c.name)"},
-	{"skill", "s.name", "min(s.name)"},
-	{"country", "country", "min(country)"},
-	{"company", "company_slug", "min(company_name)"},
-	{"verified", "CASE WHEN is_verified THEN 'true' ELSE '' END", "'Verified'"},
-	{"available", "CASE WHEN is_accepting_projects AND availability_status = 'available' THEN 'true' ELSE '' END", "'Available'"},
-	{"remote", "CASE WHEN can_work_remotely THEN 'true' ELSE '' END", "'Remote'"},
-}
-
-// facetJoins unnests the array a facet groups by.
-var facetJoins = map[string]string{
-	"category": " CROSS JOIN LATERAL unnest(category_slugs, category_names) AS c(slug, name)",
-	"skill":    " CROSS JOIN LATERAL unnest(skill_names) AS s(name)",
+	{"category", "c.slug", "min(c.name)", " CROSS JOIN LATERAL unnest(category_slugs, category_names) AS c(slug, name)"},
+	{"skill", "s.name", "min(s.name)", " CROSS JOIN LATERAL unnest(skill_names) AS s(name)"},
+	{"country", "country", "min(country)", ""},
+	{"company", "company_slug", "min(company_name)", ""},
+	{"verified", "CASE WHEN is_verified THEN 'true' ELSE '' END", "'Verified'", ""},
+	{"available", "CASE WHEN is_accepting_projects AND availability_status = 'available' THEN 'true' ELSE '' END", "'Available'", ""},
+	{"remote", "CASE WHEN can_work_remotely THEN 'true' ELSE '' END", "'Remote'", ""},
 }
 
 // ProviderFacets counts, for each provider filter, the providers each of its
@@ -41,17 +35,15 @@ func (s *Store) ProviderFacets(ctx context.Context, q ProviderQuery) (ProviderFa
 	if err != nil {
 		return ProviderFacets{}, err
 	}
-	return cached(s.cache, "providerfacets\x00"+fingerprint("providers", q), func() (ProviderFacets, error) {
-		qs := make([]facetQuery, len(providerFacetSpecs))
-		for i, spec := range providerFacetSpecs {
-			fq := facetQuery{spec: spec}
-			var searchConds []string
-			fq.from, searchConds = providerFrom(&fq.args, q.Search)
-			fq.from += facetJoins[spec.name]
-			fq.conds = append(searchConds, providerConds(q, &fq.args, spec.name)...)
-			qs[i] = fq
-		}
-		got, err := runFacets(ctx, s.pool, qs)
+	return cached(ctx, s.cache, "providerfacets\x00"+fingerprint("providers", q), func(ctx context.Context) (ProviderFacets, error) {
+		active := map[string]bool{"category": q.Category != "", "skill": q.Skill != "", "country": q.Country != "",
+			"company": q.Company != "", "verified": q.Verified, "available": q.Available, "remote": q.Remote}
+		got, err := countFacets(ctx, s.pool, providerFacetSpecs, func(n string) bool { return active[n] },
+			func(skip string) (string, []string, sqlArgs) {
+				var args sqlArgs
+				from, conds := providerFrom(&args, q.Search)
+				return from, append(conds, providerConds(q, &args, skip)...), args
+			})
 		if err != nil {
 			return ProviderFacets{}, err
 		}
