@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/ops"
@@ -33,8 +35,13 @@ func site(t *testing.T, pool *pgxpool.Pool, tok string) *httptest.Server {
 
 func siteAt(t *testing.T, pool *pgxpool.Pool, tok string, now func() time.Time) *httptest.Server {
 	t.Helper()
+	return siteWith(t, pool, Options{Token: tok, Now: now})
+}
+
+func siteWith(t *testing.T, pool *pgxpool.Pool, o Options) *httptest.Server {
+	t.Helper()
 	mux := http.NewServeMux()
-	New(pool, nil, Options{Token: tok, Now: now}).Routes(mux)
+	New(pool, nil, o).Routes(mux)
 	srv := httptest.NewServer(httpx.Chain(mux, httpx.SecurityHeaders("")))
 	t.Cleanup(srv.Close)
 	return srv
@@ -237,7 +244,12 @@ func TestHealthReadyMetrics(t *testing.T) {
 	}
 	var clock atomic.Int64 // seconds after start
 	start := time.Now()
-	srv := siteAt(t, pool, token, func() time.Time { return start.Add(time.Duration(clock.Load()) * time.Second) })
+	// A registry of this test's own: the process-wide collector reads
+	// whichever test database registered last, and tests run in parallel.
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(ops.NewCollector(pool, nil))
+	srv := siteWith(t, pool, Options{Token: token, Metrics: promhttp.HandlerFor(reg, promhttp.HandlerOpts{}),
+		Now: func() time.Time { return start.Add(time.Duration(clock.Load()) * time.Second) }})
 	if resp, body := do(t, "GET", srv.URL+"/readyz", "", nil); resp.StatusCode != http.StatusOK || !strings.Contains(body, "current") {
 		t.Errorf("readyz: %d %s", resp.StatusCode, body)
 	}
@@ -271,3 +283,16 @@ func count(t *testing.T, pool *pgxpool.Pool, sql string, args ...any) int {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// Without Options.Metrics, /metrics is the process registry with the
+// database collector registered on it (what serve mounts).
+func TestDefaultMetricsIncludeTheDatabaseCollector(t *testing.T) {
+	pool := testdb.New(t) // not parallel: the process collector reads the last pool registered
+	srv := site(t, pool, token)
+	_, body := do(t, "GET", srv.URL+"/metrics", "", nil)
+	for _, want := range []string{"zumodra_database_up 1", "zumodra_outbox_pending_rows 0", "zumodra_workers_alive 0"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+}
