@@ -16,17 +16,17 @@ import (
 
 // Batch is the outcome of one batch transaction.
 type Batch struct {
-	Found    bool  // an available outbox row was seen (more work may follow)
-	TenantID int64 // the tenant processed, 0 when none could be locked
-	Claimed  int   // outbox rows claimed
-	Stats    map[apply.Catalog]apply.Stats
-	Failed   []apply.RowError // rows that failed; their outbox rows were retried or buried
-	Retried  int              // outbox rows put back for a later attempt
-	Dead     int              // outbox rows that became dead letters
-	Gone     bool             // the tenant no longer exists; its rows were dropped
-	entries  []outbox.Entry
-	enqueued []time.Time // enqueued_at of the applied rows, for the propagation metric
-	done     time.Time
+	Found     bool  // an available outbox row was seen (more work may follow)
+	TenantID  int64 // the tenant processed, 0 when none could be locked
+	Claimed   int   // outbox rows claimed
+	Stats     map[apply.Catalog]apply.Stats
+	Failed    []apply.RowError // rows that failed; their outbox rows were retried or buried
+	Retried   int              // outbox rows put back for a later attempt
+	Dead      int              // outbox rows that became dead letters
+	Gone      bool             // the tenant no longer exists; its rows were dropped
+	Applied   []outbox.Entry   // claimed rows applied and deleted
+	Committed time.Time        // when the batch committed
+	entries   []outbox.Entry
 }
 
 // maxTenantTries bounds how many busy tenants a worker skips per batch.
@@ -47,6 +47,9 @@ func (p *Pool) ProcessBatch(ctx context.Context) (Batch, error) {
 		return b, err
 	}
 	p.observe(b, start)
+	if p.cfg.AfterCommit != nil && b.Claimed > 0 {
+		p.cfg.AfterCommit(b)
+	}
 	return b, nil
 }
 
@@ -75,7 +78,7 @@ func (p *Pool) batchTx(ctx context.Context) (Batch, error) {
 	if err := tx.Commit(ctx); err != nil {
 		return b, fmt.Errorf("worker: commit: %w", err)
 	}
-	b.done = time.Now()
+	b.Committed = time.Now()
 	return b, nil
 }
 
@@ -119,11 +122,11 @@ func (p *Pool) settle(ctx context.Context, tx pgx.Tx, b *Batch) error {
 	ids := make([]int64, len(ok))
 	for i, e := range ok {
 		ids[i] = e.ID
-		b.enqueued = append(b.enqueued, e.EnqueuedAt)
 	}
 	if err := outbox.Delete(ctx, tx, ids); err != nil {
 		return err
 	}
+	b.Applied = ok
 	b.Dead, err = p.recordFailures(ctx, tx, failures)
 	b.Retried = len(failures) - b.Dead
 	return err

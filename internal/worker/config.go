@@ -26,6 +26,10 @@ type Config struct {
 	// Now is the clock for outbox availability and backoff; nil uses the
 	// database's clock (production). Tests set it to move time.
 	Now func() time.Time
+	// AfterCommit, when set, is called with every committed batch that
+	// claimed rows, from the worker's goroutine: for measurements and
+	// custom observers. It must be quick.
+	AfterCommit func(Batch)
 	// Name prefixes the heartbeat ids of this Pool's workers; default
 	// hostname:pid.
 	Name string

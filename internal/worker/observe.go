@@ -16,8 +16,8 @@ func (p *Pool) observe(b Batch, start time.Time) {
 	for c, st := range b.Stats {
 		st.Record(c)
 	}
-	for _, at := range b.enqueued {
-		metrics.SyncPropagationSeconds.Observe(b.done.Sub(at).Seconds())
+	for _, e := range b.Applied {
+		metrics.SyncPropagationSeconds.Observe(b.Committed.Sub(e.EnqueuedAt).Seconds())
 	}
 	if len(b.Failed) > 0 {
 		metrics.SyncFailures.WithLabelValues("retry").Add(float64(b.Retried))

@@ -6,8 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -21,21 +19,17 @@ import (
 
 // bench holds a prepared scratch database with running workers.
 type bench struct {
-	o       options
-	admin   *pgx.Conn
-	dbName  string
-	db      *pgxpool.Pool
-	tables  []string // quoted job_postings tables, one per tenant
-	stopW   context.CancelFunc
-	wDone   chan struct{}
-	mu      sync.Mutex
-	visible map[int64]time.Time // seq -> when its catalog row was seen committed
+	o         options
+	admin     *pgx.Conn
+	dbName    string
+	db        *pgxpool.Pool
+	tables    []string // quoted job_postings tables, one per tenant
+	stopW     context.CancelFunc
+	wDone     chan struct{}
+	tenantIDs []int64
+	mu        sync.Mutex
+	applied   map[jobKey][]time.Time // when batches that applied a job's change committed
 }
-
-const notifyTrigger = `CREATE FUNCTION public.bench_visible() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN PERFORM pg_notify('zumodra_bench', NEW.title); RETURN NULL; END $$;
-CREATE TRIGGER bench_visible AFTER INSERT OR UPDATE ON public.job_catalog
-	FOR EACH ROW EXECUTE FUNCTION public.bench_visible();`
 
 func setup(ctx context.Context, o options, out io.Writer) (*bench, error) {
 	admin, err := pgx.Connect(ctx, o.URL)
@@ -43,7 +37,7 @@ func setup(ctx context.Context, o options, out io.Writer) (*bench, error) {
 		return nil, err
 	}
 	b := &bench{o: o, admin: admin, dbName: fmt.Sprintf("zumodra_syncbench_%d", os.Getpid()),
-		visible: map[int64]time.Time{}}
+		applied: map[jobKey][]time.Time{}}
 	if _, err := admin.Exec(ctx, "CREATE DATABASE "+b.dbName); err != nil {
 		return nil, err
 	}
@@ -76,6 +70,7 @@ func (b *bench) seed(ctx context.Context, out io.Writer) error {
 		}
 		tbl := pgx.Identifier{t.SchemaName, "job_postings"}.Sanitize()
 		b.tables = append(b.tables, tbl)
+		b.tenantIDs = append(b.tenantIDs, t.ID)
 		_, err = b.db.Exec(ctx, `INSERT INTO `+tbl+` (title, status, published_on_career_page, description, required_skills)
 			SELECT 'seed ' || g, 'open', true, '<p>A realistic description of role ' || g || ' with <strong>markup</strong>.</p>', '{Go,SQL}'
 			FROM generate_series(1, $1) g`, b.o.Jobs)
@@ -90,53 +85,45 @@ func (b *bench) seed(ctx context.Context, out io.Writer) error {
 	if _, err := w.Drain(ctx); err != nil {
 		return err
 	}
-	if _, err := b.db.Exec(ctx, notifyTrigger); err != nil {
-		return err
-	}
 	fmt.Fprintf(out, "seeded %d tenants x %d jobs in %s\n", b.o.Tenants, b.o.Jobs, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
 func (b *bench) startWorkers(ctx context.Context) error {
-	w, err := worker.New(b.db, worker.Config{Workers: b.o.Workers, Name: "syncbench"})
+	w, err := worker.New(b.db, worker.Config{Workers: b.o.Workers, Name: "syncbench", AfterCommit: b.record})
 	if err != nil {
 		return err
 	}
 	wctx, stop := context.WithCancel(ctx)
 	b.stopW, b.wDone = stop, make(chan struct{})
 	go func() { defer close(b.wDone); _ = w.Run(wctx) }()
-	ready := make(chan error, 1)
-	go b.listen(wctx, ready)
-	return <-ready
+	return nil
 }
 
-// listen records when each change became visible in the catalog.
-func (b *bench) listen(ctx context.Context, ready chan<- error) {
-	conn, err := b.db.Acquire(ctx)
-	if err != nil {
-		ready <- err
-		return
+// jobKey names one job of one tenant.
+type jobKey struct{ tenant, job int64 }
+
+// record notes when each job's change became visible: the commit of the
+// batch that applied it.
+func (b *bench) record(batch worker.Batch) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, e := range batch.Applied {
+		k := jobKey{e.TenantID, e.SourceID}
+		b.applied[k] = append(b.applied[k], batch.Committed)
 	}
-	defer conn.Release()
-	if _, err := conn.Exec(ctx, "LISTEN zumodra_bench"); err != nil {
-		ready <- err
-		return
-	}
-	ready <- nil
-	for {
-		n, err := conn.Conn().WaitForNotification(ctx)
-		if err != nil {
-			return
+}
+
+// visibleAt is the first batch commit that applied the job after since.
+func (b *bench) visibleAt(k jobKey, since time.Time) (time.Time, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, at := range b.applied[k] {
+		if !at.Before(since) {
+			return at, true
 		}
-		at := time.Now()
-		seq, err := strconv.ParseInt(strings.TrimPrefix(n.Payload, "b"), 10, 64)
-		if err != nil {
-			continue
-		}
-		b.mu.Lock()
-		b.visible[seq] = at
-		b.mu.Unlock()
 	}
+	return time.Time{}, false
 }
 
 func (b *bench) close() {

@@ -15,34 +15,34 @@ type result struct {
 	achieved  float64 // changes committed per second
 	changes   int
 	delays    []time.Duration // commit -> visible, sorted
-	missing   int             // changes never seen (superseded or lost)
+	missing   int             // changes never seen applied
 	backlog   int             // outbox rows pending when the writers stopped
 	drainTime time.Duration   // from the writers' stop to the last change visible
 }
 
+// change is one committed single-row UPDATE.
+type change struct {
+	key               jobKey
+	started, returned time.Time
+}
+
 // steady commits changes at a fixed rate, each its own single-row UPDATE
-// transaction spread over all tenants' jobs, and measures commit-to-visible.
+// transaction, every change on a different job spread over all tenants, and
+// measures commit-to-visible.
 func (b *bench) steady(ctx context.Context, rate int) (result, error) {
-	total := int64(b.o.Tenants * b.o.Jobs)
-	n := int(float64(rate) * b.o.Duration.Seconds())
-	committed := make([]time.Time, n)
-	base := b.nextSeq(int64(n))
+	total := b.o.Tenants * b.o.Jobs
+	n := min(int(float64(rate)*b.o.Duration.Seconds()), total)
+	changes := make([]change, n)
 	tokens := make(chan int, n)
 	var wg sync.WaitGroup
 	errs := make(chan error, b.o.Writers)
 	for range b.o.Writers {
 		wg.Go(func() {
 			for i := range tokens {
-				seq := base + int64(i)
-				job := seq % total
-				tbl := b.tables[job%int64(len(b.tables))]
-				_, err := b.db.Exec(ctx, `UPDATE `+tbl+` SET title = $1 WHERE id = $2`,
-					fmt.Sprintf("b%d", seq), job/int64(len(b.tables))+1)
-				if err != nil {
+				if err := b.write(ctx, i, &changes[i]); err != nil {
 					errs <- err
 					return
 				}
-				committed[i] = time.Now()
 			}
 		})
 	}
@@ -60,22 +60,21 @@ func (b *bench) steady(ctx context.Context, rate int) (result, error) {
 		return result{}, err
 	default:
 	}
-	res := result{target: rate, changes: n, achieved: float64(n) / stopped.Sub(start).Seconds()}
-	res.backlog = b.pending(ctx)
-	b.waitVisible(ctx, base, n, 30*time.Second)
-	res.collect(b, base, committed, stopped)
+	res := result{target: rate, changes: n, achieved: float64(n) / stopped.Sub(start).Seconds(), backlog: b.pending(ctx)}
+	b.waitDrained(ctx, time.Minute)
+	res.collect(b, changes, stopped)
 	return res, nil
 }
 
-var seqMu sync.Mutex
-var seqNext int64 = 1
-
-func (b *bench) nextSeq(n int64) int64 {
-	seqMu.Lock()
-	defer seqMu.Unlock()
-	s := seqNext
-	seqNext += n
-	return s
+// write commits change i: job i of the interleaved list of all tenants' jobs.
+func (b *bench) write(ctx context.Context, i int, c *change) error {
+	t := i % len(b.tables)
+	job := int64(i/len(b.tables)) + 1
+	c.key = jobKey{b.tenantIDs[t], job}
+	c.started = time.Now()
+	_, err := b.db.Exec(ctx, `UPDATE `+b.tables[t]+` SET title = $1 WHERE id = $2`, fmt.Sprintf("v%d", c.started.UnixNano()), job)
+	c.returned = time.Now()
+	return err
 }
 
 func (b *bench) pending(ctx context.Context) int {
@@ -84,36 +83,23 @@ func (b *bench) pending(ctx context.Context) int {
 	return n
 }
 
-// waitVisible waits until every change of the run was seen or the timeout.
-func (b *bench) waitVisible(ctx context.Context, base int64, n int, timeout time.Duration) {
+// waitDrained waits until the outbox is empty (or the timeout).
+func (b *bench) waitDrained(ctx context.Context, timeout time.Duration) {
 	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) && ctx.Err() == nil {
-		b.mu.Lock()
-		seen := 0
-		for i := range n {
-			if _, ok := b.visible[base+int64(i)]; ok {
-				seen++
-			}
-		}
-		b.mu.Unlock()
-		if seen == n {
-			return
-		}
+	for b.pending(ctx) > 0 && time.Now().Before(deadline) && ctx.Err() == nil {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
 
-func (r *result) collect(b *bench, base int64, committed []time.Time, stopped time.Time) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+func (r *result) collect(b *bench, changes []change, stopped time.Time) {
 	var last time.Time
-	for i, c := range committed {
-		v, ok := b.visible[base+int64(i)]
+	for _, c := range changes {
+		v, ok := b.visibleAt(c.key, c.started)
 		if !ok {
 			r.missing++
 			continue
 		}
-		r.delays = append(r.delays, max(v.Sub(c), 0))
+		r.delays = append(r.delays, max(v.Sub(c.returned), 0))
 		if v.After(last) {
 			last = v
 		}
