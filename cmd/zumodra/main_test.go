@@ -219,8 +219,8 @@ type started struct {
 	stderr *bytes.Buffer
 }
 
-// start runs zumodra args against dbURL and waits until it prints its
-// address on a line starting with marker.
+// start runs zumodra args against dbURL and reads its output up to the
+// line starting with marker; the first URL printed is its address.
 func start(t *testing.T, dbURL, marker string, args ...string) *started {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
@@ -239,8 +239,10 @@ func start(t *testing.T, dbURL, marker string, args ...string) *started {
 	addr := regexp.MustCompile(`http://127\.0\.0\.1:\d+`)
 	for lines.Scan() {
 		s.head = append(s.head, lines.Text())
-		if strings.HasPrefix(lines.Text(), marker) {
+		if s.base == "" {
 			s.base = addr.FindString(lines.Text())
+		}
+		if strings.HasPrefix(lines.Text(), marker) {
 			break
 		}
 	}
@@ -290,6 +292,14 @@ func TestServeAnswersAndStopsOnSIGTERM(t *testing.T) {
 	if code := s.get(t, "/careers/"); code != http.StatusOK {
 		t.Fatalf("GET /careers/: %d", code)
 	}
+	for _, path := range []string{"/browse-freelancers/", "/api/v1/careers/jobs", "/api/openapi.json", "/healthz", "/readyz", "/metrics"} {
+		if code := s.get(t, path); code != http.StatusOK {
+			t.Fatalf("GET %s: %d", path, code)
+		}
+	}
+	if code := s.get(t, "/admin/"); code != http.StatusNotFound {
+		t.Fatalf("GET /admin/ without ZUMODRA_ADMIN_TOKEN: %d, want 404 (admin off)", code)
+	}
 	if code := s.get(t, "/no-such-page"); code != http.StatusNotFound {
 		t.Fatalf("GET /no-such-page: %d", code)
 	}
@@ -302,10 +312,15 @@ func TestDemoPublishesAndRerunsReuse(t *testing.T) {
 	t.Parallel()
 	db := testdb.NewURL(t)
 	keys := filepath.Join(t.TempDir(), "keys.json")
-	s := start(t, db, "Zumodra demo on ", "demo", "--addr", "127.0.0.1:0", "--keys-file", keys)
+	s := start(t, db, "Started ", "demo", "--addr", "127.0.0.1:0", "--keys-file", keys)
 	head := strings.Join(s.head, "\n")
 	for _, want := range []string{"Demo Company (democompany), created: 15 public jobs (+5 kept private), 8 marketplace providers (+2 kept private)",
 		"Freelancer Hub (freelancerhub), created: 5 public jobs (+3 kept private), 12 marketplace providers (+3 kept private)"} {
+		if !strings.Contains(head, want) {
+			t.Fatalf("demo output lacks %q:\n%s", want, head)
+		}
+	}
+	for _, want := range []string{"/careers/", "/browse-freelancers/", "/admin/", "/metrics", "/api/openapi.json", "Admin token for this run"} {
 		if !strings.Contains(head, want) {
 			t.Fatalf("demo output lacks %q:\n%s", want, head)
 		}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"io"
 	"net"
@@ -22,6 +23,8 @@ type demoCmd struct {
 	reset   bool
 	keyFile string
 	noServe bool
+
+	generatedToken bool // the admin token was made up for this run
 }
 
 func newDemoCommand(app *App) *cobra.Command {
@@ -60,6 +63,12 @@ func (c *demoCmd) Validate() error {
 }
 
 func (c *demoCmd) Run(ctx context.Context) error {
+	if c.app.Config.AdminToken == "" {
+		// The demo shows the admin too; a token for this run only, printed
+		// below, since there is no other way in.
+		c.app.Config.AdminToken = rand.Text()
+		c.generatedToken = true
+	}
 	return c.app.withDB(ctx, func(pool *pgxpool.Pool) error {
 		results, err := c.setUp(ctx, pool)
 		if err != nil {
@@ -132,6 +141,9 @@ func (c *demoCmd) printWelcome(s *server.Server, addr net.Addr, results []demo.T
 		if s.Serves(p) {
 			fmt.Fprintf(w, "  %s%s\n", base, p)
 		}
+	}
+	if c.generatedToken && s.Serves("/admin/") {
+		fmt.Fprintf(w, "Admin token for this run (set ZUMODRA_ADMIN_TOKEN to choose your own): %s\n", c.app.Config.AdminToken)
 	}
 	if len(results) > 0 && s.Serves("/api/v1/tenant/jobs") {
 		fmt.Fprintf(w, "Tenant API, as %s:\n  curl -H 'Authorization: Bearer %s' %s/api/v1/tenant/jobs\n",

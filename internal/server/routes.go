@@ -8,6 +8,7 @@ import (
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/openapi"
 	"github.com/zumodra/zumodra/internal/publicapi"
 	"github.com/zumodra/zumodra/internal/tenantapi"
 	"github.com/zumodra/zumodra/internal/web"
@@ -44,7 +45,8 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	site.Routes(mux)
 	publicapi.New(cat, publicapi.Options{Log: s.Log, Limiter: httpx.NewRateLimiter(600, 60)}).Routes(mux)
 	tenantapi.New(s.Pool, s.Log).Routes(mux)
-	admin.New(s.Pool, s.Log, admin.Options{Token: s.Config.AdminToken}).Routes(mux)
+	openapi.Routes(mux)
+	admin.New(s.Pool, s.Log, admin.Options{Token: s.Config.AdminToken}).Routes(mux) // and /healthz, /readyz, /metrics
 	return nil
 }
 
