@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -25,6 +26,7 @@ type Verifier struct {
 	Now         func() time.Time // decides which deadlines have passed; nil: time.Now
 	PageSize    int              // 0: DefaultPageSize
 	SampleLimit int              // 0: DefaultSampleLimit
+	Concurrency int              // tenants verified at once; 0: 2 (verification waits mostly on the database)
 }
 
 // VerifyOptions select what to verify.
@@ -64,23 +66,42 @@ func (v *Verifier) Verify(ctx context.Context, opts VerifyOptions) (Report, erro
 	return rep, nil
 }
 
-// pass verifies every tenant and catalog once, repairing when fix is set.
+// pass verifies every tenant and catalog once, repairing when fix is set,
+// Concurrency tenants at a time; results keep the tenants' order.
 func (v *Verifier) pass(ctx context.Context, ts []domain.Tenant, cats []apply.Catalog, fix *RepairStats) ([]CatalogResult, error) {
-	var out []CatalogResult
-	for _, t := range ts {
-		for _, c := range cats {
-			res, err := v.verifyCatalog(ctx, t, specOf(c), fix)
-			if ctx.Err() != nil {
-				return out, ctx.Err()
+	out := make([]CatalogResult, len(ts)*len(cats))
+	fixes := make([]RepairStats, len(ts))
+	sem := make(chan struct{}, cmpOr(v.Concurrency, 2))
+	var wg sync.WaitGroup
+	for i, t := range ts {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			var tfix *RepairStats
+			if fix != nil {
+				tfix = &fixes[i]
 			}
-			if err != nil {
-				v.logger().ErrorContext(ctx, "verify failed", "tenant", t.Slug, "catalog", c, "error", err)
-				res.Err = err.Error()
+			for j, c := range cats {
+				out[i*len(cats)+j] = v.verifyOne(ctx, t, c, tfix)
 			}
-			out = append(out, res)
+		})
+	}
+	wg.Wait()
+	if fix != nil {
+		for _, f := range fixes {
+			fix.Written, fix.Removed, fix.Errors = fix.Written+f.Written, fix.Removed+f.Removed, fix.Errors+f.Errors
 		}
 	}
-	return out, nil
+	return out, ctx.Err()
+}
+
+func (v *Verifier) verifyOne(ctx context.Context, t domain.Tenant, c apply.Catalog, fix *RepairStats) CatalogResult {
+	res, err := v.verifyCatalog(ctx, t, specOf(c), fix)
+	if err != nil && ctx.Err() == nil {
+		v.logger().ErrorContext(ctx, "verify failed", "tenant", t.Slug, "catalog", c, "error", err)
+		res.Err = err.Error()
+	}
+	return res
 }
 
 // verifyCatalog walks one tenant's catalog page by page in source id order.
