@@ -5,6 +5,7 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,12 +24,40 @@ var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 // loginLimiter slows down token guessing: 10 attempts a minute per client.
 var loginLimiter = newLoginLimiter()
 
+// pageTenants caps the tenants the page lists; the JSON API has them all.
+const pageTenants = 200
+
 // pageData is what the page template renders.
 type pageData struct {
 	Overview
 	CSRF  string
 	Flash string
 	Now   time.Time
+	More  int // tenants left off the page
+}
+
+// needsAttention orders tenants for the page: those with dead letters,
+// discrepancies or pending changes first, the rest by id.
+func needsAttention(ts []TenantStats) []TenantStats {
+	score := func(t TenantStats) int {
+		n := 0
+		if t.Dead > 0 {
+			n += 4
+		}
+		for _, c := range t.Catalogs {
+			if v := c.Verified; v != nil && v.Missing+v.Stale+v.Drifted > 0 {
+				n += 2
+				break
+			}
+		}
+		if t.Pending > 0 {
+			n++
+		}
+		return n
+	}
+	out := slices.Clone(ts)
+	slices.SortStableFunc(out, func(a, b TenantStats) int { return score(b) - score(a) })
+	return out
 }
 
 // pageOrLogin shows the page to an authenticated caller and the login
@@ -46,6 +75,11 @@ func (h *Handler) pageOrLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := pageData{Overview: ov, Flash: limit(r.URL.Query().Get("flash"), 200), Now: h.now()}
+	data.Tenants = needsAttention(ov.Tenants)
+	if len(data.Tenants) > pageTenants {
+		data.More = len(data.Tenants) - pageTenants
+		data.Tenants = data.Tenants[:pageTenants]
+	}
 	if c.session != nil {
 		data.CSRF = h.keys.csrf(*c.session)
 	}
