@@ -78,7 +78,7 @@ func jobArgs(t tenantSpec, j jobSpec, i int, categoryID int64, now time.Time) []
 	status, published, internal := jobState(j.Hidden)
 	var publishedAt, deadline *time.Time
 	if published {
-		at := now.Add(-time.Duration(6+i*29) * time.Hour) // spread over the last weeks
+		at := now.Add(-time.Duration(6+t.Offset+i*29) * time.Hour) // spread over the last weeks
 		publishedAt = &at
 	}
 	if j.DeadlineDays > 0 {

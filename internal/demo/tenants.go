@@ -6,6 +6,7 @@ type tenantSpec struct {
 	About      string // one sentence about the company, for job descriptions
 	Domain     string // for private e-mail addresses, never public
 	RefPrefix  string // job reference codes
+	Offset     int    // hours added to every publication age, so tenants interleave
 	Benefits   []string
 	Jobs       []jobSpec
 	Providers  []providerSpec
@@ -20,7 +21,7 @@ var tenantSpecs = []tenantSpec{
 		Jobs:     demoCompanyJobs, Providers: demoCompanyProviders,
 	},
 	{
-		Slug: "freelancerhub", Name: "Freelancer Hub", Domain: "freelancerhub.example", RefPrefix: "FH",
+		Slug: "freelancerhub", Name: "Freelancer Hub", Domain: "freelancerhub.example", RefPrefix: "FH", Offset: 17,
 		About:    "connects 12,000 vetted freelancers with companies that need them.",
 		Benefits: []string{"Fully remote, with a yearly team retreat", "Co-working membership", "Paid parental leave of 20 weeks"},
 		Jobs:     freelancerHubJobs, Providers: freelancerHubProviders,
