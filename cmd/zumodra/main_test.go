@@ -361,3 +361,44 @@ func waitForCatalog(t *testing.T, db string, jobs, providers int) {
 	}
 	t.Fatalf("catalog has %d jobs and %d providers, want %d and %d", j, p, jobs, providers)
 }
+
+func TestWorkerRunsUntilSIGTERM(t *testing.T) {
+	t.Parallel()
+	db := testdb.NewURL(t)
+	must(t, db, 0, []string{"tenants", "create", "acme", "--name", "Acme"})
+	cmd := exec.Command(binary, "worker", "--workers", "1")
+	cmd.Env = append(os.Environ(), "DATABASE_URL="+db, "ZUMODRA_LOG_FORMAT=json")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil || line != "Running 1 sync workers; stop with Ctrl-C.\n" {
+		t.Fatalf("worker said %q, %v; stderr:\n%s", line, err, stderr.String())
+	}
+	// A change made now is published by this worker: proof it works, not
+	// just that it started.
+	conn, err := pgx.Connect(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	if _, err := conn.Exec(context.Background(), `INSERT INTO t_acme.job_postings (title, status, published_on_career_page, published_at)
+		VALUES ('Welder', 'open', true, now())`); err != nil {
+		t.Fatal(err)
+	}
+	waitForCatalog(t, db, 1, 0)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil || !strings.Contains(stderr.String(), `"msg":"workers stopped"`) {
+		t.Fatalf("worker after SIGTERM: %v\n%s", err, stderr.String())
+	}
+	must(t, db, 2, []string{"worker", "--workers", "0"}, "--workers must be at least 1")
+}
