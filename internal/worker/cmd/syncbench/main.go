@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -33,6 +34,9 @@ type options struct {
 	Workers  int
 	Writers  int
 	Bulk     int // rows of the bulk-statement throughput run; 0 skips it
+	Capture  string
+	Poll     time.Duration
+	Profile  string
 }
 
 func parseFlags(args []string) (options, error) {
@@ -50,6 +54,9 @@ func parseFlags(args []string) (options, error) {
 	fs.IntVar(&o.Workers, "workers", 2, "sync workers")
 	fs.IntVar(&o.Writers, "writers", 16, "writer connections (each change is its own transaction)")
 	fs.IntVar(&o.Bulk, "bulk", 10000, "rows changed by one UPDATE for the throughput run (0 to skip)")
+	fs.StringVar(&o.Capture, "capture", "notify", "capture variant: notify (as migrated), conditional or poll (see capture.go)")
+	fs.StringVar(&o.Profile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.DurationVar(&o.Poll, "poll", 0, "worker poll interval (0: the worker default)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -70,8 +77,22 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if o.Profile != "" {
+		f, err := os.Create(o.Profile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "syncbench:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "syncbench:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if err := run(ctx, o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "syncbench:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }

@@ -90,7 +90,10 @@ func (b *bench) seed(ctx context.Context, out io.Writer) error {
 }
 
 func (b *bench) startWorkers(ctx context.Context) error {
-	w, err := worker.New(b.db, worker.Config{Workers: b.o.Workers, Name: "syncbench", AfterCommit: b.record})
+	if err := applyCapture(ctx, b.db, b.o.Capture); err != nil {
+		return err
+	}
+	w, err := worker.New(b.db, worker.Config{Workers: b.o.Workers, Name: "syncbench", AfterCommit: b.record, PollInterval: b.o.Poll})
 	if err != nil {
 		return err
 	}
