@@ -15,7 +15,8 @@ type QueueState struct {
 	outbox.Depth
 	// OldestAge is how long the oldest pending row has waited, by the
 	// database's clock (the one that stamped it); 0 when none is pending.
-	OldestAge time.Duration `json:"oldest_age"`
+	OldestAge        time.Duration `json:"-"`
+	OldestAgeSeconds float64       `json:"oldest_age_seconds"`
 }
 
 // ReadQueue reads the outbox's depth and the age of its oldest pending row.
@@ -34,7 +35,7 @@ func ReadQueue(ctx context.Context, q outbox.Querier) (QueueState, error) {
 	if err != nil {
 		return st, fmt.Errorf("outbox age: %w", err)
 	}
-	st.OldestAge = time.Duration(secs * float64(time.Second))
+	st.OldestAge, st.OldestAgeSeconds = time.Duration(secs*float64(time.Second)), secs
 	return st, nil
 }
 
@@ -45,7 +46,9 @@ type WorkerState struct {
 	PID       int           `json:"pid"`
 	StartedAt time.Time     `json:"started_at"`
 	SeenAt    time.Time     `json:"seen_at"`
-	Age       time.Duration `json:"age"` // since the last heartbeat, by the database's clock
+	Age       time.Duration `json:"-"` // since the last heartbeat, by the database's clock
+	// AgeSeconds is Age for JSON readers.
+	AgeSeconds float64 `json:"age_seconds"`
 }
 
 // Alive reports whether the worker beat within maxAge.
@@ -63,7 +66,7 @@ func ReadWorkers(ctx context.Context, q outbox.Querier) ([]WorkerState, error) {
 		var w WorkerState
 		var secs float64
 		err := r.Scan(&w.ID, &w.Hostname, &w.PID, &w.StartedAt, &w.SeenAt, &secs)
-		w.Age = time.Duration(secs * float64(time.Second))
+		w.Age, w.AgeSeconds = time.Duration(secs*float64(time.Second)), secs
 		return w, err
 	})
 	if err != nil {
