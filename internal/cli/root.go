@@ -30,6 +30,7 @@ func subcommands(app *App) []*cobra.Command {
 		newCleanupStaleCommand(app),
 		newDoctorCommand(app),
 		newVersionCommand(app),
+		newBenchCommand(app),
 	}
 }
 

@@ -1,0 +1,188 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zumodra/zumodra/internal/testdb"
+)
+
+// TestSuiteTiny runs the whole harness at the tiny scale against a test
+// database and checks that every table comes out with sane, non-zero
+// figures. It asserts nothing about speed.
+func TestSuiteTiny(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs every benchmark")
+	}
+	bin := filepath.Join(t.TempDir(), "zumodra")
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/zumodra/zumodra/cmd/zumodra").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	opts := Options{Scale: Scales["tiny"], Seed: 1, DatabaseURL: testdb.NewURL(t), Binary: bin, Command: "test"}
+	_, errWrk := exec.LookPath("wrk")
+	_, errPgb := exec.LookPath("pgbench")
+	if errWrk != nil || errPgb != nil {
+		t.Logf("wrk or pgbench missing: the read path is not run")
+		opts.Only = []string{"tenants", "bulk", "propagation"}
+	}
+	res, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGenerated(t, res.Generated)
+	checkBulk(t, res.Bulk, res.Generated)
+	checkPropagation(t, res.Propagation)
+	if opts.Only == nil {
+		checkRead(t, res.Read)
+	}
+	if res.Tenants == nil || res.Tenants.Create <= 0 || res.Tenants.Migrate.Wall <= 0 {
+		t.Errorf("tenants = %+v", res.Tenants)
+	}
+	md := res.Markdown()
+	for _, head := range []string{"### Dataset", "### Bulk sync throughput", "### Peak resident memory",
+		"### Propagation delay", "### Tenant schemas"} {
+		if !strings.Contains(md, head) {
+			t.Errorf("markdown lacks %q:\n%s", head, md)
+		}
+	}
+}
+
+func checkGenerated(t *testing.T, g Generated) {
+	t.Helper()
+	if len(g.Tenants) != 4 || g.Jobs != 120 || g.Providers != 60 || g.Skills == 0 || g.Links == 0 {
+		t.Errorf("generated %+v", g)
+	}
+	if g.PublicJobs == 0 || g.PublicJobs >= g.Jobs || g.PublicProviders == 0 || g.PublicProviders >= g.Providers {
+		t.Errorf("public %d/%d jobs, %d/%d providers: want some of each kept private", g.PublicJobs, g.Jobs, g.PublicProviders, g.Providers)
+	}
+}
+
+func checkBulk(t *testing.T, b *BulkResult, g Generated) {
+	t.Helper()
+	public := g.PublicJobs + g.PublicProviders
+	if b == nil {
+		t.Fatal("no bulk result")
+	}
+	// The limit, the bulk sync and the child command publish exactly the
+	// rows the generator made eligible: the comparison is like for like.
+	if b.Limit.Rows != public || b.First.Rows != public || b.Second.Rows != public || b.ChildRows != public {
+		t.Errorf("rows: limit %d, first %d, second %d, child %d; want %d each", b.Limit.Rows, b.First.Rows, b.Second.Rows, b.ChildRows, public)
+	}
+	if b.PerRow.Rows != Scales["tiny"].PerRowSample || b.PerRowTotal <= 0 {
+		t.Errorf("per-row sample %d rows, extrapolated %s", b.PerRow.Rows, b.PerRowTotal)
+	}
+	for _, p := range []Phase{b.Limit, b.PerRow, b.First, b.Second} {
+		if p.Wall <= 0 || p.RowsPerSec() <= 0 {
+			t.Errorf("%s: %+v", p.Name, p)
+		}
+	}
+	if b.Child.MaxRSS < 1<<20 {
+		t.Errorf("child max RSS %d bytes: not read", b.Child.MaxRSS)
+	}
+}
+
+func checkPropagation(t *testing.T, p *PropagationResult) {
+	t.Helper()
+	if p == nil || len(p.Rates) != 1 || len(p.Ramp) == 0 {
+		t.Fatalf("propagation %+v", p)
+	}
+	r := p.Rates[0]
+	if r.Committed == 0 || r.Seen != r.Committed || r.Unseen != 0 || r.P50 <= 0 || r.P99 < r.P50 {
+		t.Errorf("rate %+v", r)
+	}
+}
+
+func checkRead(t *testing.T, r *ReadResult) {
+	t.Helper()
+	if r == nil || len(r.Runs) != 2 {
+		t.Fatalf("read %+v", r)
+	}
+	for _, x := range append(r.Runs, r.PGBench) {
+		if x.PerSec <= 0 || x.P50 <= 0 || x.P99 < x.P50 {
+			t.Errorf("%s %s: %+v", x.Server, x.Target, x)
+		}
+	}
+	if r.Runs[0].Non2xx != 0 {
+		t.Errorf("careers page: %d non-2xx", r.Runs[0].Non2xx)
+	}
+}
+
+func TestSpliceSectionKeepsOtherSections(t *testing.T) {
+	section := beginMarker + "\nnew\n" + endMarker
+	cases := map[string]string{
+		"": "# Benchmarks\n\n" + section + "\n",
+		"# Benchmarks\n\n## Read path (helper-4)\nx\n":                     "# Benchmarks\n\n" + section + "\n\n## Read path (helper-4)\nx\n",
+		"# B\n\n" + beginMarker + "\nold\n" + endMarker + "\n\n## Other\n": "# B\n\n" + section + "\n\n## Other\n",
+		"## Other only\n": "# Benchmarks\n\n" + section + "\n\n## Other only\n",
+	}
+	for doc, want := range cases {
+		if got := spliceSection(doc, section); got != want {
+			t.Errorf("spliceSection(%q) =\n%q\nwant\n%q", doc, got, want)
+		}
+	}
+}
+
+func TestParseWrk(t *testing.T) {
+	out := `Running 1s test @ http://127.0.0.1:1/
+  2 threads and 2 connections
+  Latency Distribution
+     50%    4.41ms
+     75%    6.00ms
+     90%    9.00ms
+     99%   54.07ms
+  451 requests in 1.00s, 2.00MB read
+  Non-2xx or 3xx responses: 3
+Requests/sec:    451.00
+`
+	r, err := parseWrk(out)
+	if err != nil || r.Requests != 451 || r.Non2xx != 3 || r.PerSec != 451 || r.P50.String() != "4.41ms" || r.P99.String() != "54.07ms" {
+		t.Fatalf("parseWrk = %+v, %v", r, err)
+	}
+}
+
+func TestSameSeedSameRows(t *testing.T) {
+	ds := Dataset{Seed: 3}
+	a, b := newTenantGen(ds, 5), newTenantGen(ds, 5)
+	for id := int64(1); id <= 20; id++ {
+		ja, jb := a.job(id), b.job(id)
+		pa, pb := a.provider(id), b.provider(id)
+		if !equalValues(ja.values, jb.values) || !equalValues(pa.values, pb.values) {
+			t.Fatalf("row %d differs for the same seed", id)
+		}
+	}
+	if equalValues(newTenantGen(Dataset{Seed: 4}, 5).job(1).values, newTenantGen(ds, 5).job(1).values) {
+		t.Fatal("another seed gave the same job")
+	}
+	if got := shares(1000, 7); sum(got) != 1000 || got[0] <= got[6] {
+		t.Fatalf("shares = %v", got)
+	}
+}
+
+func equalValues(a, b []any) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if fmtAny(a[i]) != fmtAny(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func fmtAny(v any) string { return strings.TrimSpace(strings.ReplaceAll(sprint(v), "\n", " ")) }
+
+func sum(s []int) int {
+	n := 0
+	for _, x := range s {
+		n += x
+	}
+	return n
+}
+
+func sprint(v any) string { return fmt.Sprint(v) }

@@ -1,0 +1,115 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zumodra/zumodra/internal/worker"
+)
+
+// PropagationResult holds the delay from commit to catalog at each offered
+// rate, and the highest rate the workers sustained.
+type PropagationResult struct {
+	Workers   int
+	Writers   int
+	Rates     []RateResult
+	Ramp      []RampStep
+	Sustained float64 // highest achieved commit rate at which the outbox did not grow
+}
+
+// RateResult is one paced run of single-row updates.
+type RateResult struct {
+	Offered            int // changes per second asked
+	Committed          int
+	Achieved           float64 // commits per second actually made
+	Seen, Unseen       int     // changes seen in the catalog, and not within the grace period
+	P50, P95, P99, Max time.Duration
+}
+
+// target is a public job whose updates the watcher looks for.
+type target struct {
+	tenantID, sourceID int64
+	table              string // quoted schema.job_postings
+}
+
+// runPropagation starts the sync workers in this process (worker.Pool, as
+// `zumodra serve` runs them), then offers each rate in turn, then ramps up
+// until the outbox grows.
+func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
+	r := PropagationResult{Workers: 2, Writers: 32}
+	targets, err := s.targets(ctx)
+	if err != nil {
+		return r, err
+	}
+	workerDB, err := s.extraPool(ctx, 8)
+	if err != nil {
+		return r, err
+	}
+	defer workerDB.Close()
+	writerDB, err := s.extraPool(ctx, int32(r.Writers))
+	if err != nil {
+		return r, err
+	}
+	defer writerDB.Close()
+	wp, err := worker.New(workerDB, worker.Config{Workers: r.Workers, Logger: s.opts.Logger, Name: "bench"})
+	if err != nil {
+		return r, err
+	}
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { _ = wp.Run(wctx); close(done) }()
+	defer func() { stop(); <-done }()
+	w := &writers{db: writerDB, n: r.Writers, targets: targets}
+	for _, rate := range s.scale.Rates {
+		rr, err := s.measureRate(ctx, w, rate)
+		if err != nil {
+			return r, err
+		}
+		s.logf("  %d changes/s offered: %.0f committed/s, p50 %s p99 %s", rate, rr.Achieved, rr.P50, rr.P99)
+		r.Rates = append(r.Rates, rr)
+	}
+	r.Ramp, r.Sustained, err = s.ramp(ctx, w)
+	return r, err
+}
+
+func (s *suite) extraPool(ctx context.Context, conns int32) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(s.opts.DatabaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	cfg.MaxConns, cfg.MinConns = conns, conns
+	return pgxpool.NewWithConfig(ctx, cfg)
+}
+
+// targets picks up to 20,000 public jobs, spread over every tenant, in a
+// fixed shuffled order.
+func (s *suite) targets(ctx context.Context) ([]target, error) {
+	schemas := map[int64]string{}
+	for _, t := range s.gen.Tenants {
+		schemas[t.ID] = pgx.Identifier{t.SchemaName, "job_postings"}.Sanitize()
+	}
+	rows, err := s.pool.Query(ctx, `SELECT tenant_id, source_id FROM public.job_catalog
+		ORDER BY hashtext(tenant_id || ':' || source_id) LIMIT 20000`)
+	if err != nil {
+		return nil, fmt.Errorf("bench: pick targets: %w", err)
+	}
+	var out []target
+	var tid, sid int64
+	_, err = pgx.ForEachRow(rows, []any{&tid, &sid}, func() error {
+		out = append(out, target{tid, sid, schemas[tid]})
+		return nil
+	})
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("no public job to update")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("bench: pick targets: %w", err)
+	}
+	rand.New(rand.NewPCG(s.opts.Seed, 7)).Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out, nil
+}

@@ -1,0 +1,170 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// Stages are the benchmarks --only can select, in the order they run.
+var Stages = []string{"tenants", "bulk", "propagation", "read"}
+
+// Options configure a run of the suite.
+type Options struct {
+	Scale       Scale
+	Seed        uint64
+	DatabaseURL string // a database the suite may fill and truncate; migrated
+	Binary      string // the zumodra binary, run as a child (serve, sync, migrate)
+	// BenchServer, when set, is helper-4's read-path-only server
+	// (internal/publicapi/benchserver), measured beside `zumodra serve`,
+	// whose public API rate-limits a single client.
+	BenchServer string
+	// RotateScript is helper-4's wrk script rotating searches
+	// (internal/publicapi/benchserver/rotate.lua), run against BenchServer.
+	RotateScript string
+	Only         []string // stages to run; empty means all
+	Concurrency  int      // tenants in parallel in bulk syncs; default the number of CPUs
+	CPUProfile   string   // write a CPU profile of the first bulk sync here
+	Command      string   // the command line, for the report
+	Out          io.Writer
+	Logger       *slog.Logger
+}
+
+func (o *Options) wants(stage string) bool { return len(o.Only) == 0 || slices.Contains(o.Only, stage) }
+
+// Validate checks the options and fills in defaults.
+func (o *Options) Validate() error {
+	for _, st := range o.Only {
+		if !slices.Contains(Stages, st) {
+			return fmt.Errorf("bench: unknown stage %q (want %s)", st, strings.Join(Stages, ", "))
+		}
+	}
+	if o.DatabaseURL == "" || o.Binary == "" {
+		return fmt.Errorf("bench: a database URL and the zumodra binary are required")
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = runtime.NumCPU()
+	}
+	if o.Out == nil {
+		o.Out = io.Discard
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return nil
+}
+
+// Results is everything one run measured.
+type Results struct {
+	Scale       Scale
+	Seed        uint64
+	Command     string
+	Machine     Machine
+	Started     time.Time
+	Duration    time.Duration
+	Generated   Generated
+	Tenants     *TenantsResult
+	Bulk        *BulkResult
+	Propagation *PropagationResult
+	Read        *ReadResult
+	LoadAfter   string // load average when the run ended
+}
+
+type suite struct {
+	opts  Options
+	scale Scale
+	pool  *pgxpool.Pool
+	gen   Generated
+}
+
+func (s *suite) logf(format string, args ...any) { fmt.Fprintf(s.opts.Out, format+"\n", args...) }
+
+// Run generates the dataset into opts.DatabaseURL, runs the selected
+// benchmarks and prints each table to opts.Out as it completes.
+func Run(ctx context.Context, opts Options) (Results, error) {
+	if err := opts.Validate(); err != nil {
+		return Results{}, err
+	}
+	pool, err := pgxpool.New(ctx, opts.DatabaseURL)
+	if err != nil {
+		return Results{}, fmt.Errorf("bench: %w", err)
+	}
+	defer pool.Close()
+	s := &suite{opts: opts, scale: opts.Scale, pool: pool}
+	res := Results{Scale: opts.Scale, Seed: opts.Seed, Command: opts.Command, Started: time.Now().UTC()}
+	res.Machine = describeMachine(ctx, pool)
+	s.logf("%s", res.Machine.Markdown())
+	if err := s.generate(ctx, &res); err != nil {
+		return res, err
+	}
+	if err := s.stages(ctx, &res); err != nil {
+		return res, err
+	}
+	res.Duration = time.Since(res.Started)
+	res.LoadAfter = loadAverage()
+	return res, nil
+}
+
+func (s *suite) generate(ctx context.Context, res *Results) error {
+	s.logf("generating %d tenants, %d jobs, %d providers (seed %d)...", s.scale.Tenants, s.scale.Jobs, s.scale.Providers, s.opts.Seed)
+	g, err := Generate(ctx, s.pool, Dataset{Seed: s.opts.Seed, Tenants: s.scale.Tenants, Jobs: s.scale.Jobs,
+		Providers: s.scale.Providers, Creators: 4, Loaders: s.opts.Concurrency})
+	if err != nil {
+		return err
+	}
+	s.gen, res.Generated = g, g
+	s.logf("\n%s", datasetTable(g))
+	return nil
+}
+
+func (s *suite) stages(ctx context.Context, res *Results) error {
+	if s.opts.wants("tenants") {
+		t, err := s.runTenants(ctx)
+		if err != nil {
+			return err
+		}
+		res.Tenants = &t
+		s.logf("\n%s", tenantsTable(t))
+	}
+	if s.opts.wants("bulk") {
+		b, err := s.runBulk(ctx)
+		if err != nil {
+			return err
+		}
+		res.Bulk = &b
+		s.logf("\n%s\n\n%s", bulkTable(b, res.Generated), memoryTable(b))
+	} else if err := s.fillCatalog(ctx); err != nil {
+		return err
+	}
+	if s.opts.wants("propagation") {
+		p, err := s.runPropagation(ctx)
+		if err != nil {
+			return err
+		}
+		res.Propagation = &p
+		s.logf("\n%s", propagationTable(p))
+	}
+	if s.opts.wants("read") {
+		r, err := s.runRead(ctx)
+		if err != nil {
+			return err
+		}
+		res.Read = &r
+		s.logf("\n%s", readTable(r))
+	}
+	return nil
+}
+
+// fillCatalog syncs the catalog, untimed, for the stages that read it when
+// the bulk stage did not run.
+func (s *suite) fillCatalog(ctx context.Context) error {
+	_, err := s.resync(ctx, false)()
+	return err
+}

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/zumodra/zumodra/internal/bench"
+)
+
+type benchCmd struct {
+	app         *App
+	scale       string
+	out         string
+	only        []string
+	seed        uint64
+	dbName      string
+	keep        bool
+	concurrency int
+	cpuProfile  string
+	benchServer string
+	rotate      string
+	command     string
+
+	opts bench.Options // built by Validate
+}
+
+func newBenchCommand(app *App) *cobra.Command {
+	c := &benchCmd{app: app}
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Run the benchmark suite on generated data and write the tables to docs/BENCHMARKS.md",
+		Long: `Generate a deterministic dataset (tenants created and migrated as in production, their jobs,
+providers, skills and categories loaded by COPY) in a scratch database on the configured server,
+then measure, in this one run: the bulk sync against a set-based INSERT ... SELECT (the limit)
+and the original's per-row SELECT then UPDATE/INSERT, a second sync where nothing changed,
+the bulk sync's peak memory as a child process, the propagation delay of the sync workers at
+several rates and the highest sustained rate, the public read path under wrk against
+"zumodra serve" beside pgbench -S, and the time to create and migrate the tenant schemas.
+
+Scales: small (about a minute, used by CI), medium, full (1,000 tenants, 200,000 jobs,
+100,000 providers). The scratch database (--database, default zumodra_bench) is dropped first
+and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.`,
+		Example: `  zumodra bench --scale small
+  zumodra bench --scale full --out docs/BENCHMARKS.md --cpuprofile /tmp/bulk.pprof
+  zumodra bench --scale small --only bulk,propagation`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c.command = commandLine(cmd)
+			return app.run(cmd.Context(), c)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&c.scale, "scale", "small", "tiny, small, medium or full")
+	f.StringVar(&c.out, "out", "", "write the tables into this Markdown file, between the suite's markers")
+	f.StringSliceVar(&c.only, "only", nil, "run only these stages: "+strings.Join(bench.Stages, ", "))
+	f.Uint64Var(&c.seed, "seed", 1, "dataset seed; the same seed gives the same data")
+	f.StringVar(&c.dbName, "database", "zumodra_bench", "scratch database (dropped and recreated; name must start with zumodra_bench)")
+	f.BoolVar(&c.keep, "keep", false, "keep the scratch database afterwards")
+	f.IntVar(&c.concurrency, "concurrency", 0, "tenants synced in parallel (0: the number of CPUs)")
+	f.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the first bulk sync to this file")
+	f.StringVar(&c.benchServer, "benchserver", "", "also load the read-path-only server built from internal/publicapi/benchserver")
+	f.StringVar(&c.rotate, "rotate-script", "", "wrk script rotating searches, run against --benchserver")
+	return cmd
+}
+
+// commandLine is the command as typed, flags included, for the report.
+func commandLine(cmd *cobra.Command) string {
+	parts := []string{cmd.CommandPath()}
+	cmd.Flags().Visit(func(f *pflag.Flag) { parts = append(parts, "--"+f.Name+"="+f.Value.String()) })
+	return strings.Join(parts, " ")
+}
+
+func (c *benchCmd) Validate() error {
+	scale, err := bench.LookupScale(c.scale)
+	if err != nil {
+		return err
+	}
+	bin, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("bench: find the zumodra binary: %w", err)
+	}
+	c.opts = bench.Options{Scale: scale, Seed: c.seed, Binary: bin, Only: c.only, Concurrency: c.concurrency,
+		CPUProfile: c.cpuProfile, BenchServer: c.benchServer, RotateScript: c.rotate, Out: c.app.Stdout}
+	c.opts.DatabaseURL = "unset" // filled by Run; Validate checks the rest
+	return c.opts.Validate()
+}
+
+func (c *benchCmd) Run(ctx context.Context) error {
+	return c.app.withDB(ctx, func(admin *pgxpool.Pool) error {
+		url, drop, err := bench.PrepareDatabase(ctx, admin, c.dbName, c.app.Log)
+		if err != nil {
+			return err
+		}
+		if !c.keep {
+			defer func() { _ = drop(context.WithoutCancel(ctx)) }()
+		}
+		c.opts.DatabaseURL, c.opts.Command, c.opts.Logger = url, c.command, c.app.Log
+		res, err := bench.Run(ctx, c.opts)
+		if err != nil {
+			return err
+		}
+		if c.out == "" {
+			return nil
+		}
+		if err := bench.WriteMarkdown(c.out, res); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.app.Stdout, "\nwrote %s\n", c.out)
+		return nil
+	})
+}
