@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/tenants"
 	"github.com/zumodra/zumodra/internal/testdb"
@@ -135,5 +137,33 @@ func TestVerifyCountsUnappliedChangesAsPending(t *testing.T) {
 	jobs := result(t, rep, tn.Slug, apply.Jobs)
 	if jobs.Pending != 1 || rep.Discrepancies() != 0 {
 		t.Errorf("pending %d, discrepancies %d; want 1, 0", jobs.Pending, rep.Discrepancies())
+	}
+}
+
+// With pages of two source rows, discrepancies in the middle of the id
+// range, on page boundaries and beyond the last source id are all found
+// exactly once.
+func TestVerifyAcrossPageBoundaries(t *testing.T) {
+	t.Parallel()
+	pool := testdb.New(t)
+	tn := testfactory.Tenant(t, pool, nil)
+	var ids []int64
+	for range 7 {
+		ids = append(ids, testfactory.Job(t, pool, tn, nil).ID)
+	}
+	syncAll(t, pool)
+	jobs := pgx.Identifier{tn.SchemaName, "job_postings"}.Sanitize()
+	exec(t, pool, `DELETE FROM `+jobs+` WHERE id = ANY($1)`, []int64{ids[2], ids[6]}) // a middle row, the last row
+	exec(t, pool, `DELETE FROM public.job_catalog WHERE tenant_id = $1 AND source_id = ANY($2)`, tn.ID, []int64{ids[1], ids[3]})
+	drain(t, pool)
+
+	rep, err := (&Verifier{Pool: pool, PageSize: 2}).Verify(context.Background(), VerifyOptions{Catalogs: []apply.Catalog{apply.Jobs}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := result(t, rep, tn.Slug, apply.Jobs)
+	if r.Missing != 2 || r.Stale != 2 || r.Drifted != 0 || r.Eligible != 5 || r.InCatalog != 5 {
+		t.Errorf("missing %d stale %d drifted %d eligible %d in catalog %d; want 2 2 0 5 5 (%+v)",
+			r.Missing, r.Stale, r.Drifted, r.Eligible, r.InCatalog, r.Samples)
 	}
 }
