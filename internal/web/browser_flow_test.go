@@ -37,6 +37,18 @@ func TestBrowser(t *testing.T) {
 		shot(t, ctx, "careers-desktop")
 		view(t, ctx, "careers-desktop-top")
 	})
+	t.Run("keyboard: skip link first, then into main", func(t *testing.T) {
+		do(t, ctx, "tab", chromedp.KeyEvent("\t"))
+		if got := activeText(t, ctx); got != "Skip to content" {
+			t.Errorf("first Tab focuses %q", got)
+		}
+		shot(t, ctx, "skip-link-focus-desktop")
+		do(t, ctx, "enter", chromedp.KeyEvent("\r"))
+		id, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`))
+		if err != nil || id != "main" {
+			t.Errorf("after the skip link, focus is on %q (err %v)", id, err)
+		}
+	})
 	t.Run("search", func(t *testing.T) {
 		do(t, ctx, "search", chromedp.SendKeys(chromedp.CSS("#q"), "designer"),
 			chromedp.Click(chromedp.CSS("#search button[type=submit]")),
@@ -157,4 +169,13 @@ func textsOf(t *testing.T, ctx context.Context, sel string) []string {
 		t.Fatalf("texts of %s: %v", sel, err)
 	}
 	return out
+}
+
+func activeText(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement ? document.activeElement.textContent.trim() : ""`))
+	if err != nil {
+		t.Fatalf("active element: %v", err)
+	}
+	return s
 }

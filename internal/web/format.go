@@ -16,7 +16,7 @@ var (
 	levelLabels = map[string]string{"entry": "Entry level", "junior": "Junior", "mid": "Mid-level",
 		"senior": "Senior", "lead": "Lead", "executive": "Executive"}
 	remoteLabels = map[string]string{"on_site": "On-site", "remote": "Remote", "hybrid": "Hybrid"}
-	periodLabels = map[string]string{"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
+	periodLabels = map[string]string{"hourly": "an hour", "daily": "a day", "weekly": "a week", "monthly": "a month", "yearly": "a year"}
 	availLabels  = map[string]string{"available": "Available", "busy": "Busy", "unavailable": "Unavailable", "on_leave": "On leave"}
 	typeLabels   = map[string]string{"individual": "Individual", "agency": "Agency", "company": "Company"}
 	currencySign = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$", "JPY": "¥", "INR": "₹"}
@@ -110,7 +110,7 @@ func salaryRange(min, max *float64, currency, period *string) string {
 		return ""
 	}
 	if per != "" {
-		s += " a " + label(periodLabels, per)
+		s += " " + label(periodLabels, per)
 	}
 	return s
 }

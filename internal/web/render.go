@@ -66,8 +66,18 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	if w.Header().Get("Cache-Control") == "" {
-		w.Header().Set("Cache-Control", "no-cache")
+		w.Header().Set("Cache-Control", cacheControl(status))
 	}
 	w.WriteHeader(status)
 	_, _ = buf.WriteTo(w)
+}
+
+// cacheControl lets browsers and CDNs reuse a page for a minute: pages
+// hold nothing personal (the forms need no token), and a minute is within
+// the catalog's own cache lag. Anything but a 200 is not stored.
+func cacheControl(status int) string {
+	if status == http.StatusOK {
+		return "public, max-age=60"
+	}
+	return "no-store"
 }

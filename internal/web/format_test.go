@@ -1,0 +1,70 @@
+package web
+
+import (
+	"testing"
+	"time"
+)
+
+func TestAgo(t *testing.T) {
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	cases := map[time.Duration]string{
+		-time.Hour: "just now", 0: "just now", 59 * time.Minute: "just now", time.Hour: "1 hour ago",
+		5 * time.Hour: "5 hours ago", 30 * time.Hour: "yesterday", 3 * 24 * time.Hour: "3 days ago",
+		13 * 24 * time.Hour: "13 days ago", 15 * 24 * time.Hour: "2 weeks ago", 90 * 24 * time.Hour: "3 months ago",
+		800 * 24 * time.Hour: "2 years ago",
+	}
+	for d, want := range cases {
+		if got := ago(now, now.Add(-d)); got != want {
+			t.Errorf("ago(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestSalaryRange(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	s := func(v string) *string { return &v }
+	cases := []struct {
+		min, max       *float64
+		cur, per, want string
+	}{
+		{f(60000), f(80000), "EUR", "yearly", "€60,000 – €80,000 a year"},
+		{f(60000), nil, "USD", "yearly", "From $60,000 a year"},
+		{nil, f(45.5), "CHF", "hourly", "Up to CHF 46 an hour"},
+		{f(1234567), f(1234567), "GBP", "monthly", "£1,234,567 a month"},
+		{nil, nil, "EUR", "yearly", ""},
+	}
+	for _, c := range cases {
+		if got := salaryRange(c.min, c.max, s(c.cur), s(c.per)); got != c.want {
+			t.Errorf("salaryRange(%v, %v, %s, %s) = %q, want %q", c.min, c.max, c.cur, c.per, got, c.want)
+		}
+	}
+}
+
+func TestInitialsAndAvatarClass(t *testing.T) {
+	cases := map[string]string{"Acme Robotics": "AR", "globex": "G", "  ": "?", "Élan vital corp": "ÉV", "(The) Best Co": "BC", "1st Choice": "1C"}
+	for name, want := range cases {
+		if got := initials(name); got != want {
+			t.Errorf("initials(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if avatarClass("Acme") != avatarClass("Acme") || len(avatarClass("x")) != 4 {
+		t.Error("avatar class is not a stable av-N")
+	}
+}
+
+func TestSafeImageAndClip(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://cdn.example/a.png": "https://cdn.example/a.png", "/logos/a.svg": "/logos/a.svg",
+		"http://insecure/a.png": "", "//evil/a.png": "", "javascript:alert(1)": "", "data:image/png;base64,x": "",
+	} {
+		if got := safeImage(in); got != want {
+			t.Errorf("safeImage(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := clip("one two three four", 10); got != "one two…" {
+		t.Errorf("clip = %q", got)
+	}
+	if got := clip("short", 10); got != "short" {
+		t.Errorf("clip = %q", got)
+	}
+}
