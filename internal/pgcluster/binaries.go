@@ -92,9 +92,16 @@ func (f Finder) candidates() []string {
 
 var digitsRe = regexp.MustCompile(`\d+`)
 
+// versionInPath reads the major version from the last path element holding
+// digits: 15 in /usr/lib/postgresql/15/bin, /usr/pgsql-15/bin, postgresql@15/bin.
 func versionInPath(p string) int {
-	n, _ := strconv.Atoi(digitsRe.FindString(p))
-	return n
+	for ; p != filepath.Dir(p); p = filepath.Dir(p) {
+		if d := digitsRe.FindString(filepath.Base(p)); d != "" {
+			n, _ := strconv.Atoi(d)
+			return n
+		}
+	}
+	return 0
 }
 
 // probeDir reports whether dir holds all three server programs, resolving
