@@ -6,6 +6,9 @@ import "net/http"
 // stats) as {"data": ...}.
 func browse[T any](h *Handler, read func(*http.Request) (T, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if h.serveCached(w, r) {
+			return
+		}
 		if err := parseParams(r).err; err != nil {
 			h.fail(w, r, err)
 			return

@@ -1,6 +1,9 @@
 package publicapi
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -14,7 +17,9 @@ type Handler struct {
 	store   *catalog.Store
 	log     *slog.Logger
 	limiter *httpx.RateLimiter
-	maxAge  time.Duration
+	bodies  *bodyCache
+	// cacheControl is the Cache-Control header value, built once.
+	cacheControl string
 }
 
 // Options configure a Handler.
@@ -27,6 +32,9 @@ type Options struct {
 	NoRateLimit bool
 	// MaxAge is the Cache-Control max-age of responses; 0 means 30 seconds.
 	MaxAge time.Duration
+	// BodyTTL is how long an encoded response is reused for the same
+	// request URI; 0 means 2 seconds, negative turns it off.
+	BodyTTL time.Duration
 }
 
 // The default per-client limit: generous for a person or a page's script,
@@ -47,7 +55,11 @@ func New(store *catalog.Store, opts Options) *Handler {
 	if opts.MaxAge == 0 {
 		opts.MaxAge = 30 * time.Second
 	}
-	return &Handler{store: store, log: opts.Log, limiter: opts.Limiter, maxAge: opts.MaxAge}
+	if opts.BodyTTL == 0 {
+		opts.BodyTTL = 2 * time.Second
+	}
+	return &Handler{store: store, log: opts.Log, limiter: opts.Limiter, bodies: newBodyCache(opts.BodyTTL),
+		cacheControl: fmt.Sprintf("public, max-age=%d", int(opts.MaxAge.Seconds()))}
 }
 
 // Routes registers the API's GET routes (HEAD included) and their CORS
@@ -77,6 +89,11 @@ func (h *Handler) wrap(fn http.HandlerFunc) http.Handler {
 	return allowAnyOrigin(next)
 }
 
+// fail writes err as a problem document. A request whose client went away
+// gets nothing: there is no one to answer and nothing went wrong here.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil && errors.Is(err, context.Canceled) {
+		return
+	}
 	httpx.WriteError(w, r, h.log, err)
 }

@@ -162,3 +162,29 @@ func TestRateLimitPerClient(t *testing.T) {
 		t.Errorf("codes %v, want 200 200 429 200", codes)
 	}
 }
+
+func TestEncodedBodiesAreReusedBriefly(t *testing.T) {
+	f := newFixture(t)
+	mux := http.NewServeMux()
+	store := catalog.New(f.pool, catalog.Options{CacheTTL: -1})
+	publicapi.New(store, publicapi.Options{NoRateLimit: true, BodyTTL: time.Hour}).Routes(mux)
+	get := func(target string) *httptest.ResponseRecorder {
+		w := httptest.NewRecorder()
+		mux.ServeHTTP(w, httptest.NewRequest(http.MethodGet, target, nil))
+		return w
+	}
+	first := get("/api/v1/careers/jobs")
+	f.job("Added later", "contract", "Germany", time.Minute, nil)
+	if again := get("/api/v1/careers/jobs"); again.Body.String() != first.Body.String() || again.Header().Get("ETag") != first.Header().Get("ETag") {
+		t.Error("same URI within the TTL: body re-encoded")
+	}
+	if other := get("/api/v1/careers/jobs?page_size=20"); !strings.Contains(other.Body.String(), "Added later") {
+		t.Errorf("another URI: stale body %s", other.Body)
+	}
+	if bad := get("/api/v1/careers/jobs?page_size=0"); bad.Code != http.StatusBadRequest {
+		t.Errorf("bad request: %d", bad.Code)
+	}
+	if bad := get("/api/v1/careers/jobs?page_size=0"); bad.Code != http.StatusBadRequest {
+		t.Errorf("bad request repeated: %d", bad.Code)
+	}
+}

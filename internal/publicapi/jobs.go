@@ -28,6 +28,9 @@ func parseJobQuery(p *params) (catalog.JobQuery, bool) {
 }
 
 func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
+	if h.serveCached(w, r) {
+		return
+	}
 	p := parseParams(r, jobParams...)
 	q, withFacets := parseJobQuery(p)
 	if p.err != nil {
@@ -56,6 +59,9 @@ func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) getJob(w http.ResponseWriter, r *http.Request) {
+	if h.serveCached(w, r) {
+		return
+	}
 	if err := parseParams(r).err; err != nil {
 		h.fail(w, r, err)
 		return

@@ -28,6 +28,9 @@ func parseProviderQuery(p *params) (catalog.ProviderQuery, bool) {
 }
 
 func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
+	if h.serveCached(w, r) {
+		return
+	}
 	p := parseParams(r, providerParams...)
 	q, withFacets := parseProviderQuery(p)
 	if p.err != nil {
@@ -56,6 +59,9 @@ func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) getProvider(w http.ResponseWriter, r *http.Request) {
+	if h.serveCached(w, r) {
+		return
+	}
 	if err := parseParams(r).err; err != nil {
 		h.fail(w, r, err)
 		return

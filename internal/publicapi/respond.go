@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/zumodra/zumodra/internal/domain"
 )
@@ -32,6 +33,16 @@ func preflight(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// serveCached answers from the body cache when it holds this request URI,
+// and reports whether it did.
+func (h *Handler) serveCached(w http.ResponseWriter, r *http.Request) bool {
+	b, ok := h.bodies.get(r.URL.RequestURI(), time.Now())
+	if ok {
+		h.writeBody(w, r, b)
+	}
+	return ok
+}
+
 // writeCached writes v as JSON with a strong ETag over the exact body and a
 // short public Cache-Control, or 304 when the client already holds it.
 func (h *Handler) writeCached(w http.ResponseWriter, r *http.Request, v any) {
@@ -42,17 +53,22 @@ func (h *Handler) writeCached(w http.ResponseWriter, r *http.Request, v any) {
 	}
 	body = append(body, '\n')
 	sum := sha256.Sum256(body)
-	etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
+	b := cachedBody{body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`}
+	h.bodies.put(r.URL.RequestURI(), b, time.Now())
+	h.writeBody(w, r, b)
+}
+
+func (h *Handler) writeBody(w http.ResponseWriter, r *http.Request, b cachedBody) {
 	hd := w.Header()
-	hd.Set("ETag", etag)
-	hd.Set("Cache-Control", fmt.Sprintf("public, max-age=%d", int(h.maxAge.Seconds())))
-	if etagMatches(r.Header.Get("If-None-Match"), etag) {
+	hd.Set("ETag", b.etag)
+	hd.Set("Cache-Control", h.cacheControl)
+	if etagMatches(r.Header.Get("If-None-Match"), b.etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	hd.Set("Content-Type", "application/json")
 	hd.Set("X-Content-Type-Options", "nosniff")
-	_, _ = w.Write(body)
+	_, _ = w.Write(b.body)
 }
 
 // etagMatches applies If-None-Match's weak comparison (RFC 9110 13.1.2):
