@@ -9,6 +9,15 @@ import (
 // two-int form); the migrator uses 0x5a4d0001.
 const LockSpace = 0x5a4d0002
 
+// TenantLockSQL is the SQL call that takes (fn pg_advisory_xact_lock) or
+// tries (pg_try_advisory_xact_lock) the sync lock of the tenant whose id is
+// the SQL expression idExpr. Every statement taking the lock is built here,
+// so they all agree on the key; ids beyond int4 fold onto smaller ones,
+// which can only add waiting, never remove safety.
+func TenantLockSQL(fn, idExpr string) string {
+	return fmt.Sprintf("%s(%d, (%s %% 2147483647)::int)", fn, LockSpace, idExpr)
+}
+
 // LockTenant takes the tenant's sync lock for the rest of the transaction,
 // waiting for it. Every writer of a tenant's catalog rows takes it BEFORE
 // reading the tenant's sources, so transactions that sync one tenant are
@@ -16,7 +25,7 @@ const LockSpace = 0x5a4d0002
 // wrote: an older read can never overwrite a newer state. Different tenants
 // proceed in parallel.
 func LockTenant(ctx context.Context, q Querier, tenantID int64) error {
-	if _, err := q.Exec(ctx, `SELECT pg_advisory_xact_lock($1, $2)`, LockSpace, int32(tenantID)); err != nil {
+	if _, err := q.Exec(ctx, `SELECT `+TenantLockSQL("pg_advisory_xact_lock", "$1::bigint"), tenantID); err != nil {
 		return fmt.Errorf("lock tenant %d: %w", tenantID, err)
 	}
 	return nil
@@ -26,7 +35,7 @@ func LockTenant(ctx context.Context, q Querier, tenantID int64) error {
 // transaction holds the lock, so a worker can turn to another tenant.
 func TryLockTenant(ctx context.Context, q Querier, tenantID int64) (bool, error) {
 	var ok bool
-	if err := q.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock($1, $2)`, LockSpace, int32(tenantID)).Scan(&ok); err != nil {
+	if err := q.QueryRow(ctx, `SELECT `+TenantLockSQL("pg_try_advisory_xact_lock", "$1::bigint"), tenantID).Scan(&ok); err != nil {
 		return false, fmt.Errorf("lock tenant %d: %w", tenantID, err)
 	}
 	return ok, nil

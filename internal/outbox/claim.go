@@ -18,7 +18,7 @@ func NextTenant(ctx context.Context, q Querier, now Clock, exclude []int64) (ten
 	err = q.QueryRow(ctx, `SELECT tenant_id FROM public.sync_outbox
 		WHERE dead_at IS NULL AND available_at <= coalesce($1::timestamptz, clock_timestamp())
 		  AND tenant_id <> ALL($2)
-		ORDER BY available_at, id LIMIT 1`, now.arg(), exclude).Scan(&tenantID)
+		ORDER BY available_at, id LIMIT 1`, now.Arg(), exclude).Scan(&tenantID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -38,7 +38,7 @@ func Claim(ctx context.Context, tx pgx.Tx, tenantID int64, now Clock, limit int)
 		WHERE o.tenant_id = $1 AND o.dead_at IS NULL
 		  AND o.available_at <= coalesce($2::timestamptz, clock_timestamp())
 		ORDER BY o.id LIMIT $3
-		FOR UPDATE OF o SKIP LOCKED`, tenantID, now.arg(), limit)
+		FOR UPDATE OF o SKIP LOCKED`, tenantID, now.Arg(), limit)
 	if err != nil {
 		return nil, fmt.Errorf("outbox: claim tenant %d: %w", tenantID, err)
 	}

@@ -44,9 +44,9 @@ type Querier interface {
 // Clock returns the current time; nil means the database's clock.
 type Clock func() time.Time
 
-// arg is the clock's reading as a query argument: NULL lets the SQL fall
-// back to clock_timestamp().
-func (c Clock) arg() any {
+// Arg is the clock's reading as a query argument: NULL lets the SQL fall
+// back to clock_timestamp() (write coalesce($n::timestamptz, clock_timestamp())).
+func (c Clock) Arg() any {
 	if c == nil {
 		return nil
 	}

@@ -40,7 +40,7 @@ func Fail(ctx context.Context, q Querier, ids []int64, cause error, now Clock, r
 			dead_at = CASE WHEN attempts + 1 >= $6 THEN coalesce($3::timestamptz, clock_timestamp()) END
 		WHERE id = ANY($1) AND dead_at IS NULL
 		RETURNING dead_at IS NOT NULL`,
-		ids, cause.Error(), now.arg(), r.BaseDelay.Seconds(), r.MaxDelay.Seconds(), r.MaxAttempts)
+		ids, cause.Error(), now.Arg(), r.BaseDelay.Seconds(), r.MaxDelay.Seconds(), r.MaxAttempts)
 	if err != nil {
 		return 0, fmt.Errorf("outbox: record failure: %w", err)
 	}

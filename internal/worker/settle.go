@@ -3,6 +3,7 @@ package worker
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -16,15 +17,22 @@ import (
 	"github.com/zumodra/zumodra/internal/resync"
 )
 
-func (p *Pool) applyCatalog(ctx context.Context, tx pgx.Tx, t domain.Tenant, c apply.Catalog, w outbox.Work) (apply.Stats, []apply.RowError, error) {
+func (p *Pool) applyCatalog(ctx context.Context, tx pgx.Tx, t domain.Tenant, c apply.Catalog, w outbox.Work, isolate bool) (apply.Stats, []apply.RowError, error) {
 	all, ids := w.AllJobs, w.Jobs
 	if c == apply.Providers {
 		all, ids = w.AllProviders, w.Providers
 	}
-	if all {
+	switch {
+	case all:
 		return resync.Pass(ctx, tx, t, c, p.cfg.PageSize, apply.Options{})
+	case isolate:
+		return apply.SyncIsolated(ctx, tx, t, c, ids, apply.Options{})
 	}
-	return apply.SyncIsolated(ctx, tx, t, c, ids, apply.Options{})
+	st, err := apply.SyncIDs(ctx, tx, t, c, ids, apply.Options{})
+	if err != nil {
+		return st, nil, fmt.Errorf("%w: %w", errIsolate, err)
+	}
+	return st, nil, nil
 }
 
 // failuresByEntry maps each claimed row that asked for a failed source row
