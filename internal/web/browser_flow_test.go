@@ -42,7 +42,7 @@ func TestBrowser(t *testing.T) {
 		if got := activeText(t, ctx); got != "Skip to content" {
 			t.Errorf("first Tab focuses %q", got)
 		}
-		shot(t, ctx, "skip-link-focus-desktop")
+		view(t, ctx, "skip-link-focus-desktop")
 		do(t, ctx, "enter", chromedp.KeyEvent("\r"))
 		id, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`))
 		if err != nil || id != "main" {
@@ -81,6 +81,18 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("design jobs %q", got)
 		}
 	})
+	t.Run("a company's own career page", func(t *testing.T) {
+		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/careers/?company=globex"), chromedp.WaitVisible(chromedp.CSS(".company-hero")))
+		if got := text(t, ctx, ".company-hero h1"); got != "Careers at Globex Corporation" {
+			t.Errorf("company header %q", got)
+		}
+		for _, c := range textsOf(t, ctx, ".card .company") {
+			if c != "Globex Corporation" {
+				t.Errorf("another company's job: %q", c)
+			}
+		}
+		view(t, ctx, "company-careers-desktop")
+	})
 	t.Run("page forward and back", func(t *testing.T) {
 		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/careers/"), chromedp.WaitVisible(chromedp.CSS(".card")))
 		first := textsOf(t, ctx, ".card h3")
@@ -112,6 +124,22 @@ func TestBrowser(t *testing.T) {
 		shot(t, ctx, "job-applied-desktop")
 		if n := e.count(acme, "applications"); n != 1 {
 			t.Errorf("%d applications stored, want 1", n)
+		}
+	})
+	t.Run("job closed while the visitor writes: friendly 410", func(t *testing.T) {
+		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/careers/jobs/"+strconv.FormatInt(applyID, 10)+"/"), chromedp.WaitVisible(chromedp.CSS("#apply-title")))
+		if _, err := e.pool.Exec(context.Background(), `UPDATE t_acme.job_postings SET status = 'filled'`); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, "fill and send", chromedp.SendKeys(chromedp.CSS("#a-name"), "Late Larry"),
+			chromedp.SendKeys(chromedp.CSS("#a-email"), "larry@example.com"),
+			chromedp.Click(chromedp.CSS(`#apply button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(".message-page h1")))
+		if got := text(t, ctx, ".message-page h1"); got != "No longer available" {
+			t.Errorf("after submit: %q", got)
+		}
+		view(t, ctx, "job-gone-desktop")
+		if n := e.count(acme, "applications"); n != 1 {
+			t.Errorf("%d applications stored, want still 1", n)
 		}
 	})
 	t.Run("freelancers page, search, filter, page, profile", func(t *testing.T) {

@@ -115,7 +115,9 @@ func (h *Handler) jobList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	view := h.jobsView(v, q, res, facets)
-	view.Stats = h.stats(r)
+	if view.Company == nil { // site totals would read as the company's
+		view.Stats = h.stats(r)
+	}
 	view.Cities = h.cities(r, q.Country)
 	h.render(w, r, http.StatusOK, "jobs", h.jobsPage(q, view, res))
 }
