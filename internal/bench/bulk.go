@@ -44,6 +44,7 @@ type BulkResult struct {
 	Child       ChildRun
 	ChildRows   int
 	Profile     string // go tool pprof -top of First, when profiled
+	Profile2    string // and of Second
 }
 
 // runBulk measures, each from an empty catalog: the limit, the per-row
@@ -66,12 +67,14 @@ func (s *suite) runBulk(ctx context.Context) (BulkResult, error) {
 	}
 	public := s.gen.PublicJobs + s.gen.PublicProviders
 	r.PerRowTotal = time.Duration(float64(public) / max(r.PerRow.RowsPerSec(), 1e-9) * float64(time.Second))
-	if r.First, err = s.profiled(ctx, func() (Phase, error) {
+	if r.First, err = s.profiled(ctx, "", func() (Phase, error) {
 		return s.phase(ctx, "internal/resync, empty catalog", true, s.resync(ctx, false))
 	}, &r.Profile); err != nil {
 		return r, err
 	}
-	if r.Second, err = s.phase(ctx, "internal/resync, nothing changed", false, s.resync(ctx, true)); err != nil {
+	if r.Second, err = s.profiled(ctx, ".second", func() (Phase, error) {
+		return s.phase(ctx, "internal/resync, nothing changed", false, s.resync(ctx, true))
+	}, &r.Profile2); err != nil {
 		return r, err
 	}
 	if err := truncateCatalogs(ctx, s.pool); err != nil {
@@ -129,13 +132,15 @@ func (s *suite) resync(ctx context.Context, unchanged bool) func() (int, error) 
 	}
 }
 
-// profiled runs fn under the CPU profiler when Options.CPUProfile is set,
-// and summarises the profile with go tool pprof -top when go is on PATH.
-func (s *suite) profiled(ctx context.Context, fn func() (Phase, error), summary *string) (Phase, error) {
+// profiled runs fn under the CPU profiler when Options.CPUProfile is set
+// (writing to that path plus suffix), and summarises the profile with go
+// tool pprof -top when go is on PATH.
+func (s *suite) profiled(ctx context.Context, suffix string, fn func() (Phase, error), summary *string) (Phase, error) {
 	if s.opts.CPUProfile == "" {
 		return fn()
 	}
-	f, err := os.Create(s.opts.CPUProfile)
+	path := s.opts.CPUProfile + suffix
+	f, err := os.Create(path)
 	if err != nil {
 		return Phase{}, fmt.Errorf("bench: %w", err)
 	}
@@ -145,7 +150,7 @@ func (s *suite) profiled(ctx context.Context, fn func() (Phase, error), summary 
 	}
 	p, err := fn()
 	pprof.StopCPUProfile()
-	*summary = pprofTop(ctx, s.opts.CPUProfile)
+	*summary = pprofTop(ctx, path)
 	return p, err
 }
 

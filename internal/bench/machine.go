@@ -19,6 +19,7 @@ type Machine struct {
 	Postgres  string
 	Go        string
 	Load      string // load average when the run started
+	Settings  string // server settings that move the figures
 }
 
 func describeMachine(ctx context.Context, pool *pgxpool.Pool) Machine {
@@ -31,6 +32,10 @@ func describeMachine(ctx context.Context, pool *pgxpool.Pool) Machine {
 	if err := pool.QueryRow(ctx, `SELECT version()`).Scan(&m.Postgres); err != nil {
 		m.Postgres = "unknown: " + err.Error()
 	}
+	if err := pool.QueryRow(ctx, `SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name)
+		FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'gin_pending_list_limit')`).Scan(&m.Settings); err != nil {
+		m.Settings = "unknown"
+	}
 	if i := strings.Index(m.Postgres, " on "); i > 0 {
 		m.Postgres = m.Postgres[:i]
 	}
@@ -39,8 +44,8 @@ func describeMachine(ctx context.Context, pool *pgxpool.Pool) Machine {
 
 // Markdown is the machine as a one-line summary.
 func (m Machine) Markdown() string {
-	return fmt.Sprintf("Machine: %d cores (%s), %.1f GiB memory, %s, %s, load average at start %s",
-		m.Cores, m.CPU, m.MemoryGiB, m.Postgres, m.Go, m.Load)
+	return fmt.Sprintf("Machine: %d cores (%s), %.1f GiB memory, %s (%s), %s, load average at start %s",
+		m.Cores, m.CPU, m.MemoryGiB, m.Postgres, m.Settings, m.Go, m.Load)
 }
 
 func loadAverage() string {

@@ -43,6 +43,9 @@ func (r Results) Markdown() string {
 	if r.Bulk != nil && r.Bulk.Profile != "" {
 		fmt.Fprintf(&b, "### CPU profile of the first bulk sync (this process: the Go side only)\n\n```\n%s\n```\n\n", r.Bulk.Profile)
 	}
+	if r.Bulk != nil && r.Bulk.Profile2 != "" {
+		fmt.Fprintf(&b, "### CPU profile of the second bulk sync, nothing changed (the Go side only)\n\n```\n%s\n```\n\n", r.Bulk.Profile2)
+	}
 	return strings.TrimRight(b.String(), "\n")
 }
 

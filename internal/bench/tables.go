@@ -125,7 +125,8 @@ func propagationTable(p PropagationResult) string {
 			dur(r.P50), dur(r.P95), dur(r.P99), dur(r.Max)})
 	}
 	s := fmt.Sprintf("Propagation delay, commit to catalog visible (%d in-process workers, %d writers committing single-row UPDATEs)\n\n", p.Workers, p.Writers) +
-		table([]string{"offered changes/s", "committed/s", "seen", "not seen", "p50", "p95", "p99", "max"}, rows...)
+		table([]string{"offered changes/s", "committed/s", "seen", "not seen", "p50", "p95", "p99", "max"}, rows...) +
+		fmt.Sprintf("\n\nDelay: from the writer's COMMIT returning to the first catalog poll (every %s) whose snapshot holds the new version.", pollEvery)
 	var ramp [][]string
 	for _, st := range p.Ramp {
 		ramp = append(ramp, []string{num(st.Offered), rate(st.Achieved), num(st.OutboxBefore), num(st.OutboxAfter),
@@ -141,8 +142,12 @@ func propagationTable(p PropagationResult) string {
 func readTable(r ReadResult) string {
 	var rows [][]string
 	for _, x := range append(r.Runs, r.PGBench) {
-		rows = append(rows, []string{x.Server, "`" + x.Target + "`", dur(x.P50), dur(x.P99), rate(x.PerSec), num(x.Non2xx)})
+		note := x.Note
+		if x.Requests > 0 && x.Non2xx*100 > x.Requests {
+			note = "mostly 429: serve's public API allows one client 600/min (burst 60); see the benchserver rows " + note
+		}
+		rows = append(rows, []string{x.Server, "`" + x.Target + "`", dur(x.P50), dur(x.P99), rate(x.PerSec), num(x.Non2xx), note})
 	}
 	return fmt.Sprintf("Public read path under load (wrk -t2 -c%d, %s each, from a separate process; pgbench as the ceiling)\n\n", r.Conns, r.For) +
-		table([]string{"server", "target", "p50", "p99", "req/s", "non-2xx"}, rows...)
+		table([]string{"server", "target", "p50", "p99", "req/s", "non-2xx", "note"}, rows...)
 }

@@ -23,6 +23,9 @@ type watcher struct {
 	delays  []time.Duration
 }
 
+// pollEvery is the watcher's resolution.
+const pollEvery = 5 * time.Millisecond
+
 func newWatcher(db *pgxpool.Pool) *watcher {
 	return &watcher{db: db, pending: map[[2]int64][]commit{}}
 }
@@ -50,7 +53,7 @@ func (w *watcher) run(ctx context.Context) error {
 		if err := w.poll(ctx); err != nil && ctx.Err() == nil {
 			return err
 		}
-		time.Sleep(500 * time.Microsecond)
+		time.Sleep(pollEvery)
 	}
 	return nil
 }

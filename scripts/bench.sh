@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite (zumodra bench) and writes its tables into
+# docs/BENCHMARKS.md. Installs wrk when missing; builds zumodra and
+# helper-4's read-path-only server (internal/publicapi/benchserver), which
+# is measured beside `zumodra serve` because serve's public API limits one
+# client to 600 requests a minute.
+#
+#   scripts/bench.sh                      # --scale small, about two minutes
+#   scripts/bench.sh --scale full         # 1,000 tenants, 200,000 jobs, 100,000 providers
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres scripts/bench.sh --only bulk
+#
+# Without DATABASE_URL zumodra uses its embedded cluster. The suite works in
+# a scratch database (zumodra_bench) that it drops and recreates.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v wrk >/dev/null; then
+	apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+command -v pgbench >/dev/null || echo "bench.sh: pgbench not found: install postgresql-client for the read-path ceiling" >&2
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+go build -o "$out/zumodra" ./cmd/zumodra
+go build -o "$out/benchserver" ./internal/publicapi/benchserver
+scale_given=false
+for a in "$@"; do [[ $a == --scale* ]] && scale_given=true; done
+$scale_given || set -- --scale small "$@"
+"$out/zumodra" bench --out docs/BENCHMARKS.md --cpuprofile "$out/bulk.pprof" \
+	--benchserver "$out/benchserver" --rotate-script internal/publicapi/benchserver/rotate.lua "$@"
