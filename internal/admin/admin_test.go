@@ -296,3 +296,21 @@ func TestDefaultMetricsIncludeTheDatabaseCollector(t *testing.T) {
 		}
 	}
 }
+
+// Guessing the token on the login form is slowed down: after a burst of
+// wrong attempts even the right token waits.
+func TestLoginRateLimited(t *testing.T) {
+	t.Parallel()
+	srv := site(t, testdb.New(t), token)
+	statuses := map[int]int{}
+	for range 8 {
+		resp, _ := do(t, "POST", srv.URL+"/admin/login", "", url.Values{"token": {"guess"}})
+		statuses[resp.StatusCode]++
+	}
+	if statuses[http.StatusUnauthorized] != 5 || statuses[http.StatusTooManyRequests] != 3 {
+		t.Errorf("statuses %v, want 5 x 401 then 429", statuses)
+	}
+	if resp, _ := do(t, "POST", srv.URL+"/admin/login", "", url.Values{"token": {token}}); resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("right token during the limit: %d", resp.StatusCode)
+	}
+}

@@ -23,6 +23,7 @@ type Handler struct {
 	page    *template.Template
 	metrics http.Handler
 	now     func() time.Time
+	logins  *httpx.RateLimiter // slows down token guessing on the login form
 
 	readyMu sync.Mutex
 	ready   readiness // cached: migration status is one query per schema
@@ -45,7 +46,7 @@ func New(pool *pgxpool.Pool, log *slog.Logger, o Options) *Handler {
 		log = slog.New(slog.DiscardHandler)
 	}
 	h := &Handler{pool: pool, log: log, token: o.Token, keys: newKeys(o.Token), page: pageTemplate,
-		metrics: o.Metrics, now: o.Now}
+		metrics: o.Metrics, now: o.Now, logins: httpx.NewRateLimiter(10, 5)}
 	if h.metrics == nil {
 		ops.RegisterCollector(pool, log)
 		h.metrics = metrics.Handler()

@@ -21,9 +21,6 @@ var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 	"alive":   func(w ops.WorkerState) bool { return w.Alive(ops.DefaultHeartbeatMaxAge) },
 }).ParseFS(files, "templates/*.html"))
 
-// loginLimiter slows down token guessing: 10 attempts a minute per client.
-var loginLimiter = newLoginLimiter()
-
 // pageTenants caps the tenants the page lists; the JSON API has them all.
 const pageTenants = 200
 
@@ -95,13 +92,13 @@ func (h *Handler) loginForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
-	if !loginLimiter.Allow(r) {
+	if !h.logins.Allow(r) {
 		h.renderLogin(w, http.StatusTooManyRequests, "Too many attempts: wait a minute.")
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<12)
 	if !tokenMatches(h.token, r.PostFormValue("token")) {
-		h.log.WarnContext(r.Context(), "admin: failed login", "client", loginLimiter.ClientKey(r))
+		h.log.WarnContext(r.Context(), "admin: failed login", "client", h.logins.ClientKey(r))
 		h.renderLogin(w, http.StatusUnauthorized, "Wrong token.")
 		return
 	}
