@@ -221,10 +221,10 @@ type started struct {
 
 // start runs zumodra args against dbURL and reads its output up to the
 // line starting with marker; the first URL printed is its address.
-func start(t *testing.T, dbURL, marker string, args ...string) *started {
+func start(t *testing.T, dbURL, marker string, env []string, args ...string) *started {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "ZUMODRA_LOG_FORMAT=json")
+	cmd.Env = append(append(os.Environ(), "DATABASE_URL="+dbURL, "ZUMODRA_LOG_FORMAT=json"), env...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -288,7 +288,8 @@ func (s *started) stop(t *testing.T) {
 
 func TestServeAnswersAndStopsOnSIGTERM(t *testing.T) {
 	t.Parallel()
-	s := start(t, testdb.NewURL(t), "Listening on ", "serve", "--addr", "127.0.0.1:0")
+	const token = "admin-token-never-logged"
+	s := start(t, testdb.NewURL(t), "Listening on ", []string{"ZUMODRA_ADMIN_TOKEN=" + token}, "serve", "--addr", "127.0.0.1:0")
 	if code := s.get(t, "/careers/"); code != http.StatusOK {
 		t.Fatalf("GET /careers/: %d", code)
 	}
@@ -297,13 +298,16 @@ func TestServeAnswersAndStopsOnSIGTERM(t *testing.T) {
 			t.Fatalf("GET %s: %d", path, code)
 		}
 	}
-	if code := s.get(t, "/admin/"); code != http.StatusNotFound {
-		t.Fatalf("GET /admin/ without ZUMODRA_ADMIN_TOKEN: %d, want 404 (admin off)", code)
+	if code := s.get(t, "/admin/api/overview"); code != http.StatusUnauthorized {
+		t.Fatalf("GET /admin/api/overview without the token: %d, want 401", code)
 	}
 	if code := s.get(t, "/no-such-page"); code != http.StatusNotFound {
 		t.Fatalf("GET /no-such-page: %d", code)
 	}
 	s.stop(t)
+	if logs := s.stderr.String(); strings.Contains(logs, token) || !strings.Contains(logs, `"admin_token":"REDACTED"`) {
+		t.Fatalf("the admin token must be logged as REDACTED, never in clear:\n%s", logs)
+	}
 }
 
 // The main job: demo sets everything up, its workers publish exactly the
@@ -312,7 +316,7 @@ func TestDemoPublishesAndRerunsReuse(t *testing.T) {
 	t.Parallel()
 	db := testdb.NewURL(t)
 	keys := filepath.Join(t.TempDir(), "keys.json")
-	s := start(t, db, "Started ", "demo", "--addr", "127.0.0.1:0", "--keys-file", keys)
+	s := start(t, db, "Started ", nil, "demo", "--addr", "127.0.0.1:0", "--keys-file", keys)
 	head := strings.Join(s.head, "\n")
 	for _, want := range []string{"Demo Company (democompany), created: 15 public jobs (+5 kept private), 8 marketplace providers (+2 kept private)",
 		"Freelancer Hub (freelancerhub), created: 5 public jobs (+3 kept private), 12 marketplace providers (+3 kept private)"} {

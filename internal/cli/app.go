@@ -81,3 +81,10 @@ func (a *App) run(ctx context.Context, c command) error {
 	a.ran = true
 	return c.Run(ctx)
 }
+
+// logStart records what a long-running command starts with; Config's
+// LogValue keeps the secrets out.
+func (a *App) logStart(ctx context.Context, command string) {
+	b := Build()
+	a.Log.InfoContext(ctx, "starting", "command", command, "version", b.Version, "commit", b.Commit, "config", a.Config)
+}

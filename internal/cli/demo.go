@@ -69,6 +69,7 @@ func (c *demoCmd) Run(ctx context.Context) error {
 		c.app.Config.AdminToken = rand.Text()
 		c.generatedToken = true
 	}
+	c.app.logStart(ctx, "demo")
 	return c.app.withDB(ctx, func(pool *pgxpool.Pool) error {
 		results, err := c.setUp(ctx, pool)
 		if err != nil {

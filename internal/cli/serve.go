@@ -43,6 +43,7 @@ started the embedded cluster and nobody else uses it, stop it.`,
 func (c *serveCmd) Validate() error { return nil }
 
 func (c *serveCmd) Run(ctx context.Context) error {
+	c.app.logStart(ctx, "serve")
 	return c.app.withDB(ctx, func(pool *pgxpool.Pool) error {
 		if err := c.app.prepareSchema(ctx, pool, c.migrate); err != nil {
 			return err

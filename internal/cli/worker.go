@@ -42,6 +42,7 @@ func (c *workerCmd) Validate() error {
 }
 
 func (c *workerCmd) Run(ctx context.Context) error {
+	c.app.logStart(ctx, "worker")
 	return c.app.withDB(ctx, func(pool *pgxpool.Pool) error {
 		if err := c.app.prepareSchema(ctx, pool, c.migrate); err != nil {
 			return err
