@@ -29,11 +29,11 @@ func jobSort(sort string) sortSpec {
 }
 
 // jobFrom returns the FROM clause and the search condition for search text.
-func jobFrom(args *sqlArgs, search string) (string, []string) {
+func jobFrom(args *sqlArgs, search string, vocab *vocabulary) (string, []string) {
 	if search == "" {
 		return "public.job_catalog", nil
 	}
-	return "public.job_catalog CROSS JOIN (SELECT " + tsQuery(args, search) + " AS tsq) sq",
+	return "public.job_catalog CROSS JOIN (SELECT " + tsQuery(args, search, vocab) + " AS tsq) sq",
 		[]string{"search @@ sq.tsq"}
 }
 
@@ -82,7 +82,7 @@ func (s *Store) jobPage(ctx context.Context, q JobQuery, st cursorState) (JobPag
 	spec := jobSort(sort)
 	pq := &pageQuery{table: "public.job_catalog", columns: jobSummaryColumns, sort: spec, limit: q.PageSize}
 	var searchConds []string
-	pq.from, searchConds = jobFrom(&pq.args, st.Search)
+	pq.from, searchConds = jobFrom(&pq.args, st.Search, s.vocabFor(ctx, s.jobVocab, st.Search))
 	pq.where = append(searchConds, jobConds(q, &pq.args, s.now(), "")...)
 	if err := pq.start(st, spec, sort == SortRelevance); err != nil {
 		return JobPage{}, err
@@ -125,7 +125,7 @@ func (s *Store) countJobs(ctx context.Context, q JobQuery, search string) (count
 	key := "jobcount\x00" + fingerprint("jobs", q) + "\x00" + search
 	return cached(ctx, s.cache, key, func(ctx context.Context) (countResult, error) {
 		var args sqlArgs
-		from, conds := jobFrom(&args, search)
+		from, conds := jobFrom(&args, search, s.vocabFor(ctx, s.jobVocab, search))
 		conds = append(conds, jobConds(q, &args, s.now(), "")...)
 		return countCapped(ctx, s.pool, from, conds, args)
 	})

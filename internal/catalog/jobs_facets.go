@@ -38,7 +38,7 @@ func (s *Store) JobFacets(ctx context.Context, q JobQuery) (JobFacets, error) {
 		got, err := countFacets(ctx, s.pool, jobFacetSpecs, func(n string) bool { return active[n] },
 			func(skip string) (string, []string, sqlArgs) {
 				var args sqlArgs
-				from, conds := jobFrom(&args, q.Search)
+				from, conds := jobFrom(&args, q.Search, s.vocabFor(ctx, s.jobVocab, q.Search))
 				return from, append(conds, jobConds(q, &args, s.now(), skip)...), args
 			})
 		if err != nil {

@@ -53,7 +53,7 @@ func (s *Store) providerPage(ctx context.Context, q ProviderQuery, st cursorStat
 	spec := providerSort(sort)
 	pq := &pageQuery{table: "public.provider_catalog", columns: providerSummaryColumns, sort: spec, limit: q.PageSize}
 	var searchConds []string
-	pq.from, searchConds = providerFrom(&pq.args, st.Search)
+	pq.from, searchConds = providerFrom(&pq.args, st.Search, s.vocabFor(ctx, s.providerVocab, st.Search))
 	pq.where = append(searchConds, providerConds(q, &pq.args, "")...)
 	if err := pq.start(st, spec, sort == SortRelevance); err != nil {
 		return ProviderPage{}, err
@@ -78,7 +78,7 @@ func (s *Store) countProviders(ctx context.Context, q ProviderQuery, search stri
 	key := "providercount\x00" + fingerprint("providers", q) + "\x00" + search
 	return cached(ctx, s.cache, key, func(ctx context.Context) (countResult, error) {
 		var args sqlArgs
-		from, conds := providerFrom(&args, search)
+		from, conds := providerFrom(&args, search, s.vocabFor(ctx, s.providerVocab, search))
 		conds = append(conds, providerConds(q, &args, "")...)
 		return countCapped(ctx, s.pool, from, conds, args)
 	})

@@ -41,7 +41,7 @@ func (s *Store) ProviderFacets(ctx context.Context, q ProviderQuery) (ProviderFa
 		got, err := countFacets(ctx, s.pool, providerFacetSpecs, func(n string) bool { return active[n] },
 			func(skip string) (string, []string, sqlArgs) {
 				var args sqlArgs
-				from, conds := providerFrom(&args, q.Search)
+				from, conds := providerFrom(&args, q.Search, s.vocabFor(ctx, s.providerVocab, q.Search))
 				return from, append(conds, providerConds(q, &args, skip)...), args
 			})
 		if err != nil {

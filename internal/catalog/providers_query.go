@@ -112,10 +112,10 @@ func providerSort(sort string) sortSpec {
 	}
 }
 
-func providerFrom(args *sqlArgs, search string) (string, []string) {
+func providerFrom(args *sqlArgs, search string, vocab *vocabulary) (string, []string) {
 	if search == "" {
 		return "public.provider_catalog", nil
 	}
-	return "public.provider_catalog CROSS JOIN (SELECT " + tsQuery(args, search) + " AS tsq) sq",
+	return "public.provider_catalog CROSS JOIN (SELECT " + tsQuery(args, search, vocab) + " AS tsq) sq",
 		[]string{"search @@ sq.tsq"}
 }

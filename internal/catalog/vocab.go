@@ -62,6 +62,18 @@ func (s *vocabSource) get(ctx context.Context, db querier, now time.Time) (*voca
 	return v, nil
 }
 
+// peek returns the vocabulary if one is loaded, without waiting: a missing
+// or stale one is loaded in the background for later requests.
+func (s *vocabSource) peek(ctx context.Context, db querier, now time.Time) *vocabulary {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if (s.v == nil || now.Sub(s.loaded) > vocabTTL) && !s.loading {
+		s.loading = true
+		go s.refresh(context.WithoutCancel(ctx), db, now)
+	}
+	return s.v
+}
+
 func (s *vocabSource) refresh(ctx context.Context, db querier, now time.Time) {
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
@@ -108,6 +120,15 @@ func newVocabulary(words []string) *vocabulary {
 	return v
 }
 
+// has reports whether w (lower case) is a word of the vocabulary.
+func (v *vocabulary) has(w string) bool {
+	if v == nil {
+		return false
+	}
+	i := sort.SearchStrings(v.words, w)
+	return i < len(v.words) && v.words[i] == w
+}
+
 // nearest returns the vocabulary word most similar to w and its similarity
 // (pg_trgm's: shared trigrams over all distinct trigrams of the two).
 func (v *vocabulary) nearest(w string) (string, float64) {
@@ -140,4 +161,13 @@ func trigrams(w string) map[string]struct{} {
 		out[string(r[i:i+3])] = struct{}{}
 	}
 	return out
+}
+
+// vocabFor is the loaded vocabulary of src when searching, nil otherwise
+// (so that lists without a search never cause a vocabulary load).
+func (s *Store) vocabFor(ctx context.Context, src *vocabSource, search string) *vocabulary {
+	if search == "" {
+		return nil
+	}
+	return src.peek(ctx, s.pool, s.now())
 }

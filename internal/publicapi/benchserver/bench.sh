@@ -40,7 +40,7 @@ measure() { # label, server flags
 }
 
 measure "cache on (default 10s)"
-ROTATE=1 measure "cache off" -cache-ttl=-1s
+ROTATE=1 measure "caches off" -cache-ttl=-1s -body-ttl=-1s
 
 echo "== pgbench -S -c 16 -j 2 -T 20 (ceiling)"
 PGB_DB=zumodra_bench_pgbench

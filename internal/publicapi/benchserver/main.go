@@ -40,6 +40,7 @@ func run() error {
 	addr := flag.String("addr", "127.0.0.1:8090", "listen address")
 	pprofAddr := flag.String("pprof", "", "serve net/http/pprof on this address too")
 	cacheTTL := flag.Duration("cache-ttl", 0, "catalog cache TTL (0: the default 10s; negative: off)")
+	bodyTTL := flag.Duration("body-ttl", 0, "API response body cache TTL (0: the default 2s; negative: off)")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -51,7 +52,7 @@ func run() error {
 	defer pool.Close()
 	store := catalog.New(pool, catalog.Options{CacheTTL: *cacheTTL})
 	mux := http.NewServeMux()
-	publicapi.New(store, publicapi.Options{Log: log, NoRateLimit: true}).Routes(mux)
+	publicapi.New(store, publicapi.Options{Log: log, NoRateLimit: true, BodyTTL: *bodyTTL}).Routes(mux)
 	site, err := web.New(web.Config{BaseURL: "http://" + *addr}, store, intake.New(pool, log), log)
 	if err != nil {
 		return err
