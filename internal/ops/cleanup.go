@@ -23,6 +23,9 @@ const (
 	SweptSourceGone      = "source_gone"      // its source row no longer exists
 )
 
+// HeartbeatRetention is how long a silent worker's heartbeat row is kept.
+const HeartbeatRetention = 24 * time.Hour
+
 // SweepReasons lists the reasons in report order.
 var SweepReasons = []string{SweptTenantGone, SweptTenantSuspended, SweptDeadlinePassed, SweptSourceGone}
 
@@ -38,12 +41,16 @@ type Cleaner struct {
 
 // CleanupReport counts the rows removed (or, in a dry run, that would be).
 type CleanupReport struct {
-	DryRun   bool                             `json:"dry_run"`
-	Removed  map[string]map[apply.Catalog]int `json:"removed"`          // reason -> catalog -> rows
-	Errors   map[string]string                `json:"errors,omitempty"` // tenant slug -> error
-	Tenants  int                              `json:"tenants"`
-	Duration time.Duration                    `json:"-"`
-	Seconds  float64                          `json:"duration_seconds"`
+	DryRun  bool                             `json:"dry_run"`
+	Removed map[string]map[apply.Catalog]int `json:"removed"`          // reason -> catalog -> rows
+	Errors  map[string]string                `json:"errors,omitempty"` // tenant slug -> error
+	Tenants int                              `json:"tenants"`
+	// Heartbeats counts worker heartbeat rows older than HeartbeatRetention
+	// (workers that crashed rather than stopping) removed from the admin
+	// page and the metrics.
+	Heartbeats int           `json:"stale_heartbeats"`
+	Duration   time.Duration `json:"-"`
+	Seconds    float64       `json:"duration_seconds"`
 }
 
 // Total is the number of rows removed over all reasons.
@@ -72,12 +79,16 @@ func (cl *Cleaner) Sweep(ctx context.Context, dryRun bool) (CleanupReport, error
 	for _, reason := range SweepReasons {
 		rep.Removed[reason] = map[apply.Catalog]int{}
 	}
+	var err error
 	for _, s := range []spec{jobSpec, providerSpec} {
 		n, err := sweep(ctx, cl.Pool, dryRun, s.table, `NOT EXISTS (SELECT 1 FROM public.tenants t WHERE t.id = c.tenant_id)`)
 		if err != nil {
 			return rep, err
 		}
 		rep.add(SweptTenantGone, s.catalog, n)
+	}
+	if rep.Heartbeats, err = cl.sweepHeartbeats(ctx, dryRun); err != nil {
+		return rep, err
 	}
 	ts, err := source.ListTenants(ctx, cl.Pool)
 	if err != nil {
@@ -178,6 +189,12 @@ func sweep(ctx context.Context, q apply.Querier, dryRun bool, table, where strin
 		return 0, fmt.Errorf("sweep %s: %w", table, err)
 	}
 	return n, nil
+}
+
+// sweepHeartbeats removes the rows of workers silent for a day: a worker
+// that stops cleanly deletes its own; one that crashed leaves it behind.
+func (cl *Cleaner) sweepHeartbeats(ctx context.Context, dryRun bool) (int, error) {
+	return sweep(ctx, cl.Pool, dryRun, "public.worker_heartbeats", `c.seen_at < $1`, cl.now().Add(-HeartbeatRetention))
 }
 
 func (cl *Cleaner) now() time.Time {

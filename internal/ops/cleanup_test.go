@@ -33,6 +33,8 @@ func TestCleanupSweepsStaleRows(t *testing.T) {
 	exec(t, pool, `DELETE FROM `+pgx.Identifier{tn.SchemaName, "job_postings"}.Sanitize()+` WHERE id = $1`, gone.ID)
 	exec(t, pool, `UPDATE public.tenants SET status = 'suspended' WHERE id = $1`, sus.ID)
 	drain(t, pool)
+	exec(t, pool, `INSERT INTO public.worker_heartbeats (worker_id, hostname, pid, seen_at) VALUES
+		('crashed/0', 'h', 1, $1), ('alive/0', 'h', 2, $2)`, now.Add(-25*time.Hour), now.Add(-time.Minute))
 
 	cl := &Cleaner{Pool: pool, Now: func() time.Time { return now }}
 	want := map[string]map[apply.Catalog]int{
@@ -55,6 +57,12 @@ func TestCleanupSweepsStaleRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkSwept(t, rep, want)
+	if rep.Heartbeats != 1 || dry.Heartbeats != 1 {
+		t.Errorf("stale heartbeats: dry run %d, run %d; want 1", dry.Heartbeats, rep.Heartbeats)
+	}
+	if n := count(t, pool, `SELECT count(*) FROM public.worker_heartbeats WHERE worker_id = 'alive/0'`); n != 1 {
+		t.Error("a live worker's heartbeat was swept")
+	}
 	if n := count(t, pool, `SELECT count(*) FROM public.job_catalog`); n != 1 {
 		t.Errorf("%d jobs left in the catalog, want the one with a future deadline", n)
 	}
