@@ -55,12 +55,12 @@ func (h *Handler) feed(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	f := atomFeed{ID: h.abs(jobsPath), Title: "Newest jobs · " + h.cfg.SiteName,
-		Links: []atomLink{{Href: h.abs("/careers/feed.xml"), Rel: "self", Type: "application/atom+xml"},
-			{Href: h.abs(jobsPath), Rel: "alternate", Type: "text/html"}}}
+	f := atomFeed{ID: h.abs(r, jobsPath), Title: "Newest jobs · " + h.cfg.SiteName,
+		Links: []atomLink{{Href: h.abs(r, "/careers/feed.xml"), Rel: "self", Type: "application/atom+xml"},
+			{Href: h.abs(r, jobsPath), Rel: "alternate", Type: "text/html"}}}
 	updated := time.Unix(0, 0)
 	for _, j := range jobs {
-		f.Entries = append(f.Entries, h.atomEntry(j))
+		f.Entries = append(f.Entries, h.atomEntry(r, j))
 		if j.UpdatedAt.After(updated) {
 			updated = j.UpdatedAt
 		}
@@ -69,12 +69,12 @@ func (h *Handler) feed(w http.ResponseWriter, r *http.Request) {
 	h.writeXML(w, r, "application/atom+xml", f)
 }
 
-func (h *Handler) atomEntry(j catalog.JobSummary) atomEntry {
+func (h *Handler) atomEntry(r *http.Request, j catalog.JobSummary) atomEntry {
 	e := atomEntry{
-		ID: h.abs(jobURL(j.ID)), Title: j.Title + " at " + j.CompanyName,
-		Link:      atomLink{Href: h.abs(jobURL(j.ID)), Rel: "alternate", Type: "text/html"},
+		ID: h.abs(r, jobURL(j.ID)), Title: j.Title + " at " + j.CompanyName,
+		Link:      atomLink{Href: h.abs(r, jobURL(j.ID)), Rel: "alternate", Type: "text/html"},
 		Published: j.PublishedAt.UTC().Format(time.RFC3339), Updated: j.UpdatedAt.UTC().Format(time.RFC3339),
-		Author:  atomAuthor{Name: j.CompanyName, URI: h.abs(companyURL(j.CompanySlug))},
+		Author:  atomAuthor{Name: j.CompanyName, URI: h.abs(r, companyURL(j.CompanySlug))},
 		Summary: feedSummary(j),
 	}
 	if j.CategorySlug != "" {

@@ -31,6 +31,9 @@ var now = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 
 const baseURL = "https://jobs.example.test"
 
+// derivedBase asks newEnvWith for a site with no base URL configured.
+const derivedBase = "derive"
+
 // sourceIDs numbers directly inserted rows far above the ids of real
 // source rows, so the two never share (tenant_id, source_id).
 var sourceIDs atomic.Int64
@@ -60,7 +63,13 @@ func newEnvWith(t *testing.T, cfg web.Config) *env {
 	log := slog.New(slog.NewTextHandler(out, nil))
 	clock := func() time.Time { return now }
 	cat := catalog.New(pool, catalog.Options{Now: clock, CacheTTL: -1})
-	cfg.BaseURL, cfg.Now = baseURL, clock
+	switch cfg.BaseURL {
+	case "":
+		cfg.BaseURL = baseURL
+	case derivedBase:
+		cfg.BaseURL = ""
+	}
+	cfg.Now = clock
 	h, err := web.New(cfg, cat, intake.New(pool, log).WithClock(clock), log)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)

@@ -257,3 +257,20 @@ func TestPageRateLimit(t *testing.T) {
 	contains(t, body, "Slow down a little")
 	e.mustGet("/robots.txt", http.StatusOK) // robots and assets are never limited
 }
+
+// A proxy may rewrite Host; an Origin equal to the configured base URL is
+// still this site, while any other origin is refused.
+func TestConfiguredOriginIsTrusted(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	id, _ := e.publicJob(acme, nil)
+	for origin, want := range map[string]int{baseURL: http.StatusSeeOther, "https://jobs.example.test.evil": http.StatusForbidden} {
+		r := httptest.NewRequest(http.MethodPost, "/careers/jobs/"+strconv.FormatInt(id, 10)+"/apply", strings.NewReader(application().Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Set("Origin", origin)
+		r.Host = "internal-backend:8080"
+		if res, _ := e.do(r); res.StatusCode != want {
+			t.Errorf("Origin %s: status %d, want %d", origin, res.StatusCode, want)
+		}
+	}
+}

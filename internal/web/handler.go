@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -65,11 +66,31 @@ func New(cfg Config, cat *catalog.Store, in *intake.Service, log *slog.Logger) (
 	if h.limiter == nil {
 		h.limiter = httpx.NewRateLimiter(10, 5)
 	}
-	h.csrf = http.NewCrossOriginProtection()
-	h.csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	if h.csrf, err = newCSRF(cfg.BaseURL, func(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, http.StatusForbidden)
-	}))
+	}); err != nil {
+		return nil, err
+	}
 	return h, nil
+}
+
+// newCSRF refuses cross-origin form posts. The configured origin is
+// trusted explicitly, for old browsers that send Origin but not
+// Sec-Fetch-Site when a proxy in front rewrote the Host header.
+func newCSRF(baseURL string, deny http.HandlerFunc) (*http.CrossOriginProtection, error) {
+	c := http.NewCrossOriginProtection()
+	c.SetDenyHandler(deny)
+	if baseURL == "" {
+		return c, nil
+	}
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return nil, fmt.Errorf("web: base URL %q is not an absolute URL", baseURL)
+	}
+	if err := c.AddTrustedOrigin(u.Scheme + "://" + u.Host); err != nil {
+		return nil, fmt.Errorf("web: trust %s: %w", baseURL, err)
+	}
+	return c, nil
 }
 
 // Routes registers the public site on mux.
@@ -109,5 +130,36 @@ func (h *Handler) addSlash(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, u.RequestURI(), http.StatusMovedPermanently)
 }
 
-// abs makes a site path absolute on the configured base URL.
-func (h *Handler) abs(path string) string { return h.cfg.BaseURL + path }
+// abs makes a site path absolute on the configured base URL or, when none
+// is configured, on the origin the request came to. Production should
+// configure it: a derived origin trusts the Host header.
+func (h *Handler) abs(r *http.Request, path string) string {
+	if h.cfg.BaseURL != "" {
+		return h.cfg.BaseURL + path
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	host := r.Host
+	if !validHost(host) {
+		host = "localhost"
+	}
+	return scheme + "://" + host + path
+}
+
+// validHost accepts a host[:port] of letters, digits, dots, hyphens and
+// IPv6 brackets, so a forged Host header cannot inject anything.
+func validHost(h string) bool {
+	if h == "" || len(h) > 255 {
+		return false
+	}
+	for _, c := range h {
+		ok := c == '.' || c == '-' || c == ':' || c == '[' || c == ']' ||
+			(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

@@ -64,8 +64,8 @@ func (h *Handler) renderJob(w http.ResponseWriter, r *http.Request, status int, 
 	p := page{
 		Title:       pick(j.MetaTitle, j.Title+" at "+j.CompanyName) + " · " + h.cfg.SiteName,
 		Description: pick(j.MetaDescription, clip(j.Excerpt, 160), j.Title+" at "+j.CompanyName+"."),
-		Canonical:   h.abs(jobURL(j.ID)), Section: "careers", OGType: "article",
-		OGImage: h.absImage(safeImage(j.CompanyLogoURL)), JSONLD: h.jobPostingLD(j), Data: view,
+		Canonical:   h.abs(r, jobURL(j.ID)), Section: "careers", OGType: "article",
+		OGImage: h.absImage(r, safeImage(j.CompanyLogoURL)), JSONLD: h.jobPostingLD(r, j), Data: view,
 	}
 	h.render(w, r, status, "job", p)
 }

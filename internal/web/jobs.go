@@ -119,7 +119,7 @@ func (h *Handler) jobList(w http.ResponseWriter, r *http.Request) {
 		view.Stats = h.stats(r)
 	}
 	view.Cities = h.cities(r, q.Country)
-	h.render(w, r, http.StatusOK, "jobs", h.jobsPage(q, view, res))
+	h.render(w, r, http.StatusOK, "jobs", h.jobsPage(r, q, view, res))
 }
 
 // legacyRedirect answers an old ?page=N link: a 400 for nonsense,

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"strings"
 	"time"
 
@@ -84,14 +85,14 @@ var salaryUnits = map[string]string{"hourly": "HOUR", "daily": "DAY", "weekly": 
 // jobPostingLD builds the JSON-LD of a job page. validThrough is given
 // only when the job has a deadline: Google asks for it when a posting
 // expires, and ours without a deadline stay open until unpublished.
-func (h *Handler) jobPostingLD(j catalog.Job) jobPosting {
+func (h *Handler) jobPostingLD(r *http.Request, j catalog.Job) jobPosting {
 	ld := jobPosting{
 		Context: "https://schema.org/", Type: "JobPosting", Title: j.Title,
 		Description: jobDescription(j), DatePosted: j.PublishedAt.UTC().Format(time.RFC3339),
 		EmploymentType: label(employmentTypes, j.JobType), DirectApply: true,
-		Skills: strings.Join(j.RequiredSkills, ", "), URL: h.abs(jobURL(j.ID)),
+		Skills: strings.Join(j.RequiredSkills, ", "), URL: h.abs(r, jobURL(j.ID)),
 		HiringOrganization: organization{Type: "Organization", Name: j.CompanyName,
-			SameAs: h.abs(companyURL(j.CompanySlug)), Logo: h.absImage(safeImage(j.CompanyLogoURL))},
+			SameAs: h.abs(r, companyURL(j.CompanySlug)), Logo: h.absImage(r, safeImage(j.CompanyLogoURL))},
 	}
 	if j.ApplicationDeadline != nil {
 		ld.ValidThrough = j.ApplicationDeadline.UTC().Format(time.RFC3339)

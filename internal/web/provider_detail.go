@@ -57,8 +57,8 @@ func (h *Handler) renderProvider(w http.ResponseWriter, r *http.Request, status 
 	}
 	pg := page{
 		Title:       p.DisplayName + " · " + h.cfg.SiteName,
-		Description: clip(desc, 160), Canonical: h.abs(providerURL(p.ID)), Section: "freelancers",
-		OGType: "profile", OGImage: h.absImage(safeImage(p.AvatarURL)), Data: view,
+		Description: clip(desc, 160), Canonical: h.abs(r, providerURL(p.ID)), Section: "freelancers",
+		OGType: "profile", OGImage: h.absImage(r, safeImage(p.AvatarURL)), Data: view,
 	}
 	h.render(w, r, status, "provider", pg)
 }

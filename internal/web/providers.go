@@ -118,14 +118,14 @@ func (h *Handler) providerList(w http.ResponseWriter, r *http.Request) {
 	}
 	view := h.providersView(v, q, res, facets)
 	view.Stats = h.stats(r)
-	h.render(w, r, http.StatusOK, "providers", h.providersPage(q, view, res))
+	h.render(w, r, http.StatusOK, "providers", h.providersPage(r, q, view, res))
 }
 
-func (h *Handler) providersPage(q catalog.ProviderQuery, view providersView, res catalog.ProviderPage) page {
+func (h *Handler) providersPage(r *http.Request, q catalog.ProviderQuery, view providersView, res catalog.ProviderPage) page {
 	p := page{
 		Title:       "Freelancers · " + h.cfg.SiteName,
 		Description: "Hire independent professionals and agencies on " + h.cfg.SiteName + ": search by skill, location, rating and rate.",
-		Canonical:   h.abs(providersPath), Section: "freelancers",
+		Canonical:   h.abs(r, providersPath), Section: "freelancers",
 		PrevURL: view.PrevURL, NextURL: view.NextURL, Data: view,
 	}
 	if q.Search != "" {

@@ -39,6 +39,6 @@ func BenchmarkRenderJobs(b *testing.B) {
 	for b.Loop() {
 		w := httptest.NewRecorder()
 		view := h.jobsView(v, q, res, facets)
-		h.render(w, r, 200, "jobs", h.jobsPage(q, view, res))
+		h.render(w, r, 200, "jobs", h.jobsPage(r, q, view, res))
 	}
 }

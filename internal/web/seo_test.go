@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/web"
 )
 
 func TestSitemap(t *testing.T) {
@@ -138,4 +140,25 @@ func TestPageMetadata(t *testing.T) {
 	contains(t, e.mustGet("/careers/?q=engineer", http.StatusOK), `<meta name="robots" content="noindex">`, "<title>engineer jobs · Zumodra</title>")
 	contains(t, e.mustGet("/browse-freelancers/", http.StatusOK), "<title>Freelancers · Zumodra</title>",
 		`<link rel="canonical" href="https://jobs.example.test/browse-freelancers/">`, `aria-current="page">Freelancers</a>`)
+}
+
+// Without a configured base URL, absolute links use the request's host,
+// and a forged Host header cannot inject markup into them.
+func TestBaseURLDerivedFromRequest(t *testing.T) {
+	t.Parallel()
+	e := newEnvWith(t, web.Config{BaseURL: derivedBase})
+	r := httptest.NewRequest(http.MethodGet, "/careers/", nil)
+	r.Host = "careers.acme.test:8080"
+	_, body := e.do(r)
+	contains(t, body, `<link rel="canonical" href="http://careers.acme.test:8080/careers/">`)
+	r = httptest.NewRequest(http.MethodGet, "/robots.txt", nil)
+	r.Host = `evil"><script>`
+	_, body = e.do(r)
+	contains(t, body, "Sitemap: http://localhost/sitemap.xml")
+}
+
+func TestNewRefusesRelativeBaseURL(t *testing.T) {
+	if _, err := web.New(web.Config{BaseURL: "jobs.example.test"}, nil, nil, nil); err == nil {
+		t.Error("New accepted a base URL without a scheme")
+	}
 }

@@ -40,12 +40,12 @@ func (h *Handler) sitemap(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	idx := sitemapIndex{Sitemaps: []sitemapRef{{Loc: h.abs("/sitemaps/pages.xml")}}}
+	idx := sitemapIndex{Sitemaps: []sitemapRef{{Loc: h.abs(r, "/sitemaps/pages.xml")}}}
 	for i := 1; i <= jobs; i++ {
-		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs("/sitemaps/jobs-" + strconv.Itoa(i) + ".xml")})
+		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs(r, "/sitemaps/jobs-"+strconv.Itoa(i)+".xml")})
 	}
 	for i := 1; i <= providers; i++ {
-		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs("/sitemaps/providers-" + strconv.Itoa(i) + ".xml")})
+		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs(r, "/sitemaps/providers-"+strconv.Itoa(i)+".xml")})
 	}
 	h.writeXML(w, r, "application/xml", idx)
 }
@@ -55,7 +55,7 @@ func (h *Handler) sitemap(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) sitemapFile(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
 	if name == "pages.xml" {
-		h.writeXML(w, r, "application/xml", urlSet{URLs: []sitemapURL{{Loc: h.abs(jobsPath)}, {Loc: h.abs(providersPath)}}})
+		h.writeXML(w, r, "application/xml", urlSet{URLs: []sitemapURL{{Loc: h.abs(r, jobsPath)}, {Loc: h.abs(r, providersPath)}}})
 		return
 	}
 	kind, n, ok := sitemapName(name)
@@ -76,13 +76,13 @@ func (h *Handler) sitemapFile(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, http.StatusNotFound)
 		return
 	}
-	h.writeXML(w, r, "application/xml", h.urlSet(entries, toURL))
+	h.writeXML(w, r, "application/xml", h.urlSet(r, entries, toURL))
 }
 
-func (h *Handler) urlSet(entries []catalog.SitemapEntry, toURL func(int64) string) urlSet {
+func (h *Handler) urlSet(r *http.Request, entries []catalog.SitemapEntry, toURL func(int64) string) urlSet {
 	set := urlSet{URLs: make([]sitemapURL, 0, len(entries))}
 	for _, e := range entries {
-		set.URLs = append(set.URLs, sitemapURL{Loc: h.abs(toURL(e.ID)), LastMod: e.UpdatedAt.UTC().Format(time.RFC3339)})
+		set.URLs = append(set.URLs, sitemapURL{Loc: h.abs(r, toURL(e.ID)), LastMod: e.UpdatedAt.UTC().Format(time.RFC3339)})
 	}
 	return set
 }
@@ -124,5 +124,5 @@ func (h *Handler) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	_, _ = w.Write([]byte("User-agent: *\nAllow: /\nDisallow: /careers/jobs/*/apply\nDisallow: /browse-freelancers/*/inquire\n" +
-		"Disallow: /api/\n\nSitemap: " + h.abs("/sitemap.xml") + "\n"))
+		"Disallow: /api/\n\nSitemap: " + h.abs(r, "/sitemap.xml") + "\n"))
 }
