@@ -4,5 +4,6 @@
 //
 // Exit status: 0 success; 1 the command ran and failed (a database error, a
 // migration that failed, a tenant not found, a conflict); 2 it could not run
-// as asked (unknown command or flag, missing argument, invalid input).
+// as asked (unknown command or flag, missing argument, invalid input); 130 it
+// was interrupted by SIGINT or SIGTERM before it finished.
 package cli

@@ -13,6 +13,8 @@ const (
 	ExitOK      = 0
 	ExitFailure = 1
 	ExitUsage   = 2
+	// ExitInterrupted is the shell's status for a command ended by SIGINT.
+	ExitInterrupted = 130
 )
 
 // usageError marks an error as the caller's: exit 2 and a hint to --help.

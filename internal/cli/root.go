@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -72,6 +74,12 @@ func Execute(args []string, stdout, stderr io.Writer, getenv func(string) string
 	root := NewRoot(app)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
+	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		// Interrupted: transactions in flight were rolled back; say so
+		// plainly, with the shell's status for SIGINT.
+		fmt.Fprintln(stderr, "interrupted: nothing half-done was kept; run the command again to finish")
+		return ExitInterrupted
+	}
 	code := exitCode(err, app.ran)
 	if err != nil {
 		report(stderr, err, code, cmd.CommandPath())
