@@ -44,7 +44,7 @@ Exit status 1 when any schema failed.`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&c.shared, "shared", false, "migrate the shared (public) schema only")
-	f.StringVar(&c.tenant, "tenant", "", "migrate tenant schemas only: all of them, or the one with this slug")
+	f.StringVar(&c.tenant, "tenant", "", "migrate tenant schemas only: bare --tenant for all of them, --tenant=SLUG for one")
 	f.Lookup("tenant").NoOptDefVal = allTenants
 	f.IntVar(&c.concurrency, "concurrency", 0, "tenant schemas migrated at once (0: twice the CPUs)")
 	return cmd
