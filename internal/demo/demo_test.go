@@ -161,4 +161,13 @@ func TestDemoRowsPublishAsTheOriginalCounted(t *testing.T) {
 	if len(got) != 2 || got["democompany"] != want["democompany"] || got["freelancerhub"] != want["freelancerhub"] {
 		t.Fatalf("catalog (jobs, providers, jobs with salary) = %v, want %v", got, want)
 	}
+	// The private values the demo writes (e-mails, notes, bank and payment
+	// accounts, custom questions) appear nowhere in the catalog.
+	var leaks int
+	err = pool.QueryRow(ctx, `SELECT
+		(SELECT count(*) FROM public.job_catalog j WHERE to_jsonb(j)::text ~ '\.example|Band approved|notice period')
+		+ (SELECT count(*) FROM public.provider_catalog p WHERE to_jsonb(p)::text ~ '\.example|DE89|acct_demo|\+1-555|discount')`).Scan(&leaks)
+	if err != nil || leaks != 0 {
+		t.Fatalf("catalog rows holding private demo values: %d, %v", leaks, err)
+	}
 }
