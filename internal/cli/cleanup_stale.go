@@ -95,4 +95,7 @@ func printCleanup(w io.Writer, rep ops.CleanupReport) {
 		fmt.Fprintf(w, "✗ %s: %s\n", s, rep.Errors[s])
 	}
 	fmt.Fprintf(w, "Total: %d rows, %d tenants swept in %s.\n", rep.Total(), rep.Tenants, opsSeconds(rep.Duration))
+	if rep.Heartbeats > 0 {
+		fmt.Fprintf(w, "Heartbeats of workers silent for over %s: %d.\n", ops.HeartbeatRetention, rep.Heartbeats)
+	}
 }
