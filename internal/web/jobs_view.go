@@ -71,7 +71,7 @@ func (h *Handler) jobsView(v url.Values, q catalog.JobQuery, res catalog.JobPage
 		Checks: []facetView{
 			checkFacet("job_type", "Job type", domain.JobTypes, jobTypeLabels, f.JobTypes, q.JobTypes),
 			checkFacet("experience_level", "Experience", domain.ExperienceLevels, levelLabels, f.Levels, q.Levels),
-			checkFacet("remote", "Work place", domain.RemotePolicies, remoteLabels, f.Remote, q.Remote),
+			checkFacet("remote", "Workplace", domain.RemotePolicies, remoteLabels, f.Remote, q.Remote),
 		},
 		ResultLabel: resultLabel(res.Total, res.TotalExact, "job"),
 	}
