@@ -80,9 +80,11 @@ func (p *Pool) work(ctx, hard context.Context, i int) {
 			failures++
 			log.ErrorContext(ctx, "sync batch failed", "tenant_id", b.TenantID, "claimed", b.Claimed, "error", err)
 			p.sleep(ctx, i, min(time.Duration(failures)*p.cfg.PollInterval, time.Minute))
-		case err == nil && b.Found:
-			failures = 0
+		case err == nil && b.TenantID != 0:
+			failures = 0 // more work may follow: go straight on
 		default:
+			// Nothing available, or only tenants other workers hold: they
+			// carry on with those; wait for news rather than spin.
 			p.sleep(ctx, i, p.cfg.PollInterval)
 		}
 	}
