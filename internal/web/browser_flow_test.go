@@ -56,6 +56,9 @@ func TestBrowser(t *testing.T) {
 		if got := text(t, ctx, "#results-title"); !strings.HasSuffix(got, "jobs") || got == "27 jobs" {
 			t.Errorf("search results %q", got)
 		}
+		if u := location(t, ctx); !strings.HasSuffix(u, "/careers/?q=designer") {
+			t.Errorf("search address %s carries empty parameters", u)
+		}
 		// Ranked: the title match first (the others match on their category).
 		if titles := textsOf(t, ctx, ".card h3"); len(titles) == 0 || !strings.HasPrefix(titles[0], "Product Designer") {
 			t.Errorf("search for designer shows %q", titles)

@@ -73,17 +73,24 @@ func checkFacet(name, lbl string, enum []string, labels map[string]string, vals 
 	return f
 }
 
-// sortOptions lists the sort orders a listing offers; relevance only
-// while searching.
-func sortOptions(all []option, current string, searching bool) []option {
-	var out []option
+// sortOptions lists the sort orders a listing offers. The order used when
+// none is chosen goes first with the value "", so that a new search from a
+// page sorted by default is ranked by relevance rather than carrying the
+// browsing order along. Relevance is offered only while searching.
+func sortOptions(all []option, chosen string, searching bool, browseDefault string) []option {
+	def := browseDefault
+	if searching {
+		def = catalog.SortRelevance
+	}
+	out := []option{{Value: "", Count: -1, Selected: chosen == "" || chosen == def}}
 	for _, o := range all {
-		if o.Value == catalog.SortRelevance && !searching {
-			continue
+		switch {
+		case o.Value == def:
+			out[0].Label = o.Label
+		case o.Value != catalog.SortRelevance:
+			o.Selected, o.Count = o.Value == chosen, -1
+			out = append(out, o)
 		}
-		o.Selected = o.Value == current
-		o.Count = -1
-		out = append(out, o)
 	}
 	return out
 }

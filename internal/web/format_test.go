@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -66,5 +67,34 @@ func TestSafeImageAndClip(t *testing.T) {
 	}
 	if got := clip("short", 10); got != "short" {
 		t.Errorf("clip = %q", got)
+	}
+}
+
+func TestSortOptions(t *testing.T) {
+	labels := func(os []option) string {
+		var out []string
+		for _, o := range os {
+			s := o.Value + "=" + o.Label
+			if o.Selected {
+				s += "*"
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, " ")
+	}
+	cases := []struct {
+		chosen    string
+		searching bool
+		want      string
+	}{
+		{"", false, "=Newest* featured=Featured first salary=Highest salary"},
+		{"salary", false, "=Newest featured=Featured first salary=Highest salary*"},
+		{"", true, "=Best match* newest=Newest featured=Featured first salary=Highest salary"},
+		{"newest", true, "=Best match newest=Newest* featured=Featured first salary=Highest salary"},
+	}
+	for _, c := range cases {
+		if got := labels(sortOptions(jobSortOptions, c.chosen, c.searching, "newest")); got != c.want {
+			t.Errorf("sortOptions(%q, %v) = %s, want %s", c.chosen, c.searching, got, c.want)
+		}
 	}
 }

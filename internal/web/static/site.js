@@ -18,6 +18,16 @@
       }
     });
   });
+  // Leave untouched filters out of the address, so a search reads
+  // /careers/?q=go rather than a row of empty parameters.
+  var search = document.getElementById("search");
+  if (search) {
+    search.addEventListener("formdata", function (ev) {
+      var empty = [];
+      ev.formData.forEach(function (v, k) { if (v === "") { empty.push(k); } });
+      empty.forEach(function (k) { ev.formData.delete(k); });
+    });
+  }
   // Disable a form's submit button once sent, so a double click sends once.
   document.querySelectorAll("form[data-once]").forEach(function (form) {
     form.addEventListener("submit", function () {
