@@ -112,13 +112,13 @@ func jobConds(q JobQuery, args *sqlArgs, now any, skip string) []string {
 		conds = append(conds, "category_slug = "+args.add(q.Category))
 	}
 	if len(q.JobTypes) > 0 && skip != "job_type" {
-		conds = append(conds, "job_type = ANY("+args.add(q.JobTypes)+")")
+		conds = append(conds, anyOf("job_type", q.JobTypes, args))
 	}
 	if len(q.Levels) > 0 && skip != "experience_level" {
-		conds = append(conds, "experience_level = ANY("+args.add(q.Levels)+")")
+		conds = append(conds, anyOf("experience_level", q.Levels, args))
 	}
 	if len(q.Remote) > 0 && skip != "remote" {
-		conds = append(conds, "remote_policy = ANY("+args.add(q.Remote)+")")
+		conds = append(conds, anyOf("remote_policy", q.Remote, args))
 	}
 	if q.Country != "" && skip != "country" {
 		conds = append(conds, "country = "+args.add(q.Country))
@@ -133,4 +133,13 @@ func jobConds(q JobQuery, args *sqlArgs, now any, skip string) []string {
 		conds = append(conds, "company_slug = "+args.add(q.Company))
 	}
 	return conds
+}
+
+// anyOf matches column against a list: a plain equality for one value,
+// which a GIN index (job_catalog_search_filters) can use, unlike = ANY.
+func anyOf(column string, vs []string, args *sqlArgs) string {
+	if len(vs) == 1 {
+		return column + " = " + args.add(vs[0])
+	}
+	return column + " = ANY(" + args.add(vs) + ")"
 }
