@@ -30,6 +30,9 @@ type Config struct {
 	// sitemap) per client address. Nil means no limit: a site behind a CDN
 	// or benchmarked from one address may not want one.
 	PageLimiter *httpx.RateLimiter
+	// PageCacheTTL is how long a rendered listing or detail page is reused
+	// for identical requests: 0 means 2 seconds, negative turns it off.
+	PageCacheTTL time.Duration
 }
 
 // Handler serves the public pages. Build it with New, mount it with Routes.
@@ -42,6 +45,7 @@ type Handler struct {
 	assets  *assets
 	limiter *httpx.RateLimiter
 	csrf    *http.CrossOriginProtection
+	cache   *pageCache // nil when off
 }
 
 // New parses the embedded templates and assets; an error here is a bug in
@@ -62,7 +66,8 @@ func New(cfg Config, cat *catalog.Store, in *intake.Service, log *slog.Logger) (
 	if err != nil {
 		return nil, fmt.Errorf("web templates: %w", err)
 	}
-	h := &Handler{cfg: cfg, catalog: cat, intake: in, log: log, pages: pages, assets: a, limiter: cfg.FormLimiter}
+	h := &Handler{cfg: cfg, catalog: cat, intake: in, log: log, pages: pages, assets: a, limiter: cfg.FormLimiter,
+		cache: newPageCache(cfg.PageCacheTTL, cfg.Now)}
 	if h.limiter == nil {
 		h.limiter = httpx.NewRateLimiter(10, 5)
 	}
@@ -95,14 +100,14 @@ func newCSRF(baseURL string, deny http.HandlerFunc) (*http.CrossOriginProtection
 
 // Routes registers the public site on mux.
 func (h *Handler) Routes(mux *http.ServeMux) {
-	mux.Handle("GET /careers/{$}", h.page(h.jobList))
-	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.jobDetail))
+	mux.Handle("GET /careers/{$}", h.page(h.cached(h.jobList)))
+	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.cached(h.jobDetail)))
 	mux.HandleFunc("GET /careers/jobs/{id}", h.addSlash)
 	mux.Handle("POST /careers/jobs/{id}/apply", h.form(h.apply))
 	mux.Handle("GET /careers/jobs/{id}/applied/{$}", h.page(h.applied))
 	mux.Handle("GET /careers/feed.xml", h.page(h.feed))
-	mux.Handle("GET /browse-freelancers/{$}", h.page(h.providerList))
-	mux.Handle("GET /browse-freelancers/{id}/{$}", h.page(h.providerDetail))
+	mux.Handle("GET /browse-freelancers/{$}", h.page(h.cached(h.providerList)))
+	mux.Handle("GET /browse-freelancers/{id}/{$}", h.page(h.cached(h.providerDetail)))
 	mux.HandleFunc("GET /browse-freelancers/{id}", h.addSlash)
 	mux.Handle("POST /browse-freelancers/{id}/inquire", h.form(h.inquire))
 	mux.Handle("GET /browse-freelancers/{id}/sent/{$}", h.page(h.inquirySent))

@@ -64,12 +64,8 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		}
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if w.Header().Get("Cache-Control") == "" {
-		w.Header().Set("Cache-Control", cacheControl(status))
-	}
-	w.WriteHeader(status)
-	_, _ = buf.WriteTo(w)
+	h.remember(r, status, buf.Bytes())
+	writeHTML(w, status, buf.Bytes())
 }
 
 // cacheControl lets browsers and CDNs reuse a page for a minute: pages

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -161,4 +162,29 @@ func TestNewRefusesRelativeBaseURL(t *testing.T) {
 	if _, err := web.New(web.Config{BaseURL: "jobs.example.test"}, nil, nil, nil); err == nil {
 		t.Error("New accepted a base URL without a scheme")
 	}
+}
+
+// A rendered page is reused for identical requests until its TTL passes on
+// the handler's clock; other addresses and error pages are not reused.
+func TestPageCache(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	clock := now
+	e := newEnvWith(t, web.Config{PageCacheTTL: 2 * time.Second, Now: func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		return clock
+	}})
+	acme := e.tenant("acme", "Acme Robotics", "")
+	e.job(acme, func(r *jobRow) { r.Title = "First Job" })
+	e.mustGet("/careers/?q=job", http.StatusOK)
+	e.job(acme, func(r *jobRow) { r.Title = "Second Job" })
+	lacks(t, e.mustGet("/careers/?q=job", http.StatusOK), "Second Job") // served from the cache
+	contains(t, e.mustGet("/careers/?q=job&sort=newest", http.StatusOK), "Second Job")
+	e.mustGet("/careers/?page_size=0", http.StatusBadRequest)
+	e.mustGet("/careers/?page_size=0", http.StatusBadRequest)
+	mu.Lock()
+	clock = clock.Add(2 * time.Second)
+	mu.Unlock()
+	contains(t, e.mustGet("/careers/?q=job", http.StatusOK), "Second Job")
 }
