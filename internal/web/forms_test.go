@@ -30,6 +30,11 @@ func (e *env) publicJob(tn domain.Tenant, o *testfactory.JobOpts) (int64, int64)
 func (e *env) publicProvider(tn domain.Tenant) (int64, int64) {
 	e.t.Helper()
 	p := testfactory.Provider(e.t, e.pool, tn, nil)
+	// A currency other than the default, to see the inquiry take it.
+	if _, err := e.pool.Exec(context.Background(), `UPDATE `+pgx.Identifier{tn.SchemaName, "service_providers"}.Sanitize()+
+		` SET currency = 'EUR' WHERE id = $1`, p.ID); err != nil {
+		e.t.Fatal(err)
+	}
 	return e.synced(tn, "provider_catalog", p.ID), p.ID
 }
 
@@ -216,9 +221,10 @@ func TestInquiry(t *testing.T) {
 	}
 	var budget float64
 	var provider int64
-	err := e.pool.QueryRow(context.Background(), `SELECT provider_id, budget FROM t_acme.project_inquiries`).Scan(&provider, &budget)
-	if err != nil || provider != sourceID || budget != 5000 {
-		t.Errorf("stored provider %d budget %v, err %v", provider, budget, err)
+	var currency string
+	err := e.pool.QueryRow(context.Background(), `SELECT provider_id, budget, currency FROM t_acme.project_inquiries`).Scan(&provider, &budget, &currency)
+	if err != nil || provider != sourceID || budget != 5000 || currency != "EUR" {
+		t.Errorf("stored provider %d budget %v %s, err %v", provider, budget, currency, err)
 	}
 	contains(t, e.mustGet(path+"sent/", http.StatusOK), "Inquiry sent", "has your message")
 
@@ -228,7 +234,8 @@ func TestInquiry(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("bad budget: status %d, want 422", res.StatusCode)
 	}
-	contains(t, body, `<p class="field-error" id="i-budget-err">Budget must be a number.</p>`, `value="lots"`, `value="bob@example.com"`)
+	contains(t, body, `<p class="field-error" id="i-budget-err">Budget must be a number.</p>`, `value="lots"`,
+		`value="bob@example.com"`, "(optional, EUR)")
 
 	if _, err := e.pool.Exec(context.Background(), `UPDATE t_acme.service_providers SET marketplace_enabled = false WHERE id = $1`, sourceID); err != nil {
 		t.Fatal(err)

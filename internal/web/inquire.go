@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/intake"
 )
@@ -25,9 +26,16 @@ func (h *Handler) inquire(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, done, http.StatusSeeOther)
 		return
 	}
-	q := intake.Inquiry{Name: field(r, "name"), Email: field(r, "email"), Message: field(r, "message")}
+	// The budget is in the provider's currency, as the form says; the
+	// catalog row tells which (and a row already gone is gone).
+	p, err := h.catalog.Provider(r.Context(), id)
+	if err != nil {
+		h.submitFailed(w, r, err)
+		return
+	}
+	q := intake.Inquiry{Name: field(r, "name"), Email: field(r, "email"), Message: field(r, "message"), Currency: p.Currency}
 	if err := parseBudget(field(r, "budget"), &q); err != nil {
-		h.reshowProvider(w, r, id, err)
+		h.reshowProvider(w, r, p, err)
 		return
 	}
 	_, err = h.intake.SubmitInquiry(r.Context(), id, q)
@@ -35,7 +43,7 @@ func (h *Handler) inquire(w http.ResponseWriter, r *http.Request) {
 	case "":
 		http.Redirect(w, r, done, http.StatusSeeOther)
 	case domain.CodeInvalid:
-		h.reshowProvider(w, r, id, err)
+		h.reshowProvider(w, r, p, err)
 	default:
 		h.submitFailed(w, r, err)
 	}
@@ -54,13 +62,8 @@ func parseBudget(s string, q *intake.Inquiry) error {
 	return nil
 }
 
-func (h *Handler) reshowProvider(w http.ResponseWriter, r *http.Request, id int64, err error) {
-	p, perr := h.catalog.Provider(r.Context(), id)
-	if perr != nil {
-		h.submitFailed(w, r, perr)
-		return
-	}
-	f := newForm(inquireAction(id))
+func (h *Handler) reshowProvider(w http.ResponseWriter, r *http.Request, p catalog.Provider, err error) {
+	f := newForm(inquireAction(p.ID))
 	f.Currency = p.Currency
 	refill(&f, r, inquiryFields...)
 	fieldErrors(&f, err, inquiryFields...)
