@@ -39,8 +39,8 @@ measure() { # label, server flags
 	trap - EXIT
 }
 
-measure "cache on (default 10s)"
-ROTATE=1 measure "caches off" -cache-ttl=-1s -body-ttl=-1s
+measure "caches on (defaults)"
+ROTATE=1 measure "caches off" -cache-ttl=-1s -body-ttl=-1s -page-ttl=-1s
 
 echo "== pgbench -S -c 16 -j 2 -T 20 (ceiling)"
 PGB_DB=zumodra_bench_pgbench

@@ -41,6 +41,7 @@ func run() error {
 	pprofAddr := flag.String("pprof", "", "serve net/http/pprof on this address too")
 	cacheTTL := flag.Duration("cache-ttl", 0, "catalog cache TTL (0: the default 10s; negative: off)")
 	bodyTTL := flag.Duration("body-ttl", 0, "API response body cache TTL (0: the default 2s; negative: off)")
+	pageTTL := flag.Duration("page-ttl", 0, "rendered page cache TTL of internal/web (0: its default; negative: off)")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -53,7 +54,7 @@ func run() error {
 	store := catalog.New(pool, catalog.Options{CacheTTL: *cacheTTL})
 	mux := http.NewServeMux()
 	publicapi.New(store, publicapi.Options{Log: log, NoRateLimit: true, BodyTTL: *bodyTTL}).Routes(mux)
-	site, err := web.New(web.Config{BaseURL: "http://" + *addr}, store, intake.New(pool, log), log)
+	site, err := web.New(web.Config{BaseURL: "http://" + *addr, PageCacheTTL: *pageTTL}, store, intake.New(pool, log), log)
 	if err != nil {
 		return err
 	}
