@@ -52,6 +52,9 @@ func (c *serveCmd) Run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		if workers == nil {
+			c.app.Log.WarnContext(ctx, "no sync workers in this process (--workers 0): changes reach the catalog only if `zumodra worker` runs elsewhere")
+		}
 		s := &server.Server{Config: c.app.Config, Pool: pool, Log: c.app.Log, Background: workers, Ready: c.app.printListening}
 		return s.Run(ctx)
 	})
