@@ -19,14 +19,14 @@ func TestFreelancersShowsProvidersFromAllTenants(t *testing.T) {
 	})
 	e.provider(hub, func(r *providerRow) {
 		r.Name, r.Accepting, r.Availability, r.City, r.Country = "Grace Hopper", false, "busy", "Lisbon", "Portugal"
-		r.HourlyRate = nil
+		r.HourlyRate, r.Rating, r.Reviews = nil, 0, 0
 	})
 	body := e.mustGet("/browse-freelancers/", http.StatusOK)
 	contains(t, body, "Ada Lovelace", "Grace Hopper", `<img class="avatar" src="https://cdn.example.test/ada.jpg"`,
 		">GH</span>", "<strong>37</strong> jobs done", "</svg> 4.9</span>", "23 reviews", "</svg> Verified",
 		`<span class="badge badge-available">Available</span>`, `<span class="badge badge-busy">Busy</span>`,
 		"</svg> Berlin, Germany", "</svg> Lisbon, Portugal", "$80/hr", `<li class="tag">PostgreSQL</li>`,
-		`href="/browse-freelancers/`+strconv.FormatInt(ada, 10)+`/"`, "View Profile", "2 freelancers")
+		`href="/browse-freelancers/`+strconv.FormatInt(ada, 10)+`/"`, "View Profile", "2 freelancers", "No reviews yet")
 	if n := strings.Count(body, "</svg> Verified"); n != 1 {
 		t.Errorf("%d verified badges, want 1", n)
 	}

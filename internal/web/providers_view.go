@@ -43,11 +43,14 @@ func providerCardOf(p catalog.ProviderSummary) providerCard {
 		AvatarURL: safeImage(p.AvatarURL), Initials: initials(p.DisplayName), AvatarClass: avatarClass(p.DisplayName),
 		Location: place(p.City, p.Country), Available: p.Available(), Availability: label(availLabels, p.AvailabilityStatus),
 		Verified: p.IsVerified, Featured: p.IsFeatured, Remote: p.CanWorkRemotely, Onsite: p.CanWorkOnsite,
-		Rating: strconv.FormatFloat(p.RatingAvg, 'f', 1, 64), Reviews: plural(p.TotalReviews, "review"),
+		Reviews:   plural(p.TotalReviews, "review"),
 		Completed: p.CompletedJobs, Categories: p.CategoryNames, Company: p.CompanyName, Type: label(typeLabels, p.ProviderType),
 	}
 	if !c.Available && p.AvailabilityStatus == "available" {
 		c.Availability = "Not taking projects"
+	}
+	if p.TotalReviews > 0 { // a 0.0 with no reviews would read as a bad rating
+		c.Rating = strconv.FormatFloat(p.RatingAvg, 'f', 1, 64)
 	}
 	if p.HourlyRate != nil {
 		c.Rate = money(*p.HourlyRate, p.Currency) + "/hr"
