@@ -32,7 +32,7 @@ func describeMachine(ctx context.Context, pool *pgxpool.Pool) Machine {
 	if err := pool.QueryRow(ctx, `SELECT version()`).Scan(&m.Postgres); err != nil {
 		m.Postgres = "unknown: " + err.Error()
 	}
-	if err := pool.QueryRow(ctx, `SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name)
+	if err := pool.QueryRow(ctx, `SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name)
 		FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'gin_pending_list_limit')`).Scan(&m.Settings); err != nil {
 		m.Settings = "unknown"
 	}

@@ -30,7 +30,8 @@ type commit struct {
 // run offers rate changes per second for d (change k is due at start +
 // k/rate) and returns how many committed and how long they took; onCommit,
 // when set, sees every commit. When the writers cannot keep up, the
-// dispatcher blocks and the achieved rate falls below the offered one.
+// dispatcher blocks, the achieved rate falls below the offered one and the
+// run still ends after d (plus the updates in flight).
 func (w *writers) run(ctx context.Context, rate int, d time.Duration, onCommit func(commit)) (int, time.Duration, error) {
 	work := make(chan target, 1024)
 	var committed atomic.Int64
@@ -62,7 +63,9 @@ func (w *writers) run(ctx context.Context, rate int, d time.Duration, onCommit f
 func (w *writers) dispatch(ctx context.Context, work chan<- target, rate int, start time.Time, d time.Duration) {
 	for k := 0; ; k++ {
 		due := start.Add(time.Duration(int64(k) * int64(time.Second) / int64(rate)))
-		if due.Sub(start) >= d || ctx.Err() != nil {
+		// Stop at d by the schedule and by the clock: when the writers
+		// fall behind, the changes not yet handed out are not offered.
+		if due.Sub(start) >= d || time.Since(start) >= d || ctx.Err() != nil {
 			return
 		}
 		if wait := time.Until(due); wait > time.Millisecond {
