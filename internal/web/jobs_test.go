@@ -234,3 +234,15 @@ func TestCareersPagination(t *testing.T) {
 		t.Errorf("legacy page: %d to %q", res.StatusCode, res.Header.Get("Location"))
 	}
 }
+
+// An empty catalog is a calm empty state on both pages, not an error.
+func TestEmptyCatalog(t *testing.T) {
+	e := newEnv(t)
+	for p, want := range map[string]string{"/careers/": "No open positions yet", "/browse-freelancers/": "No freelancers listed yet"} {
+		body := e.mustGet(p, http.StatusOK)
+		contains(t, body, want)
+		lacks(t, body, `class="pagination"`, "open jobs</span>", "Reset all filters")
+	}
+	e.mustGet("/careers/feed.xml", http.StatusOK)
+	e.mustGet("/sitemap.xml", http.StatusOK)
+}
