@@ -65,7 +65,9 @@ func (h *Handler) renderErrorDetail(w http.ResponseWriter, r *http.Request, stat
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := httpx.StatusFor(domain.ErrorCode(err))
 	if status >= 500 {
-		h.log.ErrorContext(r.Context(), "public page failed", "path", r.URL.Path, "error", err)
+		if r.Context().Err() == nil { // a visitor who left is no failure of ours
+			h.log.ErrorContext(r.Context(), "public page failed", "path", r.URL.Path, "error", err)
+		}
 		h.renderError(w, r, status)
 		return
 	}

@@ -58,12 +58,15 @@ func (h *Handler) feed(w http.ResponseWriter, r *http.Request) {
 	f := atomFeed{ID: h.abs(r, jobsPath), Title: "Newest jobs · " + h.cfg.SiteName,
 		Links: []atomLink{{Href: h.abs(r, "/careers/feed.xml"), Rel: "self", Type: "application/atom+xml"},
 			{Href: h.abs(r, jobsPath), Rel: "alternate", Type: "text/html"}}}
-	updated := time.Unix(0, 0)
+	updated := time.Time{}
 	for _, j := range jobs {
 		f.Entries = append(f.Entries, h.atomEntry(r, j))
 		if j.UpdatedAt.After(updated) {
 			updated = j.UpdatedAt
 		}
+	}
+	if updated.IsZero() { // no jobs: the feed is as new as this answer
+		updated = h.cfg.Now()
 	}
 	f.Updated = updated.UTC().Format(time.RFC3339)
 	h.writeXML(w, r, "application/atom+xml", f)
