@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+	"unicode"
 
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
@@ -74,6 +75,7 @@ func (h *Handler) jobDetailCard(j catalog.Job) jobDetailCard {
 	c := jobDetailCard{jobCard: h.jobCard(j.JobSummary), Team: j.Team, Reference: j.ReferenceCode,
 		Positions: j.PositionsCount, Preferred: j.PreferredSkills}
 	c.Skills, c.MoreSkills = j.RequiredSkills, 0
+	c.PostedAgo = capitalize(c.PostedAgo) // it starts the fact: "Just now", "3 days ago"
 	if j.ApplicationDeadline != nil {
 		c.Deadline = j.ApplicationDeadline.UTC().Format("2 January 2006")
 		c.DeadlineISO = j.ApplicationDeadline.UTC().Format(time.RFC3339)
@@ -127,4 +129,14 @@ func clip(s string, n int) string {
 		}
 	}
 	return string(r[:cut]) + "…"
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
 }
