@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -88,13 +89,8 @@ func pageSizeParam(v url.Values) (int, error) {
 
 // jobList serves /careers/: search, filters with counts, keyset pages.
 func (h *Handler) jobList(w http.ResponseWriter, r *http.Request) {
-	v, err := queryValues(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	if redirect, err := legacyPage(v); err != nil || redirect {
-		h.legacyRedirect(w, r, jobsPath, v, err)
+	v, ok := h.listParams(w, r, jobsPath)
+	if !ok {
 		return
 	}
 	q, err := jobQuery(v)
@@ -102,14 +98,7 @@ func (h *Handler) jobList(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	res, err := h.catalog.SearchJobs(r.Context(), q)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	fq := q
-	fq.Search = res.Search
-	facets, err := h.catalog.JobFacets(r.Context(), fq)
+	res, facets, err := h.searchJobs(r.Context(), q)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -122,12 +111,32 @@ func (h *Handler) jobList(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "jobs", h.jobsPage(r, q, view, res))
 }
 
-// legacyRedirect answers an old ?page=N link: a 400 for nonsense,
-// otherwise the first page of the same search.
-func (h *Handler) legacyRedirect(w http.ResponseWriter, r *http.Request, path string, v url.Values, err error) {
+// searchJobs runs the search and counts the facets of what it searched
+// (the catalog may have corrected the spelling).
+func (h *Handler) searchJobs(ctx context.Context, q catalog.JobQuery) (catalog.JobPage, catalog.JobFacets, error) {
+	res, err := h.catalog.SearchJobs(ctx, q)
+	if err != nil {
+		return res, catalog.JobFacets{}, err
+	}
+	q.Search = res.Search
+	facets, err := h.catalog.JobFacets(ctx, q)
+	return res, facets, err
+}
+
+// listParams parses a listing's query string, answering the request
+// itself (400, or the redirect of an old ?page=N link) when it cannot go on.
+func (h *Handler) listParams(w http.ResponseWriter, r *http.Request, path string) (url.Values, bool) {
+	v, err := queryValues(r)
+	if err == nil {
+		var redirect bool
+		if redirect, err = legacyPage(v); err == nil && redirect {
+			http.Redirect(w, r, withParam(path, v, "page", ""), http.StatusFound)
+			return nil, false
+		}
+	}
 	if err != nil {
 		h.fail(w, r, err)
-		return
+		return nil, false
 	}
-	http.Redirect(w, r, withParam(path, v, "page", ""), http.StatusFound)
+	return v, true
 }

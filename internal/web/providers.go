@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -90,13 +91,8 @@ func flag(v url.Values, name string) (bool, error) {
 
 // providerList serves /browse-freelancers/.
 func (h *Handler) providerList(w http.ResponseWriter, r *http.Request) {
-	v, err := queryValues(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	if redirect, err := legacyPage(v); err != nil || redirect {
-		h.legacyRedirect(w, r, providersPath, v, err)
+	v, ok := h.listParams(w, r, providersPath)
+	if !ok {
 		return
 	}
 	q, err := providerQuery(v)
@@ -104,14 +100,7 @@ func (h *Handler) providerList(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	res, err := h.catalog.SearchProviders(r.Context(), q)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	fq := q
-	fq.Search = res.Search
-	facets, err := h.catalog.ProviderFacets(r.Context(), fq)
+	res, facets, err := h.searchProviders(r.Context(), q)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -119,6 +108,16 @@ func (h *Handler) providerList(w http.ResponseWriter, r *http.Request) {
 	view := h.providersView(v, q, res, facets)
 	view.Stats = h.stats(r)
 	h.render(w, r, http.StatusOK, "providers", h.providersPage(r, q, view, res))
+}
+
+func (h *Handler) searchProviders(ctx context.Context, q catalog.ProviderQuery) (catalog.ProviderPage, catalog.ProviderFacets, error) {
+	res, err := h.catalog.SearchProviders(ctx, q)
+	if err != nil {
+		return res, catalog.ProviderFacets{}, err
+	}
+	q.Search = res.Search
+	facets, err := h.catalog.ProviderFacets(ctx, q)
+	return res, facets, err
 }
 
 func (h *Handler) providersPage(r *http.Request, q catalog.ProviderQuery, view providersView, res catalog.ProviderPage) page {
