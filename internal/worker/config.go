@@ -18,6 +18,12 @@ type Config struct {
 	RetryBase         time.Duration // delay after the first failure, doubling; default 1s
 	RetryMax          time.Duration // cap of the retry delay; default 5m
 	PollInterval      time.Duration // fallback when no NOTIFY arrives; default 1s
+	// BusyPollInterval is the poll while changes keep coming (within
+	// PollInterval of the last batch that applied something); default 10ms.
+	// A busy worker then finds new rows at once even when writers do not
+	// NOTIFY (see docs/BENCHMARKS.md, "Sync propagation"), at the cost of
+	// one indexed probe per interval, and only while busy.
+	BusyPollInterval time.Duration
 	HeartbeatInterval time.Duration // worker_heartbeats refresh; default 10s
 	// ShutdownGrace is how long the batch in hand may run after Run's
 	// context ends before it is rolled back; default 10s, negative for none.
@@ -46,6 +52,7 @@ func (c *Config) defaults() error {
 	c.RetryBase = orDefault(c.RetryBase, outbox.DefaultRetry.BaseDelay)
 	c.RetryMax = orDefault(c.RetryMax, outbox.DefaultRetry.MaxDelay)
 	c.PollInterval = orDefault(c.PollInterval, time.Second)
+	c.BusyPollInterval = min(orDefault(c.BusyPollInterval, 10*time.Millisecond), c.PollInterval)
 	c.HeartbeatInterval = orDefault(c.HeartbeatInterval, 10*time.Second)
 	c.ShutdownGrace = orDefault(c.ShutdownGrace, 10*time.Second)
 	if c.Logger == nil {

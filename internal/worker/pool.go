@@ -73,6 +73,7 @@ func (p *Pool) Run(ctx context.Context) error {
 func (p *Pool) work(ctx, hard context.Context, i int) {
 	log := p.cfg.Logger.With("worker", p.workerID(i))
 	failures := 0
+	var lastWork time.Time
 	for ctx.Err() == nil {
 		b, err := p.ProcessBatch(hard)
 		switch {
@@ -82,9 +83,13 @@ func (p *Pool) work(ctx, hard context.Context, i int) {
 			p.sleep(ctx, i, min(time.Duration(failures)*p.cfg.PollInterval, time.Minute))
 		case err == nil && b.TenantID != 0:
 			failures = 0 // more work may follow: go straight on
+			lastWork = time.Now()
+		case time.Since(lastWork) < p.cfg.PollInterval:
+			// Busy lately: look again soon, NOTIFY or not.
+			p.sleep(ctx, i, p.cfg.BusyPollInterval)
 		default:
-			// Nothing available, or only tenants other workers hold: they
-			// carry on with those; wait for news rather than spin.
+			// Idle, or only tenants other workers hold: they carry on with
+			// those; wait for news rather than spin.
 			p.sleep(ctx, i, p.cfg.PollInterval)
 		}
 	}

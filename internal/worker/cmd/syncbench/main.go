@@ -4,7 +4,7 @@
 // scratch database on the server, migrates it, seeds tenants and jobs, runs
 // the workers in-process and drops the database at the end.
 //
-//	go run ./internal/worker/cmd/syncbench -rates 500,1000,2000 -duration 20s
+//	go run ./internal/worker/cmd/syncbench -rates 500,1000 -duration 20s -jobs 5000 -bulk 20000
 //
 // Visibility is observed without polling: a bench-only trigger on
 // public.job_catalog NOTIFYs the new title, which PostgreSQL delivers when
@@ -45,7 +45,7 @@ func parseFlags(args []string) (options, error) {
 	rates := fs.String("rates", "500", "comma-separated steady change rates (changes/s) to run in turn")
 	def := os.Getenv("DATABASE_URL")
 	if def == "" {
-		def = "postgres://postgres@127.0.0.1:5432/postgres"
+		def = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
 	}
 	fs.StringVar(&o.URL, "db", def, "server to create the scratch database on (a role with CREATEDB)")
 	fs.DurationVar(&o.Duration, "duration", 20*time.Second, "length of each steady-rate run")
