@@ -22,7 +22,7 @@ type cachedBody struct {
 	expires time.Time
 }
 
-const maxCachedBodies = 2048
+const maxCachedBodies = 1024 // at ~20 KB a list page: about 20 MB at most
 
 func newBodyCache(ttl time.Duration) *bodyCache {
 	return &bodyCache{ttl: ttl, max: maxCachedBodies, items: map[string]cachedBody{}}
