@@ -11,19 +11,19 @@ import (
 
 // Config tunes a Pool. Zero values take the defaults shown.
 type Config struct {
-	Workers           int           // goroutines claiming batches; default 2
-	BatchSize         int           // outbox rows claimed per batch; default 500
-	PageSize          int           // source rows per page of a full pass; default resync.DefaultBatchSize
-	MaxAttempts       int           // failed attempts before a dead letter; default 10
-	RetryBase         time.Duration // delay after the first failure, doubling; default 1s
-	RetryMax          time.Duration // cap of the retry delay; default 5m
-	PollInterval      time.Duration // fallback when no NOTIFY arrives; default 1s
+	Workers      int           // goroutines claiming batches; default 2
+	BatchSize    int           // outbox rows claimed per batch; default 500
+	PageSize     int           // source rows per page of a full pass; default resync.DefaultBatchSize
+	MaxAttempts  int           // failed attempts before a dead letter; default 10
+	RetryBase    time.Duration // delay after the first failure, doubling; default 1s
+	RetryMax     time.Duration // cap of the retry delay; default 5m
+	PollInterval time.Duration // fallback when no NOTIFY arrives; default 1s
 	// BusyPollInterval is the poll while changes keep coming (within
 	// PollInterval of the last batch that applied something); default 10ms.
 	// A busy worker then finds new rows at once even when writers do not
 	// NOTIFY (see docs/BENCHMARKS.md, "Sync propagation"), at the cost of
 	// one indexed probe per interval, and only while busy.
-	BusyPollInterval time.Duration
+	BusyPollInterval  time.Duration
 	HeartbeatInterval time.Duration // worker_heartbeats refresh; default 10s
 	// ShutdownGrace is how long the batch in hand may run after Run's
 	// context ends before it is rolled back; default 10s, negative for none.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -19,6 +20,8 @@ type Pool struct {
 	db   *pgxpool.Pool
 	cfg  Config
 	wake []chan struct{} // one per worker, buffered: a pending wake-up
+	// lastWork is when a worker of this pool last applied a batch (unix ns).
+	lastWork atomic.Int64
 	// beforeCommit, set only by tests, runs just before a batch commits.
 	beforeCommit func(ctx context.Context)
 }
@@ -73,7 +76,6 @@ func (p *Pool) Run(ctx context.Context) error {
 func (p *Pool) work(ctx, hard context.Context, i int) {
 	log := p.cfg.Logger.With("worker", p.workerID(i))
 	failures := 0
-	var lastWork time.Time
 	for ctx.Err() == nil {
 		b, err := p.ProcessBatch(hard)
 		switch {
@@ -83,9 +85,9 @@ func (p *Pool) work(ctx, hard context.Context, i int) {
 			p.sleep(ctx, i, min(time.Duration(failures)*p.cfg.PollInterval, time.Minute))
 		case err == nil && b.TenantID != 0:
 			failures = 0 // more work may follow: go straight on
-			lastWork = time.Now()
-		case time.Since(lastWork) < p.cfg.PollInterval:
-			// Busy lately: look again soon, NOTIFY or not.
+			p.lastWork.Store(time.Now().UnixNano())
+		case time.Since(time.Unix(0, p.lastWork.Load())) < p.cfg.PollInterval:
+			// This pool applied changes lately: look again soon, NOTIFY or not.
 			p.sleep(ctx, i, p.cfg.BusyPollInterval)
 		default:
 			// Idle, or only tenants other workers hold: they carry on with
