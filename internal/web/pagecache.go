@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"sync"
@@ -87,10 +88,11 @@ func (h *Handler) cached(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// remember stores a rendered 200 page when the request was marked.
+// remember stores a copy of a rendered 200 page (body is a pooled buffer)
+// when the request was marked.
 func (h *Handler) remember(r *http.Request, status int, body []byte) {
 	if key, ok := r.Context().Value(cacheKeyCtx{}).(string); ok && status == http.StatusOK && h.cache != nil {
-		h.cache.put(key, body)
+		h.cache.put(key, bytes.Clone(body))
 	}
 }
 
