@@ -40,7 +40,8 @@ func readProviders(ctx context.Context, q Querier, t domain.Tenant, sql string, 
 }
 
 // attachChildren reads the skills and categories of a page of providers in
-// two queries, whatever the page size.
+// two queries, whatever the page size (pipelined in one round trip when q
+// can send batches).
 func attachChildren(ctx context.Context, q Querier, t domain.Tenant, ps []domain.ServiceProvider) ([]projection.ProviderInput, error) {
 	if len(ps) == 0 {
 		return nil, nil
@@ -49,11 +50,7 @@ func attachChildren(ctx context.Context, q Querier, t domain.Tenant, ps []domain
 	for i, p := range ps {
 		ids[i] = p.ID
 	}
-	skills, err := skillsOf(ctx, q, t, ids)
-	if err != nil {
-		return nil, err
-	}
-	cats, err := categoriesOf(ctx, q, t, ids)
+	skills, cats, err := childrenOf(ctx, q, t, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -64,42 +61,34 @@ func attachChildren(ctx context.Context, q Querier, t domain.Tenant, ps []domain
 	return out, nil
 }
 
-func skillsOf(ctx context.Context, q Querier, t domain.Tenant, ids []int64) (map[int64][]domain.ProviderSkill, error) {
-	rows, err := q.Query(ctx, `SELECT id, provider_id, name, level, years_experience, version
-		FROM `+table(t, "provider_skills")+` WHERE provider_id = ANY($1) ORDER BY provider_id, id`, ids)
-	if err != nil {
-		return nil, fmt.Errorf("read skills of %s: %w", t.Slug, err)
-	}
-	out := map[int64][]domain.ProviderSkill{}
+func skillsSQL(t domain.Tenant) string {
+	return `SELECT id, provider_id, name, level, years_experience, version
+		FROM ` + table(t, "provider_skills") + ` WHERE provider_id = ANY($1) ORDER BY provider_id, id`
+}
+
+func categoriesSQL(t domain.Tenant) string {
+	return `SELECT l.provider_id, c.id, c.name, c.slug, c.created_at, c.updated_at, c.version
+		FROM ` + table(t, "provider_category_links") + ` l JOIN ` + table(t, "provider_categories") + ` c ON c.id = l.category_id
+		WHERE l.provider_id = ANY($1) ORDER BY l.provider_id, c.id`
+}
+
+func scanSkills(rows pgx.Rows, out map[int64][]domain.ProviderSkill) error {
 	var s domain.ProviderSkill
-	_, err = pgx.ForEachRow(rows, []any{&s.ID, &s.ProviderID, &s.Name, &s.Level, &s.YearsExperience, &s.Version}, func() error {
+	_, err := pgx.ForEachRow(rows, []any{&s.ID, &s.ProviderID, &s.Name, &s.Level, &s.YearsExperience, &s.Version}, func() error {
 		out[s.ProviderID] = append(out[s.ProviderID], s)
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("read skills of %s: %w", t.Slug, err)
-	}
-	return out, nil
+	return err
 }
 
-func categoriesOf(ctx context.Context, q Querier, t domain.Tenant, ids []int64) (map[int64][]domain.ProviderCategory, error) {
-	rows, err := q.Query(ctx, `SELECT l.provider_id, c.id, c.name, c.slug, c.created_at, c.updated_at, c.version
-		FROM `+table(t, "provider_category_links")+` l JOIN `+table(t, "provider_categories")+` c ON c.id = l.category_id
-		WHERE l.provider_id = ANY($1) ORDER BY l.provider_id, c.id`, ids)
-	if err != nil {
-		return nil, fmt.Errorf("read provider categories of %s: %w", t.Slug, err)
-	}
-	out := map[int64][]domain.ProviderCategory{}
+func scanCategories(rows pgx.Rows, out map[int64][]domain.ProviderCategory) error {
 	var pid int64
 	var c domain.ProviderCategory
-	_, err = pgx.ForEachRow(rows, []any{&pid, &c.ID, &c.Name, &c.Slug, &c.CreatedAt, &c.UpdatedAt, &c.Version}, func() error {
+	_, err := pgx.ForEachRow(rows, []any{&pid, &c.ID, &c.Name, &c.Slug, &c.CreatedAt, &c.UpdatedAt, &c.Version}, func() error {
 		out[pid] = append(out[pid], c)
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("read provider categories of %s: %w", t.Slug, err)
-	}
-	return out, nil
+	return err
 }
 
 func scanProvider(r pgx.CollectableRow) (domain.ServiceProvider, error) {
