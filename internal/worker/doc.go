@@ -22,9 +22,15 @@
 // always read a later state. Several workers, in one or many processes,
 // share the work through the database alone.
 //
+// The fast path applies the rows without savepoints; only when it fails is
+// the batch redone with each source row in a savepoint of its own, so the
+// poison row is attributed and the others still apply.
+//
 // Wake-up: one LISTEN connection per Pool on channel zumodra_sync wakes the
-// workers at once; each also polls every PollInterval, so a lost NOTIFY (or
-// a LISTEN connection being re-established) only delays, never loses, work.
+// workers at once; each also polls, every BusyPollInterval (10ms) while the
+// pool has applied changes within the last PollInterval, else every
+// PollInterval (1s), so a lost or skipped NOTIFY (or a LISTEN connection
+// being re-established) only delays, never loses, work.
 //
 //	p := worker.New(pool, worker.Config{Workers: 2, Logger: log})
 //	err := p.Run(ctx) // until ctx ends; the batch in hand finishes within ShutdownGrace
