@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // fewResults is the match count under which a search is retried with
@@ -49,13 +51,19 @@ func (s *Store) correctWords(ctx context.Context, src *vocabSource, text string)
 			return text, nil
 		}
 	}
-	v, err := src.get(ctx, s.pool, s.now())
-	if err != nil {
-		return text, err
+	if !slices.ContainsFunc(words, func(w string) bool { return utf8.RuneCountInString(w) >= 3 }) {
+		return text, nil
+	}
+	// Never wait for the vocabulary: loading it scans every heading (seconds
+	// on a large catalog). Until it is loaded, in the background or by
+	// Warm, searches are simply not corrected.
+	v := src.peek(ctx, s.pool, s.now())
+	if v == nil {
+		return text, nil
 	}
 	changed := false
 	for i, w := range words {
-		if len([]rune(w)) < 3 {
+		if utf8.RuneCountInString(w) < 3 {
 			continue
 		}
 		if near, sim := v.nearest(w); sim >= minWordSimilarity && near != w {
@@ -66,4 +74,17 @@ func (s *Store) correctWords(ctx context.Context, src *vocabSource, text string)
 		return text, nil
 	}
 	return strings.Join(words, " "), nil
+}
+
+// Warm loads the vocabularies that typo correction uses, so that it works
+// from the first search: call it once at startup (it reads every job and
+// provider heading, a few seconds on a large catalog). Without it they are
+// loaded in the background on the first searches.
+func (s *Store) Warm(ctx context.Context) error {
+	for _, src := range []*vocabSource{s.jobVocab, s.providerVocab} {
+		if _, err := src.get(ctx, s.pool, s.now()); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -165,3 +165,11 @@ func providerIDs(p catalog.ProviderPage) []int64 {
 	}
 	return out
 }
+
+// warm loads the typo-correction vocabularies from the rows inserted so far.
+func (f *fixture) warm() {
+	f.t.Helper()
+	if err := f.store.Warm(context.Background()); err != nil {
+		f.t.Fatal(err)
+	}
+}

@@ -127,7 +127,10 @@ func jobConds(q JobQuery, args *sqlArgs, now any, skip string) []string {
 		conds = append(conds, "city = "+args.add(q.City))
 	}
 	if q.MinSalary != nil {
-		conds = append(conds, "show_salary AND coalesce(salary_max, salary_min) >= "+args.add(*q.MinSalary))
+		// The same expression as job_catalog_salary_sort, so that a high
+		// minimum is an index range rather than a scan; rows without a
+		// shown salary sort as -1 and never reach a minimum >= 0.
+		conds = append(conds, "show_salary AND coalesce(salary_max, salary_min, -1) >= "+args.add(*q.MinSalary))
 	}
 	if q.Company != "" && skip != "company" {
 		conds = append(conds, "company_slug = "+args.add(q.Company))

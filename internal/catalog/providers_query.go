@@ -90,7 +90,9 @@ func providerConds(q ProviderQuery, args *sqlArgs, skip string) []string {
 		conds = append(conds, "rating_avg >= "+args.add(*q.MinRating))
 	}
 	if q.MaxRate != nil {
-		conds = append(conds, "hourly_rate <= "+args.add(*q.MaxRate))
+		// The expression of provider_catalog_rate_sort (an index range);
+		// a missing rate sorts as 1e9, above any accepted maximum.
+		conds = append(conds, "coalesce(hourly_rate, 1000000000) <= "+args.add(*q.MaxRate))
 	}
 	return conds
 }

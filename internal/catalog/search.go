@@ -3,7 +3,11 @@ package catalog
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
+
+// minPrefixLen is the shortest last word matched as a prefix.
+const minPrefixLen = 3
 
 // plainWord is a last search word that may safely become a prefix term of
 // to_tsquery: letters and digits only, so it cannot carry tsquery syntax.
@@ -33,7 +37,9 @@ func splitLastWord(text string) (string, string) {
 	}
 	i := strings.LastIndexAny(text, " \t\n\r")
 	head, last := text[:i+1], text[i+1:]
-	if !plainWord.MatchString(last) || strings.EqualFold(last, "or") {
+	// A prefix of one or two letters matches most of the catalog and would
+	// make every keystroke a scan of it; such a word must match whole.
+	if !plainWord.MatchString(last) || strings.EqualFold(last, "or") || utf8.RuneCountInString(last) < minPrefixLen {
 		return "", ""
 	}
 	if strings.HasSuffix(strings.TrimSpace(head), `"`) && strings.Count(head, `"`)%2 == 1 {

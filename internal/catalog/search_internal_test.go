@@ -12,7 +12,7 @@ func TestLastWordIsAPrefixUnlessAKnownWordOrSyntax(t *testing.T) {
 		prefix string // the prefix term, "" for none
 	}{
 		{"jav", "jav:*"}, {"senior jav", "jav:*"}, {"java", ""}, {"Java", ""}, {"senior java", ""},
-		{`"java dev"`, ""}, {"java -dev", ""}, {"java or", ""}, {"c++", ""}, {"zürich", "zürich:*"},
+		{`"java dev"`, ""}, {"java -dev", ""}, {"java or", ""}, {"c++", ""}, {"zürich", "zürich:*"}, {"a", ""}, {"senior ja", ""}, {"zü", ""}, {"züri", "züri:*"},
 	}
 	for _, c := range cases {
 		var args sqlArgs

@@ -45,6 +45,7 @@ func TestSearchToleratesPrefixesAndTypos(t *testing.T) {
 		{"python", false}, {"pyth", false}, {"Python develop", false}, {"senior pyt", false},
 		{"pyhton", true}, {"pythn developer", true}, {`"python developer"`, false},
 	}
+	f.warm()
 	for _, c := range cases {
 		p := f.jobs(catalog.JobQuery{Search: c.q})
 		if !slices.Equal(jobIDs(p), []int64{py}) || p.Corrected != c.corrected {
@@ -67,6 +68,7 @@ func TestCorrectedSearchPagesKeepTheCorrection(t *testing.T) {
 	for range 3 {
 		f.job(tn, func(r *jobRow) { r.Title = "Python Developer" })
 	}
+	f.warm()
 	p1 := f.jobs(catalog.JobQuery{Search: "pyhton", PageSize: 2})
 	if !p1.Corrected || len(p1.Jobs) != 2 || p1.Next == "" {
 		t.Fatalf("page 1: %+v", p1)

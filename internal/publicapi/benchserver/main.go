@@ -52,6 +52,9 @@ func run() error {
 	}
 	defer pool.Close()
 	store := catalog.New(pool, catalog.Options{CacheTTL: *cacheTTL})
+	if err := store.Warm(ctx); err != nil {
+		return err
+	}
 	mux := http.NewServeMux()
 	publicapi.New(store, publicapi.Options{Log: log, NoRateLimit: true, BodyTTL: *bodyTTL}).Routes(mux)
 	site, err := web.New(web.Config{BaseURL: "http://" + *addr, PageCacheTTL: *pageTTL}, store, intake.New(pool, log), log)
