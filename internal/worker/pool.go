@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
-
 )
 
 // Pool is a set of sync workers sharing one LISTEN connection and one
@@ -116,4 +115,3 @@ func (p *Pool) wakeAll() {
 		}
 	}
 }
-
