@@ -13,4 +13,13 @@
 // Every function takes an Options whose DryRun counts what would change
 // without writing anything: the same classification, so a dry run's report
 // is the real run's.
+//
+// The API, from the highest level down:
+//
+//	SyncIDs(ctx, tx, tenant, apply.Jobs, ids, opts)       read, project, upsert/remove these source ids
+//	SyncIsolated(ctx, tx, tenant, c, ids, opts)           the same, one savepoint per row after a failure
+//	SyncPage(ctx, tx, tenant, c, after, limit, opts)      one page of a bulk pass (resync, repair)
+//	JobRows / ProviderRows(ctx, tx, tenantID, rows, removeIDs, opts)  apply already projected rows
+//	Remove / RemoveRange(...)                             delete catalog rows
+//	LockTenant / TryLockTenant(ctx, tx, tenantID)         the tenant sync lock; take it first
 package apply
