@@ -36,7 +36,7 @@ func Fail(ctx context.Context, q Querier, ids []int64, cause error, now Clock, r
 			attempts = attempts + 1,
 			last_error = left($2, 2000),
 			available_at = coalesce($3::timestamptz, clock_timestamp())
-				+ make_interval(secs => least($5::float8, $4::float8 * power(2, attempts))),
+				+ make_interval(secs => least($5::float8, $4::float8 * power(2, least(attempts, 40)))),
 			dead_at = CASE WHEN attempts + 1 >= $6 THEN coalesce($3::timestamptz, clock_timestamp()) END
 		WHERE id = ANY($1) AND dead_at IS NULL
 		RETURNING dead_at IS NOT NULL`,
