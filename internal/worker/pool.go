@@ -44,20 +44,7 @@ func New(db *pgxpool.Pool, cfg Config) (*Pool, error) {
 // ShutdownGrace, roll back) the batch in hand, removes the heartbeats and
 // returns. It returns nil after a shutdown through ctx.
 func (p *Pool) Run(ctx context.Context) error {
-	hard, stopHard := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopHard()
-	go func() {
-		<-ctx.Done()
-		if p.cfg.ShutdownGrace > 0 {
-			t := time.NewTimer(p.cfg.ShutdownGrace)
-			defer t.Stop()
-			select {
-			case <-t.C:
-			case <-hard.Done():
-			}
-		}
-		stopHard()
-	}()
+	hard := p.hardContext(ctx)
 	var wg sync.WaitGroup
 	wg.Go(func() { p.listen(ctx) })
 	wg.Go(func() { p.heartbeats(ctx) })
@@ -66,6 +53,20 @@ func (p *Pool) Run(ctx context.Context) error {
 	}
 	wg.Wait()
 	return nil
+}
+
+// hardContext is the context batches run on: it ends ShutdownGrace after
+// ctx does (at once when the grace is negative), so a batch in hand can
+// commit during a graceful shutdown.
+func (p *Pool) hardContext(ctx context.Context) context.Context {
+	if p.cfg.ShutdownGrace < 0 {
+		return ctx
+	}
+	hard, stopHard := context.WithCancel(context.WithoutCancel(ctx))
+	context.AfterFunc(ctx, func() {
+		time.AfterFunc(p.cfg.ShutdownGrace, stopHard)
+	})
+	return hard
 }
 
 // work is one worker's loop: batches back to back while there is work,
