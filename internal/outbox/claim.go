@@ -33,12 +33,7 @@ func NextTenant(ctx context.Context, q Querier, now Clock, exclude []int64) (ten
 // another transaction holds, so claimers never wait on each other; a
 // claimer killed mid-transaction releases its rows with the rollback.
 func Claim(ctx context.Context, tx pgx.Tx, tenantID int64, now Clock, limit int) ([]Entry, error) {
-	rows, err := tx.Query(ctx, `SELECT `+entryColumns+`
-		FROM public.sync_outbox o LEFT JOIN public.tenants t ON t.id = o.tenant_id
-		WHERE o.tenant_id = $1 AND o.dead_at IS NULL
-		  AND o.available_at <= coalesce($2::timestamptz, clock_timestamp())
-		ORDER BY o.id LIMIT $3
-		FOR UPDATE OF o SKIP LOCKED`, tenantID, now.Arg(), limit)
+	rows, err := tx.Query(ctx, claimSQL, tenantID, now.Arg(), limit)
 	if err != nil {
 		return nil, fmt.Errorf("outbox: claim tenant %d: %w", tenantID, err)
 	}
@@ -48,6 +43,26 @@ func Claim(ctx context.Context, tx pgx.Tx, tenantID int64, now Clock, limit int)
 	}
 	return es, nil
 }
+
+// QueueClaim is Claim queued on a batch, to share a round trip with the
+// statements after it; the claimed rows land in *out when the batch runs.
+func QueueClaim(b *pgx.Batch, tenantID int64, now Clock, limit int, out *[]Entry) {
+	b.Queue(claimSQL, tenantID, now.Arg(), limit).Query(func(rows pgx.Rows) error {
+		es, err := scanEntries(rows)
+		if err != nil {
+			return fmt.Errorf("outbox: claim tenant %d: %w", tenantID, err)
+		}
+		*out = es
+		return nil
+	})
+}
+
+const claimSQL = `SELECT ` + entryColumns + `
+	FROM public.sync_outbox o LEFT JOIN public.tenants t ON t.id = o.tenant_id
+	WHERE o.tenant_id = $1 AND o.dead_at IS NULL
+	  AND o.available_at <= coalesce($2::timestamptz, clock_timestamp())
+	ORDER BY o.id LIMIT $3
+	FOR UPDATE OF o SKIP LOCKED`
 
 // Delete removes settled rows (applied, or moot because their tenant is
 // gone).

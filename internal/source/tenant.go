@@ -21,9 +21,21 @@ const tenantColumns = `id, slug, name, logo_url, schema_name, status, created_at
 // caller's transaction, while suspend, rename and logo changes (non-key
 // updates) go on and are captured for a later pass.
 func LoadTenant(ctx context.Context, q Querier, id int64) (domain.Tenant, error) {
-	row := q.QueryRow(ctx, `SELECT `+tenantColumns+` FROM public.tenants WHERE id = $1 FOR KEY SHARE`, id)
-	return scanTenant(row)
+	return scanTenant(q.QueryRow(ctx, loadTenantSQL, id))
 }
+
+// QueueLoadTenant is LoadTenant queued on a batch, behind the statements
+// queued before it (each runs on a later snapshot). The tenant lands in
+// *out; the batch fails with ErrTenantGone when it no longer exists.
+func QueueLoadTenant(b *pgx.Batch, id int64, out *domain.Tenant) {
+	b.Queue(loadTenantSQL, id).QueryRow(func(row pgx.Row) error {
+		t, err := scanTenant(row)
+		*out = t
+		return err
+	})
+}
+
+const loadTenantSQL = `SELECT ` + tenantColumns + ` FROM public.tenants WHERE id = $1 FOR KEY SHARE`
 
 // LoadTenantBySlug is LoadTenant by slug, for commands that name tenants.
 func LoadTenantBySlug(ctx context.Context, q Querier, slug string) (domain.Tenant, error) {

@@ -73,12 +73,12 @@ func (p *Pool) batchTx(ctx context.Context, isolate bool) (Batch, error) {
 	if b.Found, b.TenantID, err = p.lockNextTenant(ctx, tx); err != nil || b.TenantID == 0 {
 		return b, err
 	}
-	if b.entries, err = outbox.Claim(ctx, tx, b.TenantID, p.cfg.clock(), p.cfg.BatchSize); err != nil {
+	t, gone, err := p.claim(ctx, tx, &b)
+	if err != nil {
 		return b, err
 	}
-	b.Claimed = len(b.entries)
 	if b.Claimed > 0 {
-		if err := p.settle(ctx, tx, &b); err != nil {
+		if err := p.settle(ctx, tx, &b, t, gone); err != nil {
 			return b, err
 		}
 	}
@@ -92,19 +92,35 @@ func (p *Pool) batchTx(ctx context.Context, isolate bool) (Batch, error) {
 	return b, nil
 }
 
+// claim claims the locked tenant's rows and reads the tenant in one round
+// trip. The tenant is read by the later statement, so it is at least as new
+// as every outbox row claimed (a suspension and its outbox row commit
+// together). gone reports a tenant deleted since its rows were queued.
+func (p *Pool) claim(ctx context.Context, tx pgx.Tx, b *Batch) (t domain.Tenant, gone bool, err error) {
+	batch := &pgx.Batch{}
+	outbox.QueueClaim(batch, b.TenantID, p.cfg.clock(), p.cfg.BatchSize, &b.entries)
+	source.QueueLoadTenant(batch, b.TenantID, &t)
+	err = tx.SendBatch(ctx, batch).Close()
+	b.Claimed = len(b.entries)
+	if errors.Is(err, source.ErrTenantGone) {
+		return t, true, nil
+	}
+	if err != nil {
+		return t, false, fmt.Errorf("worker: claim tenant %d: %w", b.TenantID, err)
+	}
+	return t, false, nil
+}
+
 // settle applies the claimed work and settles each claimed row: deleted
 // when applied, failed (retry or dead letter) when its source row failed.
-func (p *Pool) settle(ctx context.Context, tx pgx.Tx, b *Batch) error {
+func (p *Pool) settle(ctx context.Context, tx pgx.Tx, b *Batch, t domain.Tenant, gone bool) error {
 	work := outbox.Coalesce(b.entries)
-	t, err := source.LoadTenant(ctx, tx, b.TenantID)
-	if errors.Is(err, source.ErrTenantGone) {
+	if gone {
 		// Its catalog rows went with it (ON DELETE CASCADE): nothing to apply.
 		b.Gone = true
 		return outbox.Delete(ctx, tx, work.IDs())
 	}
-	if err != nil {
-		return err
-	}
+	var err error
 	if b.Failed, err = p.applyWork(ctx, tx, t, work, b.isolated, b.Stats); err != nil {
 		return err
 	}
