@@ -15,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/resync"
 	"github.com/zumodra/zumodra/internal/testfactory"
 	"github.com/zumodra/zumodra/internal/worker"
 )
@@ -44,7 +45,7 @@ func convergenceParams(t *testing.T) (convergenceSize, uint64) {
 // while three workers with small batches run, one of them killed again and
 // again mid-transaction. Once the writers stop and the outbox drains, the
 // catalog must be exactly the projection of the sources (invariant 1), with
-// no dead letter (nothing lost, invariant 4).
+// no dead letter (nothing lost, invariant 4). Bulk resyncs run beside them.
 func TestConvergence(t *testing.T) {
 	t.Parallel()
 	size, seed := convergenceParams(t)
@@ -63,6 +64,7 @@ func TestConvergence(t *testing.T) {
 	stopB := start(t, e, small)
 	ctx, stopCrasher := context.WithCancel(e.ctx)
 	crashed, crasherDone := runCrasher(t, e, small, ctx, seed)
+	resyncs, resyncDone := runResyncs(t, e, ctx)
 
 	var wg sync.WaitGroup
 	for w := range size.writers {
@@ -86,6 +88,7 @@ func TestConvergence(t *testing.T) {
 	}
 	stopCrasher()
 	<-crasherDone
+	<-resyncDone
 	e.drain()
 	stopA()
 	stopB()
@@ -103,7 +106,10 @@ func TestConvergence(t *testing.T) {
 	if jobs == 0 || providers == 0 {
 		t.Fatalf("catalog has %d jobs, %d providers: the workload published nothing", jobs, providers)
 	}
-	t.Logf("%d crashes; catalog: %d jobs, %d providers", crashed.Load(), jobs, providers)
+	if resyncs.Load() == 0 {
+		t.Fatal("no bulk resync completed beside the workers")
+	}
+	t.Logf("%d crashes, %d bulk resyncs; catalog: %d jobs, %d providers", crashed.Load(), resyncs.Load(), jobs, providers)
 	testfactory.RequireConverged(t, e.db)
 }
 
@@ -145,6 +151,29 @@ func runCrasher(t *testing.T, e *env, cfg worker.Config, ctx context.Context, se
 		}
 	}()
 	return &crashed, done
+}
+
+// runResyncs runs bulk resyncs of every tenant, in small pages, beside the
+// workers until ctx ends: bulk and incremental sync share the tenant lock
+// and the apply code, and must converge together.
+func runResyncs(t *testing.T, e *env, ctx context.Context) (*atomic.Int64, chan struct{}) {
+	var n atomic.Int64
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for ctx.Err() == nil {
+			rep, err := resync.Run(ctx, e.db, resync.Options{BatchSize: 4, Concurrency: 2})
+			if ctx.Err() != nil {
+				return
+			}
+			if err != nil || rep.Err() != nil {
+				t.Errorf("resync beside the workers: %v %v", err, rep.Err())
+				return
+			}
+			n.Add(1)
+		}
+	}()
+	return &n, done
 }
 
 // benign errors are the writers' own: two of them deleting or updating the
