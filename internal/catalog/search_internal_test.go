@@ -48,3 +48,11 @@ func TestExcerpt(t *testing.T) {
 		t.Errorf("long excerpt %q", got)
 	}
 }
+
+func BenchmarkExcerpt(b *testing.B) {
+	h := "<p>" + strings.Repeat("We are looking for a Senior Go Engineer &amp; friends. ", 11) + "</p>"
+	h = h[:excerptSource]
+	for b.Loop() {
+		excerpt(h, excerptLen)
+	}
+}
