@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/zumodra/zumodra/internal/projection"
 )
 
@@ -22,7 +24,7 @@ func JobRows(ctx context.Context, q Querier, tenantID int64, rows []projection.J
 	for i, r := range rows {
 		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
 	}
-	return applyItems(ctx, q, Jobs, projection.JobColumns(), tenantID, items, removeIDs, opts)
+	return applyItems(ctx, q, Jobs, projection.JobColumns(), tenantID, items, removeIDs, nil, opts)
 }
 
 // ProviderRows is JobRows for the provider catalog.
@@ -31,12 +33,15 @@ func ProviderRows(ctx context.Context, q Querier, tenantID int64, rows []project
 	for i, r := range rows {
 		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
 	}
-	return applyItems(ctx, q, Providers, projection.ProviderColumns(), tenantID, items, removeIDs, opts)
+	return applyItems(ctx, q, Providers, projection.ProviderColumns(), tenantID, items, removeIDs, nil, opts)
 }
 
-func applyItems(ctx context.Context, q Querier, c Catalog, cols []string, tenantID int64, items []item, removeIDs []int64, opts Options) (Stats, error) {
+// applyItems writes the changed items and removes removeIDs. held is the
+// catalog's hashes of the items' source ids when the caller read them
+// already (pipelined with its source read), nil to read them here.
+func applyItems(ctx context.Context, q Querier, c Catalog, cols []string, tenantID int64, items []item, removeIDs []int64, held map[int64][]byte, opts Options) (Stats, error) {
 	st := Stats{Eligible: len(items)}
-	changed, inserted, err := changedItems(ctx, q, c, tenantID, items)
+	changed, inserted, err := changedItems(ctx, q, c, tenantID, items, held)
 	if err != nil {
 		return st, err
 	}
@@ -50,7 +55,7 @@ func applyItems(ctx context.Context, q Querier, c Catalog, cols []string, tenant
 
 // changedItems drops the items whose hash the catalog already holds. One
 // indexed read spares the rewrite (and re-indexing) of unchanged rows.
-func changedItems(ctx context.Context, q Querier, c Catalog, tenantID int64, items []item) (changed []item, inserted int, err error) {
+func changedItems(ctx context.Context, q Querier, c Catalog, tenantID int64, items []item, held map[int64][]byte) (changed []item, inserted int, err error) {
 	if len(items) == 0 {
 		return nil, 0, nil
 	}
@@ -61,9 +66,10 @@ func changedItems(ctx context.Context, q Querier, c Catalog, tenantID int64, ite
 		}
 		ids[i] = it.sourceID
 	}
-	held, err := heldHashes(ctx, q, c, tenantID, ids)
-	if err != nil {
-		return nil, 0, err
+	if held == nil {
+		if held, err = heldHashes(ctx, q, c, tenantID, ids); err != nil {
+			return nil, 0, err
+		}
 	}
 	for _, it := range items {
 		h, ok := held[it.sourceID]
@@ -77,21 +83,28 @@ func changedItems(ctx context.Context, q Querier, c Catalog, tenantID int64, ite
 	return changed, inserted, nil
 }
 
+func hashesSQL(c Catalog) string {
+	return `SELECT source_id, content_hash FROM ` + c.table() + ` WHERE tenant_id = $1 AND source_id = ANY($2)`
+}
+
 func heldHashes(ctx context.Context, q Querier, c Catalog, tenantID int64, ids []int64) (map[int64][]byte, error) {
-	rows, err := q.Query(ctx, `SELECT source_id, content_hash FROM `+c.table()+`
-		WHERE tenant_id = $1 AND source_id = ANY($2)`, tenantID, ids)
+	rows, err := q.Query(ctx, hashesSQL(c), tenantID, ids)
 	if err != nil {
 		return nil, fmt.Errorf("apply %s: read hashes: %w", c, err)
 	}
-	defer rows.Close()
 	held := make(map[int64][]byte, len(ids))
-	for rows.Next() {
-		var id int64
-		var h []byte
-		if err := rows.Scan(&id, &h); err != nil {
-			return nil, fmt.Errorf("apply %s: read hashes: %w", c, err)
-		}
+	return held, scanHashes(c, rows, held)
+}
+
+func scanHashes(c Catalog, rows pgx.Rows, held map[int64][]byte) error {
+	var id int64
+	var h []byte
+	_, err := pgx.ForEachRow(rows, []any{&id, &h}, func() error {
 		held[id] = h
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("apply %s: read hashes: %w", c, err)
 	}
-	return held, rows.Err()
+	return nil
 }

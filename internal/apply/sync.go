@@ -6,30 +6,74 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
 
 // SyncIDs brings the catalog rows of these source ids in line with their
 // current source rows: read, project, upsert the public ones, remove the
-// rest (including ids whose source row no longer exists).
+// rest (including ids whose source row no longer exists). When q can send
+// batches (a pgx.Tx can), the source rows and the catalog's hashes are read
+// in one round trip.
 func SyncIDs(ctx context.Context, q Querier, t domain.Tenant, c Catalog, ids []int64, opts Options) (Stats, error) {
 	if len(ids) == 0 {
 		return Stats{}, nil
 	}
-	if c == Providers {
-		in, err := source.ProvidersByID(ctx, q, t, ids)
-		if err != nil {
-			return Stats{}, err
-		}
-		rows, hidden := projectProviders(in)
-		return ProviderRows(ctx, q, t.ID, rows, append(hidden, missing(ids, providerIDs(in))...), opts)
-	}
-	in, err := source.JobsByID(ctx, q, t, ids)
+	var jobs []projection.JobInput
+	var provs []projection.ProviderInput
+	held, err := readSources(ctx, q, t, c, ids, &jobs, &provs)
 	if err != nil {
 		return Stats{}, err
 	}
-	rows, hidden := projectJobs(in)
-	return JobRows(ctx, q, t.ID, rows, append(hidden, missing(ids, jobIDs(in))...), opts)
+	if c == Providers {
+		rows, hidden := projectProviders(provs)
+		items := make([]item, len(rows))
+		for i, r := range rows {
+			items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
+		}
+		remove := append(hidden, missing(ids, providerIDs(provs))...)
+		return applyItems(ctx, q, Providers, projection.ProviderColumns(), t.ID, items, remove, held, opts)
+	}
+	rows, hidden := projectJobs(jobs)
+	items := make([]item, len(rows))
+	for i, r := range rows {
+		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
+	}
+	remove := append(hidden, missing(ids, jobIDs(jobs))...)
+	return applyItems(ctx, q, Jobs, projection.JobColumns(), t.ID, items, remove, held, opts)
+}
+
+// batcher is a Querier that can pipeline statements.
+type batcher interface {
+	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
+}
+
+// readSources reads the source rows of ids into *jobs or *provs and, when
+// it can pipeline, the catalog's hashes of those ids (nil otherwise: the
+// apply reads them itself).
+func readSources(ctx context.Context, q Querier, t domain.Tenant, c Catalog, ids []int64, jobs *[]projection.JobInput, provs *[]projection.ProviderInput) (map[int64][]byte, error) {
+	bq, ok := q.(batcher)
+	if !ok {
+		var err error
+		if c == Providers {
+			*provs, err = source.ProvidersByID(ctx, q, t, ids)
+		} else {
+			*jobs, err = source.JobsByID(ctx, q, t, ids)
+		}
+		return nil, err
+	}
+	b := &pgx.Batch{}
+	if c == Providers {
+		source.QueueProvidersByID(b, t, ids, provs)
+	} else {
+		source.QueueJobsByID(b, t, ids, jobs)
+	}
+	held := make(map[int64][]byte, len(ids))
+	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, held) })
+	if err := bq.SendBatch(ctx, b).Close(); err != nil {
+		return nil, err
+	}
+	return held, nil
 }
 
 // Page is the result of SyncPage.
