@@ -59,15 +59,16 @@ type RampStep struct {
 	DrainedWithin time.Duration // time for the outbox to empty after the step
 }
 
-// ramp doubles the offered rate from twice the highest measured one up to
-// the scale's RampMax, and stops at the first step after which the outbox
-// grew by more than 5% of the achieved rate per second: the workers no
-// longer kept up. Each step starts from an empty outbox.
+// ramp doubles the offered rate from the lowest measured one up to the
+// scale's RampMax, and stops at the first step after which the outbox grew
+// by more than 5% of the achieved rate per second (the workers no longer
+// kept up) or whose writers could not commit half the offered rate (the
+// writers, not the workers, are then the limit). Each step starts from an
+// empty outbox.
 func (s *suite) ramp(ctx context.Context, w *writers) ([]RampStep, float64, error) {
 	var steps []RampStep
 	best := 0.0
-	rate := max(slices.Max(s.scale.Rates)*2, 100)
-	for ; rate <= s.scale.RampMax; rate *= 2 {
+	for rate := slices.Min(s.scale.Rates); rate <= s.scale.RampMax; rate *= 2 {
 		st, err := s.rampStep(ctx, w, rate)
 		if err != nil {
 			return steps, best, err
@@ -75,10 +76,12 @@ func (s *suite) ramp(ctx context.Context, w *writers) ([]RampStep, float64, erro
 		s.logf("  ramp %d/s offered: %.0f committed/s, outbox %d -> %d, sustained %v",
 			rate, st.Achieved, st.OutboxBefore, st.OutboxAfter, st.Sustained)
 		steps = append(steps, st)
-		if !st.Sustained {
+		if st.Sustained {
+			best = max(best, st.Achieved)
+		}
+		if !st.Sustained || st.Achieved < float64(rate)/2 {
 			break
 		}
-		best = max(best, st.Achieved)
 	}
 	return steps, best, nil
 }

@@ -28,9 +28,9 @@ var Scales = map[string]Scale{
 	"small": {Name: "small", Tenants: 50, Jobs: 5_000, Providers: 2_500, PerRowSample: 1_000,
 		Rates: []int{100, 500}, RateFor: 3 * time.Second, RampMax: 2_000, ReadFor: 3 * time.Second, ReadConns: 8},
 	"medium": {Name: "medium", Tenants: 300, Jobs: 50_000, Providers: 25_000, PerRowSample: 4_000,
-		Rates: []int{100, 500, 2_000}, RateFor: 8 * time.Second, RampMax: 8_000, ReadFor: 10 * time.Second, ReadConns: 16},
+		Rates: []int{100, 500, 2_000}, RateFor: 8 * time.Second, RampMax: 6_400, ReadFor: 10 * time.Second, ReadConns: 16},
 	"full": {Name: "full", Tenants: 1_000, Jobs: 200_000, Providers: 100_000, PerRowSample: 10_000,
-		Rates: []int{100, 500, 2_000}, RateFor: 15 * time.Second, RampMax: 16_000, ReadFor: 15 * time.Second, ReadConns: 16},
+		Rates: []int{100, 500, 2_000}, RateFor: 15 * time.Second, RampMax: 6_400, ReadFor: 15 * time.Second, ReadConns: 16},
 }
 
 // LookupScale returns the preset called name.

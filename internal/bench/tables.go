@@ -136,7 +136,11 @@ func propagationTable(p PropagationResult) string {
 		s += "\n\nHighest sustained rate (outbox depth before and after each step; sustained while it grows by at most 5% of the rate per second)\n\n" +
 			table([]string{"offered/s", "committed/s", "outbox before", "outbox after", "growth/s", "sustained", "drained after"}, ramp...)
 	}
-	return s + fmt.Sprintf("\n\n- highest sustained rate measured: %s changes/s", rate(p.Sustained))
+	s += fmt.Sprintf("\n\n- highest sustained rate measured: %s changes/s", rate(p.Sustained))
+	if n := len(p.Ramp); n > 0 && p.Ramp[n-1].Sustained {
+		s += " (the writers, not the workers, stopped the ramp: they could not commit half the offered rate)"
+	}
+	return s
 }
 
 func readTable(r ReadResult) string {
