@@ -22,7 +22,8 @@ var pgbenchTPS = regexp.MustCompile(`tps = ([\d.]+) \(without initial connection
 // pgbench runs pgbench -S (primary-key selects) on a scratch database of
 // the same server, with per-transaction logs for p50 and p99.
 func (s *suite) pgbench(ctx context.Context) (LoadRun, error) {
-	r := LoadRun{Server: "PostgreSQL", Target: fmt.Sprintf("pgbench -S -c %d -j 2 (scale 10)", s.scale.ReadConns)}
+	pgScale := max(s.scale.PGBenchScale, 1)
+	r := LoadRun{Server: "PostgreSQL", Target: fmt.Sprintf("pgbench -S -c %d -j 2 (scale %d)", s.scale.ReadConns, pgScale)}
 	var dbName string
 	if err := s.pool.QueryRow(ctx, `SELECT current_database() || '_pgbench'`).Scan(&dbName); err != nil {
 		return r, err
@@ -41,7 +42,7 @@ func (s *suite) pgbench(ctx context.Context) (LoadRun, error) {
 	if err != nil {
 		return r, err
 	}
-	if out, err := exec.CommandContext(ctx, "pgbench", "-i", "-q", "-s", "10", dbURL).CombinedOutput(); err != nil {
+	if out, err := exec.CommandContext(ctx, "pgbench", "-i", "-q", "-s", strconv.Itoa(pgScale), dbURL).CombinedOutput(); err != nil {
 		return r, fmt.Errorf("bench: pgbench -i: %w\n%s", err, out)
 	}
 	dir, err := os.MkdirTemp("", "zumodra-pgbench")
