@@ -26,7 +26,13 @@ func tsQuery(args *sqlArgs, text string, vocab *vocabulary) string {
 	if last == "" || vocab.has(strings.ToLower(last)) {
 		return "websearch_to_tsquery('english', " + args.add(text) + ")"
 	}
-	return "(websearch_to_tsquery('english', " + args.add(head) + ") && to_tsquery('english', " + args.add(last+":*") + "))"
+	// The prefix is tried stemmed and unstemmed: the stemmer shortens some
+	// partial words past their word's stem ("analys" becomes "anali", no
+	// prefix of "analyst"), and others only match once stemmed ("enginee"
+	// is no prefix of the stem "engin" unless stemmed to it).
+	p := args.add(last + ":*")
+	return "(websearch_to_tsquery('english', " + args.add(head) + ") && (to_tsquery('english', " + p +
+		") || to_tsquery('simple', " + p + ")))"
 }
 
 // splitLastWord returns the text before the last word and that word, or

@@ -18,8 +18,8 @@ func TestLastWordIsAPrefixUnlessAKnownWordOrSyntax(t *testing.T) {
 		var args sqlArgs
 		sql := tsQuery(&args, c.text, vocab)
 		got := ""
-		if strings.Contains(sql, "to_tsquery('english', $2)") {
-			got = args[1].(string)
+		if strings.Contains(sql, "(to_tsquery('english', $1)") {
+			got = args[0].(string)
 		}
 		if got != c.prefix {
 			t.Errorf("%q: prefix %q, want %q (sql %s, args %v)", c.text, got, c.prefix, sql, args)

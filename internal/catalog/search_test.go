@@ -38,6 +38,18 @@ func TestSearchToleratesPrefixesAndTypos(t *testing.T) {
 	tn := f.tenant("acme", "Acme")
 	py := f.job(tn, func(r *jobRow) { r.Title = "Senior Python Developer" })
 	f.job(tn, func(r *jobRow) { r.Title = "Kubernetes Administrator" })
+	analyst := f.job(tn, func(r *jobRow) { r.Title = "Data Analyst" })
+	engineer := f.job(tn, func(r *jobRow) { r.Title = "Site Engineer" })
+	// Partial words match before any vocabulary is loaded, whichever way
+	// the stemmer treats them: "analys" stems to "anali", no prefix of
+	// "analyst"; "engin" is the stem of "engineer" (every fixture job is in
+	// Engineering, so the title match must rank first).
+	for q, want := range map[string]int64{"analys": analyst, "engin": engineer} {
+		p := f.jobs(catalog.JobQuery{Search: q})
+		if len(p.Jobs) == 0 || p.Jobs[0].ID != want || p.Corrected {
+			t.Errorf("q=%q before warm: %v (search %q), want %d first", q, jobIDs(p), p.Search, want)
+		}
+	}
 	cases := []struct {
 		q         string
 		corrected bool
