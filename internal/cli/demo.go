@@ -78,7 +78,7 @@ func (c *demoCmd) Run(ctx context.Context) error {
 		if c.noServe {
 			return nil
 		}
-		workers, err := server.Workers(pool, c.app.Config.Workers, c.app.Log)
+		workers, err := server.Workers(pool, c.app.Config.Workers, c.app.Config.Sync, c.app.Log)
 		if err != nil {
 			return err
 		}

@@ -48,7 +48,7 @@ func (c *serveCmd) Run(ctx context.Context) error {
 		if err := c.app.prepareSchema(ctx, pool, c.migrate); err != nil {
 			return err
 		}
-		workers, err := server.Workers(pool, c.app.Config.Workers, c.app.Log)
+		workers, err := server.Workers(pool, c.app.Config.Workers, c.app.Config.Sync, c.app.Log)
 		if err != nil {
 			return err
 		}

@@ -47,7 +47,7 @@ func (c *workerCmd) Run(ctx context.Context) error {
 		if err := c.app.prepareSchema(ctx, pool, c.migrate); err != nil {
 			return err
 		}
-		run, err := server.Workers(pool, c.app.Config.Workers, c.app.Log)
+		run, err := server.Workers(pool, c.app.Config.Workers, c.app.Config.Sync, c.app.Log)
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/zumodra/zumodra/internal/pgcluster"
 )
@@ -31,6 +32,16 @@ type Config struct {
 	LogLevel    slog.Level // minimum level logged
 	LogFormat   string     // FormatAuto, FormatText or FormatJSON
 	Workers     int        // in-process sync workers for serve; 0 disables them
+	Sync        SyncTiming // worker polling and periodic task intervals
+}
+
+// SyncTiming holds the intervals of the sync workers and of the periodic
+// verify and cleanup runs. Zero means the package default; a negative
+// verify or cleanup interval disables that task.
+type SyncTiming struct {
+	PollInterval    time.Duration // idle poll when no NOTIFY arrives (default 1s)
+	VerifyInterval  time.Duration // catalog verification (default 15m)
+	CleanupInterval time.Duration // stale sweep (default 1h)
 }
 
 // Default returns the configuration used when nothing is set.
@@ -64,6 +75,9 @@ func (c Config) Validate() error {
 	}
 	if c.Workers < 0 || c.Workers > 64 {
 		return fmt.Errorf("workers %d: want 0 to 64", c.Workers)
+	}
+	if c.Sync.PollInterval < 0 || (c.Sync.PollInterval > 0 && c.Sync.PollInterval < time.Millisecond) {
+		return fmt.Errorf("poll interval %s: want at least 1ms", c.Sync.PollInterval)
 	}
 	return validateBaseURL(c.BaseURL)
 }
@@ -102,6 +116,14 @@ func ParseLevel(s string) (slog.Level, error) {
 		return 0, fmt.Errorf("log level %q: want debug, info, warn or error", s)
 	}
 	return l, nil
+}
+
+func parseDuration(name, s string) (time.Duration, error) {
+	d, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil {
+		return 0, fmt.Errorf("%s=%q: want a duration like 500ms, 30s or 15m", name, s)
+	}
+	return d, nil
 }
 
 func parseInt(name, s string) (int, error) {

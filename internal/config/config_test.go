@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/pflag"
 )
@@ -28,13 +29,14 @@ func TestEnvThenFlags(t *testing.T) {
 	c, err := FromEnv(env(map[string]string{
 		EnvDatabaseURL: "postgres://u:pw@db:5432/z", EnvAddr: "127.0.0.1:9000", EnvWorkers: "5",
 		EnvLogLevel: "debug", EnvLogFormat: "json", EnvAdminToken: "tok", EnvBaseURL: "https://jobs.example.com/",
-		EnvDataDir: "/var/lib/z",
+		EnvDataDir: "/var/lib/z", EnvPollInterval: "50ms", EnvVerifyInterval: "-1s", EnvCleanupInterval: "2h",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := Config{DatabaseURL: "postgres://u:pw@db:5432/z", DataDir: "/var/lib/z", Addr: "127.0.0.1:9000",
-		AdminToken: "tok", BaseURL: "https://jobs.example.com", LogLevel: slog.LevelDebug, LogFormat: "json", Workers: 5}
+		AdminToken: "tok", BaseURL: "https://jobs.example.com", LogLevel: slog.LevelDebug, LogFormat: "json", Workers: 5,
+		Sync: SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: -time.Second, CleanupInterval: 2 * time.Hour}}
 	if c != want {
 		t.Fatalf("from env = %+v\nwant %+v", c, want)
 	}
@@ -42,10 +44,11 @@ func TestEnvThenFlags(t *testing.T) {
 	c.BindGlobalFlags(fs)
 	c.BindServeFlags(fs)
 	c.BindWorkerFlags(fs, "workers")
-	if err := fs.Parse([]string{"--addr=:7000", "--workers=0", "--log-level=warn", "--log-format=text"}); err != nil {
+	if err := fs.Parse([]string{"--addr=:7000", "--workers=0", "--log-level=warn", "--log-format=text", "--poll-interval=25ms"}); err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != ":7000" || c.Workers != 0 || c.LogLevel != slog.LevelWarn || c.LogFormat != "text" {
+	if c.Addr != ":7000" || c.Workers != 0 || c.LogLevel != slog.LevelWarn || c.LogFormat != "text" ||
+		c.Sync.PollInterval != 25*time.Millisecond || c.Sync.CleanupInterval != 2*time.Hour {
 		t.Fatalf("flags must win over env: %+v", c)
 	}
 	if def := fs.Lookup("database-url").DefValue; def != "postgres://u:REDACTED@db:5432/z" {
@@ -60,6 +63,7 @@ func TestInvalid(t *testing.T) {
 	for name, e := range map[string]map[string]string{
 		"workers not a number": {EnvWorkers: "two"},
 		"unknown level":        {EnvLogLevel: "loud"},
+		"poll not a duration":  {EnvPollInterval: "fast"},
 	} {
 		if _, err := FromEnv(env(e)); err == nil {
 			t.Errorf("%s: FromEnv accepted %v", name, e)
@@ -69,6 +73,7 @@ func TestInvalid(t *testing.T) {
 		"format":      func(c *Config) { c.LogFormat = "xml" },
 		"addr":        func(c *Config) { c.Addr = "8002" },
 		"workers":     func(c *Config) { c.Workers = -1 },
+		"poll":        func(c *Config) { c.Sync.PollInterval = time.Microsecond },
 		"base url":    func(c *Config) { c.BaseURL = "jobs.example.com" },
 		"db scheme":   func(c *Config) { c.DatabaseURL = "mysql://u:secret@h/db" },
 		"db garbage":  func(c *Config) { c.DatabaseURL = "secret" },

@@ -1,6 +1,9 @@
 package config
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Environment variables read by FromEnv.
 const (
@@ -12,6 +15,10 @@ const (
 	EnvLogLevel    = "ZUMODRA_LOG_LEVEL"
 	EnvLogFormat   = "ZUMODRA_LOG_FORMAT"
 	EnvWorkers     = "ZUMODRA_WORKERS"
+
+	EnvPollInterval    = "ZUMODRA_POLL_INTERVAL"
+	EnvVerifyInterval  = "ZUMODRA_VERIFY_INTERVAL"
+	EnvCleanupInterval = "ZUMODRA_CLEANUP_INTERVAL"
 )
 
 // FromEnv returns the defaults overridden by the environment, read through
@@ -44,6 +51,17 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return c, err
 		}
 		c.Workers = n
+	}
+	for name, dst := range map[string]*time.Duration{
+		EnvPollInterval: &c.Sync.PollInterval, EnvVerifyInterval: &c.Sync.VerifyInterval, EnvCleanupInterval: &c.Sync.CleanupInterval,
+	} {
+		if v := getenv(name); v != "" {
+			d, err := parseDuration(name, v)
+			if err != nil {
+				return c, err
+			}
+			*dst = d
+		}
 	}
 	return c, nil
 }

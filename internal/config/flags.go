@@ -29,6 +29,12 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 // BindWorkerFlags registers the worker count.
 func (c *Config) BindWorkerFlags(fs *pflag.FlagSet, usage string) {
 	fs.IntVar(&c.Workers, "workers", c.Workers, usage+" (env "+EnvWorkers+")")
+	fs.DurationVar(&c.Sync.PollInterval, "poll-interval", c.Sync.PollInterval,
+		"how often idle workers look for changes no NOTIFY announced; 0 means 1s, lower it when capture NOTIFY is off (env "+EnvPollInterval+")")
+	fs.DurationVar(&c.Sync.VerifyInterval, "verify-interval", c.Sync.VerifyInterval,
+		"periodic catalog verification; 0 means 15m, negative disables (env "+EnvVerifyInterval+")")
+	fs.DurationVar(&c.Sync.CleanupInterval, "cleanup-interval", c.Sync.CleanupInterval,
+		"periodic stale sweep; 0 means 1h, negative disables (env "+EnvCleanupInterval+")")
 }
 
 // levelValue lets a slog.Level be a flag.

@@ -249,3 +249,67 @@ func TestFingerprintCoversEveryMigration(t *testing.T) {
 		t.Fatal("no embedded migrations")
 	}
 }
+
+// Capture notifies workers unless zumodra.capture_notify is off for the
+// writer (NOTIFY serialises commits; see 0009_capture_notify_switch.sql).
+// Notifications arrive in commit order, so a sentinel sent after the write
+// tells whether the write notified without waiting on a clock.
+func TestCaptureNotifySwitch(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := testdb.New(t)
+	schema := registerTenants(t, pool, 1)[0]
+	if _, err := (&migrate.Runner{Pool: pool, Log: quiet}).Tenants(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	listener, err := pool.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer listener.Release()
+	if _, err := listener.Exec(ctx, "LISTEN zumodra_sync"); err != nil {
+		t.Fatal(err)
+	}
+	insert := "INSERT INTO " + pgx.Identifier{schema, "job_postings"}.Sanitize() + " (title) VALUES ('Engineer')"
+	firstPayloadAfter := func(setting string) string {
+		err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+			if setting != "" {
+				if _, err := tx.Exec(ctx, "SELECT set_config('zumodra.capture_notify', $1, true)", setting); err != nil {
+					return err
+				}
+			}
+			_, err := tx.Exec(ctx, insert)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := pool.Exec(ctx, "SELECT pg_notify('zumodra_sync', 'sentinel')"); err != nil {
+			t.Fatal(err)
+		}
+		n, err := listener.Conn().WaitForNotification(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n.Payload != "sentinel" {
+			// Consume the sentinel too.
+			if _, err := listener.Conn().WaitForNotification(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return n.Payload
+	}
+	if got := firstPayloadAfter(""); got == "sentinel" {
+		t.Fatal("a write with the default setting sent no NOTIFY")
+	}
+	if got := firstPayloadAfter("off"); got != "sentinel" {
+		t.Fatalf("a write with capture_notify=off notified (%q)", got)
+	}
+	if got := firstPayloadAfter("on"); got == "sentinel" {
+		t.Fatal("a write with capture_notify=on sent no NOTIFY")
+	}
+	var captured int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM public.sync_outbox WHERE entity = 'job'`).Scan(&captured); err != nil || captured != 3 {
+		t.Fatalf("outbox rows %d (%v), want 3: the switch must never skip capture itself", captured, err)
+	}
+}
