@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -56,7 +57,13 @@ func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
 		return r, err
 	}
 	defer writerDB.Close()
-	wp, err := worker.New(workerDB, worker.Config{Workers: r.Workers, Logger: s.opts.Logger, Name: "bench"})
+	var sink atomic.Pointer[watcher]
+	wp, err := worker.New(workerDB, worker.Config{Workers: r.Workers, Logger: s.opts.Logger, Name: "bench",
+		AfterCommit: func(b worker.Batch) {
+			if wa := sink.Load(); wa != nil {
+				wa.applied(b)
+			}
+		}})
 	if err != nil {
 		return r, err
 	}
@@ -66,7 +73,7 @@ func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
 	defer func() { stop(); <-done }()
 	w := &writers{db: writerDB, n: r.Writers, targets: targets}
 	for _, rate := range s.scale.Rates {
-		rr, err := s.measureRate(ctx, w, rate)
+		rr, err := s.measureRate(ctx, w, &sink, rate)
 		if err != nil {
 			return r, err
 		}

@@ -4,21 +4,19 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync/atomic"
 	"time"
 )
 
 // measureRate offers rate changes per second for the scale's RateFor, then
 // waits (up to a grace period) for every change to be seen.
-func (s *suite) measureRate(ctx context.Context, w *writers, rate int) (RateResult, error) {
+func (s *suite) measureRate(ctx context.Context, w *writers, sink *atomic.Pointer[watcher], rate int) (RateResult, error) {
 	r := RateResult{Offered: rate}
-	wa := newWatcher(s.pool)
-	wctx, stop := context.WithCancel(ctx)
-	werr := make(chan error, 1)
-	go func() { werr <- wa.run(wctx) }()
+	wa := newWatcher()
+	sink.Store(wa)
+	defer sink.Store(nil)
 	n, took, err := w.run(ctx, rate, s.scale.RateFor, wa.add)
 	if err != nil {
-		stop()
-		<-werr
 		return r, err
 	}
 	r.Committed, r.Achieved = n, perSec(n, took)
@@ -26,13 +24,8 @@ func (s *suite) measureRate(ctx context.Context, w *writers, rate int) (RateResu
 	for wa.left() > 0 && time.Now().Before(grace) && ctx.Err() == nil {
 		time.Sleep(10 * time.Millisecond)
 	}
-	stop()
-	if err := <-werr; err != nil {
-		return r, fmt.Errorf("bench: watcher: %w", err)
-	}
-	r.Unseen = wa.left()
-	r.Seen = len(wa.delays)
-	d := slices.Clone(wa.delays)
+	d := wa.sortedDelays()
+	r.Unseen, r.Seen = wa.left(), len(d)
 	slices.Sort(d)
 	r.P50, r.P95, r.P99 = quantile(d, 0.50), quantile(d, 0.95), quantile(d, 0.99)
 	if len(d) > 0 {

@@ -126,7 +126,7 @@ func propagationTable(p PropagationResult) string {
 	}
 	s := fmt.Sprintf("Propagation delay, commit to catalog visible (%d in-process workers, %d writers committing single-row UPDATEs)\n\n", p.Workers, p.Writers) +
 		table([]string{"offered changes/s", "committed/s", "seen", "not seen", "p50", "p95", "p99", "max"}, rows...) +
-		fmt.Sprintf("\n\nDelay: from the writer's COMMIT returning to the first catalog poll (every %s) whose snapshot holds the new version.", pollEvery)
+		"\n\nDelay: from the writer's COMMIT returning to the COMMIT of the worker batch that applied it (worker.Config.AfterCommit)."
 	var ramp [][]string
 	for _, st := range p.Ramp {
 		ramp = append(ramp, []string{num(st.Offered), rate(st.Achieved), num(st.OutboxBefore), num(st.OutboxAfter),

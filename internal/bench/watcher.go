@@ -1,103 +1,81 @@
 package bench
 
 import (
-	"context"
 	"sync"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/zumodra/zumodra/internal/outbox"
+	"github.com/zumodra/zumodra/internal/worker"
 )
 
-// watcher finds when committed changes become visible in the catalog. It
-// polls back to back for the pending rows' catalog versions; a change is
-// visible once its row's source_version reaches the committed version. The
-// poll's snapshot is taken when the poll starts, so a change first seen by
-// a poll was visible no later than that start and not at the previous
-// poll's start: its delay is measured to the start, with an error of at
-// most one poll (about a millisecond).
+// watcher matches committed changes with the worker batches that applied
+// them, through worker.Config.AfterCommit (helper-3's observer, which their
+// internal/worker/cmd/syncbench uses the same way): a change is visible when
+// the batch that applied its outbox row commits, since every snapshot taken
+// after that commit holds the new catalog row. The delay runs from the
+// writer's COMMIT returning (an upper bound of its commit, so the delay is
+// if anything understated by one round trip) to the batch's COMMIT
+// returning.
 type watcher struct {
-	db      *pgxpool.Pool
 	mu      sync.Mutex
-	pending map[[2]int64][]commit
+	pending map[[2]int64][]time.Time // commits not yet applied, oldest first
+	early   map[[2]int64][]time.Time // batches that applied a change before its writer recorded it
 	delays  []time.Duration
 }
 
-// pollEvery is the watcher's resolution.
-const pollEvery = 5 * time.Millisecond
-
-func newWatcher(db *pgxpool.Pool) *watcher {
-	return &watcher{db: db, pending: map[[2]int64][]commit{}}
+func newWatcher() *watcher {
+	return &watcher{pending: map[[2]int64][]time.Time{}, early: map[[2]int64][]time.Time{}}
 }
 
+// add records a writer's commit.
 func (w *watcher) add(c commit) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	k := [2]int64{c.t.tenantID, c.t.sourceID}
-	w.pending[k] = append(w.pending[k], c)
+	if ts := w.early[k]; len(ts) > 0 {
+		w.delays = append(w.delays, max(ts[0].Sub(c.at), 0))
+		w.early[k] = ts[1:]
+		return
+	}
+	w.pending[k] = append(w.pending[k], c.at)
+}
+
+// applied records a committed worker batch: each applied job outbox row
+// makes the oldest pending commit of its row visible.
+func (w *watcher) applied(b worker.Batch) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, e := range b.Applied {
+		if e.Entity != outbox.EntityJob {
+			continue
+		}
+		k := [2]int64{e.TenantID, e.SourceID}
+		ts := w.pending[k]
+		if len(ts) == 0 {
+			w.early[k] = append(w.early[k], b.Committed)
+			continue
+		}
+		w.delays = append(w.delays, max(b.Committed.Sub(ts[0]), 0))
+		if len(ts) == 1 {
+			delete(w.pending, k)
+		} else {
+			w.pending[k] = ts[1:]
+		}
+	}
 }
 
 func (w *watcher) left() int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	n := 0
-	for _, cs := range w.pending {
-		n += len(cs)
+	for _, ts := range w.pending {
+		n += len(ts)
 	}
 	return n
 }
 
-// run polls until ctx ends.
-func (w *watcher) run(ctx context.Context) error {
-	for ctx.Err() == nil {
-		if err := w.poll(ctx); err != nil && ctx.Err() == nil {
-			return err
-		}
-		time.Sleep(pollEvery)
-	}
-	return nil
-}
-
-func (w *watcher) poll(ctx context.Context) error {
-	w.mu.Lock()
-	var tids, sids []int64
-	for k := range w.pending {
-		tids, sids = append(tids, k[0]), append(sids, k[1])
-	}
-	w.mu.Unlock()
-	if len(tids) == 0 {
-		return nil
-	}
-	start := time.Now()
-	rows, err := w.db.Query(ctx, `SELECT c.tenant_id, c.source_id, c.source_version FROM public.job_catalog c
-		JOIN unnest($1::bigint[], $2::bigint[]) AS k(t, s) ON c.tenant_id = k.t AND c.source_id = k.s`, tids, sids)
-	if err != nil {
-		return err
-	}
-	var tid, sid, ver int64
-	_, err = pgx.ForEachRow(rows, []any{&tid, &sid, &ver}, func() error {
-		w.resolve([2]int64{tid, sid}, ver, start)
-		return nil
-	})
-	return err
-}
-
-// resolve records the delay of every pending change of the row up to the
-// version seen.
-func (w *watcher) resolve(k [2]int64, seen int64, at time.Time) {
+func (w *watcher) sortedDelays() []time.Duration {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	var keep []commit
-	for _, c := range w.pending[k] {
-		if c.version <= seen {
-			w.delays = append(w.delays, max(at.Sub(c.at), 0))
-		} else {
-			keep = append(keep, c)
-		}
-	}
-	if len(keep) == 0 {
-		delete(w.pending, k)
-	} else {
-		w.pending[k] = keep
-	}
+	return append([]time.Duration(nil), w.delays...)
 }
