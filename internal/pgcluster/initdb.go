@@ -66,7 +66,7 @@ func initialize(ctx context.Context, l layout, su serverUser, bins Binaries, o *
 		return err
 	}
 	o.Logger.InfoContext(ctx, "initialised PostgreSQL data dir", "data_dir", l.data,
-		"major", bins.Major, "took", time.Since(began).Round(time.Millisecond))
+		"major", bins.Major, "took_ms", time.Since(began).Milliseconds())
 	return os.WriteFile(filepath.Join(l.root, initializedMarker), []byte(time.Now().UTC().Format(time.RFC3339)+"\n"), 0o600)
 }
 

@@ -112,7 +112,7 @@ func (c *Cluster) launch(ctx context.Context) error {
 	}
 	c.started = true
 	c.opts.Logger.InfoContext(ctx, "started PostgreSQL", "pid", pf.pid, "data_dir", c.l.data,
-		"ephemeral", c.opts.Ephemeral, "took", time.Since(began).Round(time.Millisecond))
+		"ephemeral", c.opts.Ephemeral, "took_ms", time.Since(began).Milliseconds())
 	return c.ping(ctx)
 }
 

@@ -117,7 +117,7 @@ func stopLocked(ctx context.Context, l layout, o Options) error {
 	fastCtx, cancel := context.WithTimeout(ctx, o.Timeout*3/4)
 	defer cancel()
 	if err := waitGone(fastCtx, l.data, pf.pid); err == nil {
-		o.Logger.InfoContext(ctx, "stopped PostgreSQL", "pid", pf.pid, "took", time.Since(began).Round(time.Millisecond))
+		o.Logger.InfoContext(ctx, "stopped PostgreSQL", "pid", pf.pid, "took_ms", time.Since(began).Milliseconds())
 		return nil
 	}
 	o.Logger.WarnContext(ctx, "fast shutdown too slow, forcing immediate shutdown", "pid", pf.pid)
