@@ -9,7 +9,7 @@
 #   scripts/bench.sh --scale full         # 1,000 tenants, 200,000 jobs, 100,000 providers
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres scripts/bench.sh --only bulk
 #
-# Without DATABASE_URL zumodra uses its embedded cluster. The suite works in
+# OUT=file writes the tables elsewhere. Without DATABASE_URL zumodra uses its embedded cluster. The suite works in
 # a scratch database (zumodra_bench) that it drops and recreates.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,5 +24,5 @@ go build -o "$out/benchserver" ./internal/publicapi/benchserver
 scale_given=false
 for a in "$@"; do [[ $a == --scale* ]] && scale_given=true; done
 $scale_given || set -- --scale small "$@"
-"$out/zumodra" bench --out docs/BENCHMARKS.md --cpuprofile "$out/bulk.pprof" \
+"$out/zumodra" bench --out "${OUT:-docs/BENCHMARKS.md}" --cpuprofile "$out/bulk.pprof" \
 	--benchserver "$out/benchserver" --rotate-script internal/publicapi/benchserver/rotate.lua "$@"
