@@ -5,12 +5,13 @@
 # is measured beside `zumodra serve` because serve's public API limits one
 # client to 600 requests a minute.
 #
-#   scripts/bench.sh                      # --scale small, about two minutes
+#   scripts/bench.sh                      # --scale small, under a minute on a quiet machine
 #   scripts/bench.sh --scale full         # 1,000 tenants, 200,000 jobs, 100,000 providers
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres scripts/bench.sh --only bulk
 #
-# OUT=file writes the tables elsewhere. Without DATABASE_URL zumodra uses its embedded cluster. The suite works in
-# a scratch database (zumodra_bench) that it drops and recreates.
+# OUT=file writes the tables elsewhere. Without DATABASE_URL zumodra uses
+# its embedded cluster. The suite works in a scratch database
+# (zumodra_bench) that it drops and recreates.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null; then
