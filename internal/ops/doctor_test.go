@@ -83,11 +83,11 @@ func TestDoctorMissingIndex(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	pool := healthySystem(t)
-	exec(t, pool, `DROP INDEX public.job_catalog_search`)
+	exec(t, pool, `DROP INDEX public.job_catalog_remote`)
 	d := &Doctor{Pool: pool}
 
 	ix := check(t, d.Run(ctx), "indexes present")
-	if ix.OK || ix.Hint != IndexHint || !strings.Contains(strings.Join(ix.Lines, "\n"), "missing public.job_catalog_search on job_catalog (from shared 0002_catalog)") {
+	if ix.OK || ix.Hint != IndexHint || !strings.Contains(strings.Join(ix.Lines, "\n"), "missing public.job_catalog_remote on job_catalog (from shared 0002_catalog)") {
 		t.Fatalf("index check after DROP INDEX: %+v", ix)
 	}
 	if err := migrate.Up(ctx, pool, slog.New(slog.DiscardHandler)); err != nil {

@@ -49,6 +49,9 @@ func inTx(ctx context.Context, pool *pgxpool.Pool, dryRun bool, fn func(pgx.Tx) 
 		return fmt.Errorf("resync: begin: %w", err)
 	}
 	defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
+	if err := apply.AsyncCommit(ctx, tx); err != nil {
+		return err
+	}
 	if err := fn(tx); err != nil {
 		if errors.Is(err, source.ErrTenantGone) {
 			return source.ErrTenantGone

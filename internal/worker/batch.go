@@ -16,14 +16,15 @@ import (
 
 // Batch is the outcome of one batch transaction.
 type Batch struct {
-	Found     bool  // an available outbox row was seen (more work may follow)
-	TenantID  int64 // the tenant processed, 0 when none could be locked
-	Claimed   int   // outbox rows claimed
+	Found     bool    // an available outbox row was seen (more work may follow)
+	TenantID  int64   // the first tenant processed, 0 when none could be locked
+	Tenants   []int64 // every tenant processed, each under its sync lock
+	Claimed   int     // outbox rows claimed, over all its tenants
 	Stats     map[apply.Catalog]apply.Stats
 	Failed    []apply.RowError // rows that failed; their outbox rows were retried or buried
 	Retried   int              // outbox rows put back for a later attempt
 	Dead      int              // outbox rows that became dead letters
-	Gone      bool             // the tenant no longer exists; its rows were dropped
+	Gone      bool             // a tenant no longer exists; its rows were dropped
 	Applied   []outbox.Entry   // claimed rows applied and deleted
 	Committed time.Time        // when the batch committed
 	entries   []outbox.Entry
@@ -34,8 +35,10 @@ type Batch struct {
 // with row isolation will attribute.
 var errIsolate = errors.New("worker: batch failed without row isolation")
 
-// ProcessBatch claims and applies one batch of one tenant's outbox rows, in
-// one transaction. An error means the transaction rolled back (its rows are
+// ProcessBatch claims and applies one batch of outbox rows, in one
+// transaction: the rows of the tenant with the oldest available change, then
+// of further tenants (each locked in turn, busy ones skipped) until BatchSize
+// rows or TenantsPerBatch tenants are taken. An error means the transaction rolled back (its rows are
 // pending again); when the error is not a cancellation the claimed rows'
 // attempts are bumped in a transaction of their own, so a failure that
 // row isolation cannot catch still ends as a dead letter, never a loop.
@@ -70,17 +73,28 @@ func (p *Pool) batchTx(ctx context.Context, isolate bool) (Batch, error) {
 		return b, fmt.Errorf("worker: begin: %w", err)
 	}
 	defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
-	if b.Found, b.TenantID, err = p.lockNextTenant(ctx, tx); err != nil || b.TenantID == 0 {
-		return b, err
-	}
-	t, gone, err := p.claim(ctx, tx, &b)
-	if err != nil {
-		return b, err
-	}
-	if b.Claimed > 0 {
-		if err := p.settle(ctx, tx, &b, t, gone); err != nil {
+	for len(b.Tenants) < p.cfg.TenantsPerBatch && b.Claimed < p.cfg.BatchSize {
+		found, tid, err := p.lockNextTenant(ctx, tx, b.Tenants)
+		b.Found = b.Found || found
+		if err != nil || tid == 0 {
+			if err != nil {
+				return b, err
+			}
+			break
+		}
+		if len(b.Tenants) == 0 {
+			b.TenantID = tid
+			if err := apply.AsyncCommit(ctx, tx); err != nil {
+				return b, err
+			}
+		}
+		b.Tenants = append(b.Tenants, tid)
+		if err := p.tenantBatch(ctx, tx, &b, tid); err != nil {
 			return b, err
 		}
+	}
+	if b.TenantID == 0 {
+		return b, nil
 	}
 	if p.beforeCommit != nil {
 		p.beforeCommit(ctx)
@@ -92,39 +106,51 @@ func (p *Pool) batchTx(ctx context.Context, isolate bool) (Batch, error) {
 	return b, nil
 }
 
+// tenantBatch claims and settles the rows of one locked tenant, within the
+// batch's transaction, adding its outcome to b.
+func (p *Pool) tenantBatch(ctx context.Context, tx pgx.Tx, b *Batch, tenantID int64) error {
+	entries, t, gone, err := p.claim(ctx, tx, tenantID, p.cfg.BatchSize-b.Claimed)
+	b.entries = append(b.entries, entries...)
+	b.Claimed += len(entries)
+	if err != nil || len(entries) == 0 {
+		return err
+	}
+	return p.settle(ctx, tx, b, entries, t, gone)
+}
+
 // claim claims the locked tenant's rows and reads the tenant in one round
 // trip. The tenant is read by the later statement, so it is at least as new
 // as every outbox row claimed (a suspension and its outbox row commit
 // together). gone reports a tenant deleted since its rows were queued.
-func (p *Pool) claim(ctx context.Context, tx pgx.Tx, b *Batch) (t domain.Tenant, gone bool, err error) {
+func (p *Pool) claim(ctx context.Context, tx pgx.Tx, tenantID int64, limit int) (entries []outbox.Entry, t domain.Tenant, gone bool, err error) {
 	batch := &pgx.Batch{}
-	outbox.QueueClaim(batch, b.TenantID, p.cfg.clock(), p.cfg.BatchSize, &b.entries)
-	source.QueueLoadTenant(batch, b.TenantID, &t)
+	outbox.QueueClaim(batch, tenantID, p.cfg.clock(), limit, &entries)
+	source.QueueLoadTenant(batch, tenantID, &t)
 	err = tx.SendBatch(ctx, batch).Close()
-	b.Claimed = len(b.entries)
 	if errors.Is(err, source.ErrTenantGone) {
-		return t, true, nil
+		return entries, t, true, nil
 	}
 	if err != nil {
-		return t, false, fmt.Errorf("worker: claim tenant %d: %w", b.TenantID, err)
+		return entries, t, false, fmt.Errorf("worker: claim tenant %d: %w", tenantID, err)
 	}
-	return t, false, nil
+	return entries, t, false, nil
 }
 
 // settle applies the claimed work and settles each claimed row: deleted
 // when applied, failed (retry or dead letter) when its source row failed.
-func (p *Pool) settle(ctx context.Context, tx pgx.Tx, b *Batch, t domain.Tenant, gone bool) error {
-	work := outbox.Coalesce(b.entries)
+func (p *Pool) settle(ctx context.Context, tx pgx.Tx, b *Batch, entries []outbox.Entry, t domain.Tenant, gone bool) error {
+	work := outbox.Coalesce(entries)
 	if gone {
 		// Its catalog rows went with it (ON DELETE CASCADE): nothing to apply.
 		b.Gone = true
 		return outbox.Delete(ctx, tx, work.IDs())
 	}
-	var err error
-	if b.Failed, err = p.applyWork(ctx, tx, t, work, b.isolated, b.Stats); err != nil {
+	failed, err := p.applyWork(ctx, tx, t, work, b.isolated, b.Stats)
+	if err != nil {
 		return err
 	}
-	failures := failuresByEntry(work, b.Failed)
+	b.Failed = append(b.Failed, failed...)
+	failures := failuresByEntry(work, failed)
 	ok := applied(work, failures)
 	ids := make([]int64, len(ok))
 	for i, e := range ok {
@@ -133,9 +159,10 @@ func (p *Pool) settle(ctx context.Context, tx pgx.Tx, b *Batch, t domain.Tenant,
 	if err := outbox.Delete(ctx, tx, ids); err != nil {
 		return err
 	}
-	b.Applied = ok
-	b.Dead, err = p.recordFailures(ctx, tx, failures)
-	b.Retried = len(failures) - b.Dead
+	b.Applied = append(b.Applied, ok...)
+	dead, err := p.recordFailures(ctx, tx, failures)
+	b.Dead += dead
+	b.Retried += len(failures) - dead
 	return err
 }
 
@@ -148,7 +175,9 @@ func (p *Pool) applyWork(ctx context.Context, tx pgx.Tx, t domain.Tenant, w outb
 			return failed, err
 		}
 		if st != (apply.Stats{}) {
-			stats[c] = st
+			sum := stats[c]
+			sum.Add(st)
+			stats[c] = sum
 		}
 		failed = append(failed, f...)
 	}

@@ -11,13 +11,18 @@ import (
 
 // Config tunes a Pool. Zero values take the defaults shown.
 type Config struct {
-	Workers      int           // goroutines claiming batches; default 2
-	BatchSize    int           // outbox rows claimed per batch; default 500
-	PageSize     int           // source rows per page of a full pass; default resync.DefaultBatchSize
-	MaxAttempts  int           // failed attempts before a dead letter; default 10
-	RetryBase    time.Duration // delay after the first failure, doubling; default 1s
-	RetryMax     time.Duration // cap of the retry delay; default 5m
-	PollInterval time.Duration // fallback when no NOTIFY arrives; default 1s
+	Workers   int // goroutines claiming batches; default 2
+	BatchSize int // outbox rows claimed per batch; default 500
+	// TenantsPerBatch bounds how many tenants one batch transaction takes
+	// (each under its own lock) until BatchSize rows are claimed; default
+	// 16. Changes spread over many tenants then share one commit instead
+	// of paying a transaction each.
+	TenantsPerBatch int
+	PageSize        int           // source rows per page of a full pass; default resync.DefaultBatchSize
+	MaxAttempts     int           // failed attempts before a dead letter; default 10
+	RetryBase       time.Duration // delay after the first failure, doubling; default 1s
+	RetryMax        time.Duration // cap of the retry delay; default 5m
+	PollInterval    time.Duration // fallback when no NOTIFY arrives; default 1s
 	// BusyPollInterval is the poll while changes keep coming (within
 	// PollInterval of the last batch that applied something); default 10ms.
 	// A busy worker then finds new rows at once even when writers do not
@@ -42,11 +47,12 @@ type Config struct {
 }
 
 func (c *Config) defaults() error {
-	if c.Workers < 0 || c.BatchSize < 0 || c.PageSize < 0 || c.MaxAttempts < 0 {
+	if c.Workers < 0 || c.BatchSize < 0 || c.PageSize < 0 || c.MaxAttempts < 0 || c.TenantsPerBatch < 0 {
 		return fmt.Errorf("worker: counts must not be negative")
 	}
 	c.Workers = orDefault(c.Workers, 2)
 	c.BatchSize = orDefault(c.BatchSize, 500)
+	c.TenantsPerBatch = orDefault(c.TenantsPerBatch, 16)
 	c.PageSize = orDefault(c.PageSize, resync.DefaultBatchSize)
 	c.MaxAttempts = orDefault(c.MaxAttempts, outbox.DefaultRetry.MaxAttempts)
 	c.RetryBase = orDefault(c.RetryBase, outbox.DefaultRetry.BaseDelay)

@@ -24,10 +24,12 @@ var pickSQL = `WITH next AS MATERIALIZED (
 const maxTenantTries = 8
 
 // lockNextTenant picks a tenant with available rows and takes its sync lock
-// without waiting, skipping tenants other workers hold. tenantID is 0 when
-// every tenant with work is busy (found is then true).
-func (p *Pool) lockNextTenant(ctx context.Context, tx pgx.Tx) (found bool, tenantID int64, err error) {
-	busy := []int64{}
+// without waiting, skipping tenants other workers hold and those in done.
+// tenantID is 0 when every tenant with work is busy (found is then true).
+func (p *Pool) lockNextTenant(ctx context.Context, tx pgx.Tx, done []int64) (found bool, tenantID int64, err error) {
+	// Tenants this transaction already took are skipped like busy ones:
+	// their rows were claimed up to the batch's limit.
+	busy := append([]int64{}, done...)
 	for range maxTenantTries {
 		var id int64
 		var locked bool
