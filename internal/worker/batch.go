@@ -28,7 +28,11 @@ type Batch struct {
 	Applied   []outbox.Entry   // claimed rows applied and deleted
 	Committed time.Time        // when the batch committed
 	entries   []outbox.Entry
-	isolated  bool // rows applied one savepoint each (after a fast-path failure)
+	// blamed are the claimed rows a failed batch charges with its error:
+	// the rows of the tenant that failed, or all of them when the failure
+	// is the batch's own (its commit).
+	blamed   []outbox.Entry
+	isolated bool // rows applied one savepoint each (after a fast-path failure)
 }
 
 // errIsolate reports a failure on the fast path, which the batch's retry
@@ -51,8 +55,8 @@ func (p *Pool) ProcessBatch(ctx context.Context) (Batch, error) {
 		b, err = p.batchTx(ctx, true)
 	}
 	if err != nil {
-		if ctx.Err() == nil && len(b.entries) > 0 {
-			p.failClaimed(ctx, b.entries, err)
+		if ctx.Err() == nil && len(b.blamed) > 0 {
+			p.failClaimed(ctx, b.blamed, err)
 		}
 		return b, err
 	}
@@ -90,6 +94,13 @@ func (p *Pool) batchTx(ctx context.Context, isolate bool) (Batch, error) {
 		}
 		b.Tenants = append(b.Tenants, tid)
 		if err := p.tenantBatch(ctx, tx, &b, tid); err != nil {
+			// Only this tenant's rows answer for it: the other tenants'
+			// rows roll back with the batch and are simply claimed again.
+			for _, e := range b.entries {
+				if e.TenantID == tid {
+					b.blamed = append(b.blamed, e)
+				}
+			}
 			return b, err
 		}
 	}
@@ -100,6 +111,7 @@ func (p *Pool) batchTx(ctx context.Context, isolate bool) (Batch, error) {
 		p.beforeCommit(ctx)
 	}
 	if err := tx.Commit(ctx); err != nil {
+		b.blamed = b.entries
 		return b, fmt.Errorf("worker: commit: %w", err)
 	}
 	b.Committed = time.Now()

@@ -1,0 +1,41 @@
+package worker_test
+
+import (
+	"testing"
+
+	"github.com/zumodra/zumodra/internal/testfactory"
+	"github.com/zumodra/zumodra/internal/worker"
+)
+
+// A batch of several tenants that fails outside row isolation (here a
+// broken schema under a full pass of tenant B) must charge the failure to
+// tenant B's rows only: tenant A's healthy rows, rolled back with the
+// batch, stay pending with no attempt counted, instead of being buried as
+// dead letters for another tenant's fault.
+func TestBatchFailureOfOneTenantDoesNotBuryAnothersRows(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, worker.Config{MaxAttempts: 1})
+	a := testfactory.Tenant(t, e.db, nil)
+	b := testfactory.Tenant(t, e.db, nil)
+	e.drain()
+	job := testfactory.Job(t, e.db, a, nil)
+	e.exec(b, `ALTER TABLE %s.job_postings RENAME TO job_postings_broken`)
+	if _, err := e.db.Exec(e.ctx, `INSERT INTO public.sync_outbox (tenant_id, entity, source_id) VALUES ($1, 'tenant', 0)`, b.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	bt, err := e.w.ProcessBatch(e.ctx)
+	if err == nil || len(bt.Tenants) != 2 {
+		t.Fatalf("batch = %+v, %v; want both tenants in one failed batch", bt, err)
+	}
+	if n := e.count(`SELECT count(*) FROM public.sync_outbox WHERE tenant_id = $1 AND (attempts > 0 OR dead_at IS NOT NULL)`, a.ID); n != 0 {
+		t.Fatalf("%d outbox rows of tenant A charged with tenant B's failure", n)
+	}
+	if n := e.count(`SELECT count(*) FROM public.sync_outbox WHERE tenant_id = $1 AND dead_at IS NOT NULL`, b.ID); n != 1 {
+		t.Fatalf("tenant B's failing row: %d dead letters, want 1", n)
+	}
+	e.drain()
+	if e.jobRow(a, job.ID) == nil {
+		t.Fatal("tenant A's job was not applied")
+	}
+}
