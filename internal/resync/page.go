@@ -49,9 +49,8 @@ func inTx(ctx context.Context, pool *pgxpool.Pool, dryRun bool, fn func(pgx.Tx) 
 		return fmt.Errorf("resync: begin: %w", err)
 	}
 	defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
-	if err := apply.AsyncCommit(ctx, tx); err != nil {
-		return err
-	}
+	// No apply.AsyncCommit here: a resync page deletes no outbox row, so a
+	// commit lost in a crash would not be redone by anyone.
 	if err := fn(tx); err != nil {
 		if errors.Is(err, source.ErrTenantGone) {
 			return source.ErrTenantGone
