@@ -33,6 +33,7 @@ type Batch struct {
 	// is the batch's own (its commit).
 	blamed   []outbox.Entry
 	isolated bool // rows applied one savepoint each (after a fast-path failure)
+	fullPass bool // a tenant's whole catalog was resynced: take no more tenants
 }
 
 // errIsolate reports a failure on the fast path, which the batch's retry
@@ -77,7 +78,7 @@ func (p *Pool) batchTx(ctx context.Context, isolate bool) (Batch, error) {
 		return b, fmt.Errorf("worker: begin: %w", err)
 	}
 	defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
-	for len(b.Tenants) < p.cfg.TenantsPerBatch && b.Claimed < p.cfg.BatchSize {
+	for len(b.Tenants) < p.cfg.TenantsPerBatch && b.Claimed < p.cfg.BatchSize && !b.fullPass {
 		found, tid, err := p.lockNextTenant(ctx, tx, b.Tenants)
 		b.Found = b.Found || found
 		if err != nil || tid == 0 {
@@ -152,6 +153,10 @@ func (p *Pool) claim(ctx context.Context, tx pgx.Tx, tenantID int64, limit int) 
 // when applied, failed (retry or dead letter) when its source row failed.
 func (p *Pool) settle(ctx context.Context, tx pgx.Tx, b *Batch, entries []outbox.Entry, t domain.Tenant, gone bool) error {
 	work := outbox.Coalesce(entries)
+	// A full pass is one outbox row but a whole catalog of work: it ends
+	// the batch, rather than keep up to TenantsPerBatch tenants locked
+	// through a transaction as long as their full passes together.
+	b.fullPass = b.fullPass || work.AllJobs || work.AllProviders
 	if gone {
 		// Its catalog rows went with it (ON DELETE CASCADE): nothing to apply.
 		b.Gone = true

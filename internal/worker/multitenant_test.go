@@ -39,3 +39,27 @@ func TestBatchFailureOfOneTenantDoesNotBuryAnothersRows(t *testing.T) {
 		t.Fatal("tenant A's job was not applied")
 	}
 }
+
+// A full pass (tenant-wide change) resyncs a whole catalog inside the
+// batch: a batch that has one takes no further tenants, so one transaction
+// never holds sixteen tenants' full passes and their locks at once.
+func TestFullPassEndsTheBatch(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, worker.Config{})
+	a := testfactory.Tenant(t, e.db, nil)
+	b := testfactory.Tenant(t, e.db, nil)
+	e.drain()
+	for _, tn := range []int64{a.ID, b.ID} {
+		if _, err := e.db.Exec(e.ctx, `INSERT INTO public.sync_outbox (tenant_id, entity, source_id) VALUES ($1, 'tenant', 0)`, tn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bt, err := e.w.ProcessBatch(e.ctx)
+	if err != nil || len(bt.Tenants) != 1 {
+		t.Fatalf("batch = %+v, %v; want one tenant's full pass", bt, err)
+	}
+	e.drain()
+	if n := e.outboxCount(); n != 0 {
+		t.Fatalf("%d outbox rows left", n)
+	}
+}
