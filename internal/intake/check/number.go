@@ -14,7 +14,9 @@ func Amount(field string, v *float64, precision int) error {
 		return nil
 	}
 	limit := math.Pow10(precision - 2)
-	if math.IsNaN(*v) || math.IsInf(*v, 0) || *v < 0 || *v >= limit {
+	// The column rounds to cents: a value that rounds up to the limit
+	// overflows it, so it is refused here rather than by the store.
+	if math.IsNaN(*v) || math.IsInf(*v, 0) || *v < 0 || *v >= limit-0.005 {
 		return domain.FieldError(field, "must be a number from 0 to below %.0f", limit)
 	}
 	return nil
