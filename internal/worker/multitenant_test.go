@@ -1,6 +1,13 @@
 package worker_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/zumodra/zumodra/internal/testfactory"
@@ -62,4 +69,51 @@ func TestFullPassEndsTheBatch(t *testing.T) {
 	if n := e.outboxCount(); n != 0 {
 		t.Fatalf("%d outbox rows left", n)
 	}
+}
+
+// The warning about failed rows names every tenant of the batch, not only
+// the first: a poison row of tenant B is not reported as tenant A's.
+func TestFailedRowsLogNamesTheBatchTenants(t *testing.T) {
+	t.Parallel()
+	var logs bytes.Buffer
+	var mu sync.Mutex
+	e := newEnv(t, worker.Config{Logger: slog.New(slog.NewJSONHandler(lockedWriter{&mu, &logs}, nil))})
+	if _, err := e.db.Exec(e.ctx, poison); err != nil {
+		t.Fatal(err)
+	}
+	a := testfactory.Tenant(t, e.db, nil)
+	b := testfactory.Tenant(t, e.db, nil)
+	e.drain()
+	testfactory.Job(t, e.db, a, nil)
+	testfactory.Job(t, e.db, b, &testfactory.JobOpts{Title: "POISON pill"})
+	if tot := e.drain(); tot.Retried != 1 || tot.Batches != 1 {
+		t.Fatalf("totals = %+v, want one batch with B's poison row retried", tot)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		var rec struct {
+			Msg     string  `json:"msg"`
+			Tenants []int64 `json:"tenant_ids"`
+		}
+		if err := json.Unmarshal([]byte(line), &rec); err != nil || rec.Msg != "sync rows failed" {
+			continue
+		}
+		if !slices.Contains(rec.Tenants, b.ID) {
+			t.Fatalf("failure logged as %s, tenant %d missing", line, b.ID)
+		}
+		return
+	}
+	t.Fatalf("no failure logged: %s", logs.String())
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

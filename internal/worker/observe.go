@@ -22,7 +22,7 @@ func (p *Pool) observe(b Batch, start time.Time) {
 	if len(b.Failed) > 0 {
 		metrics.SyncFailures.WithLabelValues("retry").Add(float64(b.Retried))
 		metrics.SyncFailures.WithLabelValues("dead").Add(float64(b.Dead))
-		p.cfg.Logger.Warn("sync rows failed", "tenant_id", b.TenantID, "rows", len(b.Failed),
+		p.cfg.Logger.Warn("sync rows failed", "tenant_ids", b.Tenants, "rows", len(b.Failed),
 			"retried", b.Retried, "dead_letters", b.Dead, "errors", describe(b.Failed))
 	}
 }

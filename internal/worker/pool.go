@@ -80,7 +80,7 @@ func (p *Pool) work(ctx, hard context.Context, i int) {
 		switch {
 		case err != nil && ctx.Err() == nil:
 			failures++
-			log.ErrorContext(ctx, "sync batch failed", "tenant_id", b.TenantID, "claimed", b.Claimed, "error", err)
+			log.ErrorContext(ctx, "sync batch failed", "tenant_ids", b.Tenants, "claimed", b.Claimed, "error", err)
 			p.sleep(ctx, i, min(time.Duration(failures)*p.cfg.PollInterval, time.Minute))
 		case err == nil && b.TenantID != 0:
 			failures = 0 // more work may follow: go straight on
