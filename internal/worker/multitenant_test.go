@@ -117,3 +117,29 @@ func (l lockedWriter) Write(p []byte) (int, error) {
 	defer l.mu.Unlock()
 	return l.w.Write(p)
 }
+
+// A poison row of tenant B, in the same batch as tenant A's rows, is
+// buried alone: A's rows apply in that batch's commit.
+func TestPoisonRowOfOneTenantInSharedBatch(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, worker.Config{MaxAttempts: 1})
+	if _, err := e.db.Exec(e.ctx, poison); err != nil {
+		t.Fatal(err)
+	}
+	a := testfactory.Tenant(t, e.db, nil)
+	b := testfactory.Tenant(t, e.db, nil)
+	e.drain()
+	bad := testfactory.Job(t, e.db, b, &testfactory.JobOpts{Title: "POISON pill"})
+	good := testfactory.Job(t, e.db, a, nil)
+	okB := testfactory.Job(t, e.db, b, nil)
+	bt, err := e.w.ProcessBatch(e.ctx)
+	if err != nil || len(bt.Tenants) != 2 || bt.Dead != 1 || bt.Retried != 0 || len(bt.Applied) != 2 {
+		t.Fatalf("batch = %+v, %v; want both tenants, B's poison row buried, the rest applied", bt, err)
+	}
+	if e.jobRow(a, good.ID) == nil || e.jobRow(b, okB.ID) == nil || e.jobRow(b, bad.ID) != nil {
+		t.Fatal("healthy rows not applied, or the poison row written")
+	}
+	if n := e.count(`SELECT count(*) FROM public.sync_outbox WHERE tenant_id = $1 AND source_id = $2 AND dead_at IS NOT NULL`, b.ID, bad.ID); n != 1 || e.outboxCount() != 1 {
+		t.Fatalf("dead letters of B's poison row = %d, outbox rows = %d", n, e.outboxCount())
+	}
+}
