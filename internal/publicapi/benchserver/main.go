@@ -36,13 +36,18 @@ func main() {
 }
 
 func run() error {
-	url := flag.String("database-url", os.Getenv("DATABASE_URL"), "catalog database")
+	// The default is read after parsing, so that -h never prints the
+	// password DATABASE_URL may hold.
+	url := flag.String("database-url", "", "catalog database (default $DATABASE_URL)")
 	addr := flag.String("addr", "127.0.0.1:8090", "listen address")
 	pprofAddr := flag.String("pprof", "", "serve net/http/pprof on this address too")
 	cacheTTL := flag.Duration("cache-ttl", 0, "catalog cache TTL (0: the default 10s; negative: off)")
 	bodyTTL := flag.Duration("body-ttl", 0, "API response body cache TTL (0: the default 2s; negative: off)")
 	pageTTL := flag.Duration("page-ttl", 0, "rendered page cache TTL of internal/web (0: its default; negative: off)")
 	flag.Parse()
+	if *url == "" {
+		*url = os.Getenv("DATABASE_URL")
+	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -26,7 +26,9 @@ func main() {
 }
 
 func run() error {
-	url := flag.String("database-url", os.Getenv("DATABASE_URL"), "database to fill (required)")
+	// The default is read after parsing, so that -h never prints the
+	// password DATABASE_URL may hold.
+	url := flag.String("database-url", "", "database to fill (required; default $DATABASE_URL)")
 	doMigrate := flag.Bool("migrate", false, "apply the migrations first")
 	migrateOnly := flag.Bool("migrate-only", false, "apply the migrations and stop")
 	o := seedgen.Options{}
@@ -36,6 +38,9 @@ func run() error {
 	flag.IntVar(&o.Providers, "providers", 100_000, "providers")
 	flag.IntVar(&o.Workers, "workers", 2, "parallel COPY streams per table")
 	flag.Parse()
+	if *url == "" {
+		*url = os.Getenv("DATABASE_URL")
+	}
 	if *url == "" {
 		return fmt.Errorf("-database-url or DATABASE_URL is required")
 	}

@@ -12,6 +12,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -39,15 +40,15 @@ type options struct {
 	Profile  string
 }
 
+const localDB = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
+
 func parseFlags(args []string) (options, error) {
 	fs := flag.NewFlagSet("syncbench", flag.ContinueOnError)
 	o := options{}
 	rates := fs.String("rates", "500", "comma-separated steady change rates (changes/s) to run in turn")
-	def := os.Getenv("DATABASE_URL")
-	if def == "" {
-		def = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
-	}
-	fs.StringVar(&o.URL, "db", def, "server to create the scratch database on (a role with CREATEDB)")
+	// The default is read after parsing, so that -h never prints the
+	// password DATABASE_URL may hold.
+	fs.StringVar(&o.URL, "db", "", "server to create the scratch database on (a role with CREATEDB); default $DATABASE_URL, else "+localDB)
 	fs.DurationVar(&o.Duration, "duration", 20*time.Second, "length of each steady-rate run")
 	fs.IntVar(&o.Tenants, "tenants", 4, "tenants")
 	fs.IntVar(&o.Jobs, "jobs", 2500, "public jobs per tenant")
@@ -59,6 +60,9 @@ func parseFlags(args []string) (options, error) {
 	fs.DurationVar(&o.Poll, "poll", 0, "worker poll interval (0: the worker default)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
+	}
+	if o.URL == "" {
+		o.URL = cmp.Or(os.Getenv("DATABASE_URL"), localDB)
 	}
 	for _, s := range strings.Split(*rates, ",") {
 		r, err := strconv.Atoi(strings.TrimSpace(s))
