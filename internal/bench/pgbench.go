@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 var pgbenchTPS = regexp.MustCompile(`tps = ([\d.]+) \(without initial connection time\)`)
@@ -38,11 +39,13 @@ func (s *suite) pgbench(ctx context.Context) (LoadRun, error) {
 	defer func() {
 		_, _ = s.pool.Exec(context.WithoutCancel(ctx), `DROP DATABASE IF EXISTS `+ident+` WITH (FORCE)`)
 	}()
-	dbURL, err := withDatabase(s.opts.DatabaseURL, dbName)
+	env, err := pgEnv(s.opts.DatabaseURL, dbName)
 	if err != nil {
 		return r, err
 	}
-	if out, err := exec.CommandContext(ctx, "pgbench", "-i", "-q", "-s", strconv.Itoa(pgScale), dbURL).CombinedOutput(); err != nil {
+	initCmd := exec.CommandContext(ctx, "pgbench", "-i", "-q", "-s", strconv.Itoa(pgScale))
+	initCmd.Env = env
+	if out, err := initCmd.CombinedOutput(); err != nil {
 		return r, fmt.Errorf("bench: pgbench -i: %w\n%s", err, out)
 	}
 	dir, err := os.MkdirTemp("", "zumodra-pgbench")
@@ -51,8 +54,10 @@ func (s *suite) pgbench(ctx context.Context) (LoadRun, error) {
 	}
 	defer os.RemoveAll(dir)
 	args := []string{"-S", "-c", strconv.Itoa(s.scale.ReadConns), "-j", "2", "-T",
-		strconv.Itoa(max(int(s.scale.ReadFor.Seconds()), 1)), "-l", "--log-prefix", filepath.Join(dir, "pgb"), dbURL}
-	out, err := exec.CommandContext(ctx, "pgbench", args...).CombinedOutput()
+		strconv.Itoa(max(int(s.scale.ReadFor.Seconds()), 1)), "-l", "--log-prefix", filepath.Join(dir, "pgb")}
+	cmd := exec.CommandContext(ctx, "pgbench", args...)
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return r, fmt.Errorf("bench: pgbench: %w\n%s", err, out)
 	}
@@ -97,6 +102,23 @@ func pgbenchLatencies(dir string) ([]time.Duration, error) {
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// pgEnv returns this process's environment plus the libpq variables that
+// reach database name on the server of conn. The connection goes to pgbench
+// through its environment, never its arguments: arguments, password
+// included, are visible to every local user in ps.
+func pgEnv(conn, name string) ([]string, error) {
+	cfg, err := pgconn.ParseConfig(conn)
+	if err != nil {
+		return nil, fmt.Errorf("bench: unreadable database URL")
+	}
+	env := append(os.Environ(), "PGHOST="+cfg.Host, "PGPORT="+strconv.Itoa(int(cfg.Port)),
+		"PGUSER="+cfg.User, "PGDATABASE="+name, "PGPASSWORD="+cfg.Password)
+	if cfg.TLSConfig == nil {
+		env = append(env, "PGSSLMODE=disable")
+	}
+	return env, nil
 }
 
 // withDatabase returns the connection string with its database replaced,
