@@ -129,13 +129,14 @@ func TestForwardedOnlyWhenTrusted(t *testing.T) {
 	l := NewRateLimiter(60, 1)
 	r := httptest.NewRequest("GET", "/", nil)
 	r.RemoteAddr = "127.0.0.1:5"
-	r.Header.Set("X-Forwarded-For", "203.0.113.9, 10.0.0.1")
+	// The client forged the first entry; our proxy appended the second.
+	r.Header.Set("X-Forwarded-For", "10.9.9.9, 203.0.113.9")
 	if k := l.ClientKey(r); k != "127.0.0.1" {
 		t.Fatalf("untrusted key = %q", k)
 	}
 	l.TrustForwarded = true
 	if k := l.ClientKey(r); k != "203.0.113.9" {
-		t.Fatalf("trusted key = %q", k)
+		t.Fatalf("trusted key = %q, want the entry our proxy appended", k)
 	}
 }
 

@@ -18,8 +18,10 @@ import (
 type RateLimiter struct {
 	limit rate.Limit
 	burst int
-	// TrustForwarded makes the client address the first X-Forwarded-For
-	// entry; set it only behind a proxy that overwrites that header.
+	// TrustForwarded makes the client address the last X-Forwarded-For
+	// entry: the address our own proxy saw and appended. Earlier entries
+	// are whatever the client sent and would let it pick its own bucket.
+	// Set it only behind exactly one proxy that appends to that header.
 	TrustForwarded bool
 
 	mu      sync.Mutex
@@ -77,7 +79,8 @@ func (l *RateLimiter) ClientKey(r *http.Request) string {
 	addr := r.RemoteAddr
 	if l.TrustForwarded {
 		if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
-			addr = strings.TrimSpace(strings.Split(fwd, ",")[0])
+			parts := strings.Split(fwd, ",")
+			addr = strings.TrimSpace(parts[len(parts)-1])
 		}
 	}
 	host, _, err := net.SplitHostPort(addr)
