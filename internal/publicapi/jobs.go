@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/zumodra/zumodra/internal/catalog"
-	"github.com/zumodra/zumodra/internal/domain"
 )
 
 var jobParams = []string{"q", "category", "job_type", "experience_level", "remote", "country", "city",
@@ -59,25 +58,5 @@ func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) getJob(w http.ResponseWriter, r *http.Request) {
-	if h.serveCached(w, r) {
-		return
-	}
-	if err := parseParams(r).err; err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	job, err := h.store.Job(r.Context(), id)
-	if domain.IsNotFound(err) {
-		err = notFound("job")
-	}
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.writeCached(w, r, map[string]any{"data": job})
+	getOne(h, w, r, "job", h.store.Job)
 }

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/zumodra/zumodra/internal/catalog"
-	"github.com/zumodra/zumodra/internal/domain"
 )
 
 var providerParams = []string{"q", "category", "skill", "country", "city", "company", "verified",
@@ -59,25 +58,5 @@ func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) getProvider(w http.ResponseWriter, r *http.Request) {
-	if h.serveCached(w, r) {
-		return
-	}
-	if err := parseParams(r).err; err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	prov, err := h.store.Provider(r.Context(), id)
-	if domain.IsNotFound(err) {
-		err = notFound("provider")
-	}
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.writeCached(w, r, map[string]any{"data": prov})
+	getOne(h, w, r, "provider", h.store.Provider)
 }

@@ -1,6 +1,7 @@
 package publicapi
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -89,4 +90,30 @@ func etagMatches(header, etag string) bool {
 // notFound is the error for a well-formed id with no public row.
 func notFound(what string) error {
 	return domain.Errorf(domain.CodeNotFound, "%s not found", what)
+}
+
+// getOne answers a GET of one catalog row by public id: what the job and
+// provider detail routes share, load being the store's lookup.
+func getOne[T any](h *Handler, w http.ResponseWriter, r *http.Request, kind string, load func(context.Context, int64) (T, error)) {
+	if h.serveCached(w, r) {
+		return
+	}
+	if err := parseParams(r).err; err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	row, err := load(r.Context(), id)
+	if domain.IsNotFound(err) {
+		err = notFound(kind)
+	}
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.writeCached(w, r, map[string]any{"data": row})
 }
