@@ -18,7 +18,7 @@ import (
 	"github.com/zumodra/zumodra/internal/testdb"
 )
 
-// BenchmarkThousandTenants measures what issue 2 asks of the tenant
+// BenchmarkThousandTenants measures the scale goal of the tenant
 // track: creating 1,000 tenant schemas through tenants.Store.Create in
 // parallel, a `zumodra migrate` over them with nothing pending, and one
 // where each schema has one migration to apply (the capture migration,

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -23,11 +22,6 @@ type Config struct {
 	DBName   string // database inside the embedded cluster; DefaultDBName when empty
 	MaxConns int32  // pool size; pgxpool's default when zero
 	Logger   *slog.Logger
-}
-
-// ConfigFromEnv reads DATABASE_URL and ZUMODRA_DATA_DIR.
-func ConfigFromEnv(log *slog.Logger) Config {
-	return Config{URL: os.Getenv("DATABASE_URL"), DataDir: os.Getenv("ZUMODRA_DATA_DIR"), Logger: log}
 }
 
 // CloseFunc closes the pool and, for the embedded cluster, stops the server

@@ -99,12 +99,3 @@ func WriteProblem(w http.ResponseWriter, p Problem) {
 	w.WriteHeader(p.Status)
 	_ = json.NewEncoder(w).Encode(p)
 }
-
-// Invalid writes a 400 problem naming several bad fields at once.
-func Invalid(w http.ResponseWriter, r *http.Request, issues []FieldIssue) {
-	p := Problem{Status: http.StatusBadRequest, Instance: r.URL.Path, Errors: issues, Detail: "the request has invalid fields"}
-	if len(issues) == 1 {
-		p.Detail = issues[0].Field + ": " + issues[0].Detail
-	}
-	WriteProblem(w, p)
-}

@@ -30,7 +30,7 @@ func TestVersionInPath(t *testing.T) {
 		"/usr/lib/postgresql/15/bin":          15,
 		"/usr/pgsql-16/bin":                   16,
 		"/opt/homebrew/opt/postgresql@17/bin": 17,
-		"/tmp/run2046/001/9.6/bin":            9,
+		"/usr/local/pgsql/9.6/bin":            9,
 		"/opt/homebrew/opt/postgresql/bin":    0,
 	} {
 		if got := versionInPath(path); got != want {

@@ -3,7 +3,6 @@ package pgcluster
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -76,19 +75,6 @@ func (s serverUser) own(path string) error {
 		return fmt.Errorf("chown %s to postgres: %w", path, err)
 	}
 	return nil
-}
-
-// ownTree chowns a whole tree, used once after we created it.
-func (s serverUser) ownTree(root string) error {
-	if !s.asOther {
-		return nil
-	}
-	return filepath.WalkDir(root, func(p string, _ fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		return s.own(p)
-	})
 }
 
 // makeTraversable ensures the server user can reach dir: every ancestor

@@ -39,7 +39,7 @@ const derivedBase = "derive"
 var sourceIDs atomic.Int64
 
 // env is a fresh database with the public site mounted on a mux, behind
-// the lead's security headers as serve mounts it.
+// the server's security headers as serve mounts it.
 type env struct {
 	t    *testing.T
 	pool *pgxpool.Pool

@@ -117,7 +117,7 @@ func TestApplyValidationKeepsInputAndMarksFields(t *testing.T) {
 	}
 }
 
-// The race of issue 6: the job is unpublished after the visitor loaded the
+// The race of a stale page: the job is unpublished after the visitor loaded the
 // page and before the catalog caught up; intake re-checks and refuses.
 func TestApplyToJobUnpublishedSinceTheVisitIsGone(t *testing.T) {
 	e := newEnv(t)
