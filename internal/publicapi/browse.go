@@ -9,7 +9,7 @@ func browse[T any](h *Handler, read func(*http.Request) (T, error)) http.Handler
 		if h.serveCached(w, r) {
 			return
 		}
-		if err := parseParams(r).err; err != nil {
+		if err := parseParams(r).Err(); err != nil {
 			h.fail(w, r, err)
 			return
 		}

@@ -4,10 +4,10 @@ import (
 	"net/http"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/filters"
 )
 
-var jobParams = []string{"q", "category", "job_type", "experience_level", "remote", "country", "city",
-	"min_salary", "company", "sort", "cursor", "page_size", "facets"}
+var jobParams = withFacets(filters.JobParams)
 
 // jobList is the body of GET /api/v1/careers/jobs.
 type jobList struct {
@@ -16,24 +16,14 @@ type jobList struct {
 	Facets *catalog.JobFacets `json:"facets,omitempty"`
 }
 
-func parseJobQuery(p *params) (catalog.JobQuery, bool) {
-	q := catalog.JobQuery{
-		Search: p.str("q"), Category: p.str("category"), JobTypes: p.list("job_type"),
-		Levels: p.list("experience_level"), Remote: p.list("remote"), Country: p.str("country"),
-		City: p.str("city"), MinSalary: p.decimal("min_salary"), Company: p.str("company"),
-		Sort: p.str("sort"), Cursor: p.str("cursor"), PageSize: p.pageSize(),
-	}
-	return q, p.boolean("facets")
-}
-
 func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
 	if h.serveCached(w, r) {
 		return
 	}
 	p := parseParams(r, jobParams...)
-	q, withFacets := parseJobQuery(p)
-	if p.err != nil {
-		h.fail(w, r, p.err)
+	q, wantFacets := p.JobQuery(), p.Flag("facets")
+	if err := p.Err(); err != nil {
+		h.fail(w, r, err)
 		return
 	}
 	page, err := h.store.SearchJobs(r.Context(), q)
@@ -43,7 +33,7 @@ func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
 	}
 	body := jobList{Data: page.Jobs, listMeta: newListMeta(r, pageInfo{page.Page, page.Next, page.Prev,
 		page.Total, page.TotalExact, page.Sort, page.Search, page.Corrected}, q.PageSize)}
-	if withFacets {
+	if wantFacets {
 		fq := q
 		fq.Search = page.Search
 		facets, err := h.store.JobFacets(r.Context(), fq)

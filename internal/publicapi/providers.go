@@ -4,10 +4,10 @@ import (
 	"net/http"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/filters"
 )
 
-var providerParams = []string{"q", "category", "skill", "country", "city", "company", "verified",
-	"available", "remote", "min_rating", "max_rate", "sort", "cursor", "page_size", "facets"}
+var providerParams = withFacets(filters.ProviderParams)
 
 // providerList is the body of GET /api/v1/providers.
 type providerList struct {
@@ -16,24 +16,14 @@ type providerList struct {
 	Facets *catalog.ProviderFacets `json:"facets,omitempty"`
 }
 
-func parseProviderQuery(p *params) (catalog.ProviderQuery, bool) {
-	q := catalog.ProviderQuery{
-		Search: p.str("q"), Category: p.str("category"), Skill: p.str("skill"), Country: p.str("country"),
-		City: p.str("city"), Company: p.str("company"), Verified: p.boolean("verified"),
-		Available: p.boolean("available"), Remote: p.boolean("remote"), MinRating: p.decimal("min_rating"),
-		MaxRate: p.decimal("max_rate"), Sort: p.str("sort"), Cursor: p.str("cursor"), PageSize: p.pageSize(),
-	}
-	return q, p.boolean("facets")
-}
-
 func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
 	if h.serveCached(w, r) {
 		return
 	}
 	p := parseParams(r, providerParams...)
-	q, withFacets := parseProviderQuery(p)
-	if p.err != nil {
-		h.fail(w, r, p.err)
+	q, wantFacets := p.ProviderQuery(), p.Flag("facets")
+	if err := p.Err(); err != nil {
+		h.fail(w, r, err)
 		return
 	}
 	page, err := h.store.SearchProviders(r.Context(), q)
@@ -43,7 +33,7 @@ func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
 	}
 	body := providerList{Data: page.Providers, listMeta: newListMeta(r, pageInfo{page.Page, page.Next,
 		page.Prev, page.Total, page.TotalExact, page.Sort, page.Search, page.Corrected}, q.PageSize)}
-	if withFacets {
+	if wantFacets {
 		fq := q
 		fq.Search = page.Search
 		facets, err := h.store.ProviderFacets(r.Context(), fq)

@@ -98,7 +98,7 @@ func getOne[T any](h *Handler, w http.ResponseWriter, r *http.Request, kind stri
 	if h.serveCached(w, r) {
 		return
 	}
-	if err := parseParams(r).err; err != nil {
+	if err := parseParams(r).Err(); err != nil {
 		h.fail(w, r, err)
 		return
 	}

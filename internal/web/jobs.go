@@ -3,11 +3,9 @@ package web
 import (
 	"context"
 	"net/http"
-	"net/url"
-	"strconv"
 
 	"github.com/zumodra/zumodra/internal/catalog"
-	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/filters"
 )
 
 const jobsPath = "/careers/"
@@ -57,43 +55,18 @@ type stat struct {
 }
 
 // jobQuery reads the careers page's parameters into a catalog query.
-func jobQuery(v url.Values) (catalog.JobQuery, error) {
-	minSalary, err := optNumber(v, "min_salary", catalog.MaxSalary)
-	if err != nil {
-		return catalog.JobQuery{}, err
-	}
-	size, err := pageSizeParam(v)
-	if err != nil {
-		return catalog.JobQuery{}, err
-	}
-	return catalog.JobQuery{
-		Search: v.Get("q"), Category: v.Get("category"), JobTypes: values(v, "job_type"),
-		Levels: values(v, "experience_level"), Remote: values(v, "remote"),
-		Country: v.Get("country"), City: v.Get("city"), MinSalary: minSalary,
-		Company: v.Get("company"), Sort: v.Get("sort"), Cursor: v.Get("cursor"), PageSize: size,
-	}, nil
-}
-
-// pageSizeParam reads ?page_size=, 1..catalog.MaxPageSize, default 20.
-func pageSizeParam(v url.Values) (int, error) {
-	s := v.Get("page_size")
-	if s == "" {
-		return pageSize, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > catalog.MaxPageSize {
-		return 0, domain.FieldError("page_size", "must be a whole number between 1 and %d", catalog.MaxPageSize)
-	}
-	return n, nil
+func jobQuery(p *filters.Params) (catalog.JobQuery, error) {
+	q := p.JobQuery()
+	return q, p.Err()
 }
 
 // jobList serves /careers/: search, filters with counts, keyset pages.
 func (h *Handler) jobList(w http.ResponseWriter, r *http.Request) {
-	v, ok := h.listParams(w, r, jobsPath)
+	p, ok := h.listParams(w, r, jobsPath)
 	if !ok {
 		return
 	}
-	q, err := jobQuery(v)
+	q, err := jobQuery(p)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -103,7 +76,7 @@ func (h *Handler) jobList(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	view := h.jobsView(v, q, res, facets)
+	view := h.jobsView(p.Values(), q, res, facets)
 	if view.Company == nil { // site totals would read as the company's
 		view.Stats = h.stats(r)
 	}
@@ -123,14 +96,16 @@ func (h *Handler) searchJobs(ctx context.Context, q catalog.JobQuery) (catalog.J
 	return res, facets, err
 }
 
-// listParams parses a listing's query string, answering the request
-// itself (400, or the redirect of an old ?page=N link) when it cannot go on.
-func (h *Handler) listParams(w http.ResponseWriter, r *http.Request, path string) (url.Values, bool) {
-	v, err := queryValues(r)
+// listParams parses a listing's query string leniently, answering the
+// request itself (400, or the redirect of an old ?page=N link) when it
+// cannot go on.
+func (h *Handler) listParams(w http.ResponseWriter, r *http.Request, path string) (*filters.Params, bool) {
+	p := filters.Lenient(r.URL.RawQuery)
+	err := p.Err()
 	if err == nil {
 		var redirect bool
-		if redirect, err = legacyPage(v); err == nil && redirect {
-			http.Redirect(w, r, withParam(path, v, "page", ""), http.StatusFound)
+		if redirect, err = legacyPage(p.Values()); err == nil && redirect {
+			http.Redirect(w, r, withParam(path, p.Values(), "page", ""), http.StatusFound)
 			return nil, false
 		}
 	}
@@ -138,5 +113,5 @@ func (h *Handler) listParams(w http.ResponseWriter, r *http.Request, path string
 		h.fail(w, r, err)
 		return nil, false
 	}
-	return v, true
+	return p, true
 }

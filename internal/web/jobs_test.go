@@ -69,6 +69,7 @@ func TestCareersFilters(t *testing.T) {
 		{"category=engineering", []string{"Alpha Backend"}},
 		{"job_type=part_time", []string{"Bravo Designer"}},
 		{"job_type=part_time&job_type=contract", []string{"Bravo Designer", "Charlie Analyst"}},
+		{"job_type=part_time,contract", []string{"Bravo Designer", "Charlie Analyst"}}, // the API's spelling
 		{"experience_level=senior", []string{"Alpha Backend"}},
 		{"remote=remote&remote=hybrid", []string{"Bravo Designer", "Charlie Analyst"}},
 		{"country=France", []string{"Bravo Designer"}},

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"math"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -10,41 +8,8 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 )
 
-// Limits on what a visitor may put in a listing's address. The catalog
-// checks each value again; these stop absurd requests before any work.
-const (
-	maxRawQuery = 4096 // bytes of the whole query string
-	maxLegacy   = 1000 // highest ?page= the original's links may carry
-	pageSize    = 20
-)
-
-// queryValues parses the query string strictly: url.Query silently drops
-// malformed pairs, which would show a visitor results for a different
-// search than the one they asked for.
-func queryValues(r *http.Request) (url.Values, error) {
-	if len(r.URL.RawQuery) > maxRawQuery {
-		return nil, domain.FieldError("query", "is longer than %d bytes", maxRawQuery)
-	}
-	v, err := url.ParseQuery(r.URL.RawQuery)
-	if err != nil {
-		return nil, domain.FieldError("query", "is not a well-formed query string")
-	}
-	return v, nil
-}
-
-// optNumber reads an optional non-negative number; an empty value (an
-// untouched form field) means no filter.
-func optNumber(v url.Values, name string, max float64) (*float64, error) {
-	s := strings.TrimSpace(v.Get(name))
-	if s == "" {
-		return nil, nil
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 || f > max {
-		return nil, domain.FieldError(name, "must be a number between 0 and %.0f", max)
-	}
-	return &f, nil
-}
+// maxLegacy is the highest ?page= the original's links may carry.
+const maxLegacy = 1000
 
 // legacyPage checks the original site's ?page=N. Keyset pages cannot be
 // jumped to by number, so a valid N sends the visitor to the first page of

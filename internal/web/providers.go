@@ -3,11 +3,9 @@ package web
 import (
 	"context"
 	"net/http"
-	"net/url"
-	"strconv"
 
 	"github.com/zumodra/zumodra/internal/catalog"
-	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/filters"
 )
 
 const providersPath = "/browse-freelancers/"
@@ -46,56 +44,18 @@ type providersView struct {
 }
 
 // providerQuery reads the freelancers page's parameters.
-func providerQuery(v url.Values) (catalog.ProviderQuery, error) {
-	minRating, err := optNumber(v, "min_rating", catalog.MaxRating)
-	if err != nil {
-		return catalog.ProviderQuery{}, err
-	}
-	maxRate, err := optNumber(v, "max_rate", catalog.MaxHourlyRate)
-	if err != nil {
-		return catalog.ProviderQuery{}, err
-	}
-	size, err := pageSizeParam(v)
-	if err != nil {
-		return catalog.ProviderQuery{}, err
-	}
-	q := catalog.ProviderQuery{Search: v.Get("q"), Category: v.Get("category"), Skill: v.Get("skill"),
-		Country: v.Get("country"), City: v.Get("city"), Company: v.Get("company"),
-		MinRating: minRating, MaxRate: maxRate, Sort: v.Get("sort"), Cursor: v.Get("cursor"), PageSize: size}
-	for _, b := range []struct {
-		name string
-		dst  *bool
-	}{{"verified", &q.Verified}, {"available", &q.Available}, {"remote", &q.Remote}} {
-		if *b.dst, err = flag(v, b.name); err != nil {
-			return q, err
-		}
-	}
-	return q, nil
-}
-
-// flag reads a checkbox: absent or empty is false, "1"/"true"/"on" true.
-func flag(v url.Values, name string) (bool, error) {
-	s := v.Get(name)
-	if s == "" {
-		return false, nil
-	}
-	b, err := strconv.ParseBool(s)
-	if s == "on" {
-		b, err = true, nil
-	}
-	if err != nil {
-		return false, domain.FieldError(name, "must be 1 or 0")
-	}
-	return b, nil
+func providerQuery(p *filters.Params) (catalog.ProviderQuery, error) {
+	q := p.ProviderQuery()
+	return q, p.Err()
 }
 
 // providerList serves /browse-freelancers/.
 func (h *Handler) providerList(w http.ResponseWriter, r *http.Request) {
-	v, ok := h.listParams(w, r, providersPath)
+	p, ok := h.listParams(w, r, providersPath)
 	if !ok {
 		return
 	}
-	q, err := providerQuery(v)
+	q, err := providerQuery(p)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -105,7 +65,7 @@ func (h *Handler) providerList(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	view := h.providersView(v, q, res, facets)
+	view := h.providersView(p.Values(), q, res, facets)
 	view.Stats = h.stats(r)
 	h.render(w, r, http.StatusOK, "providers", h.providersPage(r, q, view, res))
 }

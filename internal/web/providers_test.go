@@ -63,6 +63,9 @@ func TestFreelancersFilters(t *testing.T) {
 		{"country=France", []string{"Bravo Artist"}},
 		{"country=Germany&city=Munich", []string{"Charlie Writer"}},
 		{"verified=1", []string{"Alpha Coder"}},
+		{"verified=on", []string{"Alpha Coder"}},  // what a checkbox sends
+		{"verified=yes", []string{"Alpha Coder"}}, // the API's spelling
+		{"verified=0", all},
 		{"available=1", []string{"Alpha Coder", "Bravo Artist"}},
 		{"remote=1", []string{"Alpha Coder", "Charlie Writer"}},
 		{"min_rating=4", []string{"Alpha Coder", "Charlie Writer"}},

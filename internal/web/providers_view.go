@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/filters"
 )
 
 // providerCard is one provider as the list shows it; all plain text.
@@ -115,7 +116,7 @@ func providerChipLabel(name, val string, f catalog.ProviderFacets) string {
 	case "company":
 		return facetLabel(f.Companies, val)
 	case "verified", "available", "remote":
-		if on, _ := flag(url.Values{name: {val}}, name); !on {
+		if on, _ := filters.ParseFlag(val); !on {
 			return ""
 		}
 		return map[string]string{"verified": "Verified", "available": "Available now", "remote": "Works remotely"}[name]

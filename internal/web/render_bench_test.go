@@ -34,7 +34,7 @@ func BenchmarkRenderJobs(b *testing.B) {
 	facets := catalog.JobFacets{Categories: []catalog.FacetValue{{Value: "engineering", Label: "Engineering", Count: 3000}},
 		JobTypes: []catalog.FacetValue{{Value: "full_time", Label: "full_time", Count: 4000}}}
 	v := url.Values{"q": {"go"}, "job_type": {"full_time"}, "country": {"Germany"}}
-	q := catalog.JobQuery{Search: "go", JobTypes: []string{"full_time"}, Country: "Germany", PageSize: pageSize}
+	q := catalog.JobQuery{Search: "go", JobTypes: []string{"full_time"}, Country: "Germany", PageSize: catalog.DefaultPageSize}
 	r := httptest.NewRequest("GET", "/careers/?"+v.Encode(), nil)
 	b.ReportAllocs()
 	start := processCPU()
