@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"time"
@@ -14,8 +15,8 @@ type Store struct {
 	pool   *pgxpool.Pool
 	now    func() time.Time
 	cursor cursorCodec
-	cache  *ttlCache // aggregates: counts, facets, browse lists
-	pages  *ttlCache // result pages, larger, so fewer of them
+	cache  *resultCache // aggregates: counts, facets, browse lists
+	pages  *resultCache // result pages, larger, so fewer of them
 
 	jobVocab, providerVocab *vocabSource // words for typo correction
 }
@@ -46,12 +47,9 @@ func New(pool *pgxpool.Pool, opts Options) *Store {
 		sum := sha256.Sum256([]byte("zumodra catalog cursor v1"))
 		key = sum[:]
 	}
-	ttl := opts.CacheTTL
-	if ttl == 0 {
-		ttl = 10 * time.Second
-	}
-	return &Store{pool: pool, now: opts.Now, cursor: cursorCodec{key: key}, cache: newTTLCache(ttl, 4096, opts.Now),
-		pages: newTTLCache(ttl, 512, opts.Now), jobVocab: newVocabSource(jobVocabSQL),
+	ttl := cmp.Or(opts.CacheTTL, 10*time.Second)
+	return &Store{pool: pool, now: opts.Now, cursor: cursorCodec{key: key}, cache: newResultCache(ttl, 4096, opts.Now),
+		pages: newResultCache(ttl, 512, opts.Now), jobVocab: newVocabSource(jobVocabSQL),
 		providerVocab: newVocabSource(providerVocabSQL)}
 }
 

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/zumodra/zumodra/internal/domain"
 )
@@ -37,7 +36,7 @@ func preflight(w http.ResponseWriter, r *http.Request) {
 // serveCached answers from the body cache when it holds this request URI,
 // and reports whether it did.
 func (h *Handler) serveCached(w http.ResponseWriter, r *http.Request) bool {
-	b, ok := h.bodies.get(r.URL.RequestURI(), time.Now())
+	b, ok := h.bodies.Get(r.URL.RequestURI())
 	if ok {
 		h.writeBody(w, r, b)
 	}
@@ -55,7 +54,7 @@ func (h *Handler) writeCached(w http.ResponseWriter, r *http.Request, v any) {
 	body = append(body, '\n')
 	sum := sha256.Sum256(body)
 	b := cachedBody{body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`}
-	h.bodies.put(r.URL.RequestURI(), b, time.Now())
+	h.bodies.Put(r.URL.RequestURI(), b)
 	h.writeBody(w, r, b)
 }
 

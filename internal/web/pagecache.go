@@ -2,10 +2,12 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"net/http"
-	"sync"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/ttlcache"
 )
 
 // pageCache keeps rendered pages for a couple of seconds. Under load the
@@ -13,60 +15,15 @@ import (
 // most of a cached catalog page's cost; a short TTL keeps what visitors
 // see within seconds of the catalog. Each process has its own: a cache,
 // not state processes must share.
-type pageCache struct {
-	ttl   time.Duration
-	max   int
-	now   func() time.Time
-	mu    sync.Mutex
-	items map[string]cachedPage
-}
-
-type cachedPage struct {
-	body    []byte
-	expires time.Time
-}
+type pageCache = ttlcache.Cache[string, []byte]
 
 // maxCachedPages bounds memory: a page is 20 to 80 KB.
 const maxCachedPages = 256
 
+// newPageCache returns nil (off) for a negative ttl; 0 means 2 s.
 func newPageCache(ttl time.Duration, now func() time.Time) *pageCache {
-	if ttl < 0 {
-		return nil
-	}
-	if ttl == 0 {
-		ttl = 2 * time.Second
-	}
-	return &pageCache{ttl: ttl, max: maxCachedPages, now: now, items: map[string]cachedPage{}}
-}
-
-func (c *pageCache) get(key string) ([]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	p, ok := c.items[key]
-	if !ok || !c.now().Before(p.expires) {
-		return nil, false
-	}
-	return p.body, true
-}
-
-func (c *pageCache) put(key string, body []byte) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	now := c.now()
-	if len(c.items) >= c.max {
-		for k, p := range c.items {
-			if !now.Before(p.expires) {
-				delete(c.items, k)
-			}
-		}
-	}
-	for k := range c.items { // still full: drop any one (map order is random)
-		if len(c.items) < c.max {
-			break
-		}
-		delete(c.items, k)
-	}
-	c.items[key] = cachedPage{body: body, expires: now.Add(c.ttl)}
+	ttl = cmp.Or(ttl, 2*time.Second)
+	return ttlcache.New[string, []byte](ttlcache.Options{TTL: ttl, Max: maxCachedPages, Now: now})
 }
 
 type cacheKeyCtx struct{}
@@ -80,7 +37,7 @@ func (h *Handler) cached(next http.HandlerFunc) http.HandlerFunc {
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		key := r.Host + " " + r.URL.RequestURI()
-		if body, ok := h.cache.get(key); ok {
+		if body, ok := h.cache.Get(key); ok {
 			writeHTML(w, http.StatusOK, body)
 			return
 		}
@@ -92,7 +49,7 @@ func (h *Handler) cached(next http.HandlerFunc) http.HandlerFunc {
 // when the request was marked.
 func (h *Handler) remember(r *http.Request, status int, body []byte) {
 	if key, ok := r.Context().Value(cacheKeyCtx{}).(string); ok && status == http.StatusOK && h.cache != nil {
-		h.cache.put(key, bytes.Clone(body))
+		h.cache.Put(key, bytes.Clone(body))
 	}
 }
 

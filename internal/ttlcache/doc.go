@@ -1,0 +1,12 @@
+// Package ttlcache is the one in-process result cache of the read path: the
+// catalog's query results (internal/catalog), rendered pages (internal/web)
+// and encoded API bodies (internal/publicapi) each keep one.
+//
+// An entry is fresh for its TTL on the cache's clock. A cache may also serve
+// an entry stale for a while longer while one caller refreshes it in the
+// background (Fetch), so that after the first computation no visitor waits
+// for an expensive aggregate again. Each process has its own caches: they
+// are an optimisation, never state that processes must share. The key type
+// is the caller's, so a key may carry what the value depends on (a version
+// of the catalog, say) besides the request.
+package ttlcache
