@@ -1,6 +1,7 @@
 package database
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -45,9 +46,7 @@ func Open(ctx context.Context, cfg Config) (*pgxpool.Pool, CloseFunc, error) {
 }
 
 func openEmbedded(ctx context.Context, cfg Config) (_ *pgxpool.Pool, _ CloseFunc, err error) {
-	if cfg.DBName == "" {
-		cfg.DBName = DefaultDBName
-	}
+	cfg.DBName = cmp.Or(cfg.DBName, DefaultDBName)
 	cluster, err := pgcluster.Start(ctx, pgcluster.Options{DataDir: cfg.DataDir, Logger: cfg.Logger})
 	if err != nil {
 		return nil, nil, err

@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"cmp"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -29,16 +30,12 @@ type statusWriter struct {
 }
 
 func (w *statusWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
+	w.status = cmp.Or(w.status, code)
 	w.ResponseWriter.WriteHeader(code)
 }
 
 func (w *statusWriter) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
+	w.status = cmp.Or(w.status, http.StatusOK)
 	n, err := w.ResponseWriter.Write(b)
 	w.bytes += n
 	return n, err
@@ -76,14 +73,9 @@ func Observe(log *slog.Logger) Middleware {
 			start := time.Now()
 			sw := &statusWriter{ResponseWriter: w}
 			next.ServeHTTP(sw, r)
-			if sw.status == 0 {
-				sw.status = http.StatusOK
-			}
+			sw.status = cmp.Or(sw.status, http.StatusOK)
 			elapsed := time.Since(start)
-			route := r.Pattern
-			if route == "" {
-				route = "unmatched"
-			}
+			route := cmp.Or(r.Pattern, "unmatched")
 			metrics.HTTPRequestSeconds.WithLabelValues(route, r.Method, strconv.Itoa(sw.status)).Observe(elapsed.Seconds())
 			level := slog.LevelDebug
 			if sw.status >= 500 {
@@ -105,9 +97,7 @@ const DefaultCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
 // SecurityHeaders sets the usual security headers on every response. csp ""
 // means DefaultCSP.
 func SecurityHeaders(csp string) Middleware {
-	if csp == "" {
-		csp = DefaultCSP
-	}
+	csp = cmp.Or(csp, DefaultCSP)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			h := w.Header()

@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -88,12 +89,8 @@ func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 
 // WriteProblem writes p with its status.
 func WriteProblem(w http.ResponseWriter, p Problem) {
-	if p.Type == "" {
-		p.Type = "about:blank"
-	}
-	if p.Title == "" {
-		p.Title = http.StatusText(p.Status)
-	}
+	p.Type = cmp.Or(p.Type, "about:blank")
+	p.Title = cmp.Or(p.Title, http.StatusText(p.Status))
 	w.Header().Set("Content-Type", ProblemContentType)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(p.Status)

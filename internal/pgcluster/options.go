@@ -1,6 +1,7 @@
 package pgcluster
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
 	"path/filepath"
@@ -33,9 +34,7 @@ type layout struct {
 }
 
 func (o *Options) normalize() (layout, error) {
-	if o.DataDir == "" {
-		o.DataDir = DefaultDataDir
-	}
+	o.DataDir = cmp.Or(o.DataDir, DefaultDataDir)
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -43,9 +42,7 @@ func (o *Options) normalize() (layout, error) {
 		f := DefaultFinder()
 		o.Finder = &f
 	}
-	if o.Timeout == 0 {
-		o.Timeout = 60 * time.Second
-	}
+	o.Timeout = cmp.Or(o.Timeout, 60*time.Second)
 	root, err := filepath.Abs(o.DataDir)
 	if err != nil {
 		return layout{}, fmt.Errorf("data dir %q: %w", o.DataDir, err)

@@ -1,6 +1,7 @@
 package publicapi
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -52,12 +53,8 @@ func New(store *catalog.Store, opts Options) *Handler {
 	if opts.Limiter == nil && !opts.NoRateLimit {
 		opts.Limiter = httpx.NewRateLimiter(DefaultLimitPerMinute, DefaultLimitBurst)
 	}
-	if opts.MaxAge == 0 {
-		opts.MaxAge = 30 * time.Second
-	}
-	if opts.BodyTTL == 0 {
-		opts.BodyTTL = 2 * time.Second
-	}
+	opts.MaxAge = cmp.Or(opts.MaxAge, 30*time.Second)
+	opts.BodyTTL = cmp.Or(opts.BodyTTL, 2*time.Second)
 	return &Handler{store: store, log: opts.Log, limiter: opts.Limiter, bodies: newBodyCache(opts.BodyTTL),
 		cacheControl: fmt.Sprintf("public, max-age=%d", int(opts.MaxAge.Seconds()))}
 }

@@ -1,6 +1,7 @@
 package publicapi
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 	"strings"
@@ -41,9 +42,7 @@ type links struct {
 }
 
 func newListMeta(r *http.Request, pi pageInfo, pageSize int) listMeta {
-	if pageSize == 0 {
-		pageSize = catalog.DefaultPageSize
-	}
+	pageSize = cmp.Or(pageSize, catalog.DefaultPageSize)
 	m := listMeta{Page: pi.page, PageSize: pageSize, Total: pi.total, TotalExact: pi.exact, Sort: pi.sort,
 		Search: pi.search, Corrected: pi.corrected, NextCursor: pi.next, PrevCursor: pi.prev}
 	m.Links.Self = r.URL.RequestURI()

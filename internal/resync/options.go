@@ -1,6 +1,7 @@
 package resync
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
 	"runtime"
@@ -47,12 +48,8 @@ func (o *Options) Validate() error {
 	if o.Concurrency < 0 || o.BatchSize < 0 {
 		return fmt.Errorf("resync: concurrency and batch size must not be negative")
 	}
-	if o.Concurrency == 0 {
-		o.Concurrency = runtime.NumCPU()
-	}
-	if o.BatchSize == 0 {
-		o.BatchSize = DefaultBatchSize
-	}
+	o.Concurrency = cmp.Or(o.Concurrency, runtime.NumCPU())
+	o.BatchSize = cmp.Or(o.BatchSize, DefaultBatchSize)
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}

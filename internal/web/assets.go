@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -53,10 +54,7 @@ func (a *assets) add(name string, body []byte) {
 	hash := hex.EncodeToString(sum[:5])
 	ext := path.Ext(name)
 	hashed := strings.TrimSuffix(name, ext) + "." + hash + ext
-	ctype := mime.TypeByExtension(ext)
-	if ctype == "" {
-		ctype = "application/octet-stream"
-	}
+	ctype := cmp.Or(mime.TypeByExtension(ext), "application/octet-stream")
 	a.paths[name] = "/static/" + hashed
 	a.byPath[hashed] = asset{body: body, contentType: ctype, etag: `"` + hash + `"`}
 }

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/zumodra/zumodra/internal/domain"
@@ -78,7 +80,7 @@ func fieldErrors(f *formView, err error, known ...string) {
 		if de.Code != domain.CodeInvalid {
 			continue
 		}
-		if msg := fieldMessage(de); containsField(known, de.Field) {
+		if msg := fieldMessage(de); slices.Contains(known, de.Field) {
 			f.Errors[de.Field] = msg
 		} else {
 			f.Alert = msg
@@ -94,21 +96,9 @@ func fieldErrors(f *formView, err error, known ...string) {
 
 // fieldMessage turns "email: is required" into "Email is required.".
 func fieldMessage(de *domain.Error) string {
-	name := fieldNames[de.Field]
-	if name == "" {
-		name = "This field"
-	}
+	name := cmp.Or(fieldNames[de.Field], "This field")
 	return name + " " + strings.TrimSuffix(de.Message, ".") + "."
 }
 
 var fieldNames = map[string]string{"name": "Name", "email": "Email", "phone": "Phone", "resume_url": "Résumé link",
 	"resume_text": "Résumé text", "cover_letter": "Cover letter", "message": "Message", "budget": "Budget", "currency": "Currency"}
-
-func containsField(known []string, f string) bool {
-	for _, k := range known {
-		if k == f {
-			return true
-		}
-	}
-	return false
-}

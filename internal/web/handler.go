@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -51,9 +52,7 @@ type Handler struct {
 // New parses the embedded templates and assets; an error here is a bug in
 // the binary, so serve should refuse to start on it.
 func New(cfg Config, cat *catalog.Store, in *intake.Service, log *slog.Logger) (*Handler, error) {
-	if cfg.SiteName == "" {
-		cfg.SiteName = "Zumodra"
-	}
+	cfg.SiteName = cmp.Or(cfg.SiteName, "Zumodra")
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -83,7 +84,7 @@ func TestCareersFilters(t *testing.T) {
 			body := e.getIn(t, "/careers/?"+c.query, http.StatusOK)
 			for _, title := range all {
 				in := strings.Contains(body, ">"+title+"</a></h3>")
-				if in != containsStr(c.want, title) {
+				if in != slices.Contains(c.want, title) {
 					t.Errorf("%s on the page: %v, want %v", title, in, !in)
 				}
 			}
@@ -92,15 +93,6 @@ func TestCareersFilters(t *testing.T) {
 			}
 		})
 	}
-}
-
-func containsStr(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Counts stand beside filter values; chosen filters show as removable chips.

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -78,7 +79,7 @@ func TestFreelancersFilters(t *testing.T) {
 			body := e.getIn(t, "/browse-freelancers/?"+c.query, http.StatusOK)
 			for _, name := range all {
 				in := strings.Contains(body, ">"+name+"</a></h3>")
-				if in != containsStr(c.want, name) {
+				if in != slices.Contains(c.want, name) {
 					t.Errorf("%s on the page: %v, want %v", name, in, !in)
 				}
 			}
