@@ -1,7 +1,7 @@
 // Package admin serves the operator's side of zumodra over HTTP: /healthz
 // (the process is up), /readyz (database reachable, migrations current),
-// /metrics (Prometheus, with the database-state collector of internal/ops)
-// and /admin/, a page and JSON API with per-tenant catalog statistics, dead
+// /metrics (Prometheus: the handler of the registry its owner builds, see
+// internal/server) and /admin/, a page and JSON API with per-tenant catalog statistics, dead
 // letters with a retry action, and resync and verify actions.
 //
 // /admin/ is guarded by the admin token: "Authorization: Bearer <token>"

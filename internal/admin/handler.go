@@ -10,8 +10,6 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/httpx"
-	"github.com/zumodra/zumodra/internal/metrics"
-	"github.com/zumodra/zumodra/internal/ops"
 )
 
 // Handler serves health, readiness, metrics and the admin.
@@ -32,25 +30,19 @@ type Handler struct {
 // Options tune a Handler; zero values take the defaults.
 type Options struct {
 	Token string // the admin token; "" disables /admin/
-	// Metrics serves /metrics; nil: metrics.Handler() with the database
-	// collector registered on pool.
+	// Metrics serves /metrics (metrics.Handler of the registry of whoever
+	// owns the pool); nil: no /metrics route.
 	Metrics http.Handler
 	Now     func() time.Time
 }
 
-// New returns the Handler. Without Options.Metrics it registers the
-// database-state collector (outbox, dead letters, heartbeats) on
-// metrics.Registry, so /metrics shows them.
+// New returns the Handler.
 func New(pool *pgxpool.Pool, log *slog.Logger, o Options) *Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	h := &Handler{pool: pool, log: log, token: o.Token, keys: newKeys(o.Token), page: pageTemplate,
 		metrics: o.Metrics, now: o.Now, logins: httpx.NewRateLimiter(10, 5)}
-	if h.metrics == nil {
-		ops.RegisterCollector(pool, log)
-		h.metrics = metrics.Handler()
-	}
 	if h.now == nil {
 		h.now = time.Now
 	}
@@ -61,7 +53,9 @@ func New(pool *pgxpool.Pool, log *slog.Logger, o Options) *Handler {
 func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /healthz", h.healthz)
 	mux.HandleFunc("GET /readyz", h.readyz)
-	mux.Handle("GET /metrics", h.metrics)
+	if h.metrics != nil {
+		mux.Handle("GET /metrics", h.metrics)
+	}
 
 	mux.HandleFunc("GET /admin/admin.css", h.enabled(serveCSS))
 	mux.HandleFunc("GET /admin/login", h.enabled(h.loginForm))

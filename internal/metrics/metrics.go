@@ -1,9 +1,11 @@
-// Package metrics defines every Prometheus metric of Zumodra in one place, on
-// one registry, so that /metrics shows them all and names stay consistent.
-// In-process events (rows applied, request durations) are counters and
-// histograms here; database-wide state (outbox depth, dead letters, worker
-// heartbeats) is read at scrape time by collectors registered with
-// MustRegister, so every process reports the same truth.
+// Package metrics defines every Prometheus metric of Zumodra in one place,
+// so that names stay consistent. In-process events (rows applied, request
+// durations) are counters and histograms here, counted for the whole
+// process. There is no global registry: whoever serves /metrics builds one
+// with NewRegistry and adds what it owns, above all the database-state
+// collector (outbox depth, dead letters, worker heartbeats, internal/ops)
+// on its own pool, read at scrape time so every process reports the same
+// truth and two servers in one process each report their own database.
 package metrics
 
 import (
@@ -13,9 +15,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
-
-// Registry holds all of Zumodra's metrics.
-var Registry = prometheus.NewRegistry()
 
 var (
 	// SyncAppliedRows counts catalog rows handled by the apply code, by
@@ -65,20 +64,21 @@ var (
 	}, []string{"route", "method", "status"})
 )
 
-func init() {
-	Registry.MustRegister(
+// NewRegistry returns a registry holding the Go runtime and process
+// metrics and the in-process event metrics above; the caller adds its
+// database collector.
+func NewRegistry() *prometheus.Registry {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		SyncAppliedRows, SyncApplySeconds, SyncPropagationSeconds, SyncFailures,
 		VerifyDiscrepancies, HTTPRequestSeconds,
 	)
+	return reg
 }
 
-// MustRegister adds collectors (such as the database-state collector of the
-// ops package) to the registry.
-func MustRegister(cs ...prometheus.Collector) { Registry.MustRegister(cs...) }
-
-// Handler serves the registry in the Prometheus exposition format.
-func Handler() http.Handler {
-	return promhttp.HandlerFor(Registry, promhttp.HandlerOpts{Registry: Registry})
+// Handler serves reg in the Prometheus exposition format.
+func Handler(reg *prometheus.Registry) http.Handler {
+	return promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg})
 }

@@ -3,20 +3,16 @@ package ops
 import (
 	"context"
 	"log/slog"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/zumodra/zumodra/internal/metrics"
 )
 
 // Collector reports database-wide state at scrape time: every process
 // that serves /metrics reads the same outbox and heartbeats, so any of them
 // tells the truth, unlike in-process counters.
 type Collector struct {
-	mu              sync.Mutex
 	pool            *pgxpool.Pool
 	log             *slog.Logger
 	HeartbeatMaxAge time.Duration // 0: DefaultHeartbeatMaxAge
@@ -45,21 +41,6 @@ func NewCollector(pool *pgxpool.Pool, log *slog.Logger) *Collector {
 	return &Collector{pool: pool, log: log}
 }
 
-var (
-	processCollector = &Collector{}
-	registerOnce     sync.Once
-)
-
-// RegisterCollector adds the database-state collector to metrics.Registry
-// (once per process) reading through pool; a later call only switches the
-// pool, so a process (or a test binary) never registers it twice.
-func RegisterCollector(pool *pgxpool.Pool, log *slog.Logger) {
-	processCollector.mu.Lock()
-	processCollector.pool, processCollector.log = pool, log
-	processCollector.mu.Unlock()
-	registerOnce.Do(func() { metrics.MustRegister(processCollector) })
-}
-
 // Describe sends the descriptors of every metric Collect may send.
 func (c *Collector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{descUp, descPending, descRetrying, descDead, descOldest, descAlive, descBeat} {
@@ -70,12 +51,7 @@ func (c *Collector) Describe(ch chan<- *prometheus.Desc) {
 // Collect reads the outbox and the heartbeats. A failed read reports
 // zumodra_database_up 0 and nothing else, rather than stale numbers.
 func (c *Collector) Collect(ch chan<- prometheus.Metric) {
-	c.mu.Lock()
 	pool, log := c.pool, c.log
-	c.mu.Unlock()
-	if pool == nil {
-		return
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), durOr(c.Timeout, 3*time.Second))
 	defer cancel()
 	q, err := ReadQueue(ctx, pool)

@@ -8,7 +8,9 @@ import (
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/metrics"
 	"github.com/zumodra/zumodra/internal/openapi"
+	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/publicapi"
 	"github.com/zumodra/zumodra/internal/tenantapi"
 	"github.com/zumodra/zumodra/internal/web"
@@ -46,8 +48,17 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	publicapi.New(cat, publicapi.Options{Log: s.Log, Limiter: httpx.NewRateLimiter(600, 60)}).Routes(mux)
 	tenantapi.New(s.Pool, s.Log).Routes(mux)
 	openapi.Routes(mux)
-	admin.New(s.Pool, s.Log, admin.Options{Token: s.Config.AdminToken}).Routes(mux) // and /healthz, /readyz, /metrics
+	admin.New(s.Pool, s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: s.metrics()}).Routes(mux) // and /healthz, /readyz
 	return nil
+}
+
+// metrics serves this server's registry: the process's own metrics and the
+// database state read through its pool, so that two servers in one process
+// each report their own database.
+func (s *Server) metrics() http.Handler {
+	reg := metrics.NewRegistry()
+	reg.MustRegister(ops.NewCollector(s.Pool, s.Log))
+	return metrics.Handler(reg)
 }
 
 // Serves reports whether a GET of path reaches a route (after Handler was
