@@ -6,6 +6,8 @@
 //
 // Responses carry a strong ETag (a hash of the body) and a short public
 // Cache-Control, answer If-None-Match with 304, and allow any origin to
-// read them (CORS for GET, HEAD and the OPTIONS preflight). Bad parameters
-// get a 400 RFC 9457 problem naming the parameter; unknown ids a 404.
+// read them (CORS for GET, HEAD and the OPTIONS preflight). Parameters are
+// read strictly by internal/filters (unknown or repeated ones refused); bad
+// ones get a 400 RFC 9457 problem naming the parameter; unknown ids a 404.
+// Encoded bodies are reused for Options.BodyTTL (internal/ttlcache).
 package publicapi

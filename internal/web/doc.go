@@ -34,9 +34,10 @@
 // requests and pass; the per-address rate limit, the body size limit and
 // the honeypot field bound what they can do.
 //
-// Bad parameters are the visitor's mistake and get a 400 page naming the
-// parameter; unknown or hidden ids a 404; a listing that closed between the
+// Listing parameters are read leniently by internal/filters, with the API's
+// spellings (unknown ones ignored). Bad parameters are the visitor's
+// mistake and get a 400 page naming the parameter; unknown or hidden ids a 404; a listing that closed between the
 // page view and the form post a 410 (intake re-checks eligibility in the
 // tenant's transaction). Rendered listing and detail pages are reused for
-// identical requests for Config.PageCacheTTL (2 s by default).
+// identical requests for Config.PageCacheTTL (2 s by default; internal/ttlcache).
 package web
