@@ -2,13 +2,12 @@ package bench
 
 import (
 	"context"
-	"fmt"
-
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/zumodra/zumodra/internal/dataset"
 	"github.com/zumodra/zumodra/internal/testdb"
 )
 
@@ -52,7 +51,7 @@ func TestSuiteTiny(t *testing.T) {
 	}
 }
 
-func checkGenerated(t *testing.T, g Generated) {
+func checkGenerated(t *testing.T, g dataset.Generated) {
 	t.Helper()
 	if len(g.Tenants) != 4 || g.Jobs != 120 || g.Providers != 60 || g.Skills == 0 || g.Links == 0 {
 		t.Errorf("generated %+v", g)
@@ -62,7 +61,7 @@ func checkGenerated(t *testing.T, g Generated) {
 	}
 }
 
-func checkBulk(t *testing.T, b *BulkResult, g Generated) {
+func checkBulk(t *testing.T, b *BulkResult, g dataset.Generated) {
 	t.Helper()
 	public := g.PublicJobs + g.PublicProviders
 	if b == nil {
@@ -115,8 +114,8 @@ func checkRead(t *testing.T, r *ReadResult) {
 func TestSpliceSectionKeepsOtherSections(t *testing.T) {
 	section := beginMarker + "\nnew\n" + endMarker
 	cases := map[string]string{
-		"": "# Benchmarks\n\n" + section + "\n",
-		"# Benchmarks\n\n## Read path (helper-4)\nx\n":                     "# Benchmarks\n\n" + section + "\n\n## Read path (helper-4)\nx\n",
+		"":                                  "# Benchmarks\n\n" + section + "\n",
+		"# Benchmarks\n\n## Read path\nx\n": "# Benchmarks\n\n" + section + "\n\n## Read path\nx\n",
 		"# B\n\n" + beginMarker + "\nold\n" + endMarker + "\n\n## Other\n": "# B\n\n" + section + "\n\n## Other\n",
 		"## Other only\n": "# Benchmarks\n\n" + section + "\n\n## Other only\n",
 	}
@@ -144,45 +143,3 @@ Requests/sec:    451.00
 		t.Fatalf("parseWrk = %+v, %v", r, err)
 	}
 }
-
-func TestSameSeedSameRows(t *testing.T) {
-	ds := Dataset{Seed: 3}
-	a, b := newTenantGen(ds, 5), newTenantGen(ds, 5)
-	for id := int64(1); id <= 20; id++ {
-		ja, jb := a.job(id), b.job(id)
-		pa, pb := a.provider(id), b.provider(id)
-		if !equalValues(ja.values, jb.values) || !equalValues(pa.values, pb.values) {
-			t.Fatalf("row %d differs for the same seed", id)
-		}
-	}
-	if equalValues(newTenantGen(Dataset{Seed: 4}, 5).job(1).values, newTenantGen(ds, 5).job(1).values) {
-		t.Fatal("another seed gave the same job")
-	}
-	if got := shares(1000, 7); sum(got) != 1000 || got[0] <= got[6] {
-		t.Fatalf("shares = %v", got)
-	}
-}
-
-func equalValues(a, b []any) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if fmtAny(a[i]) != fmtAny(b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func fmtAny(v any) string { return strings.TrimSpace(strings.ReplaceAll(sprint(v), "\n", " ")) }
-
-func sum(s []int) int {
-	n := 0
-	for _, x := range s {
-		n += x
-	}
-	return n
-}
-
-func sprint(v any) string { return fmt.Sprint(v) }

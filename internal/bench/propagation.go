@@ -21,6 +21,7 @@ type PropagationResult struct {
 	Rates     []RateResult
 	Ramp      []RampStep
 	Sustained float64 // highest achieved commit rate at which the outbox did not grow
+	NotifyOff bool    // the writers committed without capture NOTIFY
 }
 
 // RateResult is one paced run of single-row updates.
@@ -42,7 +43,7 @@ type target struct {
 // `zumodra serve` runs them), then offers each rate in turn, then ramps up
 // until the outbox grows.
 func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
-	r := PropagationResult{Workers: 2, Writers: 32}
+	r := PropagationResult{Workers: 2, Writers: 32, NotifyOff: s.opts.NotifyOff}
 	targets, err := s.targets(ctx)
 	if err != nil {
 		return r, err
@@ -52,7 +53,7 @@ func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
 		return r, err
 	}
 	defer workerDB.Close()
-	writerDB, err := s.extraPool(ctx, int32(r.Writers))
+	writerDB, err := s.writerPool(ctx, int32(r.Writers))
 	if err != nil {
 		return r, err
 	}
@@ -90,6 +91,20 @@ func (s *suite) extraPool(ctx context.Context, conns int32) (*pgxpool.Pool, erro
 		return nil, fmt.Errorf("bench: %w", err)
 	}
 	cfg.MaxConns, cfg.MinConns = conns, conns
+	return pgxpool.NewWithConfig(ctx, cfg)
+}
+
+// writerPool is the writers' pool; with NotifyOff their sessions turn the
+// capture triggers' NOTIFY off, the setting an operator would choose.
+func (s *suite) writerPool(ctx context.Context, conns int32) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(s.opts.DatabaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	cfg.MaxConns, cfg.MinConns = conns, conns
+	if s.opts.NotifyOff {
+		cfg.ConnConfig.RuntimeParams["zumodra.capture_notify"] = "off"
+	}
 	return pgxpool.NewWithConfig(ctx, cfg)
 }
 

@@ -2,18 +2,22 @@ package bench
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
+	"strings"
 	"syscall"
 	"time"
 )
 
 // The read path is measured from a separate process (wrk) against the real
-// handler stack in a child process, beside pgbench -S on the same
-// PostgreSQL server as the ceiling.
+// server, `zumodra serve` in a child process, beside pgbench -S on the same
+// PostgreSQL server as the ceiling. The load generator is one client, so
+// serve runs with --api-rate-limit=0; the second run turns the result caches
+// off to measure what a search costs when no cache answers.
 
 // ReadResult holds one row per measured URL, and the pgbench ceiling.
 type ReadResult struct {
@@ -40,24 +44,38 @@ const (
 	apiPath     = "/api/v1/careers/jobs?q=python&job_type=full_time&country=Germany"
 )
 
+// rotateScript makes wrk rotate searches so that no two requests in a row
+// share a cache entry.
+//
+//go:embed rotate.lua
+var rotateScript []byte
+
+// serverRun is one configuration of `zumodra serve` under load.
+type serverRun struct {
+	flags  []string
+	paths  []string
+	rotate bool
+}
+
+var serverRuns = []serverRun{
+	{flags: []string{"--api-rate-limit=0"}, paths: []string{careersPath, apiPath}},
+	// The uncached careers page (facet counts over the whole catalog on
+	// every request) does not finish within wrk's timeout at full scale.
+	{flags: []string{"--api-rate-limit=0", "--result-cache=false"}, paths: []string{apiPath}, rotate: true},
+}
+
 func (s *suite) runRead(ctx context.Context) (ReadResult, error) {
 	r := ReadResult{Conns: s.scale.ReadConns, For: s.scale.ReadFor}
 	if _, err := exec.LookPath("wrk"); err != nil {
 		return r, fmt.Errorf("bench: wrk not found: apt-get install -y wrk (scripts/bench.sh does)")
 	}
-	serve := []string{s.opts.Binary, "serve", "--workers", "0"}
-	runs, err := s.loadServer(ctx, "zumodra serve", serve, []string{careersPath, apiPath}, false)
+	script, err := writeRotateScript()
 	if err != nil {
 		return r, err
 	}
-	r.Runs = append(r.Runs, runs...)
-	if s.opts.BenchServer != "" {
-		// Every cache off: what a search costs when no cache answers. The
-		// uncached careers page (facet counts over the whole catalog on every
-		// request) is helper-4's to measure: it does not finish within wrk's
-		// timeout at full scale.
-		bs := []string{s.opts.BenchServer, "-cache-ttl=-1s", "-body-ttl=-1s", "-page-ttl=-1s", "-database-url", s.opts.DatabaseURL}
-		runs, err := s.loadServer(ctx, "benchserver, caches off", bs, []string{apiPath}, true)
+	defer os.Remove(script)
+	for _, sr := range serverRuns {
+		runs, err := s.loadServer(ctx, sr, script)
 		if err != nil {
 			return r, err
 		}
@@ -67,18 +85,29 @@ func (s *suite) runRead(ctx context.Context) (ReadResult, error) {
 	return r, err
 }
 
-// loadServer starts a server as a child on a free port, waits until it
-// answers, runs wrk on each path (and the rotating script when asked) and
-// stops it with SIGTERM.
-func (s *suite) loadServer(ctx context.Context, name string, argv, paths []string, rotate bool) ([]LoadRun, error) {
+func writeRotateScript() (string, error) {
+	f, err := os.CreateTemp("", "zumodra-bench-*.lua")
+	if err != nil {
+		return "", fmt.Errorf("bench: %w", err)
+	}
+	defer f.Close()
+	if _, err := f.Write(rotateScript); err != nil {
+		return "", fmt.Errorf("bench: %w", err)
+	}
+	return f.Name(), nil
+}
+
+// loadServer starts `zumodra serve` with sr's flags as a child on a free
+// port, waits until it answers, runs wrk on each path (and the rotating
+// script when asked) and stops it with SIGTERM.
+func (s *suite) loadServer(ctx context.Context, sr serverRun, script string) ([]LoadRun, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.CommandContext(ctx, argv[0], append(argv[1:], "--addr", addr)...)
-	if name != "zumodra serve" {
-		cmd = exec.CommandContext(ctx, argv[0], append(argv[1:], "-addr", addr)...)
-	}
+	args := append([]string{"serve", "--workers", "0", "--addr", addr}, sr.flags...)
+	name := "zumodra serve " + strings.Join(sr.flags, " ")
+	cmd := exec.CommandContext(ctx, s.opts.Binary, args...)
 	cmd.Env = childEnv(s.opts.DatabaseURL)
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
@@ -93,7 +122,7 @@ func (s *suite) loadServer(ctx context.Context, name string, argv, paths []strin
 		return nil, fmt.Errorf("bench: %s: %w", name, err)
 	}
 	var out []LoadRun
-	for _, p := range paths {
+	for _, p := range sr.paths {
 		run, err := s.wrk(ctx, base+p)
 		if err != nil {
 			return out, err
@@ -101,12 +130,12 @@ func (s *suite) loadServer(ctx context.Context, name string, argv, paths []strin
 		run.Server, run.Target = name, p
 		out = append(out, run)
 	}
-	if rotate && s.opts.RotateScript != "" {
-		run, err := s.wrk(ctx, base, "-s", s.opts.RotateScript)
+	if sr.rotate {
+		run, err := s.wrk(ctx, base, "-s", script)
 		if err != nil {
 			return out, err
 		}
-		run.Server, run.Target = name, "API, rotating q/job_type/country (helper-4's rotate.lua)"
+		run.Server, run.Target = name, "API, rotating q/job_type/country"
 		out = append(out, run)
 	}
 	return out, nil

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zumodra/zumodra/internal/dataset"
 )
 
 // Stages are the benchmarks --only can select, in the order they run.
@@ -22,19 +24,16 @@ type Options struct {
 	Seed        uint64
 	DatabaseURL string // a database the suite may fill and truncate; migrated
 	Binary      string // the zumodra binary, run as a child (serve, sync, migrate)
-	// BenchServer, when set, is helper-4's read-path-only server
-	// (internal/publicapi/benchserver), measured beside `zumodra serve`,
-	// whose public API rate-limits a single client.
-	BenchServer string
-	// RotateScript is helper-4's wrk script rotating searches
-	// (internal/publicapi/benchserver/rotate.lua), run against BenchServer.
-	RotateScript string
-	Only         []string // stages to run; empty means all
-	Concurrency  int      // tenants in parallel in bulk syncs; default the number of CPUs
-	CPUProfile   string   // write a CPU profile of the first bulk sync here
-	Command      string   // the command line, for the report
-	Out          io.Writer
-	Logger       *slog.Logger
+	// NotifyOff runs the propagation stage's writers with
+	// zumodra.capture_notify = off in their sessions: the workers then find
+	// the changes by polling, as in a deployment that turned NOTIFY off.
+	NotifyOff   bool
+	Only        []string // stages to run; empty means all
+	Concurrency int      // tenants in parallel in bulk syncs; default the number of CPUs
+	CPUProfile  string   // write a CPU profile of the first bulk sync here
+	Command     string   // the command line, for the report
+	Out         io.Writer
+	Logger      *slog.Logger
 }
 
 func (o *Options) wants(stage string) bool { return len(o.Only) == 0 || slices.Contains(o.Only, stage) }
@@ -69,7 +68,7 @@ type Results struct {
 	Machine     Machine
 	Started     time.Time
 	Duration    time.Duration
-	Generated   Generated
+	Generated   dataset.Generated
 	Tenants     *TenantsResult
 	Bulk        *BulkResult
 	Propagation *PropagationResult
@@ -81,7 +80,7 @@ type suite struct {
 	opts  Options
 	scale Scale
 	pool  *pgxpool.Pool
-	gen   Generated
+	gen   dataset.Generated
 }
 
 func (s *suite) logf(format string, args ...any) { fmt.Fprintf(s.opts.Out, format+"\n", args...) }
@@ -114,7 +113,7 @@ func Run(ctx context.Context, opts Options) (Results, error) {
 
 func (s *suite) generate(ctx context.Context, res *Results) error {
 	s.logf("generating %d tenants, %d jobs, %d providers (seed %d)...", s.scale.Tenants, s.scale.Jobs, s.scale.Providers, s.opts.Seed)
-	g, err := Generate(ctx, s.pool, Dataset{Seed: s.opts.Seed, Tenants: s.scale.Tenants, Jobs: s.scale.Jobs,
+	g, err := dataset.Generate(ctx, s.pool, dataset.Options{Seed: s.opts.Seed, Tenants: s.scale.Tenants, Jobs: s.scale.Jobs,
 		Providers: s.scale.Providers, Creators: 4, Loaders: s.opts.Concurrency})
 	if err != nil {
 		return err

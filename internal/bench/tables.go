@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/dataset"
 )
 
 // table renders a Markdown table.
@@ -60,7 +62,7 @@ func verdict(ok bool) string {
 	return "NOT met"
 }
 
-func datasetTable(g Generated) string {
+func datasetTable(g dataset.Generated) string {
 	return "Dataset\n\n" + table(
 		[]string{"tenants (suspended)", "jobs (public)", "providers (public)", "skills", "category links", "source text", "create tenants", "COPY load", "capture during load"},
 		[]string{fmt.Sprintf("%s (%d)", num(len(g.Tenants)), g.Suspended),
@@ -86,7 +88,7 @@ func cpuCells(c CPU) []string {
 	return []string{dur(c.Go), back}
 }
 
-func bulkTable(b BulkResult, g Generated) string {
+func bulkTable(b BulkResult, g dataset.Generated) string {
 	lim := b.Limit.RowsPerSec()
 	row := func(p Phase, rows, note string) []string {
 		return append([]string{p.Name, rows, dur(p.Wall), rate(p.RowsPerSec()), fmt.Sprintf("%.2f", ratio(p.RowsPerSec(), lim))},
@@ -124,7 +126,11 @@ func propagationTable(p PropagationResult) string {
 		rows = append(rows, []string{num(r.Offered), rate(r.Achieved), num(r.Seen), num(r.Unseen),
 			dur(r.P50), dur(r.P95), dur(r.P99), dur(r.Max)})
 	}
-	s := fmt.Sprintf("Propagation delay, commit to catalog visible (%d in-process workers, %d writers committing single-row UPDATEs)\n\n", p.Workers, p.Writers) +
+	notify := "with capture NOTIFY"
+	if p.NotifyOff {
+		notify = "with capture NOTIFY off, the workers polling"
+	}
+	s := fmt.Sprintf("Propagation delay, commit to catalog visible (%d in-process workers, %d writers committing single-row UPDATEs %s)\n\n", p.Workers, p.Writers, notify) +
 		table([]string{"offered changes/s", "committed/s", "seen", "not seen", "p50", "p95", "p99", "max"}, rows...) +
 		"\n\nDelay: from the writer's COMMIT returning to the COMMIT of the worker batch that applied it (worker.Config.AfterCommit)."
 	var ramp [][]string
@@ -148,7 +154,7 @@ func readTable(r ReadResult) string {
 	for _, x := range append(r.Runs, r.PGBench) {
 		note := x.Note
 		if x.Requests > 0 && x.Non2xx*100 > x.Requests {
-			note = "mostly 429: serve's public API allows one client 600/min (burst 60); see the benchserver rows " + note
+			note = "mostly errors " + note
 		}
 		rows = append(rows, []string{x.Server, "`" + x.Target + "`", dur(x.P50), dur(x.P99), rate(x.PerSec), num(x.Non2xx), note})
 	}

@@ -9,8 +9,7 @@ import (
 )
 
 // watcher matches committed changes with the worker batches that applied
-// them, through worker.Config.AfterCommit (helper-3's observer, which their
-// internal/worker/cmd/syncbench uses the same way): a change is visible when
+// them, through worker.Config.AfterCommit: a change is visible when
 // the batch that applied its outbox row commits, since every snapshot taken
 // after that commit holds the new catalog row. The delay runs from the
 // writer's COMMIT returning (an upper bound of its commit, so the delay is

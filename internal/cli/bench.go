@@ -23,8 +23,7 @@ type benchCmd struct {
 	keep        bool
 	concurrency int
 	cpuProfile  string
-	benchServer string
-	rotate      string
+	notifyOff   bool
 	command     string
 
 	opts bench.Options // built by Validate
@@ -40,15 +39,18 @@ providers, skills and categories loaded by COPY) in a scratch database on the co
 then measure, in this one run: the bulk sync against a set-based INSERT ... SELECT (the limit)
 and the original's per-row SELECT then UPDATE/INSERT, a second sync where nothing changed,
 the bulk sync's peak memory as a child process, the propagation delay of the sync workers at
-several rates and the highest sustained rate, the public read path under wrk against
-"zumodra serve" beside pgbench -S, and the time to create and migrate the tenant schemas.
+several rates and the highest sustained rate (--notify-off: with the writers' capture NOTIFY
+off), the public read path under wrk against "zumodra serve --api-rate-limit=0", with its result
+caches on and off (--result-cache=false), beside pgbench -S, and the time to create and migrate
+the tenant schemas.
 
-Scales: small (about a minute, used by CI), medium, full (1,000 tenants, 200,000 jobs,
-100,000 providers). The scratch database (--database, default zumodra_bench) is dropped first
+Scales: tiny (seconds, used by the tests and CI), small (about a minute), medium, full
+(1,000 tenants, 200,000 jobs, 100,000 providers). The scratch database (--database, default zumodra_bench) is dropped first
 and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.`,
 		Example: `  zumodra bench --scale small
   zumodra bench --scale full --out docs/BENCHMARKS.md --cpuprofile /tmp/bulk.pprof
-  zumodra bench --scale small --only bulk,propagation`,
+  zumodra bench --scale small --only bulk,propagation
+  zumodra bench --scale small --only propagation --notify-off`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c.command = commandLine(cmd)
@@ -64,8 +66,7 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
 	f.BoolVar(&c.keep, "keep", false, "keep the scratch database afterwards")
 	f.IntVar(&c.concurrency, "concurrency", 0, "tenants synced in parallel (0: the number of CPUs)")
 	f.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the first bulk sync to this file")
-	f.StringVar(&c.benchServer, "benchserver", "", "also load the read-path-only server built from internal/publicapi/benchserver")
-	f.StringVar(&c.rotate, "rotate-script", "", "wrk script rotating searches, run against --benchserver")
+	f.BoolVar(&c.notifyOff, "notify-off", false, "run the propagation writers with zumodra.capture_notify = off: the workers find changes by polling")
 	return cmd
 }
 
@@ -86,7 +87,7 @@ func (c *benchCmd) Validate() error {
 		return fmt.Errorf("bench: find the zumodra binary: %w", err)
 	}
 	c.opts = bench.Options{Scale: scale, Seed: c.seed, Binary: bin, Only: c.only, Concurrency: c.concurrency,
-		CPUProfile: c.cpuProfile, BenchServer: c.benchServer, RotateScript: c.rotate, Out: c.app.Stdout}
+		CPUProfile: c.cpuProfile, NotifyOff: c.notifyOff, Out: c.app.Stdout}
 	c.opts.DatabaseURL = "unset" // filled by Run; Validate checks the rest
 	return c.opts.Validate()
 }

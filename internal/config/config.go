@@ -33,7 +33,25 @@ type Config struct {
 	LogFormat   string     // FormatAuto, FormatText or FormatJSON
 	Workers     int        // in-process sync workers for serve; 0 disables them
 	Sync        SyncTiming // worker polling and periodic task intervals
+	HTTP        HTTPLimits // result caches and per-client rate limits of serve
 }
+
+// HTTPLimits are the read path's result caches and the per-client rate
+// limits of the public API and the public forms. They are settings rather
+// than constants so that a deployment behind a CDN or a load test from one
+// address can turn them off through the real server.
+type HTTPLimits struct {
+	ResultCache   bool // reuse result pages, facet counts and rendered responses for a few seconds
+	APIRateLimit  int  // public API requests a minute per client, bursts of a tenth; 0 is no limit
+	FormRateLimit int  // application and inquiry posts a minute per client, bursts of half; 0 is no limit
+}
+
+// Default per-client limits: generous for a person or a page's script, low
+// enough that one client cannot occupy the database or flood a tenant.
+const (
+	DefaultAPIRateLimit  = 600
+	DefaultFormRateLimit = 10
+)
 
 // SyncTiming holds the intervals of the sync workers and of the periodic
 // verify and cleanup runs. Zero means the package default; a negative
@@ -52,6 +70,7 @@ func Default() Config {
 		LogLevel:  slog.LevelInfo,
 		LogFormat: FormatAuto,
 		Workers:   2,
+		HTTP:      HTTPLimits{ResultCache: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit},
 	}
 }
 
@@ -78,6 +97,9 @@ func (c Config) Validate() error {
 	}
 	if c.Sync.PollInterval < 0 || (c.Sync.PollInterval > 0 && c.Sync.PollInterval < time.Millisecond) {
 		return fmt.Errorf("poll interval %s: want at least 1ms", c.Sync.PollInterval)
+	}
+	if c.HTTP.APIRateLimit < 0 || c.HTTP.FormRateLimit < 0 {
+		return fmt.Errorf("rate limits %d and %d: want 0 (no limit) or more requests a minute", c.HTTP.APIRateLimit, c.HTTP.FormRateLimit)
 	}
 	return validateBaseURL(c.BaseURL)
 }
@@ -124,6 +146,14 @@ func parseDuration(name, s string) (time.Duration, error) {
 		return 0, fmt.Errorf("%s=%q: want a duration like 500ms, 30s or 15m", name, s)
 	}
 	return d, nil
+}
+
+func parseBool(name, s string) (bool, error) {
+	b, err := strconv.ParseBool(strings.TrimSpace(s))
+	if err != nil {
+		return false, fmt.Errorf("%s=%q: want true or false", name, s)
+	}
+	return b, nil
 }
 
 func parseInt(name, s string) (int, error) {

@@ -16,6 +16,9 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 600, FormRateLimit: 10}) {
+		t.Fatalf("default limits = %+v", c.HTTP)
+	}
 	if c.Addr != ":8002" || c.Workers != 2 || c.LogFormat != FormatAuto || c.LogLevel != slog.LevelInfo ||
 		c.DataDir != ".zumodra/pg" || c.DatabaseURL != "" {
 		t.Fatalf("defaults = %+v", c)
@@ -30,13 +33,15 @@ func TestEnvThenFlags(t *testing.T) {
 		EnvDatabaseURL: "postgres://u:pw@db:5432/z", EnvAddr: "127.0.0.1:9000", EnvWorkers: "5",
 		EnvLogLevel: "debug", EnvLogFormat: "json", EnvAdminToken: "tok", EnvBaseURL: "https://jobs.example.com/",
 		EnvDataDir: "/var/lib/z", EnvPollInterval: "50ms", EnvVerifyInterval: "-1s", EnvCleanupInterval: "2h",
+		EnvResultCache: "false", EnvAPIRateLimit: "0", EnvFormRateLimit: "30",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := Config{DatabaseURL: "postgres://u:pw@db:5432/z", DataDir: "/var/lib/z", Addr: "127.0.0.1:9000",
 		AdminToken: "tok", BaseURL: "https://jobs.example.com", LogLevel: slog.LevelDebug, LogFormat: "json", Workers: 5,
-		Sync: SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: -time.Second, CleanupInterval: 2 * time.Hour}}
+		Sync: SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: -time.Second, CleanupInterval: 2 * time.Hour},
+		HTTP: HTTPLimits{ResultCache: false, APIRateLimit: 0, FormRateLimit: 30}}
 	if c != want {
 		t.Fatalf("from env = %+v\nwant %+v", c, want)
 	}
@@ -44,11 +49,13 @@ func TestEnvThenFlags(t *testing.T) {
 	c.BindGlobalFlags(fs)
 	c.BindServeFlags(fs)
 	c.BindWorkerFlags(fs, "workers")
-	if err := fs.Parse([]string{"--addr=:7000", "--workers=0", "--log-level=warn", "--log-format=text", "--poll-interval=25ms"}); err != nil {
+	if err := fs.Parse([]string{"--addr=:7000", "--workers=0", "--log-level=warn", "--log-format=text", "--poll-interval=25ms",
+		"--result-cache=true", "--api-rate-limit=120"}); err != nil {
 		t.Fatal(err)
 	}
 	if c.Addr != ":7000" || c.Workers != 0 || c.LogLevel != slog.LevelWarn || c.LogFormat != "text" ||
-		c.Sync.PollInterval != 25*time.Millisecond || c.Sync.CleanupInterval != 2*time.Hour {
+		c.Sync.PollInterval != 25*time.Millisecond || c.Sync.CleanupInterval != 2*time.Hour ||
+		c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 120, FormRateLimit: 30}) {
 		t.Fatalf("flags must win over env: %+v", c)
 	}
 	if def := fs.Lookup("database-url").DefValue; def != "postgres://u:REDACTED@db:5432/z" {
@@ -64,6 +71,8 @@ func TestInvalid(t *testing.T) {
 		"workers not a number": {EnvWorkers: "two"},
 		"unknown level":        {EnvLogLevel: "loud"},
 		"poll not a duration":  {EnvPollInterval: "fast"},
+		"cache not a boolean":  {EnvResultCache: "sometimes"},
+		"limit not a number":   {EnvAPIRateLimit: "many"},
 	} {
 		if _, err := FromEnv(env(e)); err == nil {
 			t.Errorf("%s: FromEnv accepted %v", name, e)
@@ -73,6 +82,8 @@ func TestInvalid(t *testing.T) {
 		"format":      func(c *Config) { c.LogFormat = "xml" },
 		"addr":        func(c *Config) { c.Addr = "8002" },
 		"workers":     func(c *Config) { c.Workers = -1 },
+		"api limit":   func(c *Config) { c.HTTP.APIRateLimit = -1 },
+		"form limit":  func(c *Config) { c.HTTP.FormRateLimit = -5 },
 		"poll":        func(c *Config) { c.Sync.PollInterval = time.Microsecond },
 		"base url":    func(c *Config) { c.BaseURL = "jobs.example.com" },
 		"db scheme":   func(c *Config) { c.DatabaseURL = "mysql://u:secret@h/db" },

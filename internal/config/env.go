@@ -19,6 +19,10 @@ const (
 	EnvPollInterval    = "ZUMODRA_POLL_INTERVAL"
 	EnvVerifyInterval  = "ZUMODRA_VERIFY_INTERVAL"
 	EnvCleanupInterval = "ZUMODRA_CLEANUP_INTERVAL"
+
+	EnvResultCache   = "ZUMODRA_RESULT_CACHE"
+	EnvAPIRateLimit  = "ZUMODRA_API_RATE_LIMIT"
+	EnvFormRateLimit = "ZUMODRA_FORM_RATE_LIMIT"
 )
 
 // FromEnv returns the defaults overridden by the environment, read through
@@ -45,12 +49,23 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		}
 		c.LogLevel = l
 	}
-	if v := getenv(EnvWorkers); v != "" {
-		n, err := parseInt(EnvWorkers, v)
+	for name, dst := range map[string]*int{
+		EnvWorkers: &c.Workers, EnvAPIRateLimit: &c.HTTP.APIRateLimit, EnvFormRateLimit: &c.HTTP.FormRateLimit,
+	} {
+		if v := getenv(name); v != "" {
+			n, err := parseInt(name, v)
+			if err != nil {
+				return c, err
+			}
+			*dst = n
+		}
+	}
+	if v := getenv(EnvResultCache); v != "" {
+		b, err := parseBool(EnvResultCache, v)
 		if err != nil {
 			return c, err
 		}
-		c.Workers = n
+		c.HTTP.ResultCache = b
 	}
 	for name, dst := range map[string]*time.Duration{
 		EnvPollInterval: &c.Sync.PollInterval, EnvVerifyInterval: &c.Sync.VerifyInterval, EnvCleanupInterval: &c.Sync.CleanupInterval,

@@ -24,6 +24,12 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env "+EnvAddr+")")
 	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL,
 		"public base URL for canonical links, like https://jobs.example.com (env "+EnvBaseURL+")")
+	fs.BoolVar(&c.HTTP.ResultCache, "result-cache", c.HTTP.ResultCache,
+		"reuse search results, facet counts and rendered responses for a few seconds; --result-cache=false answers every request from the catalog (env "+EnvResultCache+")")
+	fs.IntVar(&c.HTTP.APIRateLimit, "api-rate-limit", c.HTTP.APIRateLimit,
+		"public API requests a minute per client address, bursts of a tenth; 0 turns the limit off (env "+EnvAPIRateLimit+")")
+	fs.IntVar(&c.HTTP.FormRateLimit, "form-rate-limit", c.HTTP.FormRateLimit,
+		"application and inquiry posts a minute per client address, bursts of half; 0 turns the limit off (env "+EnvFormRateLimit+")")
 }
 
 // BindWorkerFlags registers the worker count.

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
 )
 
 // insertCategories writes the categories the specs use, in first-use order,
@@ -17,7 +19,7 @@ func insertCategories(ctx context.Context, tx pgx.Tx, table string, names []stri
 			continue
 		}
 		var id int64
-		err := tx.QueryRow(ctx, "INSERT INTO "+table+" (name, slug) VALUES ($1, $2) RETURNING id", name, slugify(name)).Scan(&id)
+		err := tx.QueryRow(ctx, "INSERT INTO "+table+" (name, slug) VALUES ($1, $2) RETURNING id", name, domain.Slugify(name)).Scan(&id)
 		if err != nil {
 			return nil, fmt.Errorf("insert %s %q: %w", table, name, err)
 		}
@@ -91,16 +93,16 @@ func jobArgs(t tenantSpec, j jobSpec, i int, categoryID int64, now time.Time) []
 	}
 	desc := jobDescription(t, j, p)
 	return []any{
-		categoryID, j.Title, slugify(j.Title), fmt.Sprintf("%s-%04d", t.RefPrefix, 1001+i), j.Type, j.Level, j.Remote,
+		categoryID, j.Title, domain.Slugify(j.Title), fmt.Sprintf("%s-%04d", t.RefPrefix, 1001+i), j.Type, j.Level, j.Remote,
 		p.City, p.State, p.Country, p.Lat, p.Lon,
 		desc, htmlList(j.Duties), htmlList(requirementItems(j.Required)), htmlList(j.Preferred), htmlList(t.Benefits),
 		salMin, salMax, p.Currency, orDefault(j.Period, "yearly"), j.ShowSalary,
 		nonNil(j.Required), nonNil(j.Preferred), max(1, j.Positions), j.Team, j.Featured, deadline,
 		status, published, internal, publishedAt, j.Title + " at " + t.Name, t.Name + " " + t.About,
 		// Private: these must never reach the catalog.
-		"hiring." + slugify(j.Team) + "@" + t.Domain,
+		"hiring." + domain.Slugify(j.Team) + "@" + t.Domain,
 		"Band approved by finance; do not disclose the top of the range. Referral bonus applies.",
-		"jobs+" + slugify(j.Title) + "@" + t.Domain,
+		"jobs+" + domain.Slugify(j.Title) + "@" + t.Domain,
 		`[{"question": "What is your notice period?"}, {"question": "Salary expectations?"}]`,
 	}
 }

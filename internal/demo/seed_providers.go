@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
 )
 
 const insertProviderSQL = `INSERT INTO service_providers (
@@ -64,7 +66,7 @@ func providerArgs(t tenantSpec, p providerSpec, i int, now time.Time) []any {
 		hours = p.ResponseHours
 	}
 	publishedAt := now.Add(-time.Duration(30+i*53) * time.Hour)
-	local := strings.ReplaceAll(slugify(p.Name), "-", ".")
+	local := strings.ReplaceAll(domain.Slugify(p.Name), "-", ".")
 	return []any{
 		p.Name, p.Type, p.Bio, p.Tagline, "", "", pl.City, pl.State, pl.Country, pl.Lat, pl.Lon,
 		p.Rate, budget, orDefault(p.Currency, pl.Currency), p.Rating, p.Reviews, p.Jobs, p.ResponseRate,

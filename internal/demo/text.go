@@ -6,34 +6,6 @@ import (
 	"strings"
 )
 
-// slugify turns a title into a URL slug: "iOS Engineer (Swift)" -> "ios-engineer-swift".
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		case r == 'é' || r == 'è':
-			b.WriteRune('e')
-			dash = false
-		case r == 'í':
-			b.WriteRune('i')
-			dash = false
-		case r == 'ã' || r == 'á':
-			b.WriteRune('a')
-			dash = false
-		default:
-			if !dash && b.Len() > 0 {
-				b.WriteByte('-')
-				dash = true
-			}
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
-}
-
 // htmlList renders items as an allow-listed <ul>; "" when there are none.
 func htmlList(items []string) string {
 	if len(items) == 0 {

@@ -59,3 +59,18 @@ func TestErrorMessageHidesInternalErrors(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"iOS Engineer (Swift)":       "ios-engineer-swift",
+		"Café Manager (Zürich)":      "cafe-manager-zurich",
+		"Data & Analytics":           "data-analytics",
+		"  São Paulo  ":              "sao-paulo",
+		"Señor Développeur Back-End": "senor-developpeur-back-end",
+		"---":                        "",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

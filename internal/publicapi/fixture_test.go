@@ -35,7 +35,7 @@ func newFixture(t *testing.T) *fixture {
 	pool := testdb.New(t)
 	store := catalog.New(pool, catalog.Options{Now: func() time.Time { return base }, CacheTTL: -1})
 	mux := http.NewServeMux()
-	publicapi.New(store, publicapi.Options{NoRateLimit: true, BodyTTL: -1}).Routes(mux)
+	publicapi.New(store, publicapi.Options{BodyTTL: -1}).Routes(mux)
 	tn, _, err := tenants.New(pool).Create(context.Background(), tenants.CreateParams{Slug: "acme", Name: "Acme"})
 	if err != nil {
 		t.Fatal(err)

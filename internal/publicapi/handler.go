@@ -27,10 +27,9 @@ type Handler struct {
 type Options struct {
 	Log *slog.Logger
 	// Limiter limits requests per client address on every route; nil means
-	// DefaultLimit. NoRateLimit turns limiting off (benchmarks, or a server
-	// that limits in front of the handler already).
-	Limiter     *httpx.RateLimiter
-	NoRateLimit bool
+	// no limit (a server that limits in front of the handler already, or a
+	// test). serve passes one sized by --api-rate-limit.
+	Limiter *httpx.RateLimiter
 	// MaxAge is the Cache-Control max-age of responses; 0 means 30 seconds.
 	MaxAge time.Duration
 	// BodyTTL is how long an encoded response is reused for the same
@@ -38,20 +37,10 @@ type Options struct {
 	BodyTTL time.Duration
 }
 
-// The default per-client limit: generous for a person or a page's script,
-// low enough that one client cannot occupy the database.
-const (
-	DefaultLimitPerMinute = 1200
-	DefaultLimitBurst     = 200
-)
-
 // New returns a Handler reading store.
 func New(store *catalog.Store, opts Options) *Handler {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
-	}
-	if opts.Limiter == nil && !opts.NoRateLimit {
-		opts.Limiter = httpx.NewRateLimiter(DefaultLimitPerMinute, DefaultLimitBurst)
 	}
 	opts.MaxAge = cmp.Or(opts.MaxAge, 30*time.Second)
 	opts.BodyTTL = cmp.Or(opts.BodyTTL, 2*time.Second)

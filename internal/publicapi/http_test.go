@@ -167,7 +167,7 @@ func TestEncodedBodiesAreReusedBriefly(t *testing.T) {
 	f := newFixture(t)
 	mux := http.NewServeMux()
 	store := catalog.New(f.pool, catalog.Options{CacheTTL: -1})
-	publicapi.New(store, publicapi.Options{NoRateLimit: true, BodyTTL: time.Hour}).Routes(mux)
+	publicapi.New(store, publicapi.Options{BodyTTL: time.Hour}).Routes(mux)
 	get := func(target string) *httptest.ResponseRecorder {
 		w := httptest.NewRecorder()
 		mux.ServeHTTP(w, httptest.NewRequest(http.MethodGet, target, nil))

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/zumodra/zumodra/internal/admin"
 	"github.com/zumodra/zumodra/internal/catalog"
@@ -38,14 +39,17 @@ func (s *Server) Handler() (http.Handler, error) {
 // constructor and one line) each; a package is added here when it lands,
 // never as a placeholder.
 func (s *Server) mount(mux *http.ServeMux) error {
-	cat := catalog.New(s.Pool, catalog.Options{})
+	lim, ttl := s.Config.HTTP, resultTTL(s.Config.HTTP.ResultCache)
+	cat := catalog.New(s.Pool, catalog.Options{CacheTTL: ttl})
 	in := intake.New(s.Pool, s.Log)
-	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL}, cat, in, s.Log)
+	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, PageCacheTTL: ttl,
+		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2)}, cat, in, s.Log)
 	if err != nil {
 		return fmt.Errorf("public site: %w", err)
 	}
 	site.Routes(mux)
-	publicapi.New(cat, publicapi.Options{Log: s.Log, Limiter: httpx.NewRateLimiter(600, 60)}).Routes(mux)
+	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl,
+		Limiter: perClient(lim.APIRateLimit, lim.APIRateLimit/10)}).Routes(mux)
 	tenantapi.New(s.Pool, s.Log).Routes(mux)
 	openapi.Routes(mux)
 	admin.New(s.Pool, s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: s.metrics()}).Routes(mux) // and /healthz, /readyz
@@ -59,6 +63,24 @@ func (s *Server) metrics() http.Handler {
 	reg := metrics.NewRegistry()
 	reg.MustRegister(ops.NewCollector(s.Pool, s.Log))
 	return metrics.Handler(reg)
+}
+
+// resultTTL is the lifetime handed to every result cache of the read path:
+// 0 keeps each cache's own default, negative turns it off.
+func resultTTL(on bool) time.Duration {
+	if on {
+		return 0
+	}
+	return -1
+}
+
+// perClient is a per-client limiter of perMinute requests, or nil (no
+// limit) when perMinute is 0.
+func perClient(perMinute, burst int) *httpx.RateLimiter {
+	if perMinute <= 0 {
+		return nil
+	}
+	return httpx.NewRateLimiter(float64(perMinute), max(burst, 1))
 }
 
 // Serves reports whether a GET of path reaches a route (after Handler was

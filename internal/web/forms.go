@@ -40,7 +40,7 @@ func newForm(action string) formView {
 // per-address rate limit and the body size limit apply, before any work.
 func (h *Handler) form(next http.HandlerFunc) http.Handler {
 	return h.csrf.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !h.limiter.Allow(r) {
+		if h.limiter != nil && !h.limiter.Allow(r) {
 			h.renderError(w, r, http.StatusTooManyRequests)
 			return
 		}

@@ -24,8 +24,8 @@ type Config struct {
 	SiteName string
 	// Now is the clock for "Posted 3 days ago"; time.Now when nil.
 	Now func() time.Time
-	// FormLimiter limits form posts per client address; when nil, 10 a
-	// minute with bursts of 5.
+	// FormLimiter limits form posts per client address; nil means no limit.
+	// serve passes one sized by --form-rate-limit (10 a minute by default).
 	FormLimiter *httpx.RateLimiter
 	// PageLimiter, when set, limits page views (lists, details, feed,
 	// sitemap) per client address. Nil means no limit: a site behind a CDN
@@ -67,9 +67,6 @@ func New(cfg Config, cat *catalog.Store, in *intake.Service, log *slog.Logger) (
 	}
 	h := &Handler{cfg: cfg, catalog: cat, intake: in, log: log, pages: pages, assets: a, limiter: cfg.FormLimiter,
 		cache: newPageCache(cfg.PageCacheTTL, cfg.Now)}
-	if h.limiter == nil {
-		h.limiter = httpx.NewRateLimiter(10, 5)
-	}
 	if h.csrf, err = newCSRF(cfg.BaseURL, func(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, http.StatusForbidden)
 	}); err != nil {

@@ -11,21 +11,25 @@ import (
 	"time"
 
 	"github.com/zumodra/zumodra/internal/catalog"
-	"github.com/zumodra/zumodra/internal/catalog/seedgen"
+	"github.com/zumodra/zumodra/internal/dataset"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/resync"
 	"github.com/zumodra/zumodra/internal/testdb"
 	"github.com/zumodra/zumodra/internal/web"
 )
 
 // BenchmarkCareersPage serves the benchmark's careers query (search and
-// two filters) over a generated catalog of 20,000 jobs, through the whole
+// two filters) over a catalog synced from 20,000 generated source jobs
+// (dataset.Generate, then the real bulk sync), through the whole
 // handler with the catalog's cache as configured in serve, without the
 // page cache (pageCache) so every iteration renders.
 func BenchmarkCareersPage(b *testing.B) {
 	pool := testdb.New(b)
 	ctx := context.Background()
-	at := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
-	if err := seedgen.Generate(ctx, pool, seedgen.Options{Seed: 1, Tenants: 50, Jobs: 20000, Providers: 10000, Now: at}, io.Discard); err != nil {
+	if _, err := dataset.Generate(ctx, pool, dataset.Options{Seed: 1, Tenants: 50, Jobs: 20000, Providers: 10000}); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := resync.Run(ctx, pool, resync.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -1,8 +1,10 @@
-package bench
+package dataset
 
 import (
 	"fmt"
 	"strings"
+
+	"github.com/zumodra/zumodra/internal/domain"
 )
 
 var providerSourceColumns = []string{"id", "display_name", "provider_type", "bio", "tagline", "avatar_url",
@@ -14,11 +16,10 @@ var providerSourceColumns = []string{"id", "display_name", "provider_type", "bio
 	"updated_at"}
 
 var (
-	providerTypes  = []string{"individual", "agency", "company"}
+	// Weights of domain.ProviderTypes and domain.Availabilities, in their
+	// order.
 	providerWeight = []int{70, 20, 10}
-	availability   = []string{"available", "busy", "unavailable", "on_leave"}
 	availWeight    = []int{60, 25, 10, 5}
-	skillLevels    = []string{"beginner", "intermediate", "advanced", "expert"}
 )
 
 // provider is the tenant's provider with this id, its skills and category
@@ -43,16 +44,16 @@ func (g *tenantGen) provider(id int64) genRow {
 	}
 	enabled, active, userActive := chance(r, 0.85), chance(r, 0.95), chance(r, 0.97)
 	created := g.daysBefore(r, 730)
-	v := []any{id, name, weighted(r, providerTypes, providerWeight), bio, tagline,
+	v := []any{id, name, weighted(r, domain.ProviderTypes, providerWeight), bio, tagline,
 		fmt.Sprintf("https://avatars.example.com/%d.png", id), "", pick(r, place.cities), "", place.country,
 		nil, nil, rate, float64(500 * (1 + r.IntN(20))), "USD", rating, int32(reviews), int32(reviews + r.IntN(50)),
-		int32(50 + r.IntN(51)), float64(1+r.IntN(48)) / 2, weighted(r, availability, availWeight),
+		int32(50 + r.IntN(51)), float64(1+r.IntN(48)) / 2, weighted(r, domain.Availabilities, availWeight),
 		chance(r, 0.3), chance(r, 0.04), chance(r, 0.75), chance(r, 0.8), chance(r, 0.5), enabled, active,
 		userActive, created, fmt.Sprintf("p%d@mail.example", id), "+1 555 0100", "DE89 3704 0044 0532 0130 00",
 		"acct_private", "Private: prefers long projects.", created, created}
 	row := genRow{values: v, public: enabled && active && userActive, bytes: int64(len(bio) + 400)}
 	for _, s := range sk {
-		row.skills = append(row.skills, []any{id, s, pick(r, skillLevels), int32(r.IntN(15))})
+		row.skills = append(row.skills, []any{id, s, pick(r, domain.SkillLevels), int32(r.IntN(15))})
 	}
 	for _, c := range pickN(r, []int64{1, 2, 3, 4, 5}[:g.providerCats], 1+r.IntN(2)) {
 		row.links = append(row.links, []any{id, c})

@@ -1,4 +1,4 @@
-package bench
+package dataset
 
 import (
 	"context"
@@ -13,9 +13,9 @@ import (
 	"github.com/zumodra/zumodra/internal/tenants"
 )
 
-// Dataset describes the generated data: the same Dataset always writes the
+// Options describe the generated data: the same Options always write the
 // same rows (ids included), whatever the concurrency.
-type Dataset struct {
+type Options struct {
 	Seed      uint64
 	Tenants   int
 	Jobs      int // over all tenants, spread by a skewed distribution
@@ -53,9 +53,9 @@ type Generated struct {
 // emptied afterwards. Either way the outbox is empty when Generate returns,
 // so that bulk sync measurements start from sources only. One tenant in 50
 // is then suspended (its rows must never be published).
-func Generate(ctx context.Context, pool *pgxpool.Pool, ds Dataset) (Generated, error) {
+func Generate(ctx context.Context, pool *pgxpool.Pool, ds Options) (Generated, error) {
 	if ds.Tenants < 1 || ds.Jobs < 0 || ds.Providers < 0 {
-		return Generated{}, fmt.Errorf("bench: dataset needs a tenant and non-negative counts")
+		return Generated{}, fmt.Errorf("dataset: dataset needs a tenant and non-negative counts")
 	}
 	ds.Creators, ds.Loaders = max(ds.Creators, 1), max(ds.Loaders, 1)
 	var g Generated
@@ -91,7 +91,7 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, ds Dataset) (Generated, e
 // tenantSlug is the slug of the i-th generated tenant.
 func tenantSlug(i int) string { return fmt.Sprintf("bench_%05d", i+1) }
 
-func createTenants(ctx context.Context, pool *pgxpool.Pool, ds Dataset) ([]domain.Tenant, error) {
+func createTenants(ctx context.Context, pool *pgxpool.Pool, ds Options) ([]domain.Tenant, error) {
 	store := tenants.New(pool)
 	out := make([]domain.Tenant, ds.Tenants)
 	errs := make([]error, ds.Tenants)
@@ -113,7 +113,7 @@ func createTenants(ctx context.Context, pool *pgxpool.Pool, ds Dataset) ([]domai
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("bench: create tenant %s: %w", tenantSlug(i), err)
+			return nil, fmt.Errorf("dataset: create tenant %s: %w", tenantSlug(i), err)
 		}
 	}
 	return out, nil
@@ -144,7 +144,7 @@ func shares(total, n int) []int {
 func canDisableTriggers(ctx context.Context, pool *pgxpool.Pool) (bool, error) {
 	var super string
 	if err := pool.QueryRow(ctx, `SELECT current_setting('is_superuser')`).Scan(&super); err != nil {
-		return false, fmt.Errorf("bench: %w", err)
+		return false, fmt.Errorf("dataset: %w", err)
 	}
 	return super == "on", nil
 }
@@ -154,7 +154,7 @@ func suspendSome(ctx context.Context, pool *pgxpool.Pool, ts []domain.Tenant, g 
 	for i := 49; i < len(ts); i += 50 {
 		t, err := store.Suspend(ctx, ts[i].Slug)
 		if err != nil {
-			return fmt.Errorf("bench: suspend %s: %w", ts[i].Slug, err)
+			return fmt.Errorf("dataset: suspend %s: %w", ts[i].Slug, err)
 		}
 		ts[i] = t
 		g.Suspended++

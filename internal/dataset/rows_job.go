@@ -1,9 +1,11 @@
-package bench
+package dataset
 
 import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/domain"
 )
 
 var jobSourceColumns = []string{"id", "category_id", "title", "slug", "reference_code", "job_type",
@@ -15,16 +17,15 @@ var jobSourceColumns = []string{"id", "category_id", "title", "slug", "reference
 	"internal_notes", "application_email", "created_at", "updated_at"}
 
 var (
-	jobTypes      = []string{"full_time", "part_time", "contract", "internship", "temporary", "freelance"}
+	// Weights of domain.JobTypes, ExperienceLevels and RemotePolicies, in
+	// their order.
 	jobTypeWeight = []int{60, 10, 15, 5, 5, 5}
-	levels        = []string{"entry", "junior", "mid", "senior", "lead", "executive"}
 	levelWeight   = []int{10, 15, 30, 30, 10, 5}
-	remotes       = []string{"on_site", "remote", "hybrid"}
 	remoteWeight  = []int{45, 25, 30}
-	// Of every 100 jobs about 76 are public: open, on the career page and
-	// not internal-only.
-	statuses     = []string{"open", "draft", "on_hold", "closed", "filled"}
-	statusWeight = []int{86, 6, 2, 4, 2}
+	// Weights of domain.JobStatuses (draft, open, on_hold, closed, filled,
+	// cancelled): of every 100 jobs about 76 are public, open, on the
+	// career page and not internal-only.
+	statusWeight = []int{6, 86, 2, 4, 2, 0}
 )
 
 // genRow is one generated source row with what the loader counts.
@@ -50,7 +51,7 @@ func (g *tenantGen) job(id int64) genRow {
 		lat, lon = place.lat+r.Float64()-0.5, place.lon+r.Float64()-0.5
 	}
 	lo := float64(30+r.IntN(150)) * 1000
-	status := weighted(r, statuses, statusWeight)
+	status := weighted(r, domain.JobStatuses, statusWeight)
 	onPage, internal := chance(r, 0.93), chance(r, 0.05)
 	var deadline any
 	switch d := r.IntN(20); {
@@ -68,8 +69,8 @@ func (g *tenantGen) job(id int64) genRow {
 	if chance(r, 0.4) {
 		nice = "<p>Experience with " + pick(r, skills) + " or " + pick(r, skills) + ".</p>"
 	}
-	v := []any{id, catID, title, slugify(title), fmt.Sprintf("REF-%06d", id), weighted(r, jobTypes, jobTypeWeight),
-		weighted(r, levels, levelWeight), weighted(r, remotes, remoteWeight), pick(r, place.cities), "",
+	v := []any{id, catID, title, domain.Slugify(title), fmt.Sprintf("REF-%06d", id), weighted(r, domain.JobTypes, jobTypeWeight),
+		weighted(r, domain.ExperienceLevels, levelWeight), weighted(r, domain.RemotePolicies, remoteWeight), pick(r, place.cities), "",
 		place.country, lat, lon, desc, resp, htmlList(req), nice,
 		"<p>Health insurance, learning budget, <strong>30 days</strong> of leave.</p>",
 		lo, lo + float64(10+r.IntN(60))*1000, pick(r, []string{"USD", "EUR", "GBP"}), "yearly", chance(r, 0.6),

@@ -1,4 +1,4 @@
-package bench
+package dataset
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 
 // loadAll loads the tenants' rows, ds.Loaders tenants at a time, largest
 // first so the stragglers at the end are small.
-func loadAll(ctx context.Context, pool *pgxpool.Pool, ds Dataset, ts []domain.Tenant, replica bool, g *Generated) error {
+func loadAll(ctx context.Context, pool *pgxpool.Pool, ds Options, ts []domain.Tenant, replica bool, g *Generated) error {
 	jobs, provs := shares(ds.Jobs, len(ts)), shares(ds.Providers, len(ts))
 	var mu sync.Mutex
 	var firstErr error
@@ -27,7 +27,7 @@ func loadAll(ctx context.Context, pool *pgxpool.Pool, ds Dataset, ts []domain.Te
 				c, err := loadTenant(ctx, pool, ds, ts[i], i, jobs[i], provs[i], replica)
 				mu.Lock()
 				if err != nil && firstErr == nil {
-					firstErr = fmt.Errorf("bench: load %s: %w", ts[i].Slug, err)
+					firstErr = fmt.Errorf("dataset: load %s: %w", ts[i].Slug, err)
 				}
 				g.addCounts(c, suspendedIndex(i))
 				mu.Unlock()
@@ -74,7 +74,7 @@ func (g *Generated) addCounts(c counts, suspended bool) {
 // loadTenant writes one tenant's categories, jobs, providers, skills and
 // links in one transaction, ids included so that children can point at
 // their parents, then moves the identity sequences past them.
-func loadTenant(ctx context.Context, pool *pgxpool.Pool, ds Dataset, t domain.Tenant, idx, nJobs, nProv int, replica bool) (counts, error) {
+func loadTenant(ctx context.Context, pool *pgxpool.Pool, ds Options, t domain.Tenant, idx, nJobs, nProv int, replica bool) (counts, error) {
 	var c counts
 	tx, err := pool.Begin(ctx)
 	if err != nil {

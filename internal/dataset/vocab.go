@@ -1,4 +1,4 @@
-package bench
+package dataset
 
 // Vocabulary of the generated tenant data: job titles are built as
 // [seniority] [specialty] role, descriptions from sentences mixing these.

@@ -1,10 +1,12 @@
-package bench
+package dataset
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/domain"
 )
 
 // tenantGen draws one tenant's rows; jobs and providers have generators of
@@ -16,7 +18,7 @@ type tenantGen struct {
 	providerCats int
 }
 
-func newTenantGen(ds Dataset, idx int) *tenantGen {
+func newTenantGen(ds Options, idx int) *tenantGen {
 	anchor := ds.Anchor
 	if anchor.IsZero() {
 		anchor = DefaultAnchor
@@ -37,7 +39,7 @@ func (g *tenantGen) jobCategoryRows() [][]any {
 	var rows [][]any
 	for i := range g.jobCats {
 		name := jobCategoryNames[i%len(jobCategoryNames)]
-		rows = append(rows, []any{int64(i + 1), name, slugify(name), "Roles in " + name + "."})
+		rows = append(rows, []any{int64(i + 1), name, domain.Slugify(name), "Roles in " + name + "."})
 	}
 	return rows
 }
@@ -46,7 +48,7 @@ func (g *tenantGen) providerCategoryRows() [][]any {
 	var rows [][]any
 	for i := range g.providerCats {
 		name := providerCategoryNames[i%len(providerCategoryNames)]
-		rows = append(rows, []any{int64(i + 1), name, slugify(name)})
+		rows = append(rows, []any{int64(i + 1), name, domain.Slugify(name)})
 	}
 	return rows
 }
@@ -106,21 +108,6 @@ func pickN[T any](r *rand.Rand, s []T, n int) []T {
 		out[i] = s[j]
 	}
 	return out
-}
-
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, c := range strings.ToLower(s) {
-		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
-			b.WriteRune(c)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }
 
 // daysBefore is a time up to days before the anchor.
