@@ -20,7 +20,7 @@ const (
 func (r Results) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## Suite results: scale %s\n\n", r.Scale.Name)
-	fmt.Fprintf(&b, "Run %s, took %s, seed %d. Command:\n\n    %s\n\n", r.Started.Format(time.RFC3339), dur(r.Duration), r.Seed, r.Command)
+	fmt.Fprintf(&b, "Run on %s, took %s, seed %d. Command:\n\n    %s\n\n", r.Started.Format(time.DateOnly), dur(r.Duration), r.Seed, r.Command)
 	fmt.Fprintf(&b, "%s; load average at the end %s. The machine is shared: compare the ratios within one run, not absolute figures across runs.\n\n",
 		r.Machine.Markdown(), r.LoadAfter)
 	sections := []string{datasetTable(r.Generated)}
@@ -40,12 +40,8 @@ func (r Results) Markdown() string {
 		head, body, _ := strings.Cut(s, "\n\n")
 		fmt.Fprintf(&b, "### %s\n\n%s\n\n", head, body)
 	}
-	if r.Bulk != nil && r.Bulk.Profile != "" {
-		fmt.Fprintf(&b, "### CPU profile of the first bulk sync (this process: the Go side only)\n\n```\n%s\n```\n\n", r.Bulk.Profile)
-	}
-	if r.Bulk != nil && r.Bulk.Profile2 != "" {
-		fmt.Fprintf(&b, "### CPU profile of the second bulk sync, nothing changed (the Go side only)\n\n```\n%s\n```\n\n", r.Bulk.Profile2)
-	}
+	// CPU profiles are printed by the run, not kept in the document: they
+	// are for whoever is changing the code, and git keeps no use for them.
 	return strings.TrimRight(b.String(), "\n")
 }
 

@@ -139,6 +139,7 @@ func (s *suite) stages(ctx context.Context, res *Results) error {
 		}
 		res.Bulk = &b
 		s.logf("\n%s\n\n%s", bulkTable(b, res.Generated), memoryTable(b))
+		s.logProfiles(b)
 	} else if err := s.fillCatalog(ctx); err != nil {
 		return err
 	}
@@ -159,6 +160,15 @@ func (s *suite) stages(ctx context.Context, res *Results) error {
 		s.logf("\n%s", readTable(r))
 	}
 	return nil
+}
+
+// logProfiles prints the top of the bulk syncs' CPU profiles, when taken.
+func (s *suite) logProfiles(b BulkResult) {
+	for i, top := range []string{b.Profile, b.Profile2} {
+		if top != "" {
+			s.logf("\nCPU profile of the %s bulk sync (this process: the Go side only)\n\n%s", []string{"first", "second"}[i], top)
+		}
+	}
 }
 
 // fillCatalog syncs the catalog, untimed, for the stages that read it when

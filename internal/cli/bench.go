@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -70,10 +71,16 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
 	return cmd
 }
 
-// commandLine is the command as typed, flags included, for the report.
+// commandLine is the command as typed, for the report: the flags that
+// change what is measured, not where the files and the scratch database of
+// one machine went.
 func commandLine(cmd *cobra.Command) string {
 	parts := []string{cmd.CommandPath()}
-	cmd.Flags().Visit(func(f *pflag.Flag) { parts = append(parts, "--"+f.Name+"="+f.Value.String()) })
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if !slices.Contains([]string{"out", "cpuprofile", "database", "keep"}, f.Name) {
+			parts = append(parts, "--"+f.Name+"="+f.Value.String())
+		}
+	})
 	return strings.Join(parts, " ")
 }
 
