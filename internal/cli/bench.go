@@ -49,7 +49,7 @@ Scales: tiny (seconds, used by the tests and CI), small (about a minute), medium
 (1,000 tenants, 200,000 jobs, 100,000 providers). The scratch database (--database, default zumodra_bench) is dropped first
 and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.`,
 		Example: `  zumodra bench --scale small
-  zumodra bench --scale full --out docs/BENCHMARKS.md --cpuprofile /tmp/bulk.pprof
+  zumodra bench --scale full --out docs/BENCHMARKS.md --cpuprofile bulk.pprof
   zumodra bench --scale small --only bulk,propagation
   zumodra bench --scale small --only propagation --notify-off`,
 		Args: cobra.NoArgs,

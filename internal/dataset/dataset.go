@@ -28,7 +28,7 @@ type Options struct {
 	Creators, Loaders int
 }
 
-// DefaultAnchor is the anchor of `zumodra bench`.
+// DefaultAnchor is the anchor when Options.Anchor is zero.
 var DefaultAnchor = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
 // Generated is what Generate wrote and how long it took.
