@@ -30,6 +30,7 @@ started the embedded cluster and nobody else uses it, stop it.`,
 		Example: `  zumodra serve
   zumodra serve --addr 127.0.0.1:8080 --migrate
   zumodra serve --workers 0       # HTTP only; run "zumodra worker" elsewhere
+  zumodra serve --api-rate-limit 0 --result-cache=false   # load test from one address, no cache
   DATABASE_URL=postgres://zumodra@db/zumodra zumodra serve`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.run(cmd.Context(), c) },
