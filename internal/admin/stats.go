@@ -10,6 +10,7 @@ import (
 	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/outbox"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/source"
 )
 
@@ -104,7 +105,7 @@ func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 	return out, nil
 }
 
-func catalogAggregates(ctx context.Context, q source.Querier, table string) (map[int64]catalogAgg, error) {
+func catalogAggregates(ctx context.Context, q pgq.Querier, table string) (map[int64]catalogAgg, error) {
 	rows, err := q.Query(ctx, `SELECT tenant_id, count(*), max(synced_at) FROM `+table+` GROUP BY tenant_id`)
 	if err != nil {
 		return nil, fmt.Errorf("count %s: %w", table, err)
@@ -127,7 +128,7 @@ func catalogAggregates(ctx context.Context, q source.Querier, table string) (map
 }
 
 // queueByTenant returns tenant -> {pending, dead}.
-func queueByTenant(ctx context.Context, q source.Querier) (map[int64][2]int, error) {
+func queueByTenant(ctx context.Context, q pgq.Querier) (map[int64][2]int, error) {
 	rows, err := q.Query(ctx, `SELECT tenant_id, count(*) FILTER (WHERE dead_at IS NULL),
 			count(*) FILTER (WHERE dead_at IS NOT NULL)
 		FROM public.sync_outbox GROUP BY tenant_id`)

@@ -6,6 +6,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -15,7 +16,7 @@ import (
 // rest (including ids whose source row no longer exists). When q can send
 // batches (a pgx.Tx can), the source rows and the catalog's hashes are read
 // in one round trip.
-func SyncIDs(ctx context.Context, q Querier, t domain.Tenant, c Catalog, ids []int64, opts Options) (Stats, error) {
+func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c Catalog, ids []int64, opts Options) (Stats, error) {
 	if len(ids) == 0 {
 		return Stats{}, nil
 	}
@@ -43,25 +44,9 @@ func SyncIDs(ctx context.Context, q Querier, t domain.Tenant, c Catalog, ids []i
 	return applyItems(ctx, q, Jobs, projection.JobColumns(), t.ID, items, remove, held, opts)
 }
 
-// batcher is a Querier that can pipeline statements.
-type batcher interface {
-	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
-}
-
-// readSources reads the source rows of ids into *jobs or *provs and, when
-// it can pipeline, the catalog's hashes of those ids (nil otherwise: the
-// apply reads them itself).
-func readSources(ctx context.Context, q Querier, t domain.Tenant, c Catalog, ids []int64, jobs *[]projection.JobInput, provs *[]projection.ProviderInput) (map[int64][]byte, error) {
-	bq, ok := q.(batcher)
-	if !ok {
-		var err error
-		if c == Providers {
-			*provs, err = source.ProvidersByID(ctx, q, t, ids)
-		} else {
-			*jobs, err = source.JobsByID(ctx, q, t, ids)
-		}
-		return nil, err
-	}
+// readSources reads the source rows of ids into *jobs or *provs and the
+// catalog's hashes of those ids, in one round trip.
+func readSources(ctx context.Context, q pgq.Querier, t domain.Tenant, c Catalog, ids []int64, jobs *[]projection.JobInput, provs *[]projection.ProviderInput) (map[int64][]byte, error) {
 	b := &pgx.Batch{}
 	if c == Providers {
 		source.QueueProvidersByID(b, t, ids, provs)
@@ -70,7 +55,7 @@ func readSources(ctx context.Context, q Querier, t domain.Tenant, c Catalog, ids
 	}
 	held := make(map[int64][]byte, len(ids))
 	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, held) })
-	if err := bq.SendBatch(ctx, b).Close(); err != nil {
+	if err := q.SendBatch(ctx, b).Close(); err != nil {
 		return nil, err
 	}
 	return held, nil
@@ -110,7 +95,7 @@ func SyncPage(ctx context.Context, tx pgx.Tx, t domain.Tenant, c Catalog, after 
 	return p, err
 }
 
-func idPage(ctx context.Context, q Querier, t domain.Tenant, c Catalog, after int64, limit int) ([]int64, error) {
+func idPage(ctx context.Context, q pgq.Querier, t domain.Tenant, c Catalog, after int64, limit int) ([]int64, error) {
 	if c == Providers {
 		return source.ProviderIDPage(ctx, q, t, after, limit)
 	}

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // chunkRows bounds one INSERT's parameters far below PostgreSQL's 65,535.
 const chunkRows = 500
 
-func upsert(ctx context.Context, q Querier, c Catalog, cols []string, items []item, opts Options) (int, error) {
+func upsert(ctx context.Context, q pgq.Querier, c Catalog, cols []string, items []item, opts Options) (int, error) {
 	if opts.DryRun || len(items) == 0 {
 		return len(items), nil
 	}
@@ -64,7 +66,7 @@ func upsertSQL(c Catalog, cols []string, n int) string {
 
 // Remove deletes the tenant's catalog rows of these source ids (those that
 // exist) and returns how many it deleted.
-func Remove(ctx context.Context, q Querier, c Catalog, tenantID int64, ids []int64, opts Options) (int, error) {
+func Remove(ctx context.Context, q pgq.Querier, c Catalog, tenantID int64, ids []int64, opts Options) (int, error) {
 	if len(ids) == 0 {
 		return 0, nil
 	}
@@ -76,7 +78,7 @@ func Remove(ctx context.Context, q Querier, c Catalog, tenantID int64, ids []int
 // upTo (no upper bound when upTo is 0) whose source id is not in keep: a bulk
 // sync page's way of dropping rows whose source vanished or stopped being
 // public, with memory bounded by the page.
-func RemoveRange(ctx context.Context, q Querier, c Catalog, tenantID, after, upTo int64, keep []int64, opts Options) (int, error) {
+func RemoveRange(ctx context.Context, q pgq.Querier, c Catalog, tenantID, after, upTo int64, keep []int64, opts Options) (int, error) {
 	where := ` WHERE tenant_id = $1 AND source_id > $2 AND ($3::bigint = 0 OR source_id <= $3) AND source_id <> ALL($4)`
 	if keep == nil {
 		keep = []int64{}
@@ -84,7 +86,7 @@ func RemoveRange(ctx context.Context, q Querier, c Catalog, tenantID, after, upT
 	return deleteWhere(ctx, q, c, where, opts, tenantID, after, upTo, keep)
 }
 
-func deleteWhere(ctx context.Context, q Querier, c Catalog, where string, opts Options, args ...any) (int, error) {
+func deleteWhere(ctx context.Context, q pgq.Querier, c Catalog, where string, opts Options, args ...any) (int, error) {
 	if opts.DryRun {
 		var n int
 		err := q.QueryRow(ctx, `SELECT count(*) FROM `+c.table()+where, args...).Scan(&n)

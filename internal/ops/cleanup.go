@@ -12,6 +12,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/source"
 )
 
@@ -179,7 +180,7 @@ func sourceTable(t domain.Tenant, s spec) string {
 }
 
 // sweep deletes (or counts, in a dry run) the catalog rows c matching where.
-func sweep(ctx context.Context, q apply.Querier, dryRun bool, table, where string, args ...any) (int, error) {
+func sweep(ctx context.Context, q pgq.Querier, dryRun bool, table, where string, args ...any) (int, error) {
 	sql := `WITH gone AS (DELETE FROM ` + table + ` c WHERE ` + where + ` RETURNING 1) SELECT count(*) FROM gone`
 	if dryRun {
 		sql = `SELECT count(*) FROM ` + table + ` c WHERE ` + where

@@ -10,6 +10,7 @@ import (
 	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/outbox"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -37,8 +38,8 @@ type spec struct {
 	entity  outbox.Entity // the outbox entity of one source row
 	whole   outbox.Entity // the outbox entity of a full pass of this catalog
 	columns []string
-	idPage  func(ctx context.Context, q source.Querier, t domain.Tenant, after int64, limit int) ([]int64, error)
-	project func(ctx context.Context, q source.Querier, t domain.Tenant, ids []int64, now time.Time) ([]projected, error)
+	idPage  func(ctx context.Context, q pgq.Querier, t domain.Tenant, after int64, limit int) ([]int64, error)
+	project func(ctx context.Context, q pgq.Querier, t domain.Tenant, ids []int64, now time.Time) ([]projected, error)
 	scan    func(rows pgx.Rows) (catalogRow, error)
 }
 
@@ -56,7 +57,7 @@ var jobSpec = spec{
 	whole:   outbox.EntityTenantJobs,
 	columns: projection.JobColumns(),
 	idPage:  source.JobIDPage,
-	project: func(ctx context.Context, q source.Querier, t domain.Tenant, ids []int64, now time.Time) ([]projected, error) {
+	project: func(ctx context.Context, q pgq.Querier, t domain.Tenant, ids []int64, now time.Time) ([]projected, error) {
 		in, err := source.JobsByID(ctx, q, t, ids)
 		if err != nil {
 			return nil, err
@@ -88,7 +89,7 @@ var providerSpec = spec{
 	whole:   outbox.EntityTenantProviders,
 	columns: projection.ProviderColumns(),
 	idPage:  source.ProviderIDPage,
-	project: func(ctx context.Context, q source.Querier, t domain.Tenant, ids []int64, _ time.Time) ([]projected, error) {
+	project: func(ctx context.Context, q pgq.Querier, t domain.Tenant, ids []int64, _ time.Time) ([]projected, error) {
 		in, err := source.ProvidersByID(ctx, q, t, ids)
 		if err != nil {
 			return nil, err

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/outbox"
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // QueueState is the outbox as doctor, metrics and the admin page see it.
@@ -20,7 +21,7 @@ type QueueState struct {
 }
 
 // ReadQueue reads the outbox's depth and the age of its oldest pending row.
-func ReadQueue(ctx context.Context, q outbox.Querier) (QueueState, error) {
+func ReadQueue(ctx context.Context, q pgq.Querier) (QueueState, error) {
 	d, err := outbox.ReadDepth(ctx, q)
 	if err != nil {
 		return QueueState{}, err
@@ -55,7 +56,7 @@ type WorkerState struct {
 func (w WorkerState) Alive(maxAge time.Duration) bool { return w.Age <= maxAge }
 
 // ReadWorkers lists the workers' heartbeats, freshest first.
-func ReadWorkers(ctx context.Context, q outbox.Querier) ([]WorkerState, error) {
+func ReadWorkers(ctx context.Context, q pgq.Querier) ([]WorkerState, error) {
 	rows, err := q.Query(ctx, `SELECT worker_id, hostname, pid, started_at, seen_at,
 			greatest(extract(epoch FROM now() - seen_at), 0)::float8
 		FROM public.worker_heartbeats ORDER BY seen_at DESC, worker_id`)

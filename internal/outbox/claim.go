@@ -6,12 +6,14 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // NextTenant returns the tenant of the oldest available pending row,
 // skipping the tenants in exclude (those another worker is busy with).
 // found is false when nothing is available.
-func NextTenant(ctx context.Context, q Querier, now Clock, exclude []int64) (tenantID int64, found bool, err error) {
+func NextTenant(ctx context.Context, q pgq.Querier, now Clock, exclude []int64) (tenantID int64, found bool, err error) {
 	if exclude == nil {
 		exclude = []int64{}
 	}
@@ -66,7 +68,7 @@ const claimSQL = `SELECT ` + entryColumns + `
 
 // Delete removes settled rows (applied, or moot because their tenant is
 // gone).
-func Delete(ctx context.Context, q Querier, ids []int64) error {
+func Delete(ctx context.Context, q pgq.Querier, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // ErrTenantGone is returned by LoadTenant for a tenant that no longer exists
@@ -20,7 +21,7 @@ const tenantColumns = `id, slug, name, logo_url, schema_name, status, created_at
 // valid slug. FOR KEY SHARE makes a concurrent tenant deletion wait for the
 // caller's transaction, while suspend, rename and logo changes (non-key
 // updates) go on and are captured for a later pass.
-func LoadTenant(ctx context.Context, q Querier, id int64) (domain.Tenant, error) {
+func LoadTenant(ctx context.Context, q pgq.Querier, id int64) (domain.Tenant, error) {
 	return scanTenant(q.QueryRow(ctx, loadTenantSQL, id))
 }
 
@@ -38,7 +39,7 @@ func QueueLoadTenant(b *pgx.Batch, id int64, out *domain.Tenant) {
 const loadTenantSQL = `SELECT ` + tenantColumns + ` FROM public.tenants WHERE id = $1 FOR KEY SHARE`
 
 // LoadTenantBySlug is LoadTenant by slug, for commands that name tenants.
-func LoadTenantBySlug(ctx context.Context, q Querier, slug string) (domain.Tenant, error) {
+func LoadTenantBySlug(ctx context.Context, q pgq.Querier, slug string) (domain.Tenant, error) {
 	row := q.QueryRow(ctx, `SELECT `+tenantColumns+` FROM public.tenants WHERE slug = $1`, slug)
 	t, err := scanTenant(row)
 	if errors.Is(err, ErrTenantGone) {
@@ -48,7 +49,7 @@ func LoadTenantBySlug(ctx context.Context, q Querier, slug string) (domain.Tenan
 }
 
 // ListTenants returns every tenant in id order.
-func ListTenants(ctx context.Context, q Querier) ([]domain.Tenant, error) {
+func ListTenants(ctx context.Context, q pgq.Querier) ([]domain.Tenant, error) {
 	rows, err := q.Query(ctx, `SELECT `+tenantColumns+` FROM public.tenants ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("list tenants: %w", err)

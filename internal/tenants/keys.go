@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // keyPrefix marks Zumodra API keys so that secret scanners can find leaked
@@ -44,11 +45,7 @@ func generateKey() (secret, prefix string, hash []byte) {
 	return secret, prefix, sum[:]
 }
 
-type execQuerier interface {
-	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
-}
-
-func insertKey(ctx context.Context, q execQuerier, tenantID int64, name string) (NewKey, error) {
+func insertKey(ctx context.Context, q pgq.Querier, tenantID int64, name string) (NewKey, error) {
 	secret, prefix, hash := generateKey()
 	k := NewKey{Secret: secret}
 	err := q.QueryRow(ctx, `INSERT INTO public.tenant_api_keys (tenant_id, name, prefix, key_hash)
