@@ -37,10 +37,10 @@ type TenantStats struct {
 
 // Overview is the whole admin page.
 type Overview struct {
-	Queue       ops.QueueState    `json:"queue"`
-	Workers     []ops.WorkerState `json:"workers"`
-	Tenants     []TenantStats     `json:"tenants"`
-	DeadLetters []outbox.Entry    `json:"dead_letters"`
+	Queue       ops.QueueState  `json:"queue"`
+	Workers     []outbox.Worker `json:"workers"`
+	Tenants     []TenantStats   `json:"tenants"`
+	DeadLetters []outbox.Entry  `json:"dead_letters"`
 }
 
 // overview gathers the page in a handful of grouped queries, whatever the
@@ -51,7 +51,7 @@ func (h *Handler) overview(ctx context.Context) (Overview, error) {
 	if ov.Queue, err = ops.ReadQueue(ctx, h.pool); err != nil {
 		return ov, err
 	}
-	if ov.Workers, err = ops.ReadWorkers(ctx, h.pool); err != nil {
+	if ov.Workers, err = outbox.ReadWorkers(ctx, h.pool); err != nil {
 		return ov, err
 	}
 	if ov.Tenants, err = h.tenantStats(ctx); err != nil {
@@ -77,7 +77,7 @@ func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 			return nil, err
 		}
 	}
-	queue, err := queueByTenant(ctx, h.pool)
+	queue, err := outbox.CountByTenant(ctx, h.pool)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +95,7 @@ func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 	out := make([]TenantStats, len(ts))
 	for i, t := range ts {
 		st := TenantStats{ID: t.ID, Slug: t.Slug, Name: t.Name, Status: t.Status,
-			Pending: queue[t.ID][0], Dead: queue[t.ID][1]}
+			Pending: queue[t.ID].Pending, Dead: queue[t.ID].Dead}
 		for _, c := range apply.Catalogs {
 			a := aggs[c][t.ID]
 			st.Catalogs = append(st.Catalogs, CatalogStats{Catalog: c, InCatalog: a.rows, LastSynced: a.last, Verified: byTenant[t.ID][c]})
@@ -123,27 +123,6 @@ func catalogAggregates(ctx context.Context, q pgq.Querier, table string) (map[in
 	})
 	if err != nil {
 		return nil, fmt.Errorf("count %s: %w", table, err)
-	}
-	return out, nil
-}
-
-// queueByTenant returns tenant -> {pending, dead}.
-func queueByTenant(ctx context.Context, q pgq.Querier) (map[int64][2]int, error) {
-	rows, err := q.Query(ctx, `SELECT tenant_id, count(*) FILTER (WHERE dead_at IS NULL),
-			count(*) FILTER (WHERE dead_at IS NOT NULL)
-		FROM public.sync_outbox GROUP BY tenant_id`)
-	if err != nil {
-		return nil, fmt.Errorf("count outbox by tenant: %w", err)
-	}
-	out := map[int64][2]int{}
-	var id int64
-	var pending, dead int
-	_, err = pgx.ForEachRow(rows, []any{&id, &pending, &dead}, func() error {
-		out[id] = [2]int{pending, dead}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("count outbox by tenant: %w", err)
 	}
 	return out, nil
 }

@@ -28,15 +28,6 @@ func JobRows(ctx context.Context, q pgq.Querier, tenantID int64, rows []projecti
 	return applyItems(ctx, q, Jobs, projection.JobColumns(), tenantID, items, removeIDs, nil, opts)
 }
 
-// ProviderRows is JobRows for the provider catalog.
-func ProviderRows(ctx context.Context, q pgq.Querier, tenantID int64, rows []projection.ProviderRow, removeIDs []int64, opts Options) (Stats, error) {
-	items := make([]item, len(rows))
-	for i, r := range rows {
-		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
-	}
-	return applyItems(ctx, q, Providers, projection.ProviderColumns(), tenantID, items, removeIDs, nil, opts)
-}
-
 // applyItems writes the changed items and removes removeIDs. held is the
 // catalog's hashes of the items' source ids when the caller read them
 // already (pipelined with its source read), nil to read them here.

@@ -33,16 +33,6 @@ func LockTenant(ctx context.Context, q pgq.Querier, tenantID int64) error {
 	return nil
 }
 
-// TryLockTenant is LockTenant without waiting: false when another
-// transaction holds the lock, so a worker can turn to another tenant.
-func TryLockTenant(ctx context.Context, q pgq.Querier, tenantID int64) (bool, error) {
-	var ok bool
-	if err := q.QueryRow(ctx, `SELECT `+TenantLockSQL("pg_try_advisory_xact_lock", "$1::bigint"), tenantID).Scan(&ok); err != nil {
-		return false, fmt.Errorf("lock tenant %d: %w", tenantID, err)
-	}
-	return ok, nil
-}
-
 // AsyncCommit makes the transaction's commit return without waiting for
 // its WAL flush. It is safe for sync transactions, and only for them: they
 // hold derived data (catalog rows) together with the deletion of the outbox

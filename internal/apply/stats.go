@@ -41,9 +41,6 @@ func (s *Stats) Add(o Stats) {
 	s.Errors += o.Errors
 }
 
-// Changed reports whether the apply wrote or removed anything.
-func (s Stats) Changed() bool { return s.Written > 0 || s.Removed > 0 }
-
 // Record adds s to the applied-rows metric. Call it after the transaction
 // commits, so rolled-back work is never counted.
 func (s Stats) Record(c Catalog) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -195,7 +196,7 @@ func sweep(ctx context.Context, q pgq.Querier, dryRun bool, table, where string,
 // sweepHeartbeats removes the rows of workers silent for a day: a worker
 // that stops cleanly deletes its own; one that crashed leaves it behind.
 func (cl *Cleaner) sweepHeartbeats(ctx context.Context, dryRun bool) (int, error) {
-	return sweep(ctx, cl.Pool, dryRun, "public.worker_heartbeats", `c.seen_at < $1`, cl.now().Add(-HeartbeatRetention))
+	return outbox.SweepBeats(ctx, cl.Pool, cl.now().Add(-HeartbeatRetention), dryRun)
 }
 
 func (cl *Cleaner) now() time.Time {

@@ -193,7 +193,7 @@ func (d *Doctor) checkDeadLetters(ctx context.Context) Check {
 }
 
 func (d *Doctor) checkWorkers(ctx context.Context) Check {
-	ws, err := ReadWorkers(ctx, d.Pool)
+	ws, err := outbox.ReadWorkers(ctx, d.Pool)
 	if err != nil {
 		return failed(err, "")
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -113,30 +114,24 @@ func catalogAndQueue(ctx context.Context, tx pgx.Tx, tenantID int64, table, enti
 }
 
 func readQueue(ctx context.Context, tx pgx.Tx, tenantID int64, entity, bulkEntity string, ids []int64) (map[int64]queueState, error) {
-	rows, err := tx.Query(ctx, `SELECT entity, source_id, dead_at IS NOT NULL FROM public.sync_outbox
-		WHERE tenant_id = $1 AND ((entity = $2 AND source_id = ANY($3)) OR entity IN ('tenant', $4))`,
-		tenantID, entity, ids, bulkEntity)
+	marks, err := outbox.ReadMarks(ctx, tx, tenantID, outbox.Entity(entity), ids, []outbox.Entity{outbox.EntityTenant, outbox.Entity(bulkEntity)})
 	if err != nil {
 		return nil, err
 	}
 	queue := map[int64]queueState{}
-	var ent string
-	var sid int64
-	var dead bool
-	_, err = pgx.ForEachRow(rows, []any{&ent, &sid, &dead}, func() error {
-		targets := []int64{sid}
-		if ent != entity {
+	for _, m := range marks {
+		targets := []int64{m.SourceID}
+		if string(m.Entity) != entity {
 			targets = ids
 		}
 		for _, id := range targets {
 			q := queue[id]
-			q.queued = q.queued || !dead
-			q.dead = q.dead || dead
+			q.queued = q.queued || !m.Dead
+			q.dead = q.dead || m.Dead
 			queue[id] = q
 		}
-		return nil
-	})
-	return queue, err
+	}
+	return queue, nil
 }
 
 func reasonStrings(rs []projection.Reason) []string {

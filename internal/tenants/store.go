@@ -14,6 +14,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/migrate"
+	"github.com/zumodra/zumodra/internal/outbox"
 )
 
 // Store reads and writes tenants in the public schema.
@@ -124,12 +125,6 @@ func (s *Store) Get(ctx context.Context, slug string) (domain.Tenant, error) {
 	return t, translate(err, slug)
 }
 
-// GetByID returns the tenant with this id.
-func (s *Store) GetByID(ctx context.Context, id int64) (domain.Tenant, error) {
-	t, err := scanTenant(s.Pool.QueryRow(ctx, `SELECT `+tenantColumns+` FROM public.tenants WHERE id = $1`, id))
-	return t, translate(err, fmt.Sprint(id))
-}
-
 // List returns all tenants in slug order.
 func (s *Store) List(ctx context.Context) ([]domain.Tenant, error) {
 	rows, err := s.Pool.Query(ctx, `SELECT `+tenantColumns+` FROM public.tenants ORDER BY slug`)
@@ -184,7 +179,7 @@ func (s *Store) Delete(ctx context.Context, slug string) error {
 		if _, err := tx.Exec(ctx, "DROP SCHEMA IF EXISTS "+pgx.Identifier{t.SchemaName}.Sanitize()+" CASCADE"); err != nil {
 			return fmt.Errorf("drop schema %s: %w", t.SchemaName, err)
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM public.sync_outbox WHERE tenant_id = $1`, t.ID); err != nil {
+		if err := outbox.DeleteTenant(ctx, tx, t.ID); err != nil {
 			return err
 		}
 		// Catalog rows and API keys go with the tenant row (ON DELETE CASCADE).
