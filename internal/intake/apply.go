@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
 )
 
 // SubmitApplication stores an application for the job behind a catalog row
@@ -41,13 +43,13 @@ func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o owner, a A
 	if err != nil {
 		return Receipt{}, err
 	}
-	r := Receipt{TenantName: t.name, Title: title}
-	err = tx.QueryRow(ctx, `INSERT INTO `+t.table("applications")+`
+	r := Receipt{TenantName: t.Name, Title: title}
+	err = tx.QueryRow(ctx, `INSERT INTO `+tenantTable(t, "applications")+`
 		(job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 		o.sourceID, title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter).Scan(&r.ID)
 	if err != nil {
-		return Receipt{}, fmt.Errorf("insert application into %s: %w", t.schema, err)
+		return Receipt{}, fmt.Errorf("insert application into %s: %w", t.SchemaName, err)
 	}
 	return r, nil
 }
@@ -55,20 +57,20 @@ func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o owner, a A
 // lockOpenJob locks the job row and checks, under that lock, every rule
 // that makes a job public: a job unpublished, closed or made internal since
 // the catalog was synced is gone.
-func (s *Service) lockOpenJob(ctx context.Context, tx pgx.Tx, t tenantRow, jobID int64) (string, error) {
+func (s *Service) lockOpenJob(ctx context.Context, tx pgx.Tx, t domain.Tenant, jobID int64) (string, error) {
 	var title, status string
 	var published, internal bool
 	var deadline *time.Time
 	err := tx.QueryRow(ctx, `SELECT title, status, published_on_career_page, is_internal_only, application_deadline
-		FROM `+t.table("job_postings")+` WHERE id = $1 FOR SHARE`, jobID).
+		FROM `+tenantTable(t, "job_postings")+` WHERE id = $1 FOR SHARE`, jobID).
 		Scan(&title, &status, &published, &internal, &deadline)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", errGone
 	}
 	if err != nil {
-		return "", fmt.Errorf("lock job %d in %s: %w", jobID, t.schema, err)
+		return "", fmt.Errorf("lock job %d in %s: %w", jobID, t.SchemaName, err)
 	}
-	open := published && !internal && status == "open" && t.active
+	open := published && !internal && status == "open" && t.Status == domain.TenantActive
 	if !open || (deadline != nil && !deadline.After(s.now())) {
 		return "", errGone
 	}

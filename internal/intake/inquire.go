@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
 )
 
 // SubmitInquiry stores a project inquiry for the provider behind a catalog
@@ -43,32 +45,32 @@ func insertInquiry(ctx context.Context, tx pgx.Tx, o owner, q Inquiry) (Receipt,
 	if err != nil {
 		return Receipt{}, err
 	}
-	r := Receipt{TenantName: t.name, Title: name}
-	err = tx.QueryRow(ctx, `INSERT INTO `+t.table("project_inquiries")+`
+	r := Receipt{TenantName: t.Name, Title: name}
+	err = tx.QueryRow(ctx, `INSERT INTO `+tenantTable(t, "project_inquiries")+`
 		(provider_id, provider_name, name, email, message, budget, currency)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
 		o.sourceID, name, q.Name, q.Email, q.Message, q.Budget, q.Currency).Scan(&r.ID)
 	if err != nil {
-		return Receipt{}, fmt.Errorf("insert inquiry into %s: %w", t.schema, err)
+		return Receipt{}, fmt.Errorf("insert inquiry into %s: %w", t.SchemaName, err)
 	}
 	return r, nil
 }
 
 // lockPublicProvider locks the provider row and checks, under that lock,
 // every rule that makes a provider public.
-func lockPublicProvider(ctx context.Context, tx pgx.Tx, t tenantRow, providerID int64) (string, error) {
+func lockPublicProvider(ctx context.Context, tx pgx.Tx, t domain.Tenant, providerID int64) (string, error) {
 	var name string
 	var enabled, active, userActive bool
 	err := tx.QueryRow(ctx, `SELECT display_name, marketplace_enabled, is_active, user_is_active
-		FROM `+t.table("service_providers")+` WHERE id = $1 FOR SHARE`, providerID).
+		FROM `+tenantTable(t, "service_providers")+` WHERE id = $1 FOR SHARE`, providerID).
 		Scan(&name, &enabled, &active, &userActive)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", errGone
 	}
 	if err != nil {
-		return "", fmt.Errorf("lock provider %d in %s: %w", providerID, t.schema, err)
+		return "", fmt.Errorf("lock provider %d in %s: %w", providerID, t.SchemaName, err)
 	}
-	if !(enabled && active && userActive && t.active) {
+	if !(enabled && active && userActive && t.Status == domain.TenantActive) {
 		return "", errGone
 	}
 	return name, nil
