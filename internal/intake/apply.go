@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/projection"
+	"github.com/zumodra/zumodra/internal/source"
 )
 
 // SubmitApplication stores an application for the job behind a catalog row
@@ -55,24 +56,19 @@ func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o owner, a A
 }
 
 // lockOpenJob locks the job row and checks, under that lock, every rule
-// that makes a job public: a job unpublished, closed or made internal since
-// the catalog was synced is gone.
+// that makes a job public (projection.JobExclusion) and its deadline: a job
+// unpublished, closed or made internal since the catalog was synced is gone.
 func (s *Service) lockOpenJob(ctx context.Context, tx pgx.Tx, t domain.Tenant, jobID int64) (string, error) {
-	var title, status string
-	var published, internal bool
-	var deadline *time.Time
-	err := tx.QueryRow(ctx, `SELECT title, status, published_on_career_page, is_internal_only, application_deadline
-		FROM `+tenantTable(t, "job_postings")+` WHERE id = $1 FOR SHARE`, jobID).
-		Scan(&title, &status, &published, &internal, &deadline)
-	if errors.Is(err, pgx.ErrNoRows) {
+	j, err := source.LockJob(ctx, tx, t, jobID)
+	if errors.Is(err, source.ErrRowGone) {
 		return "", errGone
 	}
 	if err != nil {
-		return "", fmt.Errorf("lock job %d in %s: %w", jobID, t.SchemaName, err)
+		return "", err
 	}
-	open := published && !internal && status == "open" && t.Status == domain.TenantActive
-	if !open || (deadline != nil && !deadline.After(s.now())) {
+	public := projection.JobExclusion(projection.JobInput{Tenant: t, Job: j}) == projection.Public
+	if !public || (j.ApplicationDeadline != nil && !j.ApplicationDeadline.After(s.now())) {
 		return "", errGone
 	}
-	return title, nil
+	return j.Title, nil
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/projection"
+	"github.com/zumodra/zumodra/internal/source"
 )
 
 // SubmitInquiry stores a project inquiry for the provider behind a catalog
@@ -57,21 +59,17 @@ func insertInquiry(ctx context.Context, tx pgx.Tx, o owner, q Inquiry) (Receipt,
 }
 
 // lockPublicProvider locks the provider row and checks, under that lock,
-// every rule that makes a provider public.
+// every rule that makes a provider public (projection.ProviderExclusion).
 func lockPublicProvider(ctx context.Context, tx pgx.Tx, t domain.Tenant, providerID int64) (string, error) {
-	var name string
-	var enabled, active, userActive bool
-	err := tx.QueryRow(ctx, `SELECT display_name, marketplace_enabled, is_active, user_is_active
-		FROM `+tenantTable(t, "service_providers")+` WHERE id = $1 FOR SHARE`, providerID).
-		Scan(&name, &enabled, &active, &userActive)
-	if errors.Is(err, pgx.ErrNoRows) {
+	p, err := source.LockProvider(ctx, tx, t, providerID)
+	if errors.Is(err, source.ErrRowGone) {
 		return "", errGone
 	}
 	if err != nil {
-		return "", fmt.Errorf("lock provider %d in %s: %w", providerID, t.SchemaName, err)
+		return "", err
 	}
-	if !(enabled && active && userActive && t.Status == domain.TenantActive) {
+	if projection.ProviderExclusion(projection.ProviderInput{Tenant: t, Provider: p}) != projection.Public {
 		return "", errGone
 	}
-	return name, nil
+	return p.DisplayName, nil
 }
