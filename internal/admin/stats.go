@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
-	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/pgq"
@@ -16,9 +17,9 @@ import (
 
 // CatalogStats is one catalog of one tenant.
 type CatalogStats struct {
-	Catalog    apply.Catalog `json:"catalog"`
-	InCatalog  int           `json:"in_catalog"`            // now
-	LastSynced *time.Time    `json:"last_synced,omitempty"` // newest synced_at
+	Catalog    kind.Catalog `json:"catalog"`
+	InCatalog  int          `json:"in_catalog"`            // now
+	LastSynced *time.Time   `json:"last_synced,omitempty"` // newest synced_at
 	// From the tenant's last verification (nil before the first): eligible
 	// per the projection, and what differed then.
 	Verified *ops.LastVerification `json:"verified,omitempty"`
@@ -71,9 +72,9 @@ func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 	if err != nil {
 		return nil, err
 	}
-	aggs := map[apply.Catalog]map[int64]catalogAgg{}
-	for c, table := range map[apply.Catalog]string{apply.Jobs: "public.job_catalog", apply.Providers: "public.provider_catalog"} {
-		if aggs[c], err = catalogAggregates(ctx, h.pool, table); err != nil {
+	aggs := map[kind.Catalog]map[int64]catalogAgg{}
+	for _, c := range kind.All {
+		if aggs[c], err = catalogAggregates(ctx, h.pool, c.Table()); err != nil {
 			return nil, err
 		}
 	}
@@ -85,10 +86,10 @@ func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 	if err != nil {
 		return nil, err
 	}
-	byTenant := map[int64]map[apply.Catalog]*ops.LastVerification{}
+	byTenant := map[int64]map[kind.Catalog]*ops.LastVerification{}
 	for i, v := range verified {
 		if byTenant[v.TenantID] == nil {
-			byTenant[v.TenantID] = map[apply.Catalog]*ops.LastVerification{}
+			byTenant[v.TenantID] = map[kind.Catalog]*ops.LastVerification{}
 		}
 		byTenant[v.TenantID][v.Catalog] = &verified[i]
 	}
@@ -96,7 +97,7 @@ func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 	for i, t := range ts {
 		st := TenantStats{ID: t.ID, Slug: t.Slug, Name: t.Name, Status: t.Status,
 			Pending: queue[t.ID].Pending, Dead: queue[t.ID].Dead}
-		for _, c := range apply.Catalogs {
+		for _, c := range kind.All {
 			a := aggs[c][t.ID]
 			st.Catalogs = append(st.Catalogs, CatalogStats{Catalog: c, InCatalog: a.rows, LastSynced: a.last, Verified: byTenant[t.ID][c]})
 		}

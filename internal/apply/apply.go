@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/pgq"
@@ -25,13 +27,13 @@ func JobRows(ctx context.Context, q pgq.Querier, tenantID int64, rows []projecti
 	for i, r := range rows {
 		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
 	}
-	return applyItems(ctx, q, Jobs, projection.JobColumns(), tenantID, items, removeIDs, nil, opts)
+	return applyItems(ctx, q, kind.Jobs, projection.JobColumns(), tenantID, items, removeIDs, nil, opts)
 }
 
 // applyItems writes the changed items and removes removeIDs. held is the
 // catalog's hashes of the items' source ids when the caller read them
 // already (pipelined with its source read), nil to read them here.
-func applyItems(ctx context.Context, q pgq.Querier, c Catalog, cols []string, tenantID int64, items []item, removeIDs []int64, held map[int64][]byte, opts Options) (Stats, error) {
+func applyItems(ctx context.Context, q pgq.Querier, c kind.Catalog, cols []string, tenantID int64, items []item, removeIDs []int64, held map[int64][]byte, opts Options) (Stats, error) {
 	st := Stats{Eligible: len(items)}
 	changed, inserted, err := changedItems(ctx, q, c, tenantID, items, held)
 	if err != nil {
@@ -47,7 +49,7 @@ func applyItems(ctx context.Context, q pgq.Querier, c Catalog, cols []string, te
 
 // changedItems drops the items whose hash the catalog already holds. One
 // indexed read spares the rewrite (and re-indexing) of unchanged rows.
-func changedItems(ctx context.Context, q pgq.Querier, c Catalog, tenantID int64, items []item, held map[int64][]byte) (changed []item, inserted int, err error) {
+func changedItems(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, items []item, held map[int64][]byte) (changed []item, inserted int, err error) {
 	if len(items) == 0 {
 		return nil, 0, nil
 	}
@@ -75,11 +77,11 @@ func changedItems(ctx context.Context, q pgq.Querier, c Catalog, tenantID int64,
 	return changed, inserted, nil
 }
 
-func hashesSQL(c Catalog) string {
-	return `SELECT source_id, content_hash FROM ` + c.table() + ` WHERE tenant_id = $1 AND source_id = ANY($2)`
+func hashesSQL(c kind.Catalog) string {
+	return `SELECT source_id, content_hash FROM ` + c.Table() + ` WHERE tenant_id = $1 AND source_id = ANY($2)`
 }
 
-func heldHashes(ctx context.Context, q pgq.Querier, c Catalog, tenantID int64, ids []int64) (map[int64][]byte, error) {
+func heldHashes(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, ids []int64) (map[int64][]byte, error) {
 	rows, err := q.Query(ctx, hashesSQL(c), tenantID, ids)
 	if err != nil {
 		return nil, fmt.Errorf("apply %s: read hashes: %w", c, err)
@@ -88,7 +90,7 @@ func heldHashes(ctx context.Context, q pgq.Querier, c Catalog, tenantID int64, i
 	return held, scanHashes(c, rows, held)
 }
 
-func scanHashes(c Catalog, rows pgx.Rows, held map[int64][]byte) error {
+func scanHashes(c kind.Catalog, rows pgx.Rows, held map[int64][]byte) error {
 	var id int64
 	var h []byte
 	_, err := pgx.ForEachRow(rows, []any{&id, &h}, func() error {

@@ -16,7 +16,7 @@
 //
 // The API, from the highest level down:
 //
-//	SyncIDs(ctx, tx, tenant, apply.Jobs, ids, opts)       read, project, upsert/remove these source ids
+//	SyncIDs(ctx, tx, tenant, kind.Jobs, ids, opts)       read, project, upsert/remove these source ids
 //	SyncIsolated(ctx, tx, tenant, c, ids, opts)           the same, one savepoint per row after a failure
 //	SyncPage(ctx, tx, tenant, c, after, limit, opts)      one page of a bulk pass (resync, repair)
 //	JobRows(ctx, tx, tenantID, rows, removeIDs, opts)      apply already projected job rows

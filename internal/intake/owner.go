@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/source"
 )
 
@@ -18,11 +19,10 @@ type owner struct {
 	sourceID int64
 }
 
-// The catalog table names are constants: the kind of submission picks one,
-// input never does.
-const (
-	jobCatalog      = "public.job_catalog"
-	providerCatalog = "public.provider_catalog"
+// The kind of submission picks the catalog table, input never does.
+var (
+	jobCatalog      = kind.Jobs.Table()
+	providerCatalog = kind.Providers.Table()
 )
 
 func (s *Service) findOwner(ctx context.Context, table string, catalogID int64) (owner, error) {

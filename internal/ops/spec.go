@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
-	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/pgq"
@@ -33,7 +34,7 @@ type catalogRow struct {
 // spec is what verification needs to know about one catalog, so that one
 // merge serves both.
 type spec struct {
-	catalog apply.Catalog
+	catalog kind.Catalog
 	table   string
 	entity  outbox.Entity // the outbox entity of one source row
 	whole   outbox.Entity // the outbox entity of a full pass of this catalog
@@ -43,16 +44,16 @@ type spec struct {
 	scan    func(rows pgx.Rows) (catalogRow, error)
 }
 
-func specOf(c apply.Catalog) spec {
-	if c == apply.Providers {
+func specOf(c kind.Catalog) spec {
+	if c == kind.Providers {
 		return providerSpec
 	}
 	return jobSpec
 }
 
 var jobSpec = spec{
-	catalog: apply.Jobs,
-	table:   "public.job_catalog",
+	catalog: kind.Jobs,
+	table:   kind.Jobs.Table(),
 	entity:  outbox.EntityJob,
 	whole:   outbox.EntityTenantJobs,
 	columns: projection.JobColumns(),
@@ -83,8 +84,8 @@ var jobSpec = spec{
 }
 
 var providerSpec = spec{
-	catalog: apply.Providers,
-	table:   "public.provider_catalog",
+	catalog: kind.Providers,
+	table:   kind.Providers.Table(),
 	entity:  outbox.EntityProvider,
 	whole:   outbox.EntityTenantProviders,
 	columns: projection.ProviderColumns(),

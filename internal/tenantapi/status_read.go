@@ -6,6 +6,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
@@ -47,7 +48,7 @@ func (h *Handler) jobStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant, aft
 	if err != nil {
 		return nil, err
 	}
-	cat, queue, err := catalogAndQueue(ctx, tx, t.ID, "job_catalog", "job", "tenant_jobs", ids)
+	cat, queue, err := catalogAndQueue(ctx, tx, t.ID, kind.Jobs, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +76,7 @@ func (h *Handler) providerStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant
 	if err != nil {
 		return nil, err
 	}
-	cat, queue, err := catalogAndQueue(ctx, tx, t.ID, "provider_catalog", "provider", "tenant_providers", ids)
+	cat, queue, err := catalogAndQueue(ctx, tx, t.ID, kind.Providers, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -92,10 +93,10 @@ func (h *Handler) providerStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant
 
 // catalogAndQueue reads the catalog rows and outbox entries of these
 // source ids. An outbox entry for the whole tenant, or for the whole
-// catalog, concerns every id. table and entities are constants.
-func catalogAndQueue(ctx context.Context, tx pgx.Tx, tenantID int64, table, entity, bulkEntity string, ids []int64) (map[int64]*catalogEntry, map[int64]queueState, error) {
+// catalog, concerns every id.
+func catalogAndQueue(ctx context.Context, tx pgx.Tx, tenantID int64, c kind.Catalog, ids []int64) (map[int64]*catalogEntry, map[int64]queueState, error) {
 	cat := map[int64]*catalogEntry{}
-	rows, err := tx.Query(ctx, `SELECT source_id, id, content_hash FROM public.`+table+`
+	rows, err := tx.Query(ctx, `SELECT source_id, id, content_hash FROM `+c.Table()+`
 		WHERE tenant_id = $1 AND source_id = ANY($2)`, tenantID, ids)
 	if err != nil {
 		return nil, nil, err
@@ -109,7 +110,7 @@ func catalogAndQueue(ctx context.Context, tx pgx.Tx, tenantID int64, table, enti
 	}); err != nil {
 		return nil, nil, err
 	}
-	queue, err := readQueue(ctx, tx, tenantID, entity, bulkEntity, ids)
+	queue, err := readQueue(ctx, tx, tenantID, c.Entity(), c.WholeEntity(), ids)
 	return cat, queue, err
 }
 
