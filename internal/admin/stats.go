@@ -2,16 +2,13 @@ package admin
 
 import (
 	"context"
-	"fmt"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/kind"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/outbox"
-	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/source"
 )
 
@@ -62,19 +59,14 @@ func (h *Handler) overview(ctx context.Context) (Overview, error) {
 	return ov, err
 }
 
-type catalogAgg struct {
-	rows int
-	last *time.Time
-}
-
 func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 	ts, err := source.ListTenants(ctx, h.pool)
 	if err != nil {
 		return nil, err
 	}
-	aggs := map[kind.Catalog]map[int64]catalogAgg{}
+	aggs := map[kind.Catalog]map[int64]catalog.TenantRows{}
 	for _, c := range kind.All {
-		if aggs[c], err = catalogAggregates(ctx, h.pool, c.Table()); err != nil {
+		if aggs[c], err = catalog.RowsByTenant(ctx, h.pool, c); err != nil {
 			return nil, err
 		}
 	}
@@ -99,31 +91,9 @@ func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 			Pending: queue[t.ID].Pending, Dead: queue[t.ID].Dead}
 		for _, c := range kind.All {
 			a := aggs[c][t.ID]
-			st.Catalogs = append(st.Catalogs, CatalogStats{Catalog: c, InCatalog: a.rows, LastSynced: a.last, Verified: byTenant[t.ID][c]})
+			st.Catalogs = append(st.Catalogs, CatalogStats{Catalog: c, InCatalog: a.Rows, LastSynced: a.LastSynced, Verified: byTenant[t.ID][c]})
 		}
 		out[i] = st
-	}
-	return out, nil
-}
-
-func catalogAggregates(ctx context.Context, q pgq.Querier, table string) (map[int64]catalogAgg, error) {
-	rows, err := q.Query(ctx, `SELECT tenant_id, count(*), max(synced_at) FROM `+table+` GROUP BY tenant_id`)
-	if err != nil {
-		return nil, fmt.Errorf("count %s: %w", table, err)
-	}
-	out := map[int64]catalogAgg{}
-	var id int64
-	var a catalogAgg
-	_, err = pgx.ForEachRow(rows, []any{&id, &a.rows, &a.last}, func() error {
-		if a.last != nil { // own copy: the scan target is reused
-			last := *a.last
-			a.last = &last
-		}
-		out[id] = a
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("count %s: %w", table, err)
 	}
 	return out, nil
 }

@@ -7,7 +7,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -19,7 +21,7 @@ func (s *Service) SubmitApplication(ctx context.Context, catalogJobID int64, a A
 	if err := a.Validate(); err != nil {
 		return Receipt{}, err
 	}
-	o, err := s.findOwner(ctx, jobCatalog, catalogJobID)
+	o, err := catalog.OriginOf(ctx, s.pool, kind.Jobs, catalogJobID)
 	if err != nil {
 		return Receipt{}, err
 	}
@@ -31,16 +33,16 @@ func (s *Service) SubmitApplication(ctx context.Context, catalogJobID int64, a A
 	if err != nil {
 		return Receipt{}, s.failed(ctx, "application", catalogJobID, err)
 	}
-	s.log.InfoContext(ctx, "application stored", "tenant_id", o.tenantID, "job_id", o.sourceID, "application_id", r.ID)
+	s.log.InfoContext(ctx, "application stored", "tenant_id", o.TenantID, "job_id", o.SourceID, "application_id", r.ID)
 	return r, nil
 }
 
-func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o owner, a Application) (Receipt, error) {
-	t, err := lockTenant(ctx, tx, o.tenantID)
+func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o catalog.Origin, a Application) (Receipt, error) {
+	t, err := lockTenant(ctx, tx, o.TenantID)
 	if err != nil {
 		return Receipt{}, err
 	}
-	title, err := s.lockOpenJob(ctx, tx, t, o.sourceID)
+	title, err := s.lockOpenJob(ctx, tx, t, o.SourceID)
 	if err != nil {
 		return Receipt{}, err
 	}
@@ -48,7 +50,7 @@ func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o owner, a A
 	err = tx.QueryRow(ctx, `INSERT INTO `+tenantTable(t, "applications")+`
 		(job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		o.sourceID, title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter).Scan(&r.ID)
+		o.SourceID, title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter).Scan(&r.ID)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("insert application into %s: %w", t.SchemaName, err)
 	}

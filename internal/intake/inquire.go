@@ -7,7 +7,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -22,7 +24,7 @@ func (s *Service) SubmitInquiry(ctx context.Context, catalogProviderID int64, q 
 	if q.Currency == "" {
 		q.Currency = DefaultCurrency
 	}
-	o, err := s.findOwner(ctx, providerCatalog, catalogProviderID)
+	o, err := catalog.OriginOf(ctx, s.pool, kind.Providers, catalogProviderID)
 	if err != nil {
 		return Receipt{}, err
 	}
@@ -34,16 +36,16 @@ func (s *Service) SubmitInquiry(ctx context.Context, catalogProviderID int64, q 
 	if err != nil {
 		return Receipt{}, s.failed(ctx, "inquiry", catalogProviderID, err)
 	}
-	s.log.InfoContext(ctx, "inquiry stored", "tenant_id", o.tenantID, "provider_id", o.sourceID, "inquiry_id", r.ID)
+	s.log.InfoContext(ctx, "inquiry stored", "tenant_id", o.TenantID, "provider_id", o.SourceID, "inquiry_id", r.ID)
 	return r, nil
 }
 
-func insertInquiry(ctx context.Context, tx pgx.Tx, o owner, q Inquiry) (Receipt, error) {
-	t, err := lockTenant(ctx, tx, o.tenantID)
+func insertInquiry(ctx context.Context, tx pgx.Tx, o catalog.Origin, q Inquiry) (Receipt, error) {
+	t, err := lockTenant(ctx, tx, o.TenantID)
 	if err != nil {
 		return Receipt{}, err
 	}
-	name, err := lockPublicProvider(ctx, tx, t, o.sourceID)
+	name, err := lockPublicProvider(ctx, tx, t, o.SourceID)
 	if err != nil {
 		return Receipt{}, err
 	}
@@ -51,7 +53,7 @@ func insertInquiry(ctx context.Context, tx pgx.Tx, o owner, q Inquiry) (Receipt,
 	err = tx.QueryRow(ctx, `INSERT INTO `+tenantTable(t, "project_inquiries")+`
 		(provider_id, provider_name, name, email, message, budget, currency)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-		o.sourceID, name, q.Name, q.Email, q.Message, q.Budget, q.Currency).Scan(&r.ID)
+		o.SourceID, name, q.Name, q.Email, q.Message, q.Budget, q.Currency).Scan(&r.ID)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("insert inquiry into %s: %w", t.SchemaName, err)
 	}

@@ -8,35 +8,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
-	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/source"
 )
-
-// owner is where a catalog row came from: its tenant and the id of the
-// source row in that tenant's schema.
-type owner struct {
-	tenantID int64
-	sourceID int64
-}
-
-// The kind of submission picks the catalog table, input never does.
-var (
-	jobCatalog      = kind.Jobs.Table()
-	providerCatalog = kind.Providers.Table()
-)
-
-func (s *Service) findOwner(ctx context.Context, table string, catalogID int64) (owner, error) {
-	var o owner
-	err := s.pool.QueryRow(ctx, `SELECT tenant_id, source_id FROM `+table+` WHERE id = $1`, catalogID).
-		Scan(&o.tenantID, &o.sourceID)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return o, domain.Errorf(domain.CodeNotFound, "no such listing")
-	}
-	if err != nil {
-		return o, fmt.Errorf("look up catalog row %d in %s: %w", catalogID, table, err)
-	}
-	return o, nil
-}
 
 // lockTenant reads the owning tenant FOR SHARE inside the submission's
 // transaction: a concurrent suspension waits for it, or it sees the
