@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/zumodra/zumodra/internal/ops"
+	"github.com/zumodra/zumodra/internal/outbox"
 )
 
 //go:embed templates/*.html static/admin.css
@@ -18,7 +19,7 @@ var files embed.FS
 var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 	"when":    fmtWhen,
 	"seconds": func(d time.Duration) string { return d.Round(time.Second).String() },
-	"alive":   func(w ops.WorkerState) bool { return w.Alive(ops.DefaultHeartbeatMaxAge) },
+	"alive":   func(w outbox.Worker) bool { return w.Alive(ops.DefaultHeartbeatMaxAge) },
 }).ParseFS(files, "templates/*.html"))
 
 // pageTenants caps the tenants the page lists; the JSON API has them all.

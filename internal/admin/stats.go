@@ -2,12 +2,11 @@ package admin
 
 import (
 	"context"
-	"fmt"
 	"time"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/kind"
 
-	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/source"
@@ -15,9 +14,9 @@ import (
 
 // CatalogStats is one catalog of one tenant.
 type CatalogStats struct {
-	Catalog    apply.Catalog `json:"catalog"`
-	InCatalog  int           `json:"in_catalog"`            // now
-	LastSynced *time.Time    `json:"last_synced,omitempty"` // newest synced_at
+	Catalog    kind.Catalog `json:"catalog"`
+	InCatalog  int          `json:"in_catalog"`            // now
+	LastSynced *time.Time   `json:"last_synced,omitempty"` // newest synced_at
 	// From the tenant's last verification (nil before the first): eligible
 	// per the projection, and what differed then.
 	Verified *ops.LastVerification `json:"verified,omitempty"`
@@ -36,10 +35,10 @@ type TenantStats struct {
 
 // Overview is the whole admin page.
 type Overview struct {
-	Queue       ops.QueueState    `json:"queue"`
-	Workers     []ops.WorkerState `json:"workers"`
-	Tenants     []TenantStats     `json:"tenants"`
-	DeadLetters []outbox.Entry    `json:"dead_letters"`
+	Queue       ops.QueueState  `json:"queue"`
+	Workers     []outbox.Worker `json:"workers"`
+	Tenants     []TenantStats   `json:"tenants"`
+	DeadLetters []outbox.Entry  `json:"dead_letters"`
 }
 
 // overview gathers the page in a handful of grouped queries, whatever the
@@ -50,7 +49,7 @@ func (h *Handler) overview(ctx context.Context) (Overview, error) {
 	if ov.Queue, err = ops.ReadQueue(ctx, h.pool); err != nil {
 		return ov, err
 	}
-	if ov.Workers, err = ops.ReadWorkers(ctx, h.pool); err != nil {
+	if ov.Workers, err = outbox.ReadWorkers(ctx, h.pool); err != nil {
 		return ov, err
 	}
 	if ov.Tenants, err = h.tenantStats(ctx); err != nil {
@@ -60,23 +59,18 @@ func (h *Handler) overview(ctx context.Context) (Overview, error) {
 	return ov, err
 }
 
-type catalogAgg struct {
-	rows int
-	last *time.Time
-}
-
 func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 	ts, err := source.ListTenants(ctx, h.pool)
 	if err != nil {
 		return nil, err
 	}
-	aggs := map[apply.Catalog]map[int64]catalogAgg{}
-	for c, table := range map[apply.Catalog]string{apply.Jobs: "public.job_catalog", apply.Providers: "public.provider_catalog"} {
-		if aggs[c], err = catalogAggregates(ctx, h.pool, table); err != nil {
+	aggs := map[kind.Catalog]map[int64]catalog.TenantRows{}
+	for _, c := range kind.All {
+		if aggs[c], err = catalog.RowsByTenant(ctx, h.pool, c); err != nil {
 			return nil, err
 		}
 	}
-	queue, err := queueByTenant(ctx, h.pool)
+	queue, err := outbox.CountByTenant(ctx, h.pool)
 	if err != nil {
 		return nil, err
 	}
@@ -84,65 +78,22 @@ func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 	if err != nil {
 		return nil, err
 	}
-	byTenant := map[int64]map[apply.Catalog]*ops.LastVerification{}
+	byTenant := map[int64]map[kind.Catalog]*ops.LastVerification{}
 	for i, v := range verified {
 		if byTenant[v.TenantID] == nil {
-			byTenant[v.TenantID] = map[apply.Catalog]*ops.LastVerification{}
+			byTenant[v.TenantID] = map[kind.Catalog]*ops.LastVerification{}
 		}
 		byTenant[v.TenantID][v.Catalog] = &verified[i]
 	}
 	out := make([]TenantStats, len(ts))
 	for i, t := range ts {
 		st := TenantStats{ID: t.ID, Slug: t.Slug, Name: t.Name, Status: t.Status,
-			Pending: queue[t.ID][0], Dead: queue[t.ID][1]}
-		for _, c := range apply.Catalogs {
+			Pending: queue[t.ID].Pending, Dead: queue[t.ID].Dead}
+		for _, c := range kind.All {
 			a := aggs[c][t.ID]
-			st.Catalogs = append(st.Catalogs, CatalogStats{Catalog: c, InCatalog: a.rows, LastSynced: a.last, Verified: byTenant[t.ID][c]})
+			st.Catalogs = append(st.Catalogs, CatalogStats{Catalog: c, InCatalog: a.Rows, LastSynced: a.LastSynced, Verified: byTenant[t.ID][c]})
 		}
 		out[i] = st
-	}
-	return out, nil
-}
-
-func catalogAggregates(ctx context.Context, q source.Querier, table string) (map[int64]catalogAgg, error) {
-	rows, err := q.Query(ctx, `SELECT tenant_id, count(*), max(synced_at) FROM `+table+` GROUP BY tenant_id`)
-	if err != nil {
-		return nil, fmt.Errorf("count %s: %w", table, err)
-	}
-	out := map[int64]catalogAgg{}
-	var id int64
-	var a catalogAgg
-	_, err = pgx.ForEachRow(rows, []any{&id, &a.rows, &a.last}, func() error {
-		if a.last != nil { // own copy: the scan target is reused
-			last := *a.last
-			a.last = &last
-		}
-		out[id] = a
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("count %s: %w", table, err)
-	}
-	return out, nil
-}
-
-// queueByTenant returns tenant -> {pending, dead}.
-func queueByTenant(ctx context.Context, q source.Querier) (map[int64][2]int, error) {
-	rows, err := q.Query(ctx, `SELECT tenant_id, count(*) FILTER (WHERE dead_at IS NULL),
-			count(*) FILTER (WHERE dead_at IS NOT NULL)
-		FROM public.sync_outbox GROUP BY tenant_id`)
-	if err != nil {
-		return nil, fmt.Errorf("count outbox by tenant: %w", err)
-	}
-	out := map[int64][2]int{}
-	var id int64
-	var pending, dead int
-	_, err = pgx.ForEachRow(rows, []any{&id, &pending, &dead}, func() error {
-		out[id] = [2]int{pending, dead}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("count outbox by tenant: %w", err)
 	}
 	return out, nil
 }

@@ -5,8 +5,11 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/projection"
 )
 
@@ -19,27 +22,18 @@ type item struct {
 
 // JobRows upserts the projected job rows of one tenant and removes the
 // catalog rows of removeIDs (source ids that are not, or no longer, public).
-func JobRows(ctx context.Context, q Querier, tenantID int64, rows []projection.JobRow, removeIDs []int64, opts Options) (Stats, error) {
+func JobRows(ctx context.Context, q pgq.Querier, tenantID int64, rows []projection.JobRow, removeIDs []int64, opts Options) (Stats, error) {
 	items := make([]item, len(rows))
 	for i, r := range rows {
 		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
 	}
-	return applyItems(ctx, q, Jobs, projection.JobColumns(), tenantID, items, removeIDs, nil, opts)
-}
-
-// ProviderRows is JobRows for the provider catalog.
-func ProviderRows(ctx context.Context, q Querier, tenantID int64, rows []projection.ProviderRow, removeIDs []int64, opts Options) (Stats, error) {
-	items := make([]item, len(rows))
-	for i, r := range rows {
-		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
-	}
-	return applyItems(ctx, q, Providers, projection.ProviderColumns(), tenantID, items, removeIDs, nil, opts)
+	return applyItems(ctx, q, kind.Jobs, projection.JobColumns(), tenantID, items, removeIDs, nil, opts)
 }
 
 // applyItems writes the changed items and removes removeIDs. held is the
 // catalog's hashes of the items' source ids when the caller read them
 // already (pipelined with its source read), nil to read them here.
-func applyItems(ctx context.Context, q Querier, c Catalog, cols []string, tenantID int64, items []item, removeIDs []int64, held map[int64][]byte, opts Options) (Stats, error) {
+func applyItems(ctx context.Context, q pgq.Querier, c kind.Catalog, cols []string, tenantID int64, items []item, removeIDs []int64, held map[int64][]byte, opts Options) (Stats, error) {
 	st := Stats{Eligible: len(items)}
 	changed, inserted, err := changedItems(ctx, q, c, tenantID, items, held)
 	if err != nil {
@@ -55,7 +49,7 @@ func applyItems(ctx context.Context, q Querier, c Catalog, cols []string, tenant
 
 // changedItems drops the items whose hash the catalog already holds. One
 // indexed read spares the rewrite (and re-indexing) of unchanged rows.
-func changedItems(ctx context.Context, q Querier, c Catalog, tenantID int64, items []item, held map[int64][]byte) (changed []item, inserted int, err error) {
+func changedItems(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, items []item, held map[int64][]byte) (changed []item, inserted int, err error) {
 	if len(items) == 0 {
 		return nil, 0, nil
 	}
@@ -83,11 +77,11 @@ func changedItems(ctx context.Context, q Querier, c Catalog, tenantID int64, ite
 	return changed, inserted, nil
 }
 
-func hashesSQL(c Catalog) string {
-	return `SELECT source_id, content_hash FROM ` + c.table() + ` WHERE tenant_id = $1 AND source_id = ANY($2)`
+func hashesSQL(c kind.Catalog) string {
+	return `SELECT source_id, content_hash FROM ` + c.Table() + ` WHERE tenant_id = $1 AND source_id = ANY($2)`
 }
 
-func heldHashes(ctx context.Context, q Querier, c Catalog, tenantID int64, ids []int64) (map[int64][]byte, error) {
+func heldHashes(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, ids []int64) (map[int64][]byte, error) {
 	rows, err := q.Query(ctx, hashesSQL(c), tenantID, ids)
 	if err != nil {
 		return nil, fmt.Errorf("apply %s: read hashes: %w", c, err)
@@ -96,7 +90,7 @@ func heldHashes(ctx context.Context, q Querier, c Catalog, tenantID int64, ids [
 	return held, scanHashes(c, rows, held)
 }
 
-func scanHashes(c Catalog, rows pgx.Rows, held map[int64][]byte) error {
+func scanHashes(c kind.Catalog, rows pgx.Rows, held map[int64][]byte) error {
 	var id int64
 	var h []byte
 	_, err := pgx.ForEachRow(rows, []any{&id, &h}, func() error {

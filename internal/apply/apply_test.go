@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/apply"
@@ -32,7 +34,7 @@ func TestHashSkipDryRunAndTenantGuard(t *testing.T) {
 				return err
 			}
 			var err error
-			st, err = apply.SyncIDs(ctx, tx, tn, apply.Jobs, []int64{job.ID, draft.ID, 999999}, opts)
+			st, err = apply.SyncIDs(ctx, tx, tn, kind.Jobs, []int64{job.ID, draft.ID, 999999}, opts)
 			return err
 		})
 		if err != nil {

@@ -16,10 +16,11 @@
 //
 // The API, from the highest level down:
 //
-//	SyncIDs(ctx, tx, tenant, apply.Jobs, ids, opts)       read, project, upsert/remove these source ids
+//	SyncIDs(ctx, tx, tenant, kind.Jobs, ids, opts)       read, project, upsert/remove these source ids
 //	SyncIsolated(ctx, tx, tenant, c, ids, opts)           the same, one savepoint per row after a failure
 //	SyncPage(ctx, tx, tenant, c, after, limit, opts)      one page of a bulk pass (resync, repair)
-//	JobRows / ProviderRows(ctx, tx, tenantID, rows, removeIDs, opts)  apply already projected rows
+//	JobRows(ctx, tx, tenantID, rows, removeIDs, opts)      apply already projected job rows
 //	Remove / RemoveRange(...)                             delete catalog rows
-//	LockTenant / TryLockTenant(ctx, tx, tenantID)         the tenant sync lock; take it first
+//	LockTenant(ctx, tx, tenantID)                         the tenant sync lock; take it first
+//	TenantLockSQL(fn, idExpr)                             the same lock as an SQL expression (the worker tries it while picking)
 package apply

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
@@ -11,7 +13,7 @@ import (
 
 // RowError is one source row that could not be synced, and why.
 type RowError struct {
-	Catalog Catalog
+	Catalog kind.Catalog
 	ID      int64
 	Err     error
 }
@@ -23,7 +25,7 @@ func (e RowError) Error() string { return fmt.Sprintf("%s %d: %v", e.Catalog, e.
 // It returns the rows that failed alone; err is reserved for failures of the
 // transaction itself (cancelled context, lost connection), after which the
 // caller must roll back.
-func SyncIsolated(ctx context.Context, tx pgx.Tx, t domain.Tenant, c Catalog, ids []int64, opts Options) (Stats, []RowError, error) {
+func SyncIsolated(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, ids []int64, opts Options) (Stats, []RowError, error) {
 	if len(ids) == 0 {
 		return Stats{}, nil, nil
 	}
@@ -55,7 +57,7 @@ func SyncIsolated(ctx context.Context, tx pgx.Tx, t domain.Tenant, c Catalog, id
 // rolled back to the savepoint is the rows' (rowErr): the outer transaction
 // is still usable. A failure to open, release or roll back the savepoint, or
 // a cancelled context, is the transaction's (txErr).
-func inSavepoint(ctx context.Context, tx pgx.Tx, t domain.Tenant, c Catalog, ids []int64, opts Options) (st Stats, rowErr, txErr error) {
+func inSavepoint(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, ids []int64, opts Options) (st Stats, rowErr, txErr error) {
 	sp, err := tx.Begin(ctx)
 	if err != nil {
 		return Stats{}, nil, fmt.Errorf("savepoint: %w", err)

@@ -3,6 +3,8 @@ package apply
 import (
 	"context"
 	"fmt"
+
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // LockSpace is the first key of the tenant sync lock (pg_advisory_xact_lock
@@ -24,21 +26,11 @@ func TenantLockSQL(fn, idExpr string) string {
 // serialised and each reads a state at least as new as the one the previous
 // wrote: an older read can never overwrite a newer state. Different tenants
 // proceed in parallel.
-func LockTenant(ctx context.Context, q Querier, tenantID int64) error {
+func LockTenant(ctx context.Context, q pgq.Querier, tenantID int64) error {
 	if _, err := q.Exec(ctx, `SELECT `+TenantLockSQL("pg_advisory_xact_lock", "$1::bigint"), tenantID); err != nil {
 		return fmt.Errorf("lock tenant %d: %w", tenantID, err)
 	}
 	return nil
-}
-
-// TryLockTenant is LockTenant without waiting: false when another
-// transaction holds the lock, so a worker can turn to another tenant.
-func TryLockTenant(ctx context.Context, q Querier, tenantID int64) (bool, error) {
-	var ok bool
-	if err := q.QueryRow(ctx, `SELECT `+TenantLockSQL("pg_try_advisory_xact_lock", "$1::bigint"), tenantID).Scan(&ok); err != nil {
-		return false, fmt.Errorf("lock tenant %d: %w", tenantID, err)
-	}
-	return ok, nil
 }
 
 // AsyncCommit makes the transaction's commit return without waiting for
@@ -47,7 +39,7 @@ func TryLockTenant(ctx context.Context, q Querier, tenantID int64) (bool, error)
 // rows that produced them, so a crash that loses such a commit loses both
 // halves at once, and the outbox rows are claimed and applied again. It
 // spares a sync batch the fsync that otherwise dominates a small batch.
-func AsyncCommit(ctx context.Context, q Querier) error {
+func AsyncCommit(ctx context.Context, q pgq.Querier) error {
 	if _, err := q.Exec(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
 		return fmt.Errorf("apply: async commit: %w", err)
 	}

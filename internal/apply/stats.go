@@ -1,25 +1,12 @@
 package apply
 
-import "github.com/zumodra/zumodra/internal/metrics"
-
-// Catalog names one of the two public catalogs.
-type Catalog string
-
-// The catalogs.
-const (
-	Jobs      Catalog = "jobs"
-	Providers Catalog = "providers"
+import (
+	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/metrics"
 )
 
-// Catalogs lists every catalog, in the order syncs visit them.
-var Catalogs = []Catalog{Jobs, Providers}
-
-func (c Catalog) table() string {
-	if c == Providers {
-		return "public.provider_catalog"
-	}
-	return "public.job_catalog"
-}
+// Catalogs is kind.All under its former name, for callers not yet moved.
+var Catalogs = kind.All
 
 // Stats counts what an apply did (or, in a dry run, would do).
 type Stats struct {
@@ -41,12 +28,9 @@ func (s *Stats) Add(o Stats) {
 	s.Errors += o.Errors
 }
 
-// Changed reports whether the apply wrote or removed anything.
-func (s Stats) Changed() bool { return s.Written > 0 || s.Removed > 0 }
-
 // Record adds s to the applied-rows metric. Call it after the transaction
 // commits, so rolled-back work is never counted.
-func (s Stats) Record(c Catalog) {
+func (s Stats) Record(c kind.Catalog) {
 	metrics.SyncAppliedRows.WithLabelValues(string(c), "written").Add(float64(s.Written))
 	metrics.SyncAppliedRows.WithLabelValues(string(c), "unchanged").Add(float64(s.Unchanged))
 	metrics.SyncAppliedRows.WithLabelValues(string(c), "removed").Add(float64(s.Removed))

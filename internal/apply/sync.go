@@ -3,9 +3,12 @@ package apply
 import (
 	"context"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -15,7 +18,7 @@ import (
 // rest (including ids whose source row no longer exists). When q can send
 // batches (a pgx.Tx can), the source rows and the catalog's hashes are read
 // in one round trip.
-func SyncIDs(ctx context.Context, q Querier, t domain.Tenant, c Catalog, ids []int64, opts Options) (Stats, error) {
+func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog, ids []int64, opts Options) (Stats, error) {
 	if len(ids) == 0 {
 		return Stats{}, nil
 	}
@@ -25,14 +28,14 @@ func SyncIDs(ctx context.Context, q Querier, t domain.Tenant, c Catalog, ids []i
 	if err != nil {
 		return Stats{}, err
 	}
-	if c == Providers {
+	if c == kind.Providers {
 		rows, hidden := projectProviders(provs)
 		items := make([]item, len(rows))
 		for i, r := range rows {
 			items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
 		}
 		remove := append(hidden, missing(ids, providerIDs(provs))...)
-		return applyItems(ctx, q, Providers, projection.ProviderColumns(), t.ID, items, remove, held, opts)
+		return applyItems(ctx, q, kind.Providers, projection.ProviderColumns(), t.ID, items, remove, held, opts)
 	}
 	rows, hidden := projectJobs(jobs)
 	items := make([]item, len(rows))
@@ -40,37 +43,21 @@ func SyncIDs(ctx context.Context, q Querier, t domain.Tenant, c Catalog, ids []i
 		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
 	}
 	remove := append(hidden, missing(ids, jobIDs(jobs))...)
-	return applyItems(ctx, q, Jobs, projection.JobColumns(), t.ID, items, remove, held, opts)
+	return applyItems(ctx, q, kind.Jobs, projection.JobColumns(), t.ID, items, remove, held, opts)
 }
 
-// batcher is a Querier that can pipeline statements.
-type batcher interface {
-	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
-}
-
-// readSources reads the source rows of ids into *jobs or *provs and, when
-// it can pipeline, the catalog's hashes of those ids (nil otherwise: the
-// apply reads them itself).
-func readSources(ctx context.Context, q Querier, t domain.Tenant, c Catalog, ids []int64, jobs *[]projection.JobInput, provs *[]projection.ProviderInput) (map[int64][]byte, error) {
-	bq, ok := q.(batcher)
-	if !ok {
-		var err error
-		if c == Providers {
-			*provs, err = source.ProvidersByID(ctx, q, t, ids)
-		} else {
-			*jobs, err = source.JobsByID(ctx, q, t, ids)
-		}
-		return nil, err
-	}
+// readSources reads the source rows of ids into *jobs or *provs and the
+// catalog's hashes of those ids, in one round trip.
+func readSources(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog, ids []int64, jobs *[]projection.JobInput, provs *[]projection.ProviderInput) (map[int64][]byte, error) {
 	b := &pgx.Batch{}
-	if c == Providers {
+	if c == kind.Providers {
 		source.QueueProvidersByID(b, t, ids, provs)
 	} else {
 		source.QueueJobsByID(b, t, ids, jobs)
 	}
 	held := make(map[int64][]byte, len(ids))
 	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, held) })
-	if err := bq.SendBatch(ctx, b).Close(); err != nil {
+	if err := q.SendBatch(ctx, b).Close(); err != nil {
 		return nil, err
 	}
 	return held, nil
@@ -89,7 +76,7 @@ type Page struct {
 // rows in the page's id range that have no source row at all. On the last
 // page the range is unbounded above, so rows beyond the last source id go
 // too.
-func SyncPage(ctx context.Context, tx pgx.Tx, t domain.Tenant, c Catalog, after int64, limit int, opts Options) (Page, error) {
+func SyncPage(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, after int64, limit int, opts Options) (Page, error) {
 	ids, err := idPage(ctx, tx, t, c, after, limit)
 	if err != nil {
 		return Page{}, err
@@ -110,8 +97,8 @@ func SyncPage(ctx context.Context, tx pgx.Tx, t domain.Tenant, c Catalog, after 
 	return p, err
 }
 
-func idPage(ctx context.Context, q Querier, t domain.Tenant, c Catalog, after int64, limit int) ([]int64, error) {
-	if c == Providers {
+func idPage(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog, after int64, limit int) ([]int64, error) {
+	if c == kind.Providers {
 		return source.ProviderIDPage(ctx, q, t, after, limit)
 	}
 	return source.JobIDPage(ctx, q, t, after, limit)

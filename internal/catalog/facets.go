@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // FacetValue is one value of a filter and how many results choosing it gives.
@@ -42,7 +44,7 @@ func (f facetQuery) sql() string {
 }
 
 // runFacets sends all facet queries in one round trip.
-func runFacets(ctx context.Context, db batcher, qs []facetQuery) ([][]FacetValue, error) {
+func runFacets(ctx context.Context, db pgq.Querier, qs []facetQuery) ([][]FacetValue, error) {
 	b := &pgx.Batch{}
 	for _, q := range qs {
 		b.Queue(q.sql(), q.args...)
@@ -66,8 +68,4 @@ func runFacets(ctx context.Context, db batcher, qs []facetQuery) ([][]FacetValue
 		out[i] = nonNil(vals)
 	}
 	return out, res.Close()
-}
-
-type batcher interface {
-	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
 }

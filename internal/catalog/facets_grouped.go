@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // groupedFacetSQL counts several facets that share one WHERE (those whose
@@ -28,7 +30,7 @@ func groupedFacetSQL(specs []facetSpec, from string, conds []string) string {
 
 // runGroupedFacets runs groupedFacetSQL and files each row under its
 // facet, keeping the maxFacetValues largest values of each.
-func runGroupedFacets(ctx context.Context, db querier, specs []facetSpec, from string, conds []string, args sqlArgs) ([][]FacetValue, error) {
+func runGroupedFacets(ctx context.Context, db pgq.Querier, specs []facetSpec, from string, conds []string, args sqlArgs) ([][]FacetValue, error) {
 	out := make([][]FacetValue, len(specs))
 	for i := range out {
 		out[i] = []FacetValue{}
@@ -69,10 +71,7 @@ func facetPlan(specs []facetSpec, active func(name string) bool) (shared, own []
 // pass over the matches, the others each without their own filter.
 // build returns the FROM clause, conditions and arguments of the matches
 // with the filter named skip left out ("" for none).
-func countFacets(ctx context.Context, db interface {
-	querier
-	batcher
-}, specs []facetSpec, active func(string) bool, build func(skip string) (string, []string, sqlArgs)) ([][]FacetValue, error) {
+func countFacets(ctx context.Context, db pgq.Querier, specs []facetSpec, active func(string) bool, build func(skip string) (string, []string, sqlArgs)) ([][]FacetValue, error) {
 	shared, own := facetPlan(specs, active)
 	out := make([][]FacetValue, len(specs))
 	if len(shared) > 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // CountCap is where counting stops: totals above it are shown as "10,000+"
@@ -131,7 +132,7 @@ func (s *Store) countJobs(ctx context.Context, q JobQuery, search string) (count
 	})
 }
 
-func countCapped(ctx context.Context, db querier, from string, conds []string, args sqlArgs) (countResult, error) {
+func countCapped(ctx context.Context, db pgq.Querier, from string, conds []string, args sqlArgs) (countResult, error) {
 	var n int
 	sql := fmt.Sprintf("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s LIMIT %d) c", from, whereSQL(conds), CountCap+1)
 	if err := db.QueryRow(ctx, sql, args...).Scan(&n); err != nil {

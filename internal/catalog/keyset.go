@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // sqlArgs collects bind parameters and hands out their placeholders, so
@@ -109,7 +110,7 @@ type pageRows[T any] struct {
 
 // runPage runs q; scan reads an item from the leading columns and must
 // append the sort-key destinations after its own.
-func runPage[T any](ctx context.Context, db querier, q *pageQuery, scan func(pgx.Rows, []any) (T, error)) (pageRows[T], error) {
+func runPage[T any](ctx context.Context, db pgq.Querier, q *pageQuery, scan func(pgx.Rows, []any) (T, error)) (pageRows[T], error) {
 	var out pageRows[T]
 	rows, err := db.Query(ctx, q.sql(), q.args...)
 	if err != nil {

@@ -2,11 +2,9 @@ package catalog
 
 import (
 	"cmp"
-	"context"
 	"crypto/sha256"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -51,10 +49,4 @@ func New(pool *pgxpool.Pool, opts Options) *Store {
 	return &Store{pool: pool, now: opts.Now, cursor: cursorCodec{key: key}, cache: newResultCache(ttl, 4096, opts.Now),
 		pages: newResultCache(ttl, 512, opts.Now), jobVocab: newVocabSource(jobVocabSQL),
 		providerVocab: newVocabSource(providerVocabSQL)}
-}
-
-// querier is what the read queries need from a pool.
-type querier interface {
-	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
-	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }

@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // vocabTTL is how long a loaded vocabulary serves before it is reloaded
@@ -41,7 +43,7 @@ func newVocabSource(sql string) *vocabSource { return &vocabSource{sql: sql} }
 
 // get returns the vocabulary, loading it on first use and refreshing it in
 // the background once it is older than vocabTTL.
-func (s *vocabSource) get(ctx context.Context, db querier, now time.Time) (*vocabulary, error) {
+func (s *vocabSource) get(ctx context.Context, db pgq.Querier, now time.Time) (*vocabulary, error) {
 	s.mu.Lock()
 	v, stale := s.v, now.Sub(s.loaded) > vocabTTL
 	if v != nil && stale && !s.loading {
@@ -64,7 +66,7 @@ func (s *vocabSource) get(ctx context.Context, db querier, now time.Time) (*voca
 
 // peek returns the vocabulary if one is loaded, without waiting: a missing
 // or stale one is loaded in the background for later requests.
-func (s *vocabSource) peek(ctx context.Context, db querier, now time.Time) *vocabulary {
+func (s *vocabSource) peek(ctx context.Context, db pgq.Querier, now time.Time) *vocabulary {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if (s.v == nil || now.Sub(s.loaded) > vocabTTL) && !s.loading {
@@ -74,7 +76,7 @@ func (s *vocabSource) peek(ctx context.Context, db querier, now time.Time) *voca
 	return s.v
 }
 
-func (s *vocabSource) refresh(ctx context.Context, db querier, now time.Time) {
+func (s *vocabSource) refresh(ctx context.Context, db pgq.Querier, now time.Time) {
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	v, err := loadVocabulary(ctx, db, s.sql)
@@ -97,7 +99,7 @@ const (
 		WHERE length(w) BETWEEN 3 AND 40`
 )
 
-func loadVocabulary(ctx context.Context, db querier, sql string) (*vocabulary, error) {
+func loadVocabulary(ctx context.Context, db pgq.Querier, sql string) (*vocabulary, error) {
 	rows, err := db.Query(ctx, sql)
 	if err != nil {
 		return nil, fmt.Errorf("catalog vocabulary: %w", err)

@@ -7,10 +7,11 @@ import (
 	"io"
 	"sort"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
-	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/ops"
 )
 
@@ -79,11 +80,11 @@ func printCleanup(w io.Writer, rep ops.CleanupReport) {
 	tw := newTable(w)
 	fmt.Fprintln(tw, "REASON\tJOBS\tPROVIDERS")
 	for _, reason := range ops.SweepReasons {
-		prov := fmt.Sprint(rep.Removed[reason][apply.Providers])
+		prov := fmt.Sprint(rep.Removed[reason][kind.Providers])
 		if reason == ops.SweptDeadlinePassed {
 			prov = "-" // providers have no deadline
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\n", sweepLabels[reason], rep.Removed[reason][apply.Jobs], prov)
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", sweepLabels[reason], rep.Removed[reason][kind.Jobs], prov)
 	}
 	tw.Flush()
 	slugs := make([]string, 0, len(rep.Errors))

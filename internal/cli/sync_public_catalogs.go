@@ -8,11 +8,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
-	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/logging"
 	"github.com/zumodra/zumodra/internal/ops"
@@ -32,7 +33,7 @@ type syncCatalogsCmd struct {
 	concurrency int
 	now         func() time.Time
 
-	catalogs []apply.Catalog // from --catalog, by Validate
+	catalogs []kind.Catalog // from --catalog, by Validate
 }
 
 func newSyncPublicCatalogsCommand(app *App) *cobra.Command {
@@ -109,9 +110,9 @@ func namedTenants(ctx context.Context, pool *pgxpool.Pool, slug string) ([]domai
 	return []domain.Tenant{t}, err
 }
 
-func (c *syncCatalogsCmd) selected() []apply.Catalog {
+func (c *syncCatalogsCmd) selected() []kind.Catalog {
 	if len(c.catalogs) == 0 {
-		return apply.Catalogs
+		return kind.All
 	}
 	return c.catalogs
 }
@@ -190,8 +191,8 @@ func (c *syncCatalogsCmd) enqueue(ctx context.Context, pool *pgxpool.Pool, ts []
 	return nil
 }
 
-func wholeEntity(c apply.Catalog) outbox.Entity {
-	if c == apply.Providers {
+func wholeEntity(c kind.Catalog) outbox.Entity {
+	if c == kind.Providers {
 		return outbox.EntityTenantProviders
 	}
 	return outbox.EntityTenantJobs

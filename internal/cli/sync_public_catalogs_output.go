@@ -6,14 +6,16 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/resync"
 )
 
 // catalogTitle is how the original's output names a catalog.
-func opsCatalogTitle(c apply.Catalog) string {
-	if c == apply.Providers {
+func opsCatalogTitle(c kind.Catalog) string {
+	if c == kind.Providers {
 		return "Providers"
 	}
 	return "Jobs"
@@ -21,7 +23,7 @@ func opsCatalogTitle(c apply.Catalog) string {
 
 // printSyncReport lays the result out like the original's command: one
 // block per tenant, then the Summary.
-func printSyncReport(w io.Writer, rep resync.Report, ts []domain.Tenant, cats []apply.Catalog, elapsed time.Duration) {
+func printSyncReport(w io.Writer, rep resync.Report, ts []domain.Tenant, cats []kind.Catalog, elapsed time.Duration) {
 	names := opsTenantNames(ts)
 	for i, tr := range rep.Tenants {
 		fmt.Fprintf(w, "\n[%d/%d] Processing: %s (%s)\n", i+1, len(rep.Tenants), names[tr.Slug], tr.Slug)
@@ -46,7 +48,7 @@ func printSyncReport(w io.Writer, rep resync.Report, ts []domain.Tenant, cats []
 	}
 }
 
-func printSyncTenant(w io.Writer, tr resync.TenantReport, cats []apply.Catalog) {
+func printSyncTenant(w io.Writer, tr resync.TenantReport, cats []kind.Catalog) {
 	if tr.Gone {
 		fmt.Fprintln(w, "  ⊘ tenant deleted during the run: its catalog rows went with it")
 		return
@@ -74,7 +76,7 @@ func printSyncTenant(w io.Writer, tr resync.TenantReport, cats []apply.Catalog) 
 
 // failedTenants counts tenants whose run stopped before this catalog was
 // done, as errors of that catalog.
-func failedTenants(rep resync.Report, c apply.Catalog) int {
+func failedTenants(rep resync.Report, c kind.Catalog) int {
 	n := 0
 	for _, tr := range rep.Tenants {
 		if _, ok := tr.Catalogs[c]; tr.Err != nil && !ok {
@@ -84,7 +86,7 @@ func failedTenants(rep resync.Report, c apply.Catalog) int {
 	return n
 }
 
-func printQueued(w io.Writer, ts []domain.Tenant, cats []apply.Catalog, elapsed time.Duration) {
+func printQueued(w io.Writer, ts []domain.Tenant, cats []kind.Catalog, elapsed time.Duration) {
 	for i, t := range ts {
 		fmt.Fprintf(w, "\n[%d/%d] Processing: %s (%s)\n", i+1, len(ts), t.Name, t.Slug)
 		for _, c := range cats {
@@ -133,7 +135,7 @@ type syncTenantJSON struct {
 	Error    string               `json:"error,omitempty"`
 }
 
-func syncJSON(rep resync.Report, ts []domain.Tenant, cats []apply.Catalog, elapsed time.Duration) any {
+func syncJSON(rep resync.Report, ts []domain.Tenant, cats []kind.Catalog, elapsed time.Duration) any {
 	names := opsTenantNames(ts)
 	tenants := make([]syncTenantJSON, 0, len(rep.Tenants))
 	for _, tr := range rep.Tenants {
@@ -157,7 +159,7 @@ func syncJSON(rep resync.Report, ts []domain.Tenant, cats []apply.Catalog, elaps
 		"duration_seconds": elapsed.Seconds(), "ok": rep.Err() == nil}
 }
 
-func asyncJSON(ts []domain.Tenant, cats []apply.Catalog) any {
+func asyncJSON(ts []domain.Tenant, cats []kind.Catalog) any {
 	type queued struct {
 		Tenant  string `json:"tenant"`
 		Catalog string `json:"catalog"`

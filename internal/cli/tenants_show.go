@@ -7,7 +7,10 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/tenants"
 )
 
@@ -65,15 +68,22 @@ func readTenantStats(ctx context.Context, pool *pgxpool.Pool, t domain.Tenant) (
 	var st tenantStats
 	err := pool.QueryRow(ctx, `SELECT
 		(SELECT count(*) FROM public.tenant_api_keys WHERE tenant_id = $1 AND revoked_at IS NULL),
-		(SELECT count(*) FROM public.tenant_api_keys WHERE tenant_id = $1 AND revoked_at IS NOT NULL),
-		(SELECT count(*) FROM public.job_catalog WHERE tenant_id = $1),
-		(SELECT count(*) FROM public.provider_catalog WHERE tenant_id = $1),
-		(SELECT count(*) FROM public.sync_outbox WHERE tenant_id = $1 AND dead_at IS NULL),
-		(SELECT count(*) FROM public.sync_outbox WHERE tenant_id = $1 AND dead_at IS NOT NULL)`, t.ID).
-		Scan(&st.activeKeys, &st.revokedKeys, &st.catalogJobs, &st.catalogProviders, &st.pending, &st.dead)
+		(SELECT count(*) FROM public.tenant_api_keys WHERE tenant_id = $1 AND revoked_at IS NOT NULL)`, t.ID).
+		Scan(&st.activeKeys, &st.revokedKeys)
 	if err != nil {
 		return st, fmt.Errorf("read tenant %s: %w", t.Slug, err)
 	}
+	if st.catalogJobs, err = catalog.CountTenant(ctx, pool, kind.Jobs, t.ID); err != nil {
+		return st, fmt.Errorf("read tenant %s: %w", t.Slug, err)
+	}
+	if st.catalogProviders, err = catalog.CountTenant(ctx, pool, kind.Providers, t.ID); err != nil {
+		return st, fmt.Errorf("read tenant %s: %w", t.Slug, err)
+	}
+	q, err := outbox.CountTenant(ctx, pool, t.ID)
+	if err != nil {
+		return st, fmt.Errorf("read tenant %s: %w", t.Slug, err)
+	}
+	st.pending, st.dead = q.Pending, q.Dead
 	return st, readSourceCounts(ctx, pool, t.SchemaName, &st)
 }
 

@@ -7,10 +7,11 @@ import (
 	"io"
 	"strings"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
-	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/ops"
 )
@@ -22,7 +23,7 @@ type verifyCmd struct {
 	repair  bool
 	json    bool
 
-	catalogs []apply.Catalog
+	catalogs []kind.Catalog
 }
 
 func newVerifyCommand(app *App) *cobra.Command {

@@ -74,7 +74,7 @@ func seedOne(ctx context.Context, pool *pgxpool.Pool, store *tenants.Store, spec
 	if res.Seeded, err = seedRows(ctx, pool, t, spec, opts.Now()); err != nil {
 		return res, err
 	}
-	res.Counts, err = CountRows(ctx, pool, t.SchemaName)
+	res.Counts, err = CountRows(ctx, pool, t)
 	return res, err
 }
 

@@ -124,15 +124,3 @@ type ServiceProvider struct {
 	UpdatedAt            time.Time  `json:"updated_at"`
 	Version              int64      `json:"version"`
 }
-
-// JobEligible reports whether a job may be public, apart from its tenant
-// being active and its deadline (DESIGN.md, "Rules the projection encodes").
-func JobEligible(j *JobPosting) bool {
-	return j.PublishedOnCareerPage && !j.IsInternalOnly && j.Status == "open"
-}
-
-// ProviderEligible reports whether a provider may be public, apart from its
-// tenant being active.
-func ProviderEligible(p *ServiceProvider) bool {
-	return p.MarketplaceEnabled && p.IsActive && p.UserIsActive
-}

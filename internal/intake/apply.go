@@ -4,9 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/projection"
+	"github.com/zumodra/zumodra/internal/source"
 )
 
 // SubmitApplication stores an application for the job behind a catalog row
@@ -16,7 +21,7 @@ func (s *Service) SubmitApplication(ctx context.Context, catalogJobID int64, a A
 	if err := a.Validate(); err != nil {
 		return Receipt{}, err
 	}
-	o, err := s.findOwner(ctx, jobCatalog, catalogJobID)
+	o, err := catalog.OriginOf(ctx, s.pool, kind.Jobs, catalogJobID)
 	if err != nil {
 		return Receipt{}, err
 	}
@@ -28,49 +33,44 @@ func (s *Service) SubmitApplication(ctx context.Context, catalogJobID int64, a A
 	if err != nil {
 		return Receipt{}, s.failed(ctx, "application", catalogJobID, err)
 	}
-	s.log.InfoContext(ctx, "application stored", "tenant_id", o.tenantID, "job_id", o.sourceID, "application_id", r.ID)
+	s.log.InfoContext(ctx, "application stored", "tenant_id", o.TenantID, "job_id", o.SourceID, "application_id", r.ID)
 	return r, nil
 }
 
-func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o owner, a Application) (Receipt, error) {
-	t, err := lockTenant(ctx, tx, o.tenantID)
+func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o catalog.Origin, a Application) (Receipt, error) {
+	t, err := lockTenant(ctx, tx, o.TenantID)
 	if err != nil {
 		return Receipt{}, err
 	}
-	title, err := s.lockOpenJob(ctx, tx, t, o.sourceID)
+	title, err := s.lockOpenJob(ctx, tx, t, o.SourceID)
 	if err != nil {
 		return Receipt{}, err
 	}
-	r := Receipt{TenantName: t.name, Title: title}
-	err = tx.QueryRow(ctx, `INSERT INTO `+t.table("applications")+`
+	r := Receipt{TenantName: t.Name, Title: title}
+	err = tx.QueryRow(ctx, `INSERT INTO `+tenantTable(t, "applications")+`
 		(job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		o.sourceID, title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter).Scan(&r.ID)
+		o.SourceID, title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter).Scan(&r.ID)
 	if err != nil {
-		return Receipt{}, fmt.Errorf("insert application into %s: %w", t.schema, err)
+		return Receipt{}, fmt.Errorf("insert application into %s: %w", t.SchemaName, err)
 	}
 	return r, nil
 }
 
 // lockOpenJob locks the job row and checks, under that lock, every rule
-// that makes a job public: a job unpublished, closed or made internal since
-// the catalog was synced is gone.
-func (s *Service) lockOpenJob(ctx context.Context, tx pgx.Tx, t tenantRow, jobID int64) (string, error) {
-	var title, status string
-	var published, internal bool
-	var deadline *time.Time
-	err := tx.QueryRow(ctx, `SELECT title, status, published_on_career_page, is_internal_only, application_deadline
-		FROM `+t.table("job_postings")+` WHERE id = $1 FOR SHARE`, jobID).
-		Scan(&title, &status, &published, &internal, &deadline)
-	if errors.Is(err, pgx.ErrNoRows) {
+// that makes a job public (projection.JobExclusion) and its deadline: a job
+// unpublished, closed or made internal since the catalog was synced is gone.
+func (s *Service) lockOpenJob(ctx context.Context, tx pgx.Tx, t domain.Tenant, jobID int64) (string, error) {
+	j, err := source.LockJob(ctx, tx, t, jobID)
+	if errors.Is(err, source.ErrRowGone) {
 		return "", errGone
 	}
 	if err != nil {
-		return "", fmt.Errorf("lock job %d in %s: %w", jobID, t.schema, err)
+		return "", err
 	}
-	open := published && !internal && status == "open" && t.active
-	if !open || (deadline != nil && !deadline.After(s.now())) {
+	public := projection.JobExclusion(projection.JobInput{Tenant: t, Job: j}) == projection.Public
+	if !public || (j.ApplicationDeadline != nil && !j.ApplicationDeadline.After(s.now())) {
 		return "", errGone
 	}
-	return title, nil
+	return j.Title, nil
 }

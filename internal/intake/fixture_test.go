@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -43,7 +45,7 @@ func publicJob(t *testing.T, pool *pgxpool.Pool, ten domain.Tenant, title string
 	if err != nil {
 		t.Fatal(err)
 	}
-	return id, syncRow(t, pool, ten, apply.Jobs, id)
+	return id, syncRow(t, pool, ten, kind.Jobs, id)
 }
 
 // publicProvider inserts a marketplace-enabled provider and syncs it.
@@ -55,10 +57,10 @@ func publicProvider(t *testing.T, pool *pgxpool.Pool, ten domain.Tenant, name st
 	if err != nil {
 		t.Fatal(err)
 	}
-	return id, syncRow(t, pool, ten, apply.Providers, id)
+	return id, syncRow(t, pool, ten, kind.Providers, id)
 }
 
-func syncRow(t *testing.T, pool *pgxpool.Pool, ten domain.Tenant, c apply.Catalog, id int64) int64 {
+func syncRow(t *testing.T, pool *pgxpool.Pool, ten domain.Tenant, c kind.Catalog, id int64) int64 {
 	t.Helper()
 	ctx := context.Background()
 	err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
@@ -72,7 +74,7 @@ func syncRow(t *testing.T, pool *pgxpool.Pool, ten domain.Tenant, c apply.Catalo
 		t.Fatalf("sync %s %d: %v", c, id, err)
 	}
 	table := "public.job_catalog"
-	if c == apply.Providers {
+	if c == kind.Providers {
 		table = "public.provider_catalog"
 	}
 	var catID int64

@@ -6,6 +6,12 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/projection"
+	"github.com/zumodra/zumodra/internal/source"
 )
 
 // SubmitInquiry stores a project inquiry for the provider behind a catalog
@@ -18,7 +24,7 @@ func (s *Service) SubmitInquiry(ctx context.Context, catalogProviderID int64, q 
 	if q.Currency == "" {
 		q.Currency = DefaultCurrency
 	}
-	o, err := s.findOwner(ctx, providerCatalog, catalogProviderID)
+	o, err := catalog.OriginOf(ctx, s.pool, kind.Providers, catalogProviderID)
 	if err != nil {
 		return Receipt{}, err
 	}
@@ -30,46 +36,42 @@ func (s *Service) SubmitInquiry(ctx context.Context, catalogProviderID int64, q 
 	if err != nil {
 		return Receipt{}, s.failed(ctx, "inquiry", catalogProviderID, err)
 	}
-	s.log.InfoContext(ctx, "inquiry stored", "tenant_id", o.tenantID, "provider_id", o.sourceID, "inquiry_id", r.ID)
+	s.log.InfoContext(ctx, "inquiry stored", "tenant_id", o.TenantID, "provider_id", o.SourceID, "inquiry_id", r.ID)
 	return r, nil
 }
 
-func insertInquiry(ctx context.Context, tx pgx.Tx, o owner, q Inquiry) (Receipt, error) {
-	t, err := lockTenant(ctx, tx, o.tenantID)
+func insertInquiry(ctx context.Context, tx pgx.Tx, o catalog.Origin, q Inquiry) (Receipt, error) {
+	t, err := lockTenant(ctx, tx, o.TenantID)
 	if err != nil {
 		return Receipt{}, err
 	}
-	name, err := lockPublicProvider(ctx, tx, t, o.sourceID)
+	name, err := lockPublicProvider(ctx, tx, t, o.SourceID)
 	if err != nil {
 		return Receipt{}, err
 	}
-	r := Receipt{TenantName: t.name, Title: name}
-	err = tx.QueryRow(ctx, `INSERT INTO `+t.table("project_inquiries")+`
+	r := Receipt{TenantName: t.Name, Title: name}
+	err = tx.QueryRow(ctx, `INSERT INTO `+tenantTable(t, "project_inquiries")+`
 		(provider_id, provider_name, name, email, message, budget, currency)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-		o.sourceID, name, q.Name, q.Email, q.Message, q.Budget, q.Currency).Scan(&r.ID)
+		o.SourceID, name, q.Name, q.Email, q.Message, q.Budget, q.Currency).Scan(&r.ID)
 	if err != nil {
-		return Receipt{}, fmt.Errorf("insert inquiry into %s: %w", t.schema, err)
+		return Receipt{}, fmt.Errorf("insert inquiry into %s: %w", t.SchemaName, err)
 	}
 	return r, nil
 }
 
 // lockPublicProvider locks the provider row and checks, under that lock,
-// every rule that makes a provider public.
-func lockPublicProvider(ctx context.Context, tx pgx.Tx, t tenantRow, providerID int64) (string, error) {
-	var name string
-	var enabled, active, userActive bool
-	err := tx.QueryRow(ctx, `SELECT display_name, marketplace_enabled, is_active, user_is_active
-		FROM `+t.table("service_providers")+` WHERE id = $1 FOR SHARE`, providerID).
-		Scan(&name, &enabled, &active, &userActive)
-	if errors.Is(err, pgx.ErrNoRows) {
+// every rule that makes a provider public (projection.ProviderExclusion).
+func lockPublicProvider(ctx context.Context, tx pgx.Tx, t domain.Tenant, providerID int64) (string, error) {
+	p, err := source.LockProvider(ctx, tx, t, providerID)
+	if errors.Is(err, source.ErrRowGone) {
 		return "", errGone
 	}
 	if err != nil {
-		return "", fmt.Errorf("lock provider %d in %s: %w", providerID, t.schema, err)
+		return "", err
 	}
-	if !(enabled && active && userActive && t.active) {
+	if projection.ProviderExclusion(projection.ProviderInput{Tenant: t, Provider: p}) != projection.Public {
 		return "", errGone
 	}
-	return name, nil
+	return p.DisplayName, nil
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // Advisory lock keys (two-int form): the shared track takes (lockSpace,
@@ -218,7 +220,7 @@ func createVersionTable(schema string) string {
 		applied_at timestamptz NOT NULL DEFAULT now())`
 }
 
-func appliedVersions(ctx context.Context, q querier, schema string) (map[int]bool, error) {
+func appliedVersions(ctx context.Context, q pgq.Querier, schema string) (map[int]bool, error) {
 	rows, err := q.Query(ctx, "SELECT version FROM "+pgx.Identifier{schema, "schema_migrations"}.Sanitize())
 	if err != nil {
 		return nil, err
@@ -232,10 +234,6 @@ func appliedVersions(ctx context.Context, q querier, schema string) (map[int]boo
 		done[v] = true
 	}
 	return done, nil
-}
-
-type querier interface {
-	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
 }
 
 // TenantSchemas lists the schemas of all registered tenants, in id order.

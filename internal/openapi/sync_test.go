@@ -3,6 +3,8 @@ package openapi_test
 import (
 	"context"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/apply"
@@ -23,13 +25,13 @@ func syncTenant(ctx context.Context, tx pgx.Tx, slug string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := apply.SyncIDs(ctx, tx, t, apply.Jobs, jobs, apply.Options{}); err != nil {
+	if _, err := apply.SyncIDs(ctx, tx, t, kind.Jobs, jobs, apply.Options{}); err != nil {
 		return err
 	}
 	provs, err := source.ProviderIDPage(ctx, tx, t, 0, 10000)
 	if err != nil {
 		return err
 	}
-	_, err = apply.SyncIDs(ctx, tx, t, apply.Providers, provs, apply.Options{})
+	_, err = apply.SyncIDs(ctx, tx, t, kind.Providers, provs, apply.Options{})
 	return err
 }

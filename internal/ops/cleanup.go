@@ -7,11 +7,15 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/outbox"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/source"
 )
 
@@ -41,10 +45,10 @@ type Cleaner struct {
 
 // CleanupReport counts the rows removed (or, in a dry run, that would be).
 type CleanupReport struct {
-	DryRun  bool                             `json:"dry_run"`
-	Removed map[string]map[apply.Catalog]int `json:"removed"`          // reason -> catalog -> rows
-	Errors  map[string]string                `json:"errors,omitempty"` // tenant slug -> error
-	Tenants int                              `json:"tenants"`
+	DryRun  bool                            `json:"dry_run"`
+	Removed map[string]map[kind.Catalog]int `json:"removed"`          // reason -> catalog -> rows
+	Errors  map[string]string               `json:"errors,omitempty"` // tenant slug -> error
+	Tenants int                             `json:"tenants"`
 	// Heartbeats counts worker heartbeat rows older than HeartbeatRetention
 	// (workers that crashed rather than stopping) removed from the admin
 	// page and the metrics.
@@ -64,9 +68,9 @@ func (r CleanupReport) Total() int {
 	return n
 }
 
-func (r *CleanupReport) add(reason string, c apply.Catalog, n int) {
+func (r *CleanupReport) add(reason string, c kind.Catalog, n int) {
 	if r.Removed[reason] == nil {
-		r.Removed[reason] = map[apply.Catalog]int{}
+		r.Removed[reason] = map[kind.Catalog]int{}
 	}
 	r.Removed[reason][c] += n
 }
@@ -75,9 +79,9 @@ func (r *CleanupReport) add(reason string, c apply.Catalog, n int) {
 // sync lock so a sweep never interleaves with a worker's apply.
 func (cl *Cleaner) Sweep(ctx context.Context, dryRun bool) (CleanupReport, error) {
 	start := time.Now()
-	rep := CleanupReport{DryRun: dryRun, Removed: map[string]map[apply.Catalog]int{}, Errors: map[string]string{}}
+	rep := CleanupReport{DryRun: dryRun, Removed: map[string]map[kind.Catalog]int{}, Errors: map[string]string{}}
 	for _, reason := range SweepReasons {
-		rep.Removed[reason] = map[apply.Catalog]int{}
+		rep.Removed[reason] = map[kind.Catalog]int{}
 	}
 	var err error
 	for _, s := range []spec{jobSpec, providerSpec} {
@@ -110,10 +114,10 @@ func (cl *Cleaner) Sweep(ctx context.Context, dryRun bool) (CleanupReport, error
 }
 
 func (cl *Cleaner) sweepTenant(ctx context.Context, t domain.Tenant, rep *CleanupReport) error {
-	found := map[string]map[apply.Catalog]int{}
-	note := func(reason string, c apply.Catalog, n int) {
+	found := map[string]map[kind.Catalog]int{}
+	note := func(reason string, c kind.Catalog, n int) {
 		if found[reason] == nil {
-			found[reason] = map[apply.Catalog]int{}
+			found[reason] = map[kind.Catalog]int{}
 		}
 		found[reason][c] += n
 	}
@@ -141,7 +145,7 @@ func (cl *Cleaner) sweepTenant(ctx context.Context, t domain.Tenant, rep *Cleanu
 	return nil
 }
 
-func (cl *Cleaner) sweepLocked(ctx context.Context, tx pgx.Tx, t domain.Tenant, dryRun bool, note func(string, apply.Catalog, int)) error {
+func (cl *Cleaner) sweepLocked(ctx context.Context, tx pgx.Tx, t domain.Tenant, dryRun bool, note func(string, kind.Catalog, int)) error {
 	tenant := fmt.Sprintf("c.tenant_id = %d", t.ID) // an int64 from the database, not input
 	for _, s := range []spec{jobSpec, providerSpec} {
 		if !t.Active() {
@@ -152,7 +156,7 @@ func (cl *Cleaner) sweepLocked(ctx context.Context, tx pgx.Tx, t domain.Tenant, 
 			note(SweptTenantSuspended, s.catalog, n)
 			continue
 		}
-		if s.catalog == apply.Jobs {
+		if s.catalog == kind.Jobs {
 			n, err := sweep(ctx, tx, dryRun, s.table, tenant+` AND c.application_deadline < $1`, cl.now())
 			if err != nil {
 				return err
@@ -171,15 +175,11 @@ func (cl *Cleaner) sweepLocked(ctx context.Context, tx pgx.Tx, t domain.Tenant, 
 
 // sourceTable is the tenant's source table of a catalog, quoted.
 func sourceTable(t domain.Tenant, s spec) string {
-	name := "job_postings"
-	if s.catalog == apply.Providers {
-		name = "service_providers"
-	}
-	return pgx.Identifier{t.SchemaName, name}.Sanitize()
+	return pgx.Identifier{t.SchemaName, s.catalog.SourceTable()}.Sanitize()
 }
 
 // sweep deletes (or counts, in a dry run) the catalog rows c matching where.
-func sweep(ctx context.Context, q apply.Querier, dryRun bool, table, where string, args ...any) (int, error) {
+func sweep(ctx context.Context, q pgq.Querier, dryRun bool, table, where string, args ...any) (int, error) {
 	sql := `WITH gone AS (DELETE FROM ` + table + ` c WHERE ` + where + ` RETURNING 1) SELECT count(*) FROM gone`
 	if dryRun {
 		sql = `SELECT count(*) FROM ` + table + ` c WHERE ` + where
@@ -194,7 +194,7 @@ func sweep(ctx context.Context, q apply.Querier, dryRun bool, table, where strin
 // sweepHeartbeats removes the rows of workers silent for a day: a worker
 // that stops cleanly deletes its own; one that crashed leaves it behind.
 func (cl *Cleaner) sweepHeartbeats(ctx context.Context, dryRun bool) (int, error) {
-	return sweep(ctx, cl.Pool, dryRun, "public.worker_heartbeats", `c.seen_at < $1`, cl.now().Add(-HeartbeatRetention))
+	return outbox.SweepBeats(ctx, cl.Pool, cl.now().Add(-HeartbeatRetention), dryRun)
 }
 
 func (cl *Cleaner) now() time.Time {

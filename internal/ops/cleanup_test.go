@@ -5,9 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
-	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/testdb"
 	"github.com/zumodra/zumodra/internal/testfactory"
 )
@@ -37,10 +38,10 @@ func TestCleanupSweepsStaleRows(t *testing.T) {
 		('crashed/0', 'h', 1, $1), ('alive/0', 'h', 2, $2)`, now.Add(-25*time.Hour), now.Add(-time.Minute))
 
 	cl := &Cleaner{Pool: pool, Now: func() time.Time { return now }}
-	want := map[string]map[apply.Catalog]int{
-		SweptDeadlinePassed:  {apply.Jobs: 1},
-		SweptSourceGone:      {apply.Jobs: 1},
-		SweptTenantSuspended: {apply.Jobs: 1, apply.Providers: 1},
+	want := map[string]map[kind.Catalog]int{
+		SweptDeadlinePassed:  {kind.Jobs: 1},
+		SweptSourceGone:      {kind.Jobs: 1},
+		SweptTenantSuspended: {kind.Jobs: 1, kind.Providers: 1},
 	}
 	before := count(t, pool, `SELECT count(*) FROM public.job_catalog`)
 	dry, err := cl.Sweep(ctx, true)
@@ -75,13 +76,13 @@ func TestCleanupSweepsStaleRows(t *testing.T) {
 	}
 }
 
-func checkSwept(t *testing.T, rep CleanupReport, want map[string]map[apply.Catalog]int) {
+func checkSwept(t *testing.T, rep CleanupReport, want map[string]map[kind.Catalog]int) {
 	t.Helper()
 	if len(rep.Errors) > 0 {
 		t.Fatalf("errors: %v", rep.Errors)
 	}
 	for _, reason := range SweepReasons {
-		for _, c := range apply.Catalogs {
+		for _, c := range kind.All {
 			if got := rep.Removed[reason][c]; got != want[reason][c] {
 				t.Errorf("%s %s: removed %d, want %d", reason, c, got, want[reason][c])
 			}

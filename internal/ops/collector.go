@@ -7,6 +7,8 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/zumodra/zumodra/internal/outbox"
 )
 
 // Collector reports database-wide state at scrape time: every process
@@ -55,9 +57,9 @@ func (c *Collector) Collect(ch chan<- prometheus.Metric) {
 	ctx, cancel := context.WithTimeout(context.Background(), durOr(c.Timeout, 3*time.Second))
 	defer cancel()
 	q, err := ReadQueue(ctx, pool)
-	var ws []WorkerState
+	var ws []outbox.Worker
 	if err == nil {
-		ws, err = ReadWorkers(ctx, pool)
+		ws, err = outbox.ReadWorkers(ctx, pool)
 	}
 	if err != nil {
 		if log != nil {

@@ -6,7 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/zumodra/zumodra/internal/apply"
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/zumodra/zumodra/internal/migrate"
 	"github.com/zumodra/zumodra/internal/outbox"
 )
@@ -127,10 +128,10 @@ func (d *Doctor) checkCatalogs(ctx context.Context) Check {
 	}
 	c := Check{OK: rep.Discrepancies() == 0 && !rep.Failed()}
 	var public, tenants int
-	for i := 0; i < len(rep.Results); i += len(apply.Catalogs) {
+	for i := 0; i < len(rep.Results); i += len(kind.All) {
 		tenants++
-		c.Lines = append(c.Lines, tenantLine(rep.Results[i:i+len(apply.Catalogs)]))
-		for _, r := range rep.Results[i : i+len(apply.Catalogs)] {
+		c.Lines = append(c.Lines, tenantLine(rep.Results[i:i+len(kind.All)]))
+		for _, r := range rep.Results[i : i+len(kind.All)] {
 			public += r.Eligible
 		}
 	}
@@ -193,7 +194,7 @@ func (d *Doctor) checkDeadLetters(ctx context.Context) Check {
 }
 
 func (d *Doctor) checkWorkers(ctx context.Context) Check {
-	ws, err := ReadWorkers(ctx, d.Pool)
+	ws, err := outbox.ReadWorkers(ctx, d.Pool)
 	if err != nil {
 		return failed(err, "")
 	}

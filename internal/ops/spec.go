@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
-	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/outbox"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -32,31 +34,31 @@ type catalogRow struct {
 // spec is what verification needs to know about one catalog, so that one
 // merge serves both.
 type spec struct {
-	catalog apply.Catalog
+	catalog kind.Catalog
 	table   string
 	entity  outbox.Entity // the outbox entity of one source row
 	whole   outbox.Entity // the outbox entity of a full pass of this catalog
 	columns []string
-	idPage  func(ctx context.Context, q source.Querier, t domain.Tenant, after int64, limit int) ([]int64, error)
-	project func(ctx context.Context, q source.Querier, t domain.Tenant, ids []int64, now time.Time) ([]projected, error)
+	idPage  func(ctx context.Context, q pgq.Querier, t domain.Tenant, after int64, limit int) ([]int64, error)
+	project func(ctx context.Context, q pgq.Querier, t domain.Tenant, ids []int64, now time.Time) ([]projected, error)
 	scan    func(rows pgx.Rows) (catalogRow, error)
 }
 
-func specOf(c apply.Catalog) spec {
-	if c == apply.Providers {
+func specOf(c kind.Catalog) spec {
+	if c == kind.Providers {
 		return providerSpec
 	}
 	return jobSpec
 }
 
 var jobSpec = spec{
-	catalog: apply.Jobs,
-	table:   "public.job_catalog",
+	catalog: kind.Jobs,
+	table:   kind.Jobs.Table(),
 	entity:  outbox.EntityJob,
 	whole:   outbox.EntityTenantJobs,
 	columns: projection.JobColumns(),
 	idPage:  source.JobIDPage,
-	project: func(ctx context.Context, q source.Querier, t domain.Tenant, ids []int64, now time.Time) ([]projected, error) {
+	project: func(ctx context.Context, q pgq.Querier, t domain.Tenant, ids []int64, now time.Time) ([]projected, error) {
 		in, err := source.JobsByID(ctx, q, t, ids)
 		if err != nil {
 			return nil, err
@@ -82,13 +84,13 @@ var jobSpec = spec{
 }
 
 var providerSpec = spec{
-	catalog: apply.Providers,
-	table:   "public.provider_catalog",
+	catalog: kind.Providers,
+	table:   kind.Providers.Table(),
 	entity:  outbox.EntityProvider,
 	whole:   outbox.EntityTenantProviders,
 	columns: projection.ProviderColumns(),
 	idPage:  source.ProviderIDPage,
-	project: func(ctx context.Context, q source.Querier, t domain.Tenant, ids []int64, _ time.Time) ([]projected, error) {
+	project: func(ctx context.Context, q pgq.Querier, t domain.Tenant, ids []int64, _ time.Time) ([]projected, error) {
 		in, err := source.ProvidersByID(ctx, q, t, ids)
 		if err != nil {
 			return nil, err

@@ -4,12 +4,13 @@ import (
 	"context"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/source"
 )
 
 // selectTenants returns the named tenants (all when slugs is empty), in id
 // order; an unknown slug is a not-found domain error naming it.
-func selectTenants(ctx context.Context, q source.Querier, slugs []string) ([]domain.Tenant, error) {
+func selectTenants(ctx context.Context, q pgq.Querier, slugs []string) ([]domain.Tenant, error) {
 	if len(slugs) == 0 {
 		return source.ListTenants(ctx, q)
 	}

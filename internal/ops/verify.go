@@ -7,9 +7,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
 )
 
@@ -31,9 +32,9 @@ type Verifier struct {
 
 // VerifyOptions select what to verify.
 type VerifyOptions struct {
-	TenantSlugs []string        // nil: every tenant
-	Catalogs    []apply.Catalog // nil: both
-	Repair      bool            // fix what differs through apply, then verify again
+	TenantSlugs []string       // nil: every tenant
+	Catalogs    []kind.Catalog // nil: both
+	Repair      bool           // fix what differs through apply, then verify again
 }
 
 // Verify checks the selected catalogs. With Repair it fixes each page's
@@ -68,7 +69,7 @@ func (v *Verifier) Verify(ctx context.Context, opts VerifyOptions) (Report, erro
 
 // pass verifies every tenant and catalog once, repairing when fix is set,
 // Concurrency tenants at a time; results keep the tenants' order.
-func (v *Verifier) pass(ctx context.Context, ts []domain.Tenant, cats []apply.Catalog, fix *RepairStats) ([]CatalogResult, error) {
+func (v *Verifier) pass(ctx context.Context, ts []domain.Tenant, cats []kind.Catalog, fix *RepairStats) ([]CatalogResult, error) {
 	out := make([]CatalogResult, len(ts)*len(cats))
 	fixes := make([]RepairStats, len(ts))
 	sem := make(chan struct{}, cmpOr(v.Concurrency, 2))
@@ -95,7 +96,7 @@ func (v *Verifier) pass(ctx context.Context, ts []domain.Tenant, cats []apply.Ca
 	return out, ctx.Err()
 }
 
-func (v *Verifier) verifyOne(ctx context.Context, t domain.Tenant, c apply.Catalog, fix *RepairStats) CatalogResult {
+func (v *Verifier) verifyOne(ctx context.Context, t domain.Tenant, c kind.Catalog, fix *RepairStats) CatalogResult {
 	res, err := v.verifyCatalog(ctx, t, specOf(c), fix)
 	if err != nil && ctx.Err() == nil {
 		v.logger().ErrorContext(ctx, "verify failed", "tenant", t.Slug, "catalog", c, "error", err)
@@ -148,27 +149,27 @@ func cmpOr(n, def int) int {
 	return def
 }
 
-func catalogsOr(cs []apply.Catalog) []apply.Catalog {
+func catalogsOr(cs []kind.Catalog) []kind.Catalog {
 	if len(cs) == 0 {
-		return apply.Catalogs
+		return kind.All
 	}
 	return cs
 }
 
 // ParseCatalog reads --catalog: jobs, providers or all (nil: both).
-func ParseCatalog(s string) ([]apply.Catalog, error) {
+func ParseCatalog(s string) ([]kind.Catalog, error) {
 	switch s {
 	case "", "all":
 		return nil, nil
-	case string(apply.Jobs):
-		return []apply.Catalog{apply.Jobs}, nil
-	case string(apply.Providers):
-		return []apply.Catalog{apply.Providers}, nil
+	case string(kind.Jobs):
+		return []kind.Catalog{kind.Jobs}, nil
+	case string(kind.Providers):
+		return []kind.Catalog{kind.Providers}, nil
 	}
 	return nil, domain.FieldError("catalog", "unknown catalog %q: want jobs, providers or all", s)
 }
 
 // errPage wraps a page failure with where it happened.
-func errPage(t domain.Tenant, c apply.Catalog, after int64, err error) error {
+func errPage(t domain.Tenant, c kind.Catalog, after int64, err error) error {
 	return fmt.Errorf("verify %s of %s after id %d: %w", c, t.Slug, after, err)
 }

@@ -161,26 +161,19 @@ func pendingChanges(ctx context.Context, tx pgx.Tx, tenantID int64, s spec, foun
 	for i, d := range found {
 		want[i] = d.SourceID
 	}
-	rows, err := tx.Query(ctx, `SELECT DISTINCT entity, source_id FROM public.sync_outbox
-		WHERE tenant_id = $1 AND dead_at IS NULL
-		  AND (entity = ANY($2) OR (entity = $3 AND source_id = ANY($4)))`,
-		tenantID, []string{string(outbox.EntityTenant), string(s.whole)}, string(s.entity), want)
+	marks, err := outbox.ReadMarks(ctx, tx, tenantID, s.entity, want, []outbox.Entity{outbox.EntityTenant, s.whole})
 	if err != nil {
 		return false, nil, fmt.Errorf("read pending outbox rows: %w", err)
 	}
 	ids = map[int64]bool{}
-	var entity string
-	var id int64
-	_, err = pgx.ForEachRow(rows, []any{&entity, &id}, func() error {
-		if entity == string(s.entity) {
-			ids[id] = true
-		} else {
+	for _, m := range marks {
+		switch {
+		case m.Dead:
+		case m.Entity == s.entity:
+			ids[m.SourceID] = true
+		default:
 			all = true
 		}
-		return nil
-	})
-	if err != nil {
-		return false, nil, fmt.Errorf("read pending outbox rows: %w", err)
 	}
 	return all, ids, nil
 }

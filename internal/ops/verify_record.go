@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
-
-	"github.com/zumodra/zumodra/internal/apply"
 )
 
 // recordResults keeps each result as its tenant's latest verification, for
@@ -42,18 +42,18 @@ func recordResults(ctx context.Context, pool *pgxpool.Pool, rs []CatalogResult, 
 
 // LastVerification is the recorded verification of one tenant's catalog.
 type LastVerification struct {
-	TenantID       int64         `json:"tenant_id"`
-	Catalog        apply.Catalog `json:"catalog"`
-	Eligible       int           `json:"eligible"`
-	InCatalog      int           `json:"in_catalog"`
-	Missing        int           `json:"missing"`
-	Stale          int           `json:"stale"`
-	Drifted        int           `json:"drifted"`
-	Pending        int           `json:"pending"`
-	Expired        int           `json:"expired"`
-	DriftedColumns []string      `json:"drifted_columns"`
-	Error          string        `json:"error,omitempty"`
-	VerifiedAt     time.Time     `json:"verified_at"`
+	TenantID       int64        `json:"tenant_id"`
+	Catalog        kind.Catalog `json:"catalog"`
+	Eligible       int          `json:"eligible"`
+	InCatalog      int          `json:"in_catalog"`
+	Missing        int          `json:"missing"`
+	Stale          int          `json:"stale"`
+	Drifted        int          `json:"drifted"`
+	Pending        int          `json:"pending"`
+	Expired        int          `json:"expired"`
+	DriftedColumns []string     `json:"drifted_columns"`
+	Error          string       `json:"error,omitempty"`
+	VerifiedAt     time.Time    `json:"verified_at"`
 }
 
 // LastVerifications reads the recorded verifications of these tenants (all

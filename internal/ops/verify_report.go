@@ -5,7 +5,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/zumodra/zumodra/internal/apply"
+	"github.com/zumodra/zumodra/internal/kind"
 )
 
 // Kind is a kind of discrepancy between the catalog and the projection of
@@ -32,15 +32,15 @@ type Discrepancy struct {
 
 // CatalogResult is the verification of one catalog of one tenant.
 type CatalogResult struct {
-	TenantID   int64         `json:"tenant_id"`
-	Tenant     string        `json:"tenant"`
-	TenantName string        `json:"tenant_name"`
-	Catalog    apply.Catalog `json:"catalog"`
-	Eligible   int           `json:"eligible"`   // public per the projection, deadline not passed
-	InCatalog  int           `json:"in_catalog"` // catalog rows
-	Missing    int           `json:"missing"`
-	Stale      int           `json:"stale"`
-	Drifted    int           `json:"drifted"`
+	TenantID   int64        `json:"tenant_id"`
+	Tenant     string       `json:"tenant"`
+	TenantName string       `json:"tenant_name"`
+	Catalog    kind.Catalog `json:"catalog"`
+	Eligible   int          `json:"eligible"`   // public per the projection, deadline not passed
+	InCatalog  int          `json:"in_catalog"` // catalog rows
+	Missing    int          `json:"missing"`
+	Stale      int          `json:"stale"`
+	Drifted    int          `json:"drifted"`
 	// Pending counts differences that pending outbox rows will settle: the
 	// workers have not got to them yet, so they are not discrepancies.
 	Pending int `json:"pending"`
@@ -124,9 +124,9 @@ func (r Report) Failed() bool {
 }
 
 // Totals sums the counts per catalog and kind, for the metric.
-func (r Report) Totals() map[apply.Catalog]map[Kind]int {
-	out := map[apply.Catalog]map[Kind]int{}
-	for _, c := range apply.Catalogs {
+func (r Report) Totals() map[kind.Catalog]map[Kind]int {
+	out := map[kind.Catalog]map[Kind]int{}
+	for _, c := range kind.All {
 		out[c] = map[Kind]int{}
 	}
 	for _, res := range r.Results {

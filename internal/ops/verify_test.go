@@ -5,15 +5,16 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
-	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/tenants"
 	"github.com/zumodra/zumodra/internal/testdb"
 	"github.com/zumodra/zumodra/internal/testfactory"
 )
 
-func result(t *testing.T, rep Report, slug string, c apply.Catalog) CatalogResult {
+func result(t *testing.T, rep Report, slug string, c kind.Catalog) CatalogResult {
 	t.Helper()
 	for _, r := range rep.Results {
 		if r.Tenant == slug && r.Catalog == c {
@@ -43,15 +44,15 @@ func TestVerifyCleanCatalog(t *testing.T) {
 	if rep.Discrepancies() != 0 || rep.Failed() {
 		t.Fatalf("clean catalog reported %+v", rep.Results)
 	}
-	jobs := result(t, rep, tn.Slug, apply.Jobs)
+	jobs := result(t, rep, tn.Slug, kind.Jobs)
 	if jobs.Eligible != 3 || jobs.InCatalog != 3 {
 		t.Errorf("jobs: eligible %d, in catalog %d; want 3, 3", jobs.Eligible, jobs.InCatalog)
 	}
-	if p := result(t, rep, tn.Slug, apply.Providers); p.Eligible != 1 || p.InCatalog != 1 {
+	if p := result(t, rep, tn.Slug, kind.Providers); p.Eligible != 1 || p.InCatalog != 1 {
 		t.Errorf("providers: eligible %d, in catalog %d; want 1, 1", p.Eligible, p.InCatalog)
 	}
 	last, err := LastVerifications(context.Background(), pool, []int64{tn.ID})
-	if err != nil || len(last) != 2 || last[0].Catalog != apply.Jobs || last[0].Eligible != 3 || last[0].InCatalog != 3 {
+	if err != nil || len(last) != 2 || last[0].Catalog != kind.Jobs || last[0].Eligible != 3 || last[0].InCatalog != 3 {
 		t.Errorf("recorded verifications %+v (%v)", last, err)
 	}
 }
@@ -89,14 +90,14 @@ func TestVerifyFindsAndRepairsHandCorruption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	jobs := result(t, rep, tn.Slug, apply.Jobs)
+	jobs := result(t, rep, tn.Slug, kind.Jobs)
 	if jobs.Missing != 1 || jobs.Stale != 1 || jobs.Drifted != 1 {
 		t.Errorf("tenant: missing %d stale %d drifted %d; want 1 each (%+v)", jobs.Missing, jobs.Stale, jobs.Drifted, jobs.Samples)
 	}
 	if got := jobs.Columns(); !slices.Equal(got, []string{"title"}) {
 		t.Errorf("drifted columns %v, want [title]", got)
 	}
-	if sus := result(t, rep, other.Slug, apply.Jobs); sus.Stale != 1 || sus.Samples[0].Reason != "tenant is suspended" {
+	if sus := result(t, rep, other.Slug, kind.Jobs); sus.Stale != 1 || sus.Samples[0].Reason != "tenant is suspended" {
 		t.Errorf("suspended tenant: %+v", sus)
 	}
 	if rep.Discrepancies() != 4 {
@@ -134,7 +135,7 @@ func TestVerifyCountsUnappliedChangesAsPending(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	jobs := result(t, rep, tn.Slug, apply.Jobs)
+	jobs := result(t, rep, tn.Slug, kind.Jobs)
 	if jobs.Pending != 1 || rep.Discrepancies() != 0 {
 		t.Errorf("pending %d, discrepancies %d; want 1, 0", jobs.Pending, rep.Discrepancies())
 	}
@@ -157,11 +158,11 @@ func TestVerifyAcrossPageBoundaries(t *testing.T) {
 	exec(t, pool, `DELETE FROM public.job_catalog WHERE tenant_id = $1 AND source_id = ANY($2)`, tn.ID, []int64{ids[1], ids[3]})
 	drain(t, pool)
 
-	rep, err := (&Verifier{Pool: pool, PageSize: 2}).Verify(context.Background(), VerifyOptions{Catalogs: []apply.Catalog{apply.Jobs}})
+	rep, err := (&Verifier{Pool: pool, PageSize: 2}).Verify(context.Background(), VerifyOptions{Catalogs: []kind.Catalog{kind.Jobs}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := result(t, rep, tn.Slug, apply.Jobs)
+	r := result(t, rep, tn.Slug, kind.Jobs)
 	if r.Missing != 2 || r.Stale != 2 || r.Drifted != 0 || r.Eligible != 5 || r.InCatalog != 5 {
 		t.Errorf("missing %d stale %d drifted %d eligible %d in catalog %d; want 2 2 0 5 5 (%+v)",
 			r.Missing, r.Stale, r.Drifted, r.Eligible, r.InCatalog, r.Samples)

@@ -3,6 +3,8 @@ package outbox
 import (
 	"context"
 	"fmt"
+
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // DeadFilter selects dead letters; zero values select everything.
@@ -12,7 +14,7 @@ type DeadFilter struct {
 }
 
 // ListDead returns dead letters, most recent first, with their error.
-func ListDead(ctx context.Context, q Querier, f DeadFilter) ([]Entry, error) {
+func ListDead(ctx context.Context, q pgq.Querier, f DeadFilter) ([]Entry, error) {
 	if f.Limit <= 0 {
 		f.Limit = 100
 	}
@@ -34,7 +36,7 @@ func ListDead(ctx context.Context, q Querier, f DeadFilter) ([]Entry, error) {
 // (last_error is kept until the next failure, as a record) and wakes the
 // workers. ids nil with tenantID 0 retries every dead letter; ids nil with a
 // tenant retries that tenant's. It returns how many rows it revived.
-func RetryDead(ctx context.Context, q Querier, tenantID int64, ids []int64) (int, error) {
+func RetryDead(ctx context.Context, q pgq.Querier, tenantID int64, ids []int64) (int, error) {
 	var n int
 	err := q.QueryRow(ctx, `WITH revived AS (
 			UPDATE public.sync_outbox SET dead_at = NULL, attempts = 0, available_at = clock_timestamp()

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // Channel is the NOTIFY channel the capture triggers signal on; the payload
@@ -14,7 +16,7 @@ const Channel = "zumodra_sync"
 // tenant_jobs or tenant_providers: a full pass; job or provider: one row)
 // and wakes them, in the caller's transaction. It is how
 // `sync-public-catalogs --async` hands a resync to the workers.
-func Enqueue(ctx context.Context, q Querier, tenantID int64, entity Entity, sourceID int64) error {
+func Enqueue(ctx context.Context, q pgq.Querier, tenantID int64, entity Entity, sourceID int64) error {
 	_, err := q.Exec(ctx, `WITH r AS (INSERT INTO public.sync_outbox (tenant_id, entity, source_id)
 			VALUES ($1, $2, $3) RETURNING tenant_id)
 		SELECT pg_notify('`+Channel+`', tenant_id::text) FROM r`, tenantID, string(entity), sourceID)
@@ -33,7 +35,7 @@ type Depth struct {
 }
 
 // ReadDepth counts the queue in one scan.
-func ReadDepth(ctx context.Context, q Querier) (Depth, error) {
+func ReadDepth(ctx context.Context, q pgq.Querier) (Depth, error) {
 	var d Depth
 	err := q.QueryRow(ctx, `SELECT
 			count(*) FILTER (WHERE dead_at IS NULL),

@@ -1,11 +1,9 @@
 package outbox
 
 import (
-	"context"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // Entity is what an outbox row asks to sync.
@@ -32,13 +30,6 @@ type Entry struct {
 	Attempts    int        `json:"attempts"`
 	LastError   string     `json:"last_error"`
 	DeadAt      *time.Time `json:"dead_at"`
-}
-
-// Querier is a pgx.Tx, *pgxpool.Pool or *pgx.Conn.
-type Querier interface {
-	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
-	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
-	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 }
 
 // Clock returns the current time; nil means the database's clock.

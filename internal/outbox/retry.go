@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // Retry is the policy for rows whose apply failed.
@@ -28,7 +30,7 @@ func (r Retry) Delay(attempts int) time.Duration {
 // Fail records a failed apply of these rows: attempts+1, the error, and an
 // available_at pushed back exponentially; rows that reach MaxAttempts
 // become dead letters. It returns how many did.
-func Fail(ctx context.Context, q Querier, ids []int64, cause error, now Clock, r Retry) (dead int, err error) {
+func Fail(ctx context.Context, q pgq.Querier, ids []int64, cause error, now Clock, r Retry) (dead int, err error) {
 	if len(ids) == 0 {
 		return 0, nil
 	}

@@ -84,16 +84,35 @@ func TestProviderReasons(t *testing.T) {
 	}
 }
 
-// The projection must agree with the domain's eligibility helpers, which the
-// tenant API and the reverse path use.
-func TestReasonsAgreeWithDomain(t *testing.T) {
-	for _, published := range []bool{false, true} {
-		for _, internal := range []bool{false, true} {
-			for _, status := range domain.JobStatuses {
-				in := publicJob()
-				in.Job.PublishedOnCareerPage, in.Job.IsInternalOnly, in.Job.Status = published, internal, status
-				if got, want := JobExclusion(in) == Public, domain.JobEligible(&in.Job); got != want {
-					t.Errorf("published=%v internal=%v status=%s: public=%v, domain says %v", published, internal, status, got, want)
+// The rule itself, over every combination of the job's flags and statuses
+// and the tenant's status (DESIGN.md, "Rules the projection encodes"): the
+// projection, the reverse path, the demo's counts, verify and catalog-status
+// all ask JobExclusion and ProviderExclusion.
+func TestPublicationRuleExhaustive(t *testing.T) {
+	for _, active := range []bool{false, true} {
+		for _, a := range []bool{false, true} {
+			for _, b := range []bool{false, true} {
+				for _, status := range domain.JobStatuses {
+					in := publicJob()
+					if !active {
+						in.Tenant.Status = domain.TenantSuspended
+					}
+					in.Job.PublishedOnCareerPage, in.Job.IsInternalOnly, in.Job.Status = a, b, status
+					want := active && a && !b && status == "open"
+					if got := JobExclusion(in) == Public; got != want {
+						t.Errorf("job active=%v published=%v internal=%v status=%s: public=%v, want %v", active, a, b, status, got, want)
+					}
+				}
+				for _, user := range []bool{false, true} {
+					in := publicProvider()
+					if !active {
+						in.Tenant.Status = domain.TenantSuspended
+					}
+					in.Provider.MarketplaceEnabled, in.Provider.IsActive, in.Provider.UserIsActive = a, b, user
+					want := active && a && b && user
+					if got := ProviderExclusion(in) == Public; got != want {
+						t.Errorf("provider active=%v enabled=%v active=%v user=%v: public=%v, want %v", active, a, b, user, got, want)
+					}
 				}
 			}
 		}

@@ -6,16 +6,18 @@ import (
 	"log/slog"
 	"runtime"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/zumodra/zumodra/internal/apply"
 )
 
 // Options select and shape a resync.
 type Options struct {
-	TenantSlugs []string        // tenants to resync; nil or empty means all
-	Catalogs    []apply.Catalog // catalogs to resync; nil or empty means both
-	DryRun      bool            // count what would change, write nothing
-	Concurrency int             // tenants in parallel; 0 means the number of CPUs
-	BatchSize   int             // source rows per page transaction; 0 means 1000
+	TenantSlugs []string       // tenants to resync; nil or empty means all
+	Catalogs    []kind.Catalog // catalogs to resync; nil or empty means both
+	DryRun      bool           // count what would change, write nothing
+	Concurrency int            // tenants in parallel; 0 means the number of CPUs
+	BatchSize   int            // source rows per page transaction; 0 means 1000
 	// Progress, when set, is called after every page, from one goroutine at
 	// a time.
 	Progress func(Progress)
@@ -25,7 +27,7 @@ type Options struct {
 // Progress reports one page done.
 type Progress struct {
 	Tenant       string
-	Catalog      apply.Catalog
+	Catalog      kind.Catalog
 	Stats        apply.Stats // this tenant's catalog so far
 	CatalogDone  bool        // this tenant's catalog is complete
 	TenantsDone  int         // tenants completed so far, over all
@@ -38,12 +40,12 @@ const DefaultBatchSize = 1000
 // Validate checks the options and fills in defaults.
 func (o *Options) Validate() error {
 	for _, c := range o.Catalogs {
-		if c != apply.Jobs && c != apply.Providers {
+		if c != kind.Jobs && c != kind.Providers {
 			return fmt.Errorf("resync: unknown catalog %q (want jobs or providers)", c)
 		}
 	}
 	if len(o.Catalogs) == 0 {
-		o.Catalogs = apply.Catalogs
+		o.Catalogs = kind.All
 	}
 	if o.Concurrency < 0 || o.BatchSize < 0 {
 		return fmt.Errorf("resync: concurrency and batch size must not be negative")

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -18,7 +20,7 @@ import (
 // then re-read the tenant (a suspension or rename committed since the last
 // page counts from this page on; the capture trigger queued a full pass for
 // the workers anyway), then read, project and apply the page.
-func (r *runner) page(ctx context.Context, tenantID int64, c apply.Catalog, after int64) (apply.Page, error) {
+func (r *runner) page(ctx context.Context, tenantID int64, c kind.Catalog, after int64) (apply.Page, error) {
 	start := time.Now()
 	var p apply.Page
 	err := inTx(ctx, r.pool, r.opts.DryRun, func(tx pgx.Tx) error {

@@ -3,6 +3,8 @@ package resync
 import (
 	"context"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/apply"
@@ -13,7 +15,7 @@ import (
 // transaction, which must hold the tenant's sync lock: page by page (memory
 // bounded by batchSize), the same code as Run. Rows that fail alone are
 // returned and the pass goes on; err means the transaction is unusable.
-func Pass(ctx context.Context, tx pgx.Tx, t domain.Tenant, c apply.Catalog, batchSize int, opts apply.Options) (apply.Stats, []apply.RowError, error) {
+func Pass(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, batchSize int, opts apply.Options) (apply.Stats, []apply.RowError, error) {
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/zumodra/zumodra/internal/apply"
 )
 
@@ -12,7 +14,7 @@ import (
 type TenantReport struct {
 	TenantID int64
 	Slug     string
-	Catalogs map[apply.Catalog]apply.Stats
+	Catalogs map[kind.Catalog]apply.Stats
 	Failed   []apply.RowError // rows that could not be synced; the rest were
 	Gone     bool             // the tenant was deleted during the run
 	Err      error            // the tenant's resync stopped early
@@ -22,7 +24,7 @@ type TenantReport struct {
 // Report is the outcome of a resync run.
 type Report struct {
 	Tenants  []TenantReport // in the order tenants were listed
-	Totals   map[apply.Catalog]apply.Stats
+	Totals   map[kind.Catalog]apply.Stats
 	DryRun   bool
 	Duration time.Duration
 }

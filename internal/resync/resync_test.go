@@ -4,7 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"github.com/zumodra/zumodra/internal/apply"
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/zumodra/zumodra/internal/resync"
 	"github.com/zumodra/zumodra/internal/testdb"
 	"github.com/zumodra/zumodra/internal/testfactory"
@@ -31,11 +32,11 @@ func TestRunWritesSkipsAndRemoves(t *testing.T) {
 	if err != nil || rep.Err() != nil {
 		t.Fatalf("run: %v %v", err, rep.Err())
 	}
-	jobs := rep.Totals[apply.Jobs]
+	jobs := rep.Totals[kind.Jobs]
 	if jobs.Eligible != 5 || jobs.Written != 5 || jobs.Inserted != 5 || jobs.Removed != 0 {
 		t.Fatalf("first run jobs = %+v", jobs)
 	}
-	if p := rep.Totals[apply.Providers]; p.Written != 1 {
+	if p := rep.Totals[kind.Providers]; p.Written != 1 {
 		t.Fatalf("first run providers = %+v", p)
 	}
 
@@ -43,7 +44,7 @@ func TestRunWritesSkipsAndRemoves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if jobs := rep.Totals[apply.Jobs]; jobs.Unchanged != 5 || jobs.Written != 0 {
+	if jobs := rep.Totals[kind.Jobs]; jobs.Unchanged != 5 || jobs.Written != 0 {
 		t.Fatalf("second run jobs = %+v, want all unchanged", jobs)
 	}
 
@@ -60,7 +61,7 @@ func TestRunWritesSkipsAndRemoves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if jobs := rep.Totals[apply.Jobs]; jobs.Removed != 2 {
+	if jobs := rep.Totals[kind.Jobs]; jobs.Removed != 2 {
 		t.Fatalf("dry run jobs = %+v, want 2 removals counted", jobs)
 	}
 	opts.DryRun = false
@@ -68,7 +69,7 @@ func TestRunWritesSkipsAndRemoves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if jobs := rep.Totals[apply.Jobs]; jobs.Removed != 2 {
+	if jobs := rep.Totals[kind.Jobs]; jobs.Removed != 2 {
 		t.Fatalf("repair jobs = %+v, want 2 removals", jobs)
 	}
 	var n int

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/apply"
@@ -42,7 +44,7 @@ func Run(ctx context.Context, pool *pgxpool.Pool, opts Options) (Report, error) 
 		})
 	}
 	wg.Wait()
-	rep := Report{Totals: map[apply.Catalog]apply.Stats{}, DryRun: opts.DryRun}
+	rep := Report{Totals: map[kind.Catalog]apply.Stats{}, DryRun: opts.DryRun}
 	for _, tr := range reports {
 		if tr.Slug != "" {
 			rep.add(tr)
@@ -78,7 +80,7 @@ type runner struct {
 
 func (r *runner) tenant(ctx context.Context, t domain.Tenant) TenantReport {
 	start := time.Now()
-	rep := TenantReport{TenantID: t.ID, Slug: t.Slug, Catalogs: map[apply.Catalog]apply.Stats{}}
+	rep := TenantReport{TenantID: t.ID, Slug: t.Slug, Catalogs: map[kind.Catalog]apply.Stats{}}
 	for _, c := range r.opts.Catalogs {
 		if err := r.catalog(ctx, t.ID, c, &rep); err != nil {
 			rep.Err = err
@@ -93,7 +95,7 @@ func (r *runner) tenant(ctx context.Context, t domain.Tenant) TenantReport {
 	return rep
 }
 
-func (r *runner) catalog(ctx context.Context, tenantID int64, c apply.Catalog, rep *TenantReport) error {
+func (r *runner) catalog(ctx context.Context, tenantID int64, c kind.Catalog, rep *TenantReport) error {
 	var after int64
 	var st apply.Stats
 	for {
@@ -116,7 +118,7 @@ func (r *runner) catalog(ctx context.Context, tenantID int64, c apply.Catalog, r
 	}
 }
 
-func (r *runner) progress(slug string, c apply.Catalog, st apply.Stats, done bool) {
+func (r *runner) progress(slug string, c kind.Catalog, st apply.Stats, done bool) {
 	if r.opts.Progress == nil {
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/projection"
 )
 
@@ -28,14 +29,14 @@ func jobQuery(t domain.Tenant, where string) string {
 
 // JobsByID reads the jobs with these ids, in id order. Ids with no row
 // (deleted jobs) are simply absent from the result.
-func JobsByID(ctx context.Context, q Querier, t domain.Tenant, ids []int64) ([]projection.JobInput, error) {
+func JobsByID(ctx context.Context, q pgq.Querier, t domain.Tenant, ids []int64) ([]projection.JobInput, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	return readJobs(ctx, q, t, jobQuery(t, `WHERE j.id = ANY($1) ORDER BY j.id`), ids)
 }
 
-func readJobs(ctx context.Context, q Querier, t domain.Tenant, sql string, args ...any) ([]projection.JobInput, error) {
+func readJobs(ctx context.Context, q pgq.Querier, t domain.Tenant, sql string, args ...any) ([]projection.JobInput, error) {
 	rows, err := q.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read jobs of %s: %w", t.Slug, err)

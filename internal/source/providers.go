@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/projection"
 )
 
@@ -19,7 +20,7 @@ const providerColumns = `id, display_name, provider_type, bio, tagline, avatar_u
 
 // ProvidersByID reads the providers with these ids with their skills and
 // categories, in id order. Ids with no row are absent from the result.
-func ProvidersByID(ctx context.Context, q Querier, t domain.Tenant, ids []int64) ([]projection.ProviderInput, error) {
+func ProvidersByID(ctx context.Context, q pgq.Querier, t domain.Tenant, ids []int64) ([]projection.ProviderInput, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -27,7 +28,7 @@ func ProvidersByID(ctx context.Context, q Querier, t domain.Tenant, ids []int64)
 	return readProviders(ctx, q, t, sql, ids)
 }
 
-func readProviders(ctx context.Context, q Querier, t domain.Tenant, sql string, args ...any) ([]projection.ProviderInput, error) {
+func readProviders(ctx context.Context, q pgq.Querier, t domain.Tenant, sql string, args ...any) ([]projection.ProviderInput, error) {
 	rows, err := q.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read providers of %s: %w", t.Slug, err)
@@ -42,7 +43,7 @@ func readProviders(ctx context.Context, q Querier, t domain.Tenant, sql string, 
 // attachChildren reads the skills and categories of a page of providers in
 // two queries, whatever the page size (pipelined in one round trip when q
 // can send batches).
-func attachChildren(ctx context.Context, q Querier, t domain.Tenant, ps []domain.ServiceProvider) ([]projection.ProviderInput, error) {
+func attachChildren(ctx context.Context, q pgq.Querier, t domain.Tenant, ps []domain.ServiceProvider) ([]projection.ProviderInput, error) {
 	if len(ps) == 0 {
 		return nil, nil
 	}

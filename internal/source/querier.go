@@ -1,15 +1,6 @@
 package source
 
-import (
-	"context"
+import "github.com/zumodra/zumodra/internal/pgq"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
-)
-
-// Querier is what the reads need: a pgx.Tx, *pgxpool.Pool or *pgx.Conn.
-type Querier interface {
-	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
-	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
-	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
-}
+// Querier is pgq.Querier under its former name, for callers not yet moved.
+type Querier = pgq.Querier

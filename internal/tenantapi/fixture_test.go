@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -143,9 +145,9 @@ func (e *env) syncAll(ten tenant) {
 			return err
 		}
 		for _, c := range []struct {
-			cat   apply.Catalog
+			cat   kind.Catalog
 			table string
-		}{{apply.Jobs, "job_postings"}, {apply.Providers, "service_providers"}} {
+		}{{kind.Jobs, "job_postings"}, {kind.Providers, "service_providers"}} {
 			rows, _ := tx.Query(ctx, `SELECT id FROM `+pgx.Identifier{ten.SchemaName, c.table}.Sanitize())
 			ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
 			if err != nil {

@@ -6,6 +6,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -46,7 +48,7 @@ func (h *Handler) jobStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant, aft
 	if err != nil {
 		return nil, err
 	}
-	cat, queue, err := catalogAndQueue(ctx, tx, t.ID, "job_catalog", "job", "tenant_jobs", ids)
+	cat, queue, err := catalogAndQueue(ctx, tx, t.ID, kind.Jobs, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +76,7 @@ func (h *Handler) providerStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant
 	if err != nil {
 		return nil, err
 	}
-	cat, queue, err := catalogAndQueue(ctx, tx, t.ID, "provider_catalog", "provider", "tenant_providers", ids)
+	cat, queue, err := catalogAndQueue(ctx, tx, t.ID, kind.Providers, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -91,10 +93,10 @@ func (h *Handler) providerStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant
 
 // catalogAndQueue reads the catalog rows and outbox entries of these
 // source ids. An outbox entry for the whole tenant, or for the whole
-// catalog, concerns every id. table and entities are constants.
-func catalogAndQueue(ctx context.Context, tx pgx.Tx, tenantID int64, table, entity, bulkEntity string, ids []int64) (map[int64]*catalogEntry, map[int64]queueState, error) {
+// catalog, concerns every id.
+func catalogAndQueue(ctx context.Context, tx pgx.Tx, tenantID int64, c kind.Catalog, ids []int64) (map[int64]*catalogEntry, map[int64]queueState, error) {
 	cat := map[int64]*catalogEntry{}
-	rows, err := tx.Query(ctx, `SELECT source_id, id, content_hash FROM public.`+table+`
+	rows, err := tx.Query(ctx, `SELECT source_id, id, content_hash FROM `+c.Table()+`
 		WHERE tenant_id = $1 AND source_id = ANY($2)`, tenantID, ids)
 	if err != nil {
 		return nil, nil, err
@@ -108,35 +110,29 @@ func catalogAndQueue(ctx context.Context, tx pgx.Tx, tenantID int64, table, enti
 	}); err != nil {
 		return nil, nil, err
 	}
-	queue, err := readQueue(ctx, tx, tenantID, entity, bulkEntity, ids)
+	queue, err := readQueue(ctx, tx, tenantID, c.Entity(), c.WholeEntity(), ids)
 	return cat, queue, err
 }
 
 func readQueue(ctx context.Context, tx pgx.Tx, tenantID int64, entity, bulkEntity string, ids []int64) (map[int64]queueState, error) {
-	rows, err := tx.Query(ctx, `SELECT entity, source_id, dead_at IS NOT NULL FROM public.sync_outbox
-		WHERE tenant_id = $1 AND ((entity = $2 AND source_id = ANY($3)) OR entity IN ('tenant', $4))`,
-		tenantID, entity, ids, bulkEntity)
+	marks, err := outbox.ReadMarks(ctx, tx, tenantID, outbox.Entity(entity), ids, []outbox.Entity{outbox.EntityTenant, outbox.Entity(bulkEntity)})
 	if err != nil {
 		return nil, err
 	}
 	queue := map[int64]queueState{}
-	var ent string
-	var sid int64
-	var dead bool
-	_, err = pgx.ForEachRow(rows, []any{&ent, &sid, &dead}, func() error {
-		targets := []int64{sid}
-		if ent != entity {
+	for _, m := range marks {
+		targets := []int64{m.SourceID}
+		if string(m.Entity) != entity {
 			targets = ids
 		}
 		for _, id := range targets {
 			q := queue[id]
-			q.queued = q.queued || !dead
-			q.dead = q.dead || dead
+			q.queued = q.queued || !m.Dead
+			q.dead = q.dead || m.Dead
 			queue[id] = q
 		}
-		return nil
-	})
-	return queue, err
+	}
+	return queue, nil
 }
 
 func reasonStrings(rs []projection.Reason) []string {

@@ -12,6 +12,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
+	"github.com/zumodra/zumodra/internal/source"
 )
 
 // keyPrefix marks Zumodra API keys so that secret scanners can find leaked
@@ -44,11 +46,7 @@ func generateKey() (secret, prefix string, hash []byte) {
 	return secret, prefix, sum[:]
 }
 
-type execQuerier interface {
-	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
-}
-
-func insertKey(ctx context.Context, q execQuerier, tenantID int64, name string) (NewKey, error) {
+func insertKey(ctx context.Context, q pgq.Querier, tenantID int64, name string) (NewKey, error) {
 	secret, prefix, hash := generateKey()
 	k := NewKey{Secret: secret}
 	err := q.QueryRow(ctx, `INSERT INTO public.tenant_api_keys (tenant_id, name, prefix, key_hash)
@@ -110,12 +108,11 @@ func (s *Store) Authenticate(ctx context.Context, secret string) (domain.Tenant,
 	sum := sha256.Sum256([]byte(secret))
 	var keyID int64
 	var lastUsed *time.Time
-	row := s.Pool.QueryRow(ctx, `SELECT k.id, k.last_used_at, t.id, t.slug, t.name, t.logo_url, t.schema_name, t.status, t.created_at, t.updated_at
+	row := s.Pool.QueryRow(ctx, `SELECT k.id, k.last_used_at, `+source.TenantColumnsOf("t")+`
 		FROM public.tenant_api_keys k JOIN public.tenants t ON t.id = k.tenant_id
 		WHERE k.key_hash = $1 AND k.revoked_at IS NULL`, sum[:])
-	var t domain.Tenant
-	err := row.Scan(&keyID, &lastUsed, &t.ID, &t.Slug, &t.Name, &t.LogoURL, &t.SchemaName, &t.Status, &t.CreatedAt, &t.UpdatedAt)
-	if errors.Is(err, pgx.ErrNoRows) {
+	t, err := source.ScanTenant(row, &keyID, &lastUsed)
+	if errors.Is(err, source.ErrTenantGone) {
 		return domain.Tenant{}, ErrBadKey
 	}
 	if err != nil {

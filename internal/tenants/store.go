@@ -14,6 +14,8 @@ import (
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/migrate"
+	"github.com/zumodra/zumodra/internal/outbox"
+	"github.com/zumodra/zumodra/internal/source"
 )
 
 // Store reads and writes tenants in the public schema.
@@ -23,14 +25,6 @@ type Store struct {
 
 // New returns a Store on pool.
 func New(pool *pgxpool.Pool) *Store { return &Store{Pool: pool} }
-
-const tenantColumns = `id, slug, name, logo_url, schema_name, status, created_at, updated_at`
-
-func scanTenant(row pgx.Row) (domain.Tenant, error) {
-	var t domain.Tenant
-	err := row.Scan(&t.ID, &t.Slug, &t.Name, &t.LogoURL, &t.SchemaName, &t.Status, &t.CreatedAt, &t.UpdatedAt)
-	return t, err
-}
 
 // CreateParams are the fields of a new tenant.
 type CreateParams struct {
@@ -51,10 +45,10 @@ func (s *Store) Create(ctx context.Context, p CreateParams) (domain.Tenant, NewK
 	var key NewKey
 	err := pgx.BeginFunc(ctx, s.Pool, func(tx pgx.Tx) error {
 		row := tx.QueryRow(ctx, `INSERT INTO public.tenants (slug, name, logo_url, schema_name)
-			VALUES ($1, $2, $3, $4) RETURNING `+tenantColumns,
+			VALUES ($1, $2, $3, $4) RETURNING `+source.TenantColumns,
 			p.Slug, strings.TrimSpace(p.Name), p.LogoURL, domain.SchemaName(p.Slug))
 		var err error
-		if t, err = scanTenant(row); err != nil {
+		if t, err = source.ScanTenant(row); err != nil {
 			return translate(err, p.Slug)
 		}
 		if err := schemaMustBeNew(ctx, tx, t.SchemaName); err != nil {
@@ -120,23 +114,12 @@ func ValidateLogoURL(raw string) error {
 
 // Get returns the tenant with this slug.
 func (s *Store) Get(ctx context.Context, slug string) (domain.Tenant, error) {
-	t, err := scanTenant(s.Pool.QueryRow(ctx, `SELECT `+tenantColumns+` FROM public.tenants WHERE slug = $1`, slug))
-	return t, translate(err, slug)
-}
-
-// GetByID returns the tenant with this id.
-func (s *Store) GetByID(ctx context.Context, id int64) (domain.Tenant, error) {
-	t, err := scanTenant(s.Pool.QueryRow(ctx, `SELECT `+tenantColumns+` FROM public.tenants WHERE id = $1`, id))
-	return t, translate(err, fmt.Sprint(id))
+	return source.TenantBySlug(ctx, s.Pool, slug, source.NoLock)
 }
 
 // List returns all tenants in slug order.
 func (s *Store) List(ctx context.Context) ([]domain.Tenant, error) {
-	rows, err := s.Pool.Query(ctx, `SELECT `+tenantColumns+` FROM public.tenants ORDER BY slug`)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (domain.Tenant, error) { return scanTenant(r) })
+	return source.ListTenantsBySlug(ctx, s.Pool)
 }
 
 // Suspend hides everything the tenant has from the catalog (through the
@@ -167,9 +150,9 @@ func (s *Store) SetLogo(ctx context.Context, slug, logoURL string) (domain.Tenan
 }
 
 func (s *Store) update(ctx context.Context, slug, set string, args ...any) (domain.Tenant, error) {
-	row := s.Pool.QueryRow(ctx, `UPDATE public.tenants SET `+set+` WHERE slug = $1 RETURNING `+tenantColumns,
+	row := s.Pool.QueryRow(ctx, `UPDATE public.tenants SET `+set+` WHERE slug = $1 RETURNING `+source.TenantColumns,
 		append([]any{slug}, args...)...)
-	t, err := scanTenant(row)
+	t, err := source.ScanTenant(row)
 	return t, translate(err, slug)
 }
 
@@ -177,14 +160,14 @@ func (s *Store) update(ctx context.Context, slug, set string, args ...any) (doma
 // tables (catalog rows, API keys, pending outbox rows), in one transaction.
 func (s *Store) Delete(ctx context.Context, slug string) error {
 	return pgx.BeginFunc(ctx, s.Pool, func(tx pgx.Tx) error {
-		t, err := scanTenant(tx.QueryRow(ctx, `SELECT `+tenantColumns+` FROM public.tenants WHERE slug = $1 FOR UPDATE`, slug))
+		t, err := source.TenantBySlug(ctx, tx, slug, source.ForUpdate)
 		if err != nil {
-			return translate(err, slug)
+			return err
 		}
 		if _, err := tx.Exec(ctx, "DROP SCHEMA IF EXISTS "+pgx.Identifier{t.SchemaName}.Sanitize()+" CASCADE"); err != nil {
 			return fmt.Errorf("drop schema %s: %w", t.SchemaName, err)
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM public.sync_outbox WHERE tenant_id = $1`, t.ID); err != nil {
+		if err := outbox.DeleteTenant(ctx, tx, t.ID); err != nil {
 			return err
 		}
 		// Catalog rows and API keys go with the tenant row (ON DELETE CASCADE).
@@ -199,7 +182,7 @@ func translate(err error, slug string) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, pgx.ErrNoRows):
+	case errors.Is(err, pgx.ErrNoRows), errors.Is(err, source.ErrTenantGone):
 		return domain.Errorf(domain.CodeNotFound, "tenant %q not found", slug)
 	case errors.As(err, &pgErr) && pgErr.Code == "23505":
 		return domain.Errorf(domain.CodeConflict, "tenant %q already exists", slug)

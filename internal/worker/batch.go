@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/apply"
@@ -20,7 +22,7 @@ type Batch struct {
 	TenantID  int64   // the first tenant processed, 0 when none could be locked
 	Tenants   []int64 // every tenant processed, each under its sync lock
 	Claimed   int     // outbox rows claimed, over all its tenants
-	Stats     map[apply.Catalog]apply.Stats
+	Stats     map[kind.Catalog]apply.Stats
 	Failed    []apply.RowError // rows that failed; their outbox rows were retried or buried
 	Retried   int              // outbox rows put back for a later attempt
 	Dead      int              // outbox rows that became dead letters
@@ -72,7 +74,7 @@ func (p *Pool) ProcessBatch(ctx context.Context) (Batch, error) {
 // the single rows without savepoints, two round trips fewer per catalog;
 // any failure there aborts the transaction and returns errIsolate.
 func (p *Pool) batchTx(ctx context.Context, isolate bool) (Batch, error) {
-	b := Batch{Stats: map[apply.Catalog]apply.Stats{}, isolated: isolate}
+	b := Batch{Stats: map[kind.Catalog]apply.Stats{}, isolated: isolate}
 	tx, err := p.db.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
 	if err != nil {
 		return b, fmt.Errorf("worker: begin: %w", err)
@@ -184,9 +186,9 @@ func (p *Pool) settle(ctx context.Context, tx pgx.Tx, b *Batch, entries []outbox
 }
 
 // applyWork syncs the coalesced work, catalog by catalog.
-func (p *Pool) applyWork(ctx context.Context, tx pgx.Tx, t domain.Tenant, w outbox.Work, isolate bool, stats map[apply.Catalog]apply.Stats) ([]apply.RowError, error) {
+func (p *Pool) applyWork(ctx context.Context, tx pgx.Tx, t domain.Tenant, w outbox.Work, isolate bool, stats map[kind.Catalog]apply.Stats) ([]apply.RowError, error) {
 	var failed []apply.RowError
-	for _, c := range apply.Catalogs {
+	for _, c := range kind.All {
 		st, f, err := p.applyCatalog(ctx, tx, t, c, w, isolate)
 		if err != nil {
 			return failed, err

@@ -3,7 +3,8 @@ package worker_test
 import (
 	"testing"
 
-	"github.com/zumodra/zumodra/internal/apply"
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/zumodra/zumodra/internal/testfactory"
 	"github.com/zumodra/zumodra/internal/worker"
 )
@@ -24,7 +25,7 @@ func TestBulkUpdateOf1000RowsIsFullyApplied(t *testing.T) {
 		t.Fatalf("bulk update captured %d outbox rows, want 1000", n)
 	}
 	tot := e.drain()
-	if st := tot.Stats[apply.Jobs]; st.Written != 1000 {
+	if st := tot.Stats[kind.Jobs]; st.Written != 1000 {
 		t.Fatalf("bulk update applied %+v, want 1000 written", st)
 	}
 	if n := e.count(`SELECT count(*) FROM public.job_catalog WHERE tenant_id = $1 AND title LIKE '%(remote)' AND remote_policy = 'remote'`, tn.ID); n != 1000 {

@@ -1,20 +1,25 @@
 // Package worker runs the incremental sync: goroutines that turn the
 // outbox rows left by the capture triggers into catalog changes.
 //
-// One batch, in one READ COMMITTED transaction:
+// One batch, in one READ COMMITTED transaction that commits asynchronously
+// (apply.AsyncCommit), takes several tenants in turn:
 //
-//  1. pick the tenant of the oldest available outbox row and take its sync
-//     lock without waiting (apply.TryLockTenant); a tenant another worker
-//     holds is skipped, so tenants proceed in parallel and one tenant's
-//     changes apply in commit order;
-//  2. claim up to BatchSize of its pending rows (FOR UPDATE SKIP LOCKED) and
-//     coalesce them (outbox.Coalesce): each source row once, full passes for
-//     tenant-wide rows (suspend, rename, TRUNCATE, --async resync);
+//  1. pick the tenant of the oldest available outbox row and try its sync
+//     lock without waiting (outbox.PickTenant with apply.TenantLockSQL); a
+//     tenant another worker holds is skipped, so tenants proceed in parallel
+//     and one tenant's changes apply in commit order;
+//  2. claim up to the batch's remaining room of its pending rows (FOR UPDATE
+//     SKIP LOCKED) and coalesce them (outbox.Coalesce): each source row once,
+//     full passes for tenant-wide rows (suspend, rename, TRUNCATE, --async
+//     resync);
 //  3. read the current source rows, project and apply them (apply.SyncIsolated,
 //     resync.Pass): a row that fails is isolated in a savepoint while the
 //     others apply;
 //  4. delete the claimed rows that were applied, record the failure of the
-//     others (outbox.Fail: backoff, then dead letter), commit.
+//     others (outbox.Fail: backoff, then dead letter);
+//  5. repeat from 1 with the next tenant until BatchSize rows or
+//     TenantsPerBatch tenants are taken, or a tenant needed a full pass;
+//     then commit. A failure charges only the failing tenant's rows.
 //
 // A worker killed anywhere before the commit leaves no trace: the rollback
 // releases the claim and the rows are claimed again. Because the lock is

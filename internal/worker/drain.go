@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/zumodra/zumodra/internal/apply"
 )
 
@@ -46,7 +48,7 @@ func (p *Pool) waitBriefly(ctx context.Context) error {
 type Totals struct {
 	Batches int
 	Claimed int
-	Stats   map[apply.Catalog]apply.Stats
+	Stats   map[kind.Catalog]apply.Stats
 	Failed  []apply.RowError
 	Retried int
 	Dead    int
@@ -57,7 +59,7 @@ func (t *Totals) add(b Batch) {
 		return
 	}
 	if t.Stats == nil {
-		t.Stats = map[apply.Catalog]apply.Stats{}
+		t.Stats = map[kind.Catalog]apply.Stats{}
 	}
 	t.Batches++
 	t.Claimed += b.Claimed

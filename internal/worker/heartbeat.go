@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/outbox"
 )
 
 func (p *Pool) workerID(i int) string { return fmt.Sprintf("%s/%d", p.cfg.Name, i) }
@@ -38,17 +40,13 @@ func (p *Pool) heartbeats(ctx context.Context) {
 }
 
 func (p *Pool) beat(ctx context.Context, host string) error {
-	_, err := p.db.Exec(ctx, `INSERT INTO public.worker_heartbeats (worker_id, hostname, pid)
-		SELECT id, $2, $3 FROM unnest($1::text[]) id
-		ON CONFLICT (worker_id) DO UPDATE SET seen_at = now(), hostname = EXCLUDED.hostname, pid = EXCLUDED.pid`,
-		p.workerIDs(), host, os.Getpid())
-	return err
+	return outbox.Beat(ctx, p.db, p.workerIDs(), host, os.Getpid())
 }
 
 func (p *Pool) removeHeartbeats() {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if _, err := p.db.Exec(ctx, `DELETE FROM public.worker_heartbeats WHERE worker_id = ANY($1)`, p.workerIDs()); err != nil {
+	if err := outbox.RemoveBeats(ctx, p.db, p.workerIDs()); err != nil {
 		p.cfg.Logger.Warn("remove worker heartbeats", "error", err)
 	}
 }

@@ -2,23 +2,16 @@ package worker
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/apply"
+	"github.com/zumodra/zumodra/internal/outbox"
 )
 
-// pickSQL finds the tenant of the oldest available outbox row and tries its
-// sync lock in one round trip. MATERIALIZED makes the LIMIT apply before
-// the lock is tried, so exactly one tenant's lock is attempted.
-var pickSQL = `WITH next AS MATERIALIZED (
-		SELECT tenant_id FROM public.sync_outbox
-		WHERE dead_at IS NULL AND available_at <= coalesce($1::timestamptz, clock_timestamp())
-		  AND tenant_id <> ALL($2)
-		ORDER BY available_at, id LIMIT 1)
-	SELECT tenant_id, ` + apply.TenantLockSQL("pg_try_advisory_xact_lock", "tenant_id") + ` FROM next`
+// tryLockSQL tries the tenant's sync lock on the outbox row picked.
+var tryLockSQL = apply.TenantLockSQL("pg_try_advisory_xact_lock", "tenant_id")
 
 // maxTenantTries bounds how many busy tenants a worker skips per batch.
 const maxTenantTries = 8
@@ -31,14 +24,12 @@ func (p *Pool) lockNextTenant(ctx context.Context, tx pgx.Tx, done []int64) (fou
 	// their rows were claimed up to the batch's limit.
 	busy := append([]int64{}, done...)
 	for range maxTenantTries {
-		var id int64
-		var locked bool
-		err := tx.QueryRow(ctx, pickSQL, p.cfg.clock().Arg(), busy).Scan(&id, &locked)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return found, 0, nil
-		}
+		id, locked, ok, err := outbox.PickTenant(ctx, tx, p.cfg.clock(), busy, tryLockSQL)
 		if err != nil {
-			return found, 0, fmt.Errorf("worker: pick tenant: %w", err)
+			return found, 0, fmt.Errorf("worker: %w", err)
+		}
+		if !ok {
+			return found, 0, nil
 		}
 		found = true
 		if locked {

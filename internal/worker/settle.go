@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/apply"
@@ -17,9 +19,9 @@ import (
 	"github.com/zumodra/zumodra/internal/resync"
 )
 
-func (p *Pool) applyCatalog(ctx context.Context, tx pgx.Tx, t domain.Tenant, c apply.Catalog, w outbox.Work, isolate bool) (apply.Stats, []apply.RowError, error) {
+func (p *Pool) applyCatalog(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, w outbox.Work, isolate bool) (apply.Stats, []apply.RowError, error) {
 	all, ids := w.AllJobs, w.Jobs
-	if c == apply.Providers {
+	if c == kind.Providers {
 		all, ids = w.AllProviders, w.Providers
 	}
 	switch {
@@ -40,7 +42,7 @@ func (p *Pool) applyCatalog(ctx context.Context, tx pgx.Tx, t domain.Tenant, c a
 func failuresByEntry(w outbox.Work, failed []apply.RowError) map[int64]string {
 	out := map[int64]string{}
 	for _, f := range failed {
-		for _, id := range w.EntriesFor(f.Catalog == apply.Jobs, f.ID) {
+		for _, id := range w.EntriesFor(f.Catalog == kind.Jobs, f.ID) {
 			if out[id] != "" {
 				out[id] += "; "
 			}

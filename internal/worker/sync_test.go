@@ -3,7 +3,8 @@ package worker_test
 import (
 	"testing"
 
-	"github.com/zumodra/zumodra/internal/apply"
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/zumodra/zumodra/internal/testfactory"
 	"github.com/zumodra/zumodra/internal/worker"
 )
@@ -44,7 +45,7 @@ func TestNoOpEditDoesNotRewrite(t *testing.T) {
 
 	e.exec(tn, `UPDATE %s.job_postings SET internal_notes = 'changed, private' WHERE id = $1`, job.ID)
 	tot := e.drain()
-	if st := tot.Stats[apply.Jobs]; st.Unchanged != 1 || st.Written != 0 {
+	if st := tot.Stats[kind.Jobs]; st.Unchanged != 1 || st.Written != 0 {
 		t.Fatalf("no-op edit stats = %+v, want 1 unchanged", st)
 	}
 	after := e.jobRow(tn, job.ID)
