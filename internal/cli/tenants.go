@@ -7,7 +7,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
@@ -60,8 +59,6 @@ func printTenant(w io.Writer, t domain.Tenant) {
 	fmt.Fprintf(tw, "Updated:\t%s\n", fmtTime(t.UpdatedAt))
 	tw.Flush()
 }
-
-func quoteIdent(name string) string { return pgx.Identifier{name}.Sanitize() }
 
 func optTime(t *time.Time) string {
 	if t == nil {

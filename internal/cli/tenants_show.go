@@ -11,6 +11,7 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/outbox"
+	"github.com/zumodra/zumodra/internal/source"
 	"github.com/zumodra/zumodra/internal/tenants"
 )
 
@@ -84,17 +85,7 @@ func readTenantStats(ctx context.Context, pool *pgxpool.Pool, t domain.Tenant) (
 		return st, fmt.Errorf("read tenant %s: %w", t.Slug, err)
 	}
 	st.pending, st.dead = q.Pending, q.Dead
-	return st, readSourceCounts(ctx, pool, t.SchemaName, &st)
-}
-
-// readSourceCounts counts the rows of the tenant's own schema; the schema
-// name comes from the tenant row and is quoted as an identifier.
-func readSourceCounts(ctx context.Context, pool *pgxpool.Pool, schema string, st *tenantStats) error {
-	q := fmt.Sprintf(`SELECT (SELECT count(*) FROM %[1]s.job_postings), (SELECT count(*) FROM %[1]s.service_providers),
-		(SELECT count(*) FROM %[1]s.applications), (SELECT count(*) FROM %[1]s.project_inquiries)`, quoteIdent(schema))
-	err := pool.QueryRow(ctx, q).Scan(&st.jobs, &st.providers, &st.applications, &st.projectInquiries)
-	if err != nil {
-		return fmt.Errorf("count rows of %s: %w", schema, err)
-	}
-	return nil
+	c, err := source.CountRows(ctx, pool, t)
+	st.jobs, st.providers, st.applications, st.projectInquiries = c.Jobs, c.Providers, c.Applications, c.ProjectInquiries
+	return st, err
 }

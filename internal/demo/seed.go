@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/source"
 	"github.com/zumodra/zumodra/internal/tenants"
 )
 
@@ -99,7 +100,7 @@ func knownKey(ctx context.Context, store *tenants.Store, t domain.Tenant, rememb
 func seedRows(ctx context.Context, pool *pgxpool.Pool, t domain.Tenant, spec tenantSpec, now time.Time) (bool, error) {
 	seeded := false
 	err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SELECT 1 FROM public.tenants WHERE id = $1 FOR UPDATE`, t.ID); err != nil {
+		if _, err := source.TenantByID(ctx, tx, t.ID, source.ForUpdate); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(ctx, "SET LOCAL search_path TO "+pgx.Identifier{t.SchemaName}.Sanitize()); err != nil {

@@ -237,7 +237,10 @@ func appliedVersions(ctx context.Context, q pgq.Querier, schema string) (map[int
 }
 
 // TenantSchemas lists the schemas of all registered tenants, in id order.
-// Before the shared track has run there are none.
+// Before the shared track has run there are none. It reads public.tenants
+// itself rather than through source: it runs between shared migrations,
+// when the table may lack columns source's tenant row reads, and needs the
+// schema name alone.
 func TenantSchemas(ctx context.Context, pool *pgxpool.Pool) ([]string, error) {
 	var exists bool
 	if err := pool.QueryRow(ctx, `SELECT to_regclass('public.tenants') IS NOT NULL`).Scan(&exists); err != nil || !exists {

@@ -85,7 +85,7 @@ func (cl *Cleaner) Sweep(ctx context.Context, dryRun bool) (CleanupReport, error
 	}
 	var err error
 	for _, s := range []spec{jobSpec, providerSpec} {
-		n, err := sweep(ctx, cl.Pool, dryRun, s.table, `NOT EXISTS (SELECT 1 FROM public.tenants t WHERE t.id = c.tenant_id)`)
+		n, err := sweep(ctx, cl.Pool, dryRun, s.table, source.TenantMissing("c.tenant_id"))
 		if err != nil {
 			return rep, err
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/source"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -23,7 +24,7 @@ func recordResults(ctx context.Context, pool *pgxpool.Pool, rs []CatalogResult, 
 				stale, drifted, pending, expired, drifted_columns, error, verified_at)
 			SELECT $1::bigint, $2::text, $3::int, $4::int, $5::int, $6::int, $7::int, $8::int, $9::int,
 				coalesce($10::text[], '{}'), $11::text, $12::timestamptz
-			WHERE EXISTS (SELECT 1 FROM public.tenants WHERE id = $1)
+			WHERE `+source.TenantExists("$1")+`
 			ON CONFLICT (tenant_id, catalog) DO UPDATE SET eligible = EXCLUDED.eligible,
 				in_catalog = EXCLUDED.in_catalog, missing = EXCLUDED.missing, stale = EXCLUDED.stale,
 				drifted = EXCLUDED.drifted, pending = EXCLUDED.pending, expired = EXCLUDED.expired,

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -39,15 +38,6 @@ func QueueLoadTenant(b *pgx.Batch, id int64, out *domain.Tenant) {
 }
 
 const loadTenantSQL = `SELECT ` + TenantColumns + ` FROM public.tenants WHERE id = $1` + string(KeyShare)
-
-// TenantColumnsOf is TenantColumns qualified by a table alias, for joins.
-func TenantColumnsOf(alias string) string {
-	cols := strings.Split(TenantColumns, ", ")
-	for i, c := range cols {
-		cols[i] = alias + "." + c
-	}
-	return strings.Join(cols, ", ")
-}
 
 // Lock is the row lock a tenant read takes for the rest of the caller's
 // transaction.

@@ -84,13 +84,21 @@ func (s *Store) ListKeys(ctx context.Context, slug string) ([]KeyInfo, error) {
 // RevokeKey revokes one of the tenant's keys; a key of another tenant is
 // not found.
 func (s *Store) RevokeKey(ctx context.Context, slug string, id int64) error {
-	tag, err := s.Pool.Exec(ctx, `UPDATE public.tenant_api_keys k SET revoked_at = coalesce(revoked_at, now())
-		FROM public.tenants t WHERE k.tenant_id = t.id AND t.slug = $1 AND k.id = $2`, slug, id)
+	notFound := domain.Errorf(domain.CodeNotFound, "key %d of tenant %q not found", id, slug)
+	t, err := source.TenantBySlug(ctx, s.Pool, slug, source.NoLock)
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		return notFound
+	}
+	if err != nil {
+		return err
+	}
+	tag, err := s.Pool.Exec(ctx, `UPDATE public.tenant_api_keys SET revoked_at = coalesce(revoked_at, now())
+		WHERE tenant_id = $1 AND id = $2`, t.ID, id)
 	if err != nil {
 		return err
 	}
 	if tag.RowsAffected() == 0 {
-		return domain.Errorf(domain.CodeNotFound, "key %d of tenant %q not found", id, slug)
+		return notFound
 	}
 	return nil
 }
@@ -106,12 +114,19 @@ func (s *Store) Authenticate(ctx context.Context, secret string) (domain.Tenant,
 		return domain.Tenant{}, ErrBadKey
 	}
 	sum := sha256.Sum256([]byte(secret))
-	var keyID int64
+	var keyID, tenantID int64
 	var lastUsed *time.Time
-	row := s.Pool.QueryRow(ctx, `SELECT k.id, k.last_used_at, `+source.TenantColumnsOf("t")+`
-		FROM public.tenant_api_keys k JOIN public.tenants t ON t.id = k.tenant_id
-		WHERE k.key_hash = $1 AND k.revoked_at IS NULL`, sum[:])
-	t, err := source.ScanTenant(row, &keyID, &lastUsed)
+	err := s.Pool.QueryRow(ctx, `SELECT id, tenant_id, last_used_at FROM public.tenant_api_keys
+		WHERE key_hash = $1 AND revoked_at IS NULL`, sum[:]).Scan(&keyID, &tenantID, &lastUsed)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return domain.Tenant{}, ErrBadKey
+	}
+	if err != nil {
+		return domain.Tenant{}, err
+	}
+	// A key's tenant deleted between the two reads is a bad key, as a
+	// missing one is.
+	t, err := source.TenantByID(ctx, s.Pool, tenantID, source.NoLock)
 	if errors.Is(err, source.ErrTenantGone) {
 		return domain.Tenant{}, ErrBadKey
 	}
