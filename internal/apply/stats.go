@@ -5,9 +5,6 @@ import (
 	"github.com/zumodra/zumodra/internal/metrics"
 )
 
-// Catalogs is kind.All under its former name, for callers not yet moved.
-var Catalogs = kind.All
-
 // Stats counts what an apply did (or, in a dry run, would do).
 type Stats struct {
 	Eligible  int // projected public rows handed to the apply

@@ -10,6 +10,8 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/apply"
+	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/resync"
 )
 
@@ -117,7 +119,7 @@ func (s *suite) resync(ctx context.Context, unchanged bool) func() (int, error) 
 			err = rep.Err()
 		}
 		n := 0
-		for _, c := range apply.Catalogs {
+		for _, c := range kind.All {
 			st := rep.Totals[c]
 			if unchanged {
 				n += st.Unchanged
@@ -155,15 +157,12 @@ func (s *suite) profiled(ctx context.Context, suffix string, fn func() (Phase, e
 }
 
 func truncateCatalogs(ctx context.Context, pool *pgxpool.Pool) error {
-	_, err := pool.Exec(ctx, `TRUNCATE public.job_catalog, public.provider_catalog`)
-	if err != nil {
-		return fmt.Errorf("bench: empty the catalogs: %w", err)
+	if err := apply.EmptyAll(ctx, pool); err != nil {
+		return fmt.Errorf("bench: %w", err)
 	}
 	return nil
 }
 
 func catalogRows(ctx context.Context, pool *pgxpool.Pool) (int, error) {
-	var n int
-	err := pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM public.job_catalog) + (SELECT count(*) FROM public.provider_catalog)`).Scan(&n)
-	return n, err
+	return catalog.CountAll(ctx, pool)
 }

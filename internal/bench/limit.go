@@ -17,7 +17,9 @@ import (
 // eligibility rules in the WHERE clause and no Go in between (no
 // sanitising, a trivial content hash). It writes the same rows into the
 // same table with the same indexes as the real sync, so its rate is what
-// PostgreSQL itself allows.
+// PostgreSQL itself allows. This and perrow.go's baseline are the only
+// catalog writes outside apply, on purpose: they measure other strategies
+// than apply's, so they cannot go through it.
 
 const limitJobsSQL = `INSERT INTO public.job_catalog (tenant_id, source_id, source_version, content_hash,
 	title, slug, reference_code, category_name, category_slug, job_type, experience_level, remote_policy,

@@ -12,6 +12,8 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -56,7 +58,7 @@ func (w perRowWriter) jobs(ctx context.Context) error {
 		}
 		for _, x := range in {
 			if r, why := projection.Job(x); why == projection.Public {
-				if err := w.upsertOne(ctx, "public.job_catalog", projection.JobColumns(), r.Values()); err != nil {
+				if err := w.upsertOne(ctx, kind.Jobs.Table(), projection.JobColumns(), r.Values()); err != nil {
 					return err
 				}
 			}
@@ -73,7 +75,7 @@ func (w perRowWriter) providers(ctx context.Context) error {
 		}
 		for _, x := range in {
 			if r, why := projection.Provider(x); why == projection.Public {
-				if err := w.upsertOne(ctx, "public.provider_catalog", projection.ProviderColumns(), r.Values()); err != nil {
+				if err := w.upsertOne(ctx, kind.Providers.Table(), projection.ProviderColumns(), r.Values()); err != nil {
 					return err
 				}
 			}
@@ -82,7 +84,7 @@ func (w perRowWriter) providers(ctx context.Context) error {
 	})
 }
 
-type idPager func(context.Context, source.Querier, domain.Tenant, int64, int) ([]int64, error)
+type idPager func(context.Context, pgq.Querier, domain.Tenant, int64, int) ([]int64, error)
 
 func (w perRowWriter) pages(ctx context.Context, page idPager, fn func([]int64) error) error {
 	var after int64

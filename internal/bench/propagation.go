@@ -10,6 +10,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/worker"
 )
 
@@ -115,22 +117,16 @@ func (s *suite) targets(ctx context.Context) ([]target, error) {
 	for _, t := range s.gen.Tenants {
 		schemas[t.ID] = pgx.Identifier{t.SchemaName, "job_postings"}.Sanitize()
 	}
-	rows, err := s.pool.Query(ctx, `SELECT tenant_id, source_id FROM public.job_catalog
-		ORDER BY hashtext(tenant_id || ':' || source_id) LIMIT 20000`)
-	if err != nil {
-		return nil, fmt.Errorf("bench: pick targets: %w", err)
-	}
-	var out []target
-	var tid, sid int64
-	_, err = pgx.ForEachRow(rows, []any{&tid, &sid}, func() error {
-		out = append(out, target{tid, sid, schemas[tid]})
-		return nil
-	})
-	if err == nil && len(out) == 0 {
+	origins, err := catalog.SampleOrigins(ctx, s.pool, kind.Jobs, 20000)
+	if err == nil && len(origins) == 0 {
 		err = fmt.Errorf("no public job to update")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("bench: pick targets: %w", err)
+	}
+	out := make([]target, len(origins))
+	for i, o := range origins {
+		out[i] = target{o.TenantID, o.SourceID, schemas[o.TenantID]}
 	}
 	rand.New(rand.NewPCG(s.opts.Seed, 7)).Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out, nil

@@ -73,3 +73,31 @@ func OriginOf(ctx context.Context, q pgq.Querier, c kind.Catalog, id int64) (Ori
 	}
 	return o, nil
 }
+
+// Published is what catalog c holds for one source row: the catalog row's id
+// and the content hash it was written with.
+type Published struct {
+	ID   int64
+	Hash []byte
+}
+
+// PublishedBySource reads the catalog rows of these source ids of one
+// tenant, keyed by source id; ids without a row are absent.
+func PublishedBySource(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, ids []int64) (map[int64]*Published, error) {
+	rows, err := q.Query(ctx, `SELECT source_id, id, content_hash FROM `+c.Table()+`
+		WHERE tenant_id = $1 AND source_id = ANY($2)`, tenantID, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read %s of tenant %d: %w", c.Table(), tenantID, err)
+	}
+	out := map[int64]*Published{}
+	var sid int64
+	var p Published
+	if _, err := pgx.ForEachRow(rows, []any{&sid, &p.ID, &p.Hash}, func() error {
+		own := p // the scan target is reused
+		out[sid] = &own
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("read %s of tenant %d: %w", c.Table(), tenantID, err)
+	}
+	return out, nil
+}

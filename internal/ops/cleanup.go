@@ -15,7 +15,6 @@ import (
 	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/outbox"
-	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/source"
 )
 
@@ -85,7 +84,7 @@ func (cl *Cleaner) Sweep(ctx context.Context, dryRun bool) (CleanupReport, error
 	}
 	var err error
 	for _, s := range []spec{jobSpec, providerSpec} {
-		n, err := sweep(ctx, cl.Pool, dryRun, s.table, source.TenantMissing("c.tenant_id"))
+		n, err := apply.Sweep(ctx, cl.Pool, s.catalog, dryRun, source.TenantMissing("c.tenant_id"))
 		if err != nil {
 			return rep, err
 		}
@@ -149,7 +148,7 @@ func (cl *Cleaner) sweepLocked(ctx context.Context, tx pgx.Tx, t domain.Tenant, 
 	tenant := fmt.Sprintf("c.tenant_id = %d", t.ID) // an int64 from the database, not input
 	for _, s := range []spec{jobSpec, providerSpec} {
 		if !t.Active() {
-			n, err := sweep(ctx, tx, dryRun, s.table, tenant)
+			n, err := apply.Sweep(ctx, tx, s.catalog, dryRun, tenant)
 			if err != nil {
 				return err
 			}
@@ -157,13 +156,13 @@ func (cl *Cleaner) sweepLocked(ctx context.Context, tx pgx.Tx, t domain.Tenant, 
 			continue
 		}
 		if s.catalog == kind.Jobs {
-			n, err := sweep(ctx, tx, dryRun, s.table, tenant+` AND c.application_deadline < $1`, cl.now())
+			n, err := apply.Sweep(ctx, tx, s.catalog, dryRun, tenant+` AND c.application_deadline < $1`, cl.now())
 			if err != nil {
 				return err
 			}
 			note(SweptDeadlinePassed, s.catalog, n)
 		}
-		n, err := sweep(ctx, tx, dryRun, s.table, tenant+` AND NOT EXISTS (SELECT 1 FROM `+
+		n, err := apply.Sweep(ctx, tx, s.catalog, dryRun, tenant+` AND NOT EXISTS (SELECT 1 FROM `+
 			sourceTable(t, s)+` x WHERE x.id = c.source_id)`)
 		if err != nil {
 			return err
@@ -176,19 +175,6 @@ func (cl *Cleaner) sweepLocked(ctx context.Context, tx pgx.Tx, t domain.Tenant, 
 // sourceTable is the tenant's source table of a catalog, quoted.
 func sourceTable(t domain.Tenant, s spec) string {
 	return pgx.Identifier{t.SchemaName, s.catalog.SourceTable()}.Sanitize()
-}
-
-// sweep deletes (or counts, in a dry run) the catalog rows c matching where.
-func sweep(ctx context.Context, q pgq.Querier, dryRun bool, table, where string, args ...any) (int, error) {
-	sql := `WITH gone AS (DELETE FROM ` + table + ` c WHERE ` + where + ` RETURNING 1) SELECT count(*) FROM gone`
-	if dryRun {
-		sql = `SELECT count(*) FROM ` + table + ` c WHERE ` + where
-	}
-	var n int
-	if err := q.QueryRow(ctx, sql, args...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("sweep %s: %w", table, err)
-	}
-	return n, nil
 }
 
 // sweepHeartbeats removes the rows of workers silent for a day: a worker

@@ -106,7 +106,8 @@ func (d *Doctor) checkIndexes(ctx context.Context) Check {
 		return failed(err, "")
 	}
 	c := Check{OK: len(missing) == 0}
-	for _, tb := range []string{"job_catalog", "provider_catalog"} {
+	for _, k := range kind.All {
+		tb := strings.TrimPrefix(k.Table(), "public.")
 		c.Lines = append(c.Lines, fmt.Sprintf("public.%s: %d of %d indexes", tb, counts[tb].present, counts[tb].want))
 	}
 	for _, m := range capMissing(missing) {

@@ -35,7 +35,6 @@ type catalogRow struct {
 // merge serves both.
 type spec struct {
 	catalog kind.Catalog
-	table   string
 	entity  outbox.Entity // the outbox entity of one source row
 	whole   outbox.Entity // the outbox entity of a full pass of this catalog
 	columns []string
@@ -53,7 +52,6 @@ func specOf(c kind.Catalog) spec {
 
 var jobSpec = spec{
 	catalog: kind.Jobs,
-	table:   kind.Jobs.Table(),
 	entity:  outbox.EntityJob,
 	whole:   outbox.EntityTenantJobs,
 	columns: projection.JobColumns(),
@@ -85,7 +83,6 @@ var jobSpec = spec{
 
 var providerSpec = spec{
 	catalog: kind.Providers,
-	table:   kind.Providers.Table(),
 	entity:  outbox.EntityProvider,
 	whole:   outbox.EntityTenantProviders,
 	columns: projection.ProviderColumns(),

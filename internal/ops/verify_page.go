@@ -3,10 +3,10 @@ package ops
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/outbox"
 )
@@ -59,19 +59,12 @@ func (v *Verifier) readPage(ctx context.Context, t domain.Tenant, s spec, after 
 // mergeCatalog streams the catalog rows of the id range in source id order
 // beside the projected page (also in id order) and classifies every id.
 func mergeCatalog(ctx context.Context, tx pgx.Tx, t domain.Tenant, s spec, after, upTo int64, src []projected, res *CatalogResult) ([]Discrepancy, error) {
-	rows, err := tx.Query(ctx, `SELECT `+strings.Join(s.columns, ", ")+` FROM `+s.table+`
-		WHERE tenant_id = $1 AND source_id > $2 AND ($3::bigint = 0 OR source_id <= $3)
-		ORDER BY source_id`, t.ID, after, upTo)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", s.table, err)
-	}
-	defer rows.Close()
 	var found []Discrepancy
 	i := 0
-	for rows.Next() {
+	err := catalog.EachInRange(ctx, tx, s.catalog, t.ID, after, upTo, s.columns, func(rows pgx.Rows) error {
 		cr, err := s.scan(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		res.InCatalog++
 		for ; i < len(src) && src[i].id < cr.id; i++ {
@@ -80,12 +73,13 @@ func mergeCatalog(ctx context.Context, tx pgx.Tx, t domain.Tenant, s spec, after
 		if i < len(src) && src[i].id == cr.id {
 			found = appendIf(found, inBoth(s, src[i], cr, res))
 			i++
-			continue
+			return nil
 		}
 		found = append(found, Discrepancy{SourceID: cr.id, Kind: Stale, Reason: "source row no longer exists"})
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", s.table, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for ; i < len(src); i++ {
 		found = appendIf(found, sourceOnly(src[i], res))

@@ -30,7 +30,7 @@ func (v *Verifier) repairPage(ctx context.Context, t domain.Tenant, s spec, pg p
 		if err != nil {
 			return err
 		}
-		if err := forgetHashes(ctx, tx, s, t.ID, pg.drifted); err != nil {
+		if err := apply.ForgetHashes(ctx, tx, s.catalog, t.ID, pg.drifted); err != nil {
 			return err
 		}
 		st, failed, err = apply.SyncIsolated(ctx, tx, cur, s.catalog, pg.fix, apply.Options{})
@@ -45,21 +45,6 @@ func (v *Verifier) repairPage(ctx context.Context, t domain.Tenant, s spec, pg p
 	fix.Errors += len(failed)
 	for _, f := range failed {
 		v.logger().ErrorContext(ctx, "repair: row failed", "tenant", t.Slug, "catalog", s.catalog, "source_id", f.ID, "error", f.Err)
-	}
-	return nil
-}
-
-// forgetHashes clears the stored content hash of drifted rows. A row edited
-// by hand still carries the hash of its correct content, and apply skips
-// rows whose hash matches; without this, repair would leave the edit.
-func forgetHashes(ctx context.Context, tx pgx.Tx, s spec, tenantID int64, ids []int64) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	_, err := tx.Exec(ctx, `UPDATE `+s.table+` SET content_hash = '\x'::bytea
-		WHERE tenant_id = $1 AND source_id = ANY($2)`, tenantID, ids)
-	if err != nil {
-		return fmt.Errorf("clear hashes of drifted rows: %w", err)
 	}
 	return nil
 }

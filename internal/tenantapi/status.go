@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
 )
@@ -52,7 +53,7 @@ type statusBody struct {
 
 // decide sets State from what the projection says (reasons), what the
 // catalog holds and what the outbox still has queued.
-func (it *statusItem) decide(hash []byte, cat *catalogEntry, q queueState) {
+func (it *statusItem) decide(hash []byte, cat *catalog.Published, q queueState) {
 	public := len(it.Reasons) == 0
 	it.Pending = []string{}
 	switch {
@@ -64,13 +65,13 @@ func (it *statusItem) decide(hash []byte, cat *catalogEntry, q queueState) {
 	switch {
 	case public && cat == nil:
 		it.Pending = append(it.Pending, pendingMissing)
-	case public && !bytes.Equal(cat.hash, hash):
+	case public && !bytes.Equal(cat.Hash, hash):
 		it.Pending = append(it.Pending, pendingOutdated)
 	case !public && cat != nil && !onlyDeadline(it.Reasons):
 		it.Pending = append(it.Pending, pendingStale)
 	}
 	if cat != nil {
-		it.CatalogID = &cat.id
+		it.CatalogID = &cat.ID
 	}
 	switch {
 	case len(it.Pending) > 0:

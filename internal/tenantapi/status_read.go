@@ -5,18 +5,13 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
-
-// catalogEntry is what the catalog holds for one source row.
-type catalogEntry struct {
-	id   int64
-	hash []byte
-}
 
 // queueState is what the outbox holds for one source row.
 type queueState struct{ queued, dead bool }
@@ -94,20 +89,9 @@ func (h *Handler) providerStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant
 // catalogAndQueue reads the catalog rows and outbox entries of these
 // source ids. An outbox entry for the whole tenant, or for the whole
 // catalog, concerns every id.
-func catalogAndQueue(ctx context.Context, tx pgx.Tx, tenantID int64, c kind.Catalog, ids []int64) (map[int64]*catalogEntry, map[int64]queueState, error) {
-	cat := map[int64]*catalogEntry{}
-	rows, err := tx.Query(ctx, `SELECT source_id, id, content_hash FROM `+c.Table()+`
-		WHERE tenant_id = $1 AND source_id = ANY($2)`, tenantID, ids)
+func catalogAndQueue(ctx context.Context, tx pgx.Tx, tenantID int64, c kind.Catalog, ids []int64) (map[int64]*catalog.Published, map[int64]queueState, error) {
+	cat, err := catalog.PublishedBySource(ctx, tx, c, tenantID, ids)
 	if err != nil {
-		return nil, nil, err
-	}
-	var sid int64
-	var e catalogEntry
-	if _, err := pgx.ForEachRow(rows, []any{&sid, &e.id, &e.hash}, func() error {
-		c := e
-		cat[sid] = &c
-		return nil
-	}); err != nil {
 		return nil, nil, err
 	}
 	queue, err := readQueue(ctx, tx, tenantID, c.Entity(), c.WholeEntity(), ids)

@@ -1,0 +1,24 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/pgq"
+)
+
+// EmptyAll removes every row of every catalog at once, for the benchmark
+// harness's rebuilds from nothing. It takes an exclusive lock: never on a
+// serving database.
+func EmptyAll(ctx context.Context, q pgq.Querier) error {
+	tables := make([]string, len(kind.All))
+	for i, c := range kind.All {
+		tables[i] = c.Table()
+	}
+	if _, err := q.Exec(ctx, `TRUNCATE `+strings.Join(tables, ", ")); err != nil {
+		return fmt.Errorf("empty the catalogs: %w", err)
+	}
+	return nil
+}
