@@ -9,8 +9,6 @@ import (
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/pgq"
-	"github.com/zumodra/zumodra/internal/projection"
-	"github.com/zumodra/zumodra/internal/source"
 )
 
 // SyncIDs brings the catalog rows of these source ids in line with their
@@ -22,45 +20,16 @@ func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog
 	if len(ids) == 0 {
 		return Stats{}, nil
 	}
-	var jobs []projection.JobInput
-	var provs []projection.ProviderInput
-	held, err := readSources(ctx, q, t, c, ids, &jobs, &provs)
-	if err != nil {
-		return Stats{}, err
-	}
-	if c == kind.Providers {
-		rows, hidden := projectProviders(provs)
-		items := make([]item, len(rows))
-		for i, r := range rows {
-			items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
-		}
-		remove := append(hidden, missing(ids, providerIDs(provs))...)
-		return applyItems(ctx, q, kind.Providers, projection.ProviderColumns(), t.ID, items, remove, held, opts)
-	}
-	rows, hidden := projectJobs(jobs)
-	items := make([]item, len(rows))
-	for i, r := range rows {
-		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
-	}
-	remove := append(hidden, missing(ids, jobIDs(jobs))...)
-	return applyItems(ctx, q, kind.Jobs, projection.JobColumns(), t.ID, items, remove, held, opts)
-}
-
-// readSources reads the source rows of ids into *jobs or *provs and the
-// catalog's hashes of those ids, in one round trip.
-func readSources(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog, ids []int64, jobs *[]projection.JobInput, provs *[]projection.ProviderInput) (map[int64][]byte, error) {
+	ops := catalogs[c]
 	b := &pgx.Batch{}
-	if c == kind.Providers {
-		source.QueueProvidersByID(b, t, ids, provs)
-	} else {
-		source.QueueJobsByID(b, t, ids, jobs)
-	}
+	read := ops.queueRead(b, t, ids)
 	held := make(map[int64][]byte, len(ids))
 	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, held) })
 	if err := q.SendBatch(ctx, b).Close(); err != nil {
-		return nil, err
+		return Stats{}, err
 	}
-	return held, nil
+	items, remove := read()
+	return applyItems(ctx, q, c, ops.columns, t.ID, items, remove, held, opts)
 }
 
 // Page is the result of SyncPage.
@@ -77,7 +46,7 @@ type Page struct {
 // page the range is unbounded above, so rows beyond the last source id go
 // too.
 func SyncPage(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, after int64, limit int, opts Options) (Page, error) {
-	ids, err := idPage(ctx, tx, t, c, after, limit)
+	ids, err := catalogs[c].idPage(ctx, tx, t, after, limit)
 	if err != nil {
 		return Page{}, err
 	}
@@ -95,13 +64,6 @@ func SyncPage(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, a
 	n, err := RemoveRange(ctx, tx, c, t.ID, after, upTo, ids, opts)
 	p.Removed += n
 	return p, err
-}
-
-func idPage(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog, after int64, limit int) ([]int64, error) {
-	if c == kind.Providers {
-		return source.ProviderIDPage(ctx, q, t, after, limit)
-	}
-	return source.JobIDPage(ctx, q, t, after, limit)
 }
 
 // missing returns the requested ids that the source read did not return.

@@ -191,12 +191,7 @@ func (c *syncCatalogsCmd) enqueue(ctx context.Context, pool *pgxpool.Pool, ts []
 	return nil
 }
 
-func wholeEntity(c kind.Catalog) outbox.Entity {
-	if c == kind.Providers {
-		return outbox.EntityTenantProviders
-	}
-	return outbox.EntityTenantJobs
-}
+func wholeEntity(c kind.Catalog) outbox.Entity { return outbox.Entity(c.WholeEntity()) }
 
 const opsBannerLine = "======================================================================"
 

@@ -14,12 +14,7 @@ import (
 )
 
 // catalogTitle is how the original's output names a catalog.
-func opsCatalogTitle(c kind.Catalog) string {
-	if c == kind.Providers {
-		return "Providers"
-	}
-	return "Jobs"
-}
+func opsCatalogTitle(c kind.Catalog) string { return c.Title() }
 
 // printSyncReport lays the result out like the original's command: one
 // block per tenant, then the Summary.

@@ -18,12 +18,12 @@ const (
 var All = []Catalog{Jobs, Providers}
 
 type names struct {
-	table, source, entity, whole string
+	table, source, entity, whole, title string
 }
 
 var catalogs = map[Catalog]names{
-	Jobs:      {"public.job_catalog", "job_postings", "job", "tenant_jobs"},
-	Providers: {"public.provider_catalog", "service_providers", "provider", "tenant_providers"},
+	Jobs:      {"public.job_catalog", "job_postings", "job", "tenant_jobs", "Jobs"},
+	Providers: {"public.provider_catalog", "service_providers", "provider", "tenant_providers", "Providers"},
 }
 
 // Table is the catalog's table, schema-qualified.
@@ -38,3 +38,6 @@ func (c Catalog) Entity() string { return catalogs[c].entity }
 
 // WholeEntity is the outbox entity of a full pass of the catalog.
 func (c Catalog) WholeEntity() string { return catalogs[c].whole }
+
+// Title is the catalog's name as a heading in command output.
+func (c Catalog) Title() string { return catalogs[c].title }

@@ -7,7 +7,7 @@ import "testing"
 func TestNamesComplete(t *testing.T) {
 	seen := map[string]Catalog{}
 	for _, c := range All {
-		for _, n := range []string{c.Table(), c.SourceTable(), c.Entity(), c.WholeEntity()} {
+		for _, n := range []string{c.Table(), c.SourceTable(), c.Entity(), c.WholeEntity(), c.Title()} {
 			if n == "" {
 				t.Errorf("%s: a name is empty", c)
 			}

@@ -43,12 +43,9 @@ type spec struct {
 	scan    func(rows pgx.Rows) (catalogRow, error)
 }
 
-func specOf(c kind.Catalog) spec {
-	if c == kind.Providers {
-		return providerSpec
-	}
-	return jobSpec
-}
+func specOf(c kind.Catalog) spec { return specs[c] }
+
+var specs = map[kind.Catalog]spec{kind.Jobs: jobSpec, kind.Providers: providerSpec}
 
 var jobSpec = spec{
 	catalog: kind.Jobs,

@@ -1,6 +1,10 @@
 package outbox
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/zumodra/zumodra/internal/kind"
+)
 
 // Work is what a tenant's claimed rows call for, each source row once.
 type Work struct {
@@ -66,4 +70,12 @@ func (w Work) IDs() []int64 {
 		out[i] = e.ID
 	}
 	return out
+}
+
+// Of is the work of catalog c: whether it is a whole pass, else which ids.
+func (w Work) Of(c kind.Catalog) (all bool, ids []int64) {
+	if c == kind.Providers {
+		return w.AllProviders, w.Providers
+	}
+	return w.AllJobs, w.Jobs
 }

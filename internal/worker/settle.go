@@ -20,10 +20,7 @@ import (
 )
 
 func (p *Pool) applyCatalog(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, w outbox.Work, isolate bool) (apply.Stats, []apply.RowError, error) {
-	all, ids := w.AllJobs, w.Jobs
-	if c == kind.Providers {
-		all, ids = w.AllProviders, w.Providers
-	}
+	all, ids := w.Of(c)
 	switch {
 	case all:
 		return resync.Pass(ctx, tx, t, c, p.cfg.PageSize, apply.Options{})
