@@ -32,8 +32,18 @@ func templateName() string { return templatePrefix + migrate.Fingerprint()[:12] 
 
 // prepare builds the template if needed and sweeps leftovers of old runs.
 func (s *server) prepare(ctx context.Context) error {
-	// A session of its own, not a pooled one: closing it releases the lock
-	// whatever happened, and so does the death of this process.
+	return s.underTemplateLock(ctx, func(conn *pgx.Conn) error {
+		if err := s.ensureTemplate(ctx, conn); err != nil {
+			return err
+		}
+		return s.sweep(ctx, conn)
+	})
+}
+
+// underTemplateLock runs fn holding the template lock on a session of its
+// own, not a pooled one: closing it releases the lock whatever happened, and
+// so does the death of this process.
+func (s *server) underTemplateLock(ctx context.Context, fn func(*pgx.Conn) error) error {
 	conn, err := pgx.Connect(ctx, s.maintenance)
 	if err != nil {
 		return fmt.Errorf("testdb: %w", err)
@@ -42,10 +52,7 @@ func (s *server) prepare(ctx context.Context) error {
 	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", templateLockKey); err != nil {
 		return fmt.Errorf("testdb: template lock: %w", err)
 	}
-	if err := s.ensureTemplate(ctx, conn); err != nil {
-		return err
-	}
-	return s.sweep(ctx, conn)
+	return fn(conn)
 }
 
 func (s *server) ensureTemplate(ctx context.Context, conn *pgx.Conn) error {

@@ -4,11 +4,13 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -52,10 +54,24 @@ func (s *server) create(ctx context.Context) (string, error) {
 	}
 	name := fmt.Sprintf("test_%d_%s", time.Now().Unix(), hex.EncodeToString(suffix))
 	sql := "CREATE DATABASE " + pgx.Identifier{name}.Sanitize() + " TEMPLATE " + pgx.Identifier{s.template}.Sanitize()
-	if _, err := s.admin.Exec(ctx, sql); err != nil {
+	_, err := s.admin.Exec(ctx, sql)
+	if isMissingDatabase(err) {
+		// Another checkout's test process, with other migrations, sweeps
+		// templates by build time: ours may go while we run. Build it again.
+		err = s.underTemplateLock(ctx, func(conn *pgx.Conn) error { return s.ensureTemplate(ctx, conn) })
+		if err == nil {
+			_, err = s.admin.Exec(ctx, sql)
+		}
+	}
+	if err != nil {
 		return "", fmt.Errorf("testdb: clone %s: %w", s.template, err)
 	}
 	return name, nil
+}
+
+func isMissingDatabase(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && pgErr.Code == "3D000" // invalid_catalog_name
 }
 
 // drop forces out connections a test leaked, so a forgotten Close cannot

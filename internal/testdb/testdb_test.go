@@ -111,7 +111,10 @@ func TestHalfBuiltTemplateIsRebuilt(t *testing.T) {
 	}
 	conn.Close(ctx)
 
-	if err := scratch.prepare(ctx); err != nil {
+	// ensureTemplate, not prepare: prepare's sweep would take the real
+	// template for another fingerprint's and drop it under other processes.
+	err = scratch.underTemplateLock(ctx, func(conn *pgx.Conn) error { return scratch.ensureTemplate(ctx, conn) })
+	if err != nil {
 		t.Fatal(err)
 	}
 	pool, err := pgxpool.New(ctx, s.urlFor(scratch.template))
@@ -221,4 +224,28 @@ func BenchmarkCloneAndDrop(b *testing.B) {
 	}
 	b.ReportMetric(float64(cloning.Milliseconds())/float64(b.N), "clone-ms/op")
 	b.ReportMetric(float64(dropping.Milliseconds())/float64(b.N), "drop-ms/op")
+}
+
+// A template dropped by another checkout's sweep is rebuilt on the next clone.
+func TestCloneRebuildsAVanishedTemplate(t *testing.T) {
+	s, err := getServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	scratch := *s
+	scratch.template = fmt.Sprintf("tmpl_vanish_%d", time.Now().UnixNano())
+	ident := pgx.Identifier{scratch.template}.Sanitize()
+	t.Cleanup(func() { _, _ = s.admin.Exec(ctx, "DROP DATABASE IF EXISTS "+ident+" WITH (FORCE)") })
+	if _, err := s.admin.Exec(ctx, "DROP DATABASE IF EXISTS "+ident); err != nil {
+		t.Fatal(err)
+	}
+	name, err := scratch.create(ctx)
+	if err != nil {
+		t.Fatalf("clone of a vanished template: %v", err)
+	}
+	t.Cleanup(func() { _ = s.drop(ctx, name) })
+	if !databaseExists(t, scratch.template) {
+		t.Fatal("template should have been rebuilt")
+	}
 }
