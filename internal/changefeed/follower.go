@@ -187,7 +187,6 @@ func (f *Follower) Listening() bool {
 	return f.listening
 }
 
-
 func (f *Follower) run(ctx context.Context) error {
 	if !f.opts.PollOnly {
 		go f.listen(ctx)
