@@ -27,7 +27,8 @@ func publicOps() []op {
 	jobParams := append(commonListParams(),
 		query("job_type", "", csv(domain.JobTypes)), query("experience_level", "", csv(domain.ExperienceLevels)),
 		query("remote", "", csv(domain.RemotePolicies)),
-		query("min_salary", "jobs whose shown salary reaches this", obj{"type": "number", "minimum": 0}))
+		query("min_salary", "jobs whose shown salary, as a yearly amount (hour x 2,080, day x 260, week x 52, month x 12), reaches this in the salary currency", obj{"type": "number", "minimum": 0}),
+		query("currency", "ISO 4217 code: jobs showing a salary in it, and the currency of min_salary and sort=salary (default: the one most matching jobs pay in)", obj{"type": "string", "pattern": "^[A-Za-z]{3}$"}))
 	jobParams[1]["schema"] = obj{"type": "string", "enum": catalog.JobSorts}
 	provParams := append(commonListParams(),
 		query("skill", "skill name", strQ()), query("verified", "verified providers only", obj{"type": "boolean"}),
