@@ -28,6 +28,9 @@ type cursorState struct {
 	// that paging costs no count and "page 3 of N" keeps its N.
 	Total int  `json:"t,omitempty"`
 	Exact bool `json:"x,omitempty"`
+	// Currency is the salary currency the first page chose, so that a
+	// salary sort or minimum keeps its currency on every page.
+	Currency string `json:"c,omitempty"`
 }
 
 const cursorVersion = 1

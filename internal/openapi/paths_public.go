@@ -47,7 +47,9 @@ func publicOps() []op {
 		oneOrMore("job_type", "employment type", domain.JobTypes),
 		oneOrMore("experience_level", "seniority", domain.ExperienceLevels),
 		oneOrMore("remote", "remote policy", domain.RemotePolicies),
-		query("min_salary", "jobs whose shown salary reaches this", obj{"type": "number", "minimum": 0, "maximum": catalog.MaxSalary}))
+		query("min_salary", "jobs whose shown salary, as a yearly amount (hour x 2,080, day x 260, week x 52, month x 12), reaches this in the salary currency",
+			obj{"type": "number", "minimum": 0, "maximum": catalog.MaxSalary}),
+		query("currency", "ISO 4217 code: jobs showing a salary in it, and the currency of min_salary and sort=salary (default: the one most matching jobs pay in)", obj{"type": "string", "pattern": "^[A-Za-z]{3}$"}))
 	jobParams[1]["schema"] = obj{"type": "string", "enum": catalog.JobSorts}
 	provParams := append(commonListParams(),
 		query("skill", "skill name", text(catalog.MaxValueLen)), query("verified", "verified providers only", obj{"type": "boolean"}),

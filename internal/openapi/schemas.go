@@ -117,6 +117,13 @@ func storedResource(input obj) obj {
 	return obj{"type": "object", "properties": props, "required": req}
 }
 
+// jobList adds the salary currency a job list compared salaries in.
+func jobList(l obj) obj {
+	l["properties"].(obj)["salary_currency"] = obj{"type": "string",
+		"description": "the currency min_salary and sort=salary compared in: the request's, or the one most matching jobs pay in; absent when neither was asked"}
+	return l
+}
+
 // handWritten are the wrappers no single Go type describes.
 func handWritten() obj {
 	meta := obj{
@@ -145,7 +152,7 @@ func handWritten() obj {
 		}}
 	}
 	return obj{
-		"JobList": list("JobSummary", "JobFacets"), "ProviderList": list("ProviderSummary", "ProviderFacets"),
+		"JobList": jobList(list("JobSummary", "JobFacets")), "ProviderList": list("ProviderSummary", "ProviderFacets"),
 		"JobEnvelope": data(ref("Job")), "ProviderEnvelope": data(ref("Provider")),
 		"CategoryList":    data(obj{"type": "array", "items": ref("Category")}),
 		"LocationList":    data(obj{"type": "array", "items": ref("Country")}),
