@@ -52,8 +52,8 @@ func (c cursorCodec) mac(payload []byte) []byte {
 func (c cursorCodec) decode(s, fp string) (cursorState, error) {
 	var st cursorState
 	bad := domain.FieldError("cursor", "is not a valid cursor")
-	if len(s) > maxCursorLen {
-		return st, domain.FieldError("cursor", "is longer than %d bytes", maxCursorLen)
+	if len(s) > MaxCursorLen {
+		return st, domain.FieldError("cursor", "is longer than %d bytes", MaxCursorLen)
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil || len(raw) <= macLen {

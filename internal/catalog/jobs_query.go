@@ -52,14 +52,14 @@ type JobQuery struct {
 // clean validates q and returns its normalised form.
 func (q JobQuery) clean() (JobQuery, error) {
 	var err error
-	if q.Search, err = cleanText("q", q.Search, maxQueryLen); err != nil {
+	if q.Search, err = cleanText("q", q.Search, MaxQueryLen); err != nil {
 		return q, err
 	}
 	for _, f := range []struct {
 		name string
 		v    *string
 	}{{"category", &q.Category}, {"country", &q.Country}, {"city", &q.City}, {"company", &q.Company}} {
-		if *f.v, err = cleanText(f.name, *f.v, maxValueLen); err != nil {
+		if *f.v, err = cleanText(f.name, *f.v, MaxValueLen); err != nil {
 			return q, err
 		}
 	}
@@ -81,7 +81,7 @@ func (q JobQuery) clean() (JobQuery, error) {
 	if q.PageSize, err = cleanPageSize(q.PageSize); err != nil {
 		return q, err
 	}
-	if q.Cursor, err = cleanText("cursor", q.Cursor, maxCursorLen); err != nil {
+	if q.Cursor, err = cleanText("cursor", q.Cursor, MaxCursorLen); err != nil {
 		return q, err
 	}
 	q.Sort, err = cleanSort(q.Sort, q.Search != "", JobSorts)

@@ -48,6 +48,16 @@ func schemas() obj {
 	for name, rules := range constraints {
 		applyConstraints(out[name].(obj), rules)
 	}
+	for name, rules := range storedRules {
+		props := out[name].(obj)["properties"].(obj)
+		for prop, rule := range rules {
+			p := obj{"type": props[prop].(obj)["type"]}
+			for k, v := range rule {
+				p[k] = v
+			}
+			props[prop] = p
+		}
+	}
 	for _, name := range inputSchemas {
 		in := out[name].(obj)
 		in["additionalProperties"] = false
@@ -56,8 +66,9 @@ func schemas() obj {
 			in["required"] = req
 		}
 	}
-	// PATCH bodies: the same fields, none required.
-	for _, name := range inputSchemas {
+	// PATCH bodies: the same fields, none required; only the tenant API's
+	// resources have them.
+	for _, name := range resources {
 		p := clone(out[name].(obj))
 		delete(p, "required")
 		out[name+"Patch"] = p

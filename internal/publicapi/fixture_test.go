@@ -13,6 +13,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/openapi/openapitest"
 	"github.com/zumodra/zumodra/internal/publicapi"
 	"github.com/zumodra/zumodra/internal/tenants"
 	"github.com/zumodra/zumodra/internal/testdb"
@@ -25,7 +26,7 @@ var sourceIDs atomic.Int64
 type fixture struct {
 	t    *testing.T
 	pool *pgxpool.Pool
-	mux  *http.ServeMux
+	mux  http.Handler // the API's routes, every exchange checked against the OpenAPI document
 	acme domain.Tenant
 }
 
@@ -40,7 +41,7 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{t: t, pool: pool, mux: mux, acme: tn}
+	return &fixture{t: t, pool: pool, mux: openapitest.Handler(t, mux), acme: tn}
 }
 
 // job inserts a catalog job of acme published age ago; extra SQL sets more.
