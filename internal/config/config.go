@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/pgcluster"
 )
 
@@ -34,6 +35,8 @@ type Config struct {
 	Workers     int        // in-process sync workers for serve; 0 disables them
 	Sync        SyncTiming // worker polling and periodic task intervals
 	HTTP        HTTPLimits // result caches and per-client rate limits of serve
+	// DB holds each role's pool size and timeouts (see database.Roles).
+	DB map[database.Role]database.Limits
 }
 
 // HTTPLimits are the read path's result caches and the per-client rate
@@ -71,6 +74,7 @@ func Default() Config {
 		LogFormat: FormatAuto,
 		Workers:   2,
 		HTTP:      HTTPLimits{ResultCache: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit},
+		DB:        database.DefaultLimits(),
 	}
 }
 
@@ -100,6 +104,9 @@ func (c Config) Validate() error {
 	}
 	if c.HTTP.APIRateLimit < 0 || c.HTTP.FormRateLimit < 0 {
 		return fmt.Errorf("rate limits %d and %d: want 0 (no limit) or more requests a minute", c.HTTP.APIRateLimit, c.HTTP.FormRateLimit)
+	}
+	if err := c.validateDB(); err != nil {
+		return err
 	}
 	return validateBaseURL(c.BaseURL)
 }

@@ -78,5 +78,8 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			*dst = d
 		}
 	}
+	if err := c.dbFromEnv(getenv); err != nil {
+		return c, err
+	}
 	return c, nil
 }

@@ -2,11 +2,14 @@ package server
 
 import (
 	"fmt"
+
+	"github.com/jackc/pgx/v5/pgxpool"
 	"net/http"
 	"time"
 
 	"github.com/zumodra/zumodra/internal/admin"
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
 	"github.com/zumodra/zumodra/internal/metrics"
@@ -40,8 +43,8 @@ func (s *Server) Handler() (http.Handler, error) {
 // never as a placeholder.
 func (s *Server) mount(mux *http.ServeMux) error {
 	lim, ttl := s.Config.HTTP, resultTTL(s.Config.HTTP.ResultCache)
-	cat := catalog.New(s.Pool, catalog.Options{CacheTTL: ttl})
-	in := intake.New(s.Pool, s.Log)
+	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
+	in := intake.New(s.pool(database.RoleWrite), s.Log)
 	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, PageCacheTTL: ttl,
 		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2)}, cat, in, s.Log)
 	if err != nil {
@@ -50,10 +53,20 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	site.Routes(mux)
 	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl,
 		Limiter: perClient(lim.APIRateLimit, lim.APIRateLimit/10)}).Routes(mux)
-	tenantapi.New(s.Pool, s.Log).Routes(mux)
+	tenantapi.New(s.pool(database.RoleWrite), s.Log).Routes(mux)
 	openapi.Routes(mux)
-	admin.New(s.Pool, s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: s.metrics()}).Routes(mux) // and /healthz, /readyz
+	s.admin = admin.New(s.pool(database.RoleAdmin), s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: s.metrics(),
+		ReadyPool: s.pool(database.RoleReady)})
+	s.admin.Routes(mux) // and /healthz, /readyz
 	return nil
+}
+
+// pool is the pool of role: Pools' when set, else the one Pool.
+func (s *Server) pool(r database.Role) *pgxpool.Pool {
+	if s.Pools == nil {
+		return s.Pool
+	}
+	return s.Pools.For(r)
 }
 
 // metrics serves this server's registry: the process's own metrics and the
@@ -61,7 +74,10 @@ func (s *Server) mount(mux *http.ServeMux) error {
 // each report their own database.
 func (s *Server) metrics() http.Handler {
 	reg := metrics.NewRegistry()
-	reg.MustRegister(ops.NewCollector(s.Pool, s.Log))
+	reg.MustRegister(ops.NewCollector(s.pool(database.RoleAdmin), s.Log))
+	if s.Pools != nil {
+		reg.MustRegister(metrics.NewPoolCollector(s.Pools.Named()))
+	}
 	return metrics.Handler(reg)
 }
 

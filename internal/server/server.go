@@ -12,7 +12,9 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/zumodra/zumodra/internal/admin"
 	"github.com/zumodra/zumodra/internal/config"
+	"github.com/zumodra/zumodra/internal/database"
 )
 
 // Timeouts protect the server from slow or stuck clients. ReadHeaderTimeout
@@ -31,14 +33,18 @@ const (
 type Server struct {
 	Config config.Config
 	Pool   *pgxpool.Pool
-	Log    *slog.Logger
+	// Pools, when set, gives each kind of work its own pool (public
+	// reads, writes, admin, readiness); nil serves everything from Pool.
+	Pools *database.Pools
+	Log   *slog.Logger
 	// Background runs until its context ends (the sync workers); nil when
 	// there is nothing to run. Its error, other than the context's, fails Run.
 	Background func(ctx context.Context) error
 	// Ready, when set, is called with the bound address once listening.
 	Ready func(addr net.Addr)
 
-	mux *http.ServeMux // built once by Handler
+	mux   *http.ServeMux // built once by Handler
+	admin *admin.Handler // its readiness refresh runs beside the server
 }
 
 // Run listens on Config.Addr and serves until ctx ends, then shuts down in
@@ -62,6 +68,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	defer stopBackground()
 	var wg sync.WaitGroup
 	errs := make(chan error, 2)
+	wg.Go(func() { s.admin.RunReadiness(bgCtx) })
+	if s.Pools != nil {
+		wg.Go(func() { s.Pools.Watch(bgCtx, s.Log) })
+	}
 	if s.Background != nil {
 		wg.Go(func() {
 			if err := s.Background(bgCtx); err != nil && !errors.Is(err, context.Canceled) {

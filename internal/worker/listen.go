@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/zumodra/zumodra/internal/outbox"
 )
 
@@ -27,19 +29,21 @@ func (p *Pool) listen(ctx context.Context) {
 	}
 }
 
+// listenOnce opens a connection of its own rather than take one from the
+// pool: held for the process's life, a pooled one would leave the workers
+// one connection short, and none at all with a pool of one.
 func (p *Pool) listenOnce(ctx context.Context) error {
-	conn, err := p.db.Acquire(ctx)
+	conn, err := pgx.ConnectConfig(ctx, p.db.Config().ConnConfig)
 	if err != nil {
 		return err
 	}
-	// The connection carries a LISTEN: never hand it back to the pool.
-	defer func() { _ = conn.Hijack().Close(context.Background()) }()
+	defer func() { _ = conn.Close(context.Background()) }()
 	if _, err := conn.Exec(ctx, "LISTEN "+outbox.Channel); err != nil {
 		return err
 	}
 	p.wakeAll() // rows may have arrived before LISTEN took effect
 	for {
-		if _, err := conn.Conn().WaitForNotification(ctx); err != nil {
+		if _, err := conn.WaitForNotification(ctx); err != nil {
 			return err
 		}
 		p.wakeAll()
