@@ -25,10 +25,14 @@ const (
 
 // Config is everything a zumodra process needs to know at start.
 type Config struct {
-	DatabaseURL string     // empty: the embedded cluster in DataDir
-	DataDir     string     // embedded cluster root
-	Addr        string     // HTTP listen address
-	AdminToken  string     // guards /admin/; secret
+	DatabaseURL string // empty: the embedded cluster in DataDir
+	DataDir     string // embedded cluster root
+	Addr        string // HTTP listen address
+	AdminToken  string // guards /admin/; secret
+	// MetricsToken, when set, guards /metrics with Authorization: Bearer; secret.
+	MetricsToken string
+	// MetricsAddr, when set, serves /metrics there alone instead of on Addr.
+	MetricsAddr string
 	BaseURL     string     // public base URL for canonical links; empty: derived from requests
 	LogLevel    slog.Level // minimum level logged
 	LogFormat   string     // FormatAuto, FormatText or FormatJSON
@@ -90,6 +94,11 @@ func (c Config) Validate() error {
 	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		return fmt.Errorf("addr %q: want host:port or :port: %w", c.Addr, err)
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return fmt.Errorf("metrics addr %q: want host:port or :port: %w", c.MetricsAddr, err)
+		}
 	}
 	switch c.LogFormat {
 	case FormatAuto, FormatText, FormatJSON:

@@ -16,6 +16,9 @@ const (
 	EnvLogFormat   = "ZUMODRA_LOG_FORMAT"
 	EnvWorkers     = "ZUMODRA_WORKERS"
 
+	EnvMetricsToken = "ZUMODRA_METRICS_TOKEN"
+	EnvMetricsAddr  = "ZUMODRA_METRICS_ADDR"
+
 	EnvPollInterval    = "ZUMODRA_POLL_INTERVAL"
 	EnvVerifyInterval  = "ZUMODRA_VERIFY_INTERVAL"
 	EnvCleanupInterval = "ZUMODRA_CLEANUP_INTERVAL"
@@ -40,7 +43,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	set(&c.Addr, EnvAddr)
 	set(&c.BaseURL, EnvBaseURL)
 	set(&c.LogFormat, EnvLogFormat)
+	set(&c.MetricsAddr, EnvMetricsAddr)
 	c.AdminToken = getenv(EnvAdminToken) // a token is taken verbatim
+	c.MetricsToken = getenv(EnvMetricsToken)
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 	if v := getenv(EnvLogLevel); v != "" {
 		l, err := ParseLevel(v)

@@ -22,6 +22,8 @@ func (c *Config) BindGlobalFlags(fs *pflag.FlagSet) {
 // BindServeFlags registers the flags of commands that serve HTTP.
 func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env "+EnvAddr+")")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr,
+		"serve /metrics on this address alone instead of on --addr, like 127.0.0.1:9102 (env "+EnvMetricsAddr+")")
 	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL,
 		"public base URL for canonical links, like https://jobs.example.com (env "+EnvBaseURL+")")
 	fs.BoolVar(&c.HTTP.ResultCache, "result-cache", c.HTTP.ResultCache,

@@ -1,7 +1,10 @@
 package server
 
 import (
+	"crypto/sha256"
+	"crypto/subtle"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"net/http"
@@ -55,7 +58,12 @@ func (s *Server) mount(mux *http.ServeMux) error {
 		Limiter: perClient(lim.APIRateLimit, lim.APIRateLimit/10)}).Routes(mux)
 	tenantapi.New(s.pool(database.RoleWrite), s.Log).Routes(mux)
 	openapi.Routes(mux)
-	s.admin = admin.New(s.pool(database.RoleAdmin), s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: s.metrics(),
+	s.metricsH = guardMetrics(s.metrics(), s.Config.MetricsToken)
+	var onMain http.Handler // /metrics on the site's address unless it has one of its own
+	if s.Config.MetricsAddr == "" {
+		onMain = s.metricsH
+	}
+	s.admin = admin.New(s.pool(database.RoleAdmin), s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: onMain,
 		ReadyPool: s.pool(database.RoleReady)})
 	s.admin.Routes(mux) // and /healthz, /readyz
 	return nil
@@ -79,6 +87,25 @@ func (s *Server) metrics() http.Handler {
 		reg.MustRegister(metrics.NewPoolCollector(s.Pools.Named()))
 	}
 	return metrics.Handler(reg)
+}
+
+// guardMetrics asks for Authorization: Bearer token when a token is set.
+func guardMetrics(h http.Handler, token string) http.Handler {
+	if token == "" {
+		return h
+	}
+	want := sha256.Sum256([]byte(token))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		sum := sha256.Sum256([]byte(strings.TrimSpace(got)))
+		if !ok || subtle.ConstantTimeCompare(sum[:], want[:]) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="zumodra metrics"`)
+			httpx.WriteProblem(w, httpx.Problem{Status: http.StatusUnauthorized, Instance: r.URL.Path,
+				Detail: "metrics token required: Authorization: Bearer <token>"})
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // resultTTL is the lifetime handed to every result cache of the read path:

@@ -43,8 +43,9 @@ type Server struct {
 	// Ready, when set, is called with the bound address once listening.
 	Ready func(addr net.Addr)
 
-	mux   *http.ServeMux // built once by Handler
-	admin *admin.Handler // its readiness refresh runs beside the server
+	mux      *http.ServeMux // built once by Handler
+	admin    *admin.Handler // its readiness refresh runs beside the server
+	metricsH http.Handler   // /metrics, on the site or on Config.MetricsAddr
 }
 
 // Run listens on Config.Addr and serves until ctx ends, then shuts down in
@@ -60,6 +61,11 @@ func (s *Server) Run(ctx context.Context) error {
 // Serve is Run on a listener the caller made.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv, err := s.httpServer()
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	msrv, mln, err := s.metricsServer()
 	if err != nil {
 		ln.Close()
 		return err
@@ -84,6 +90,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 			errs <- fmt.Errorf("http: %w", err)
 		}
 	})
+	if msrv != nil {
+		s.Log.InfoContext(ctx, "serving metrics", "addr", mln.Addr().String())
+		go func() { _ = msrv.Serve(mln) }()
+		defer msrv.Close()
+	}
 	s.Log.InfoContext(ctx, "serving", "addr", ln.Addr().String())
 	if s.Ready != nil {
 		s.Ready(ln.Addr())
@@ -116,6 +127,22 @@ func (s *Server) shutdown(srv *http.Server, stopBackground context.CancelFunc, w
 	}
 	s.Log.Info("stopped")
 	return err
+}
+
+// metricsServer serves /metrics alone on Config.MetricsAddr, or is nil
+// when /metrics shares the site's address.
+func (s *Server) metricsServer() (*http.Server, net.Listener, error) {
+	if s.Config.MetricsAddr == "" {
+		return nil, nil, nil
+	}
+	ln, err := net.Listen("tcp", s.Config.MetricsAddr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("listen on %s for metrics: %w", s.Config.MetricsAddr, err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", s.metricsH)
+	return &http.Server{Handler: mux, ReadHeaderTimeout: ReadHeaderTimeout, WriteTimeout: WriteTimeout,
+		ErrorLog: slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)}, ln, nil
 }
 
 func (s *Server) httpServer() (*http.Server, error) {
