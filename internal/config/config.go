@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/zumodra/zumodra/internal/database"
+	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/pgcluster"
 )
 
@@ -33,12 +34,18 @@ type Config struct {
 	MetricsToken string
 	// MetricsAddr, when set, serves /metrics there alone instead of on Addr.
 	MetricsAddr string
-	BaseURL     string     // public base URL for canonical links; empty: derived from requests
-	LogLevel    slog.Level // minimum level logged
-	LogFormat   string     // FormatAuto, FormatText or FormatJSON
-	Workers     int        // in-process sync workers for serve; 0 disables them
-	Sync        SyncTiming // worker polling and periodic task intervals
-	HTTP        HTTPLimits // result caches and per-client rate limits of serve
+	BaseURL     string // public base URL for canonical links; empty: the request's host if allowed
+	// AllowedHosts are the Host headers canonical links may be built on when
+	// no BaseURL is set; empty: the listen address and localhost.
+	AllowedHosts []string
+	// TrustedProxies are the networks whose X-Forwarded-For and
+	// X-Forwarded-Proto are believed; empty: nobody's.
+	TrustedProxies httpx.Proxies
+	LogLevel       slog.Level // minimum level logged
+	LogFormat      string     // FormatAuto, FormatText or FormatJSON
+	Workers        int        // in-process sync workers for serve; 0 disables them
+	Sync           SyncTiming // worker polling and periodic task intervals
+	HTTP           HTTPLimits // result caches and per-client rate limits of serve
 	// DB holds each role's pool size and timeouts (see database.Roles).
 	DB map[database.Role]database.Limits
 }
@@ -145,6 +152,26 @@ func validateBaseURL(raw string) error {
 		return fmt.Errorf("base URL %q: want an absolute http(s) URL without query or fragment, like https://jobs.example.com", raw)
 	}
 	return nil
+}
+
+// CanonicalHosts are the Host headers a request may build canonical links
+// on: AllowedHosts, or by default the listen address and localhost on its
+// port. The first is the fallback for every other host.
+func (c Config) CanonicalHosts() []string {
+	if len(c.AllowedHosts) > 0 {
+		return c.AllowedHosts
+	}
+	host, port, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return []string{"localhost"}
+	}
+	out := []string{net.JoinHostPort("localhost", port), "localhost"}
+	if ip := net.ParseIP(host); host != "" && host != "localhost" && (ip == nil || !ip.IsUnspecified()) {
+		out = append(out, net.JoinHostPort(host, port))
+	} else {
+		out = append(out, net.JoinHostPort("127.0.0.1", port), net.JoinHostPort("::1", port))
+	}
+	return out
 }
 
 // ParseLevel reads a level name: debug, info, warn or error.

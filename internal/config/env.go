@@ -1,8 +1,11 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/httpx"
 )
 
 // Environment variables read by FromEnv.
@@ -15,6 +18,9 @@ const (
 	EnvLogLevel    = "ZUMODRA_LOG_LEVEL"
 	EnvLogFormat   = "ZUMODRA_LOG_FORMAT"
 	EnvWorkers     = "ZUMODRA_WORKERS"
+
+	EnvTrustedProxies = "ZUMODRA_TRUSTED_PROXIES"
+	EnvAllowedHosts   = "ZUMODRA_ALLOWED_HOSTS"
 
 	EnvMetricsToken = "ZUMODRA_METRICS_TOKEN"
 	EnvMetricsAddr  = "ZUMODRA_METRICS_ADDR"
@@ -83,8 +89,27 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			*dst = d
 		}
 	}
+	if v := getenv(EnvTrustedProxies); v != "" {
+		ps, err := httpx.ParseProxies(v)
+		if err != nil {
+			return c, fmt.Errorf("%s: %w", EnvTrustedProxies, err)
+		}
+		c.TrustedProxies = ps
+	}
+	c.AllowedHosts = splitList(getenv(EnvAllowedHosts))
 	if err := c.dbFromEnv(getenv); err != nil {
 		return c, err
 	}
 	return c, nil
+}
+
+// splitList reads a comma-separated list, dropping empty entries.
+func splitList(v string) []string {
+	var out []string
+	for _, f := range strings.Split(v, ",") {
+		if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -118,7 +118,7 @@ func SecurityHeaders(csp string) Middleware {
 			h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 			h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
 			h.Set("Cross-Origin-Opener-Policy", "same-origin")
-			if r.TLS != nil {
+			if IsHTTPS(r) {
 				h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 			}
 			next.ServeHTTP(w, r)

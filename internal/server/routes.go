@@ -24,7 +24,8 @@ import (
 )
 
 // Handler is the whole site: every HTTP package's routes on one mux,
-// wrapped in the shared middleware (outermost first: log and measure, so a
+// wrapped in the shared middleware (outermost first: the visitor's own
+// address and scheme behind trusted proxies; log and measure, so a
 // recovered panic counts as the 500 it became; recover; security headers).
 func (s *Server) Handler() (http.Handler, error) {
 	if s.mux == nil {
@@ -35,6 +36,7 @@ func (s *Server) Handler() (http.Handler, error) {
 		s.mux = mux
 	}
 	return httpx.Chain(s.mux,
+		httpx.RealClient(s.Config.TrustedProxies),
 		httpx.Observe(s.Log),
 		httpx.Recover(s.Log),
 		httpx.SecurityHeaders(""),
@@ -48,7 +50,7 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	lim, ttl := s.Config.HTTP, resultTTL(s.Config.HTTP.ResultCache)
 	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
 	in := intake.New(s.pool(database.RoleWrite), s.Log)
-	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, PageCacheTTL: ttl,
+	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl,
 		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2)}, cat, in, s.Log)
 	if err != nil {
 		return fmt.Errorf("public site: %w", err)
