@@ -71,7 +71,7 @@ const (
 // verify and cleanup runs. Zero means the package default; a negative
 // verify or cleanup interval disables that task.
 type SyncTiming struct {
-	PollInterval    time.Duration // idle poll when no NOTIFY arrives (default 1s)
+	PollInterval    time.Duration // longest pause between outbox probes, when idle (default 100ms)
 	VerifyInterval  time.Duration // catalog verification (default 15m)
 	CleanupInterval time.Duration // stale sweep (default 1h)
 }

@@ -44,7 +44,7 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 func (c *Config) BindWorkerFlags(fs *pflag.FlagSet, usage string) {
 	fs.IntVar(&c.Workers, "workers", c.Workers, usage+" (env "+EnvWorkers+")")
 	fs.DurationVar(&c.Sync.PollInterval, "poll-interval", c.Sync.PollInterval,
-		"how often idle workers look for changes no NOTIFY announced; 0 means 1s, lower it when capture NOTIFY is off (env "+EnvPollInterval+")")
+		"longest pause between the workers' probes of the outbox, reached when idle; 0 means 100ms (env "+EnvPollInterval+")")
 	fs.DurationVar(&c.Sync.VerifyInterval, "verify-interval", c.Sync.VerifyInterval,
 		"periodic catalog verification; 0 means 15m, negative disables (env "+EnvVerifyInterval+")")
 	fs.DurationVar(&c.Sync.CleanupInterval, "cleanup-interval", c.Sync.CleanupInterval,

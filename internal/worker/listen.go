@@ -10,22 +10,18 @@ import (
 )
 
 // listen holds one connection LISTENing on the sync channel and wakes the
-// workers on every notification. When the connection fails it reconnects
-// after a pause; the workers' polling covers the gap.
+// workers on every notification, for writers that turned the capture NOTIFY
+// on (zumodra.capture_notify = on). When the connection fails it reconnects
+// after a pause; the probe covers the gap.
 func (p *Pool) listen(ctx context.Context) {
 	for ctx.Err() == nil {
 		err := p.listenOnce(ctx)
 		if ctx.Err() != nil {
 			return
 		}
-		p.cfg.Logger.WarnContext(ctx, "sync LISTEN connection lost; polling until it is back", "error", err)
+		p.cfg.Logger.WarnContext(ctx, "sync LISTEN connection lost; probing until it is back", "error", err)
 		p.wakeAll() // notifications may have been missed
-		t := time.NewTimer(p.cfg.PollInterval)
-		select {
-		case <-ctx.Done():
-		case <-t.C:
-		}
-		t.Stop()
+		pause(ctx, max(p.cfg.PollInterval, time.Second))
 	}
 }
 
