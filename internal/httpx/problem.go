@@ -26,6 +26,19 @@ type FieldIssue struct {
 	Detail string `json:"detail"`
 }
 
+// rfc9110Titles are the reason phrases RFC 9110 renamed; net/http still
+// has the old ones ("Request Entity Too Large").
+var rfc9110Titles = map[int]string{
+	http.StatusRequestEntityTooLarge:        "Content Too Large",
+	http.StatusUnprocessableEntity:          "Unprocessable Content",
+	http.StatusRequestedRangeNotSatisfiable: "Range Not Satisfiable",
+}
+
+// StatusTitle is the problem title of a status: its RFC 9110 reason phrase.
+func StatusTitle(status int) string {
+	return cmp.Or(rfc9110Titles[status], http.StatusText(status))
+}
+
 // ProblemContentType is the media type of problem documents.
 const ProblemContentType = "application/problem+json"
 
@@ -60,7 +73,7 @@ func StatusFor(code domain.Code) int {
 func ProblemFor(r *http.Request, err error) Problem {
 	code := domain.ErrorCode(err)
 	status := StatusFor(code)
-	p := Problem{Type: "about:blank", Title: http.StatusText(status), Status: status}
+	p := Problem{Type: "about:blank", Title: StatusTitle(status), Status: status}
 	if r != nil {
 		p.Instance = r.URL.Path
 	}
@@ -90,7 +103,7 @@ func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 // WriteProblem writes p with its status.
 func WriteProblem(w http.ResponseWriter, p Problem) {
 	p.Type = cmp.Or(p.Type, "about:blank")
-	p.Title = cmp.Or(p.Title, http.StatusText(p.Status))
+	p.Title = cmp.Or(p.Title, StatusTitle(p.Status))
 	w.Header().Set("Content-Type", ProblemContentType)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(p.Status)
