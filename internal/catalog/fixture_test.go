@@ -133,12 +133,12 @@ func (f *fixture) provider(tn domain.Tenant, over func(*providerRow)) int64 {
 		(tenant_id, source_id, source_version, content_hash, display_name, provider_type, tagline, bio_html,
 		 country, city, category_slugs, category_names, skill_names, skills, hourly_rate, rating_avg,
 		 total_reviews, availability_status, is_verified, is_accepting_projects, can_work_remotely,
-		 company_name, company_slug, published_at)
+		 company_name, company_slug, published_at, rating_score)
 		VALUES ($1, $2, 1, '\x00', $3, 'individual', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-		 $16, $17, $18, $19, $20, $21) RETURNING id`,
+		 $16, $17, $18, $19, $20, $21, $22) RETURNING id`,
 		tn.ID, sourceIDs.Add(1), r.Name, r.Tagline, r.Bio, r.Country, r.City, r.CategorySlugs,
 		r.CategoryNames, r.SkillNames, skillJSON, r.HourlyRate, r.Rating, r.Reviews, r.Availability,
-		r.Verified, r.Accepting, r.Remote, tn.Name, tn.Slug, r.PublishedAt).Scan(&id)
+		r.Verified, r.Accepting, r.Remote, tn.Name, tn.Slug, r.PublishedAt, domain.BayesianRating(r.Rating, r.Reviews)).Scan(&id)
 	if err != nil {
 		f.t.Fatalf("insert provider: %v", err)
 	}

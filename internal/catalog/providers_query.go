@@ -110,7 +110,8 @@ func providerSort(sort string) sortSpec {
 	case SortNewest:
 		return sortSpec{keys: []sortKey{{"published_at", keyTime}, id}}
 	default:
-		return sortSpec{keys: []sortKey{{"rating_avg", keyFloat64}, {"total_reviews", keyInt}, id}}
+		// The Bayesian average (domain.BayesianRating), not the plain one.
+		return sortSpec{keys: []sortKey{{"rating_score", keyFloat64}, {"total_reviews", keyInt}, id}}
 	}
 }
 

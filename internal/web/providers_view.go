@@ -45,7 +45,7 @@ func providerCardOf(p catalog.ProviderSummary) providerCard {
 		AvatarURL: safeImage(p.AvatarURL), Initials: initials(p.DisplayName), AvatarClass: avatarClass(p.DisplayName),
 		Location: place(p.City, p.Country), Available: p.Available(), Availability: label(availLabels, p.AvailabilityStatus),
 		Verified: p.IsVerified, Featured: p.IsFeatured, Remote: p.CanWorkRemotely, Onsite: p.CanWorkOnsite,
-		Reviews:   plural(p.TotalReviews, "review"),
+		Reviews:   "(" + plural(p.TotalReviews, "review") + ")",
 		Completed: p.CompletedJobs, Categories: p.CategoryNames, Company: p.CompanyName, Type: label(typeLabels, p.ProviderType),
 	}
 	if !c.Available && p.AvailabilityStatus == "available" {
