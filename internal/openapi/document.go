@@ -1,9 +1,13 @@
 package openapi
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"net/http"
 	"sync"
+
+	"github.com/zumodra/zumodra/internal/httpx"
 )
 
 // Build returns the OpenAPI 3.1 document.
@@ -62,6 +66,7 @@ func lower(method string) string {
 var (
 	once    sync.Once
 	encoded []byte
+	etag    string
 )
 
 // JSON returns the document encoded once.
@@ -71,6 +76,8 @@ func JSON() []byte {
 		if encoded, err = json.MarshalIndent(Build(), "", "  "); err != nil {
 			panic("openapi: " + err.Error()) // maps of plain values always encode
 		}
+		sum := sha256.Sum256(encoded)
+		etag = `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
 	})
 	return encoded
 }
@@ -81,6 +88,12 @@ func Routes(mux *http.ServeMux) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "public, max-age=300")
 		w.Header().Set("Access-Control-Allow-Origin", "*")
-		_, _ = w.Write(JSON())
+		doc := JSON()
+		w.Header().Set("ETag", etag)
+		if httpx.NoneMatch(r.Header.Get("If-None-Match"), etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		_, _ = w.Write(doc)
 	})
 }
