@@ -28,8 +28,8 @@ import (
 // wrapped in the shared middleware (outermost first: the visitor's own
 // address and scheme behind trusted proxies; log and measure, so a
 // recovered panic counts as the 500 it became; recover; security headers;
-// compression, innermost so that it sees each handler's ETag and
-// If-None-Match as the handler wrote and reads them).
+// compression, then the pages' ETags, innermost so that compression sees
+// every ETag and If-None-Match as the handler wrote and reads them).
 func (s *Server) Handler() (http.Handler, error) {
 	if s.mux == nil {
 		mux := http.NewServeMux()
@@ -44,6 +44,7 @@ func (s *Server) Handler() (http.Handler, error) {
 		httpx.Recover(s.Log),
 		httpx.SecurityHeaders(""),
 		httpx.Compress(),
+		httpx.ETag(),
 	), nil
 }
 
