@@ -67,11 +67,14 @@ func (l *RateLimiter) forgetIdle(now time.Time) {
 	}
 }
 
-// ClientKey is the address requests are counted against: the IP, with IPv6
-// addresses grouped by /64 since one client usually holds a whole /64.
-// Behind trusted proxies RealClient has put the visitor's address in
-// RemoteAddr; forwarding headers are never read here.
-func (l *RateLimiter) ClientKey(r *http.Request) string {
+// ClientKey is the address requests are counted against (ClientKey).
+func (l *RateLimiter) ClientKey(r *http.Request) string { return ClientKey(r) }
+
+// ClientKey is the address a per-client limit counts a request against: the
+// IP, with IPv6 addresses grouped by /64 since one client usually holds a
+// whole /64. Behind trusted proxies RealClient has put the visitor's
+// address in RemoteAddr; forwarding headers are never read here.
+func ClientKey(r *http.Request) string {
 	addr := r.RemoteAddr
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {

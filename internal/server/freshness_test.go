@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,6 +29,7 @@ type freshSite struct {
 	s    *Server
 	base string
 	feed <-chan changefeed.Batch
+	stop func() // shuts the server down and checks it stopped cleanly
 }
 
 func startSite(t *testing.T) *freshSite {
@@ -56,16 +58,20 @@ func startSite(t *testing.T) *freshSite {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	})
+	var once sync.Once
+	shutdown := func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("serve: %v", err)
+			}
+		})
+	}
+	t.Cleanup(shutdown)
 	<-ready
-	feed, stop := s.feed.Subscribe()
-	t.Cleanup(stop)
-	return &freshSite{t: t, s: s, base: "http://" + ln.Addr().String(), feed: feed}
+	feed, unsubscribe := s.feed.Subscribe()
+	t.Cleanup(unsubscribe)
+	return &freshSite{t: t, s: s, base: "http://" + ln.Addr().String(), feed: feed, stop: shutdown}
 }
 
 // seen waits until the serve process's follower has seen a change of

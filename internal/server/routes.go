@@ -16,6 +16,7 @@ import (
 	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/live"
 	"github.com/zumodra/zumodra/internal/metrics"
 	"github.com/zumodra/zumodra/internal/openapi"
 	"github.com/zumodra/zumodra/internal/ops"
@@ -54,9 +55,10 @@ func (s *Server) Handler() (http.Handler, error) {
 func (s *Server) mount(mux *http.ServeMux) error {
 	lim, ttl := s.Config.HTTP, resultTTL(s.Config.HTTP.ResultCache)
 	s.feed = changefeed.NewFollower(s.pool(database.RolePublic), changefeed.Options{Log: s.Log})
+	s.live = live.NewHub(live.Options{Log: s.Log})
 	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
 	in := intake.New(s.pool(database.RoleWrite), s.Log)
-	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl, Feed: s.feed,
+	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl, Feed: s.feed, Live: s.live,
 		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2)}, cat, in, s.Log)
 	if err != nil {
 		return fmt.Errorf("public site: %w", err)

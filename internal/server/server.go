@@ -16,6 +16,7 @@ import (
 	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/config"
 	"github.com/zumodra/zumodra/internal/database"
+	"github.com/zumodra/zumodra/internal/live"
 )
 
 // Timeouts protect the server from slow or stuck clients. ReadHeaderTimeout
@@ -48,6 +49,7 @@ type Server struct {
 	admin    *admin.Handler       // its readiness refresh runs beside the server
 	metricsH http.Handler         // /metrics, on the site or on Config.MetricsAddr
 	feed     *changefeed.Follower // the read path's view of the catalog version; started by Serve
+	live     *live.Hub            // the lists' live updates, fed by feed
 }
 
 // Run listens on Config.Addr and serves until ctx ends, then shuts down in
@@ -86,6 +88,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() { <-followed })
+	wg.Go(func() { s.live.Run(bgCtx, s.feed) })
+	// Live streams never end by themselves: end them as the shutdown
+	// starts, so that draining waits only for ordinary requests.
+	srv.RegisterOnShutdown(s.live.Close)
 	errs := make(chan error, 2)
 	wg.Go(func() { s.admin.RunReadiness(bgCtx) })
 	if s.Pools != nil {

@@ -83,6 +83,14 @@ func newEnvWith(t *testing.T, cfg web.Config) *env {
 		feed = startFeed(t, pool)
 		cfg.Feed = feed
 	}
+	if cfg.Live != nil { // live lists follow the feed too
+		if feed == nil {
+			feed = startFeed(t, pool)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		t.Cleanup(cancel)
+		go cfg.Live.Run(ctx, feed)
+	}
 	h, err := web.New(cfg, cat, intake.New(pool, log).WithClock(clock), log)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)

@@ -14,6 +14,7 @@ import (
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
 	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/live"
 	"github.com/zumodra/zumodra/internal/viewcache"
 )
 
@@ -43,6 +44,9 @@ type Config struct {
 	// Feed keys the page cache by catalog version (serve passes its
 	// change feed follower); nil stores no page.
 	Feed viewcache.Feed
+	// Live, when set, serves the lists' live updates (/careers/live,
+	// /browse-freelancers/live) and lets the list pages subscribe.
+	Live *live.Hub
 }
 
 // Handler serves the public pages. Build it with New, mount it with Routes.
@@ -116,6 +120,10 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /browse-freelancers/{id}", h.addSlash)
 	mux.Handle("POST /browse-freelancers/{id}/inquire", h.form(h.inquire))
 	mux.Handle("GET /browse-freelancers/{id}/sent/{$}", h.page(h.inquirySent))
+	if h.cfg.Live != nil {
+		mux.HandleFunc("GET /careers/live", h.jobsLive)
+		mux.HandleFunc("GET /browse-freelancers/live", h.providersLive)
+	}
 	mux.Handle("GET /sitemap.xml", h.page(h.views.List(h.sitemap)))
 	mux.Handle("GET /sitemaps/{name}", h.page(h.views.List(h.sitemapFile)))
 	mux.HandleFunc("GET /robots.txt", h.robots)

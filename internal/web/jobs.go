@@ -40,6 +40,7 @@ type jobsView struct {
 	NextURL     string
 	PageLabel   string
 	Stats       []stat
+	Live        liveView
 }
 
 // companyView heads a tenant's own career page.
@@ -83,6 +84,7 @@ func (h *Handler) jobList(w http.ResponseWriter, r *http.Request) {
 		view.Stats = h.stats(r)
 	}
 	view.Cities = h.cities(r, q.Country)
+	view.Live = h.liveView(jobsPath, p.Values(), "job")
 	h.render(w, r, http.StatusOK, "jobs", h.jobsPage(r, q, view, res))
 }
 

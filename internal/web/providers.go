@@ -41,6 +41,7 @@ type providersView struct {
 	NextURL     string
 	PageLabel   string
 	Stats       []stat
+	Live        liveView
 }
 
 // providerQuery reads the freelancers page's parameters.
@@ -67,6 +68,7 @@ func (h *Handler) providerList(w http.ResponseWriter, r *http.Request) {
 	}
 	view := h.providersView(p.Values(), q, res, facets)
 	view.Stats = h.stats(r)
+	view.Live = h.liveView(providersPath, p.Values(), "freelancer")
 	h.render(w, r, http.StatusOK, "providers", h.providersPage(r, q, view, res))
 }
 

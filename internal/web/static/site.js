@@ -28,6 +28,31 @@
       empty.forEach(function (k) { ev.formData.delete(k); });
     });
   }
+  // Live list: the server tells an open list of new matching rows, and the
+  // notice links to the list's first page, where they show.
+  var notice = document.querySelector("[data-live]");
+  if (notice && window.EventSource) {
+    var stream = new EventSource(notice.getAttribute("data-live"));
+    stream.addEventListener("open", function () { notice.setAttribute("data-live-open", ""); });
+    stream.addEventListener("update", function (ev) {
+      var u;
+      try { u = JSON.parse(ev.data); } catch (e) { return; }
+      var noun = notice.getAttribute("data-noun"), text;
+      if (u.new > 0) {
+        text = u.new === 1 ? "1 new " + noun + " matches – show it" : u.new + " new " + noun + "s match – show them";
+      } else if (u.stale) {
+        text = "This list has changed – refresh";
+      } else {
+        notice.hidden = true;
+        return;
+      }
+      var a = document.createElement("a");
+      a.href = notice.getAttribute("data-list");
+      a.textContent = text;
+      notice.replaceChildren(a);
+      notice.hidden = false;
+    });
+  }
   // Disable a form's submit button once sent, so a double click sends once.
   document.querySelectorAll("form[data-once]").forEach(function (form) {
     form.addEventListener("submit", function () {
