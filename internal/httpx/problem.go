@@ -27,6 +27,19 @@ type FieldIssue struct {
 	Detail string `json:"detail"`
 }
 
+// rfc9110Titles are the reason phrases RFC 9110 renamed; net/http still
+// has the old ones ("Request Entity Too Large").
+var rfc9110Titles = map[int]string{
+	http.StatusRequestEntityTooLarge:        "Content Too Large",
+	http.StatusUnprocessableEntity:          "Unprocessable Content",
+	http.StatusRequestedRangeNotSatisfiable: "Range Not Satisfiable",
+}
+
+// StatusTitle is the problem title of a status: its RFC 9110 reason phrase.
+func StatusTitle(status int) string {
+	return cmp.Or(rfc9110Titles[status], http.StatusText(status))
+}
+
 // ProblemContentType is the media type of problem documents.
 const ProblemContentType = "application/problem+json"
 
@@ -76,7 +89,7 @@ func CodeOf(err error) domain.Code {
 func ProblemFor(r *http.Request, err error) Problem {
 	code := CodeOf(err)
 	status := StatusFor(code)
-	p := Problem{Type: "about:blank", Title: http.StatusText(status), Status: status}
+	p := Problem{Type: "about:blank", Title: StatusTitle(status), Status: status}
 	if r != nil {
 		p.Instance = r.URL.Path
 	}
@@ -112,7 +125,7 @@ func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 // WriteProblem writes p with its status.
 func WriteProblem(w http.ResponseWriter, p Problem) {
 	p.Type = cmp.Or(p.Type, "about:blank")
-	p.Title = cmp.Or(p.Title, http.StatusText(p.Status))
+	p.Title = cmp.Or(p.Title, StatusTitle(p.Status))
 	if p.Status == http.StatusServiceUnavailable && w.Header().Get("Retry-After") == "" {
 		w.Header().Set("Retry-After", RetryAfter)
 	}

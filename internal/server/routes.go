@@ -26,7 +26,9 @@ import (
 // Handler is the whole site: every HTTP package's routes on one mux,
 // wrapped in the shared middleware (outermost first: the visitor's own
 // address and scheme behind trusted proxies; log and measure, so a
-// recovered panic counts as the 500 it became; recover; security headers).
+// recovered panic counts as the 500 it became; recover; security headers;
+// compression, innermost so that it sees each handler's ETag and
+// If-None-Match as the handler wrote and reads them).
 func (s *Server) Handler() (http.Handler, error) {
 	if s.mux == nil {
 		mux := http.NewServeMux()
@@ -40,6 +42,7 @@ func (s *Server) Handler() (http.Handler, error) {
 		httpx.Observe(s.Log),
 		httpx.Recover(s.Log),
 		httpx.SecurityHeaders(""),
+		httpx.Compress(),
 	), nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -101,14 +100,11 @@ func ValidateName(name string) error {
 	return nil
 }
 
-// ValidateLogoURL accepts "" or an absolute http(s) URL.
+// ValidateLogoURL accepts "" or a logo the public site shows: an https URL
+// or a path on the site (domain.ImageURLProblem).
 func ValidateLogoURL(raw string) error {
-	if raw == "" {
-		return nil
-	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(raw) > 2000 {
-		return domain.FieldError("logo_url", "must be an absolute http or https URL of at most 2000 characters")
+	if p := domain.ImageURLProblem(raw); p != "" {
+		return domain.FieldError("logo_url", "%s", p)
 	}
 	return nil
 }
