@@ -3,10 +3,12 @@ package server
 import (
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
-// The whole site is compressed: pages, the API, its document, assets.
+// Pages and the API document go out compressed, with an ETag per encoding
+// that revalidates.
 func TestTheSiteIsCompressed(t *testing.T) {
 	t.Parallel()
 	s, ln := newServer(t, nil)
@@ -21,8 +23,18 @@ func TestTheSiteIsCompressed(t *testing.T) {
 			r.Header.Set("Accept-Encoding", enc)
 			w := httptest.NewRecorder()
 			h.ServeHTTP(w, r)
-			if w.Code != http.StatusOK || w.Header().Get("Content-Encoding") != enc || w.Header().Get("Vary") == "" {
+			tag := w.Header().Get("ETag")
+			if w.Code != http.StatusOK || w.Header().Get("Content-Encoding") != enc || w.Header().Get("Vary") == "" ||
+				!strings.HasSuffix(tag, "-"+enc+`"`) {
 				t.Errorf("%s %s: %d %v", path, enc, w.Code, w.Header())
+				continue
+			}
+			// A browser revalidates with the tag it holds and gets a 304.
+			r.Header.Set("If-None-Match", tag)
+			w = httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if w.Code != http.StatusNotModified || w.Header().Get("ETag") != tag || w.Body.Len() != 0 {
+				t.Errorf("%s %s revalidation: %d %v", path, enc, w.Code, w.Header())
 			}
 		}
 	}
