@@ -22,10 +22,11 @@ var constraints = map[string]map[string]obj{
 		"positions_count": {"minimum": 1, "maximum": 10000, "default": 1},
 		"required_skills": skills(), "preferred_skills": skills(),
 		"hiring_manager_email": email(), "application_email": email(),
-		"custom_questions": {"type": "array", "description": "private: questions for applicants, any JSON array up to 50,000 bytes"},
-		"category_id":      {"description": "id of one of your job categories"},
-		"published_at":     {"description": "set to now when the job is first published and this is null"},
-		"title":            {"minLength": 1},
+		"custom_questions":     {"type": "array", "description": "private: questions for applicants, any JSON array up to 50,000 bytes"},
+		"category_id":          {"description": "id of one of your job categories"},
+		"published_at":         {"description": "set to now when the job is first published and this is null; " + timeRange},
+		"application_deadline": {"description": timeRange},
+		"title":                {"minLength": 1},
 	}),
 	"ProviderInput": merge(texts(map[string]int{"display_name": 200, "tagline": 200, "city": 100, "state": 100,
 		"country": 100, "phone": 50, "bank_account": 100, "payment_account_id": 200, "bio": 100000, "private_notes": 100000}),
@@ -37,7 +38,7 @@ var constraints = map[string]map[string]obj{
 			"response_rate": bounds(0, 100), "total_reviews": {"minimum": 0}, "completed_jobs_count": {"minimum": 0},
 			"skills":       {"maxItems": 50, "description": "replaces the whole set; names unique ignoring case"},
 			"category_ids": {"maxItems": 50, "uniqueItems": true, "description": "ids of your provider categories; replaces the whole set"},
-			"published_at": {"description": "set to now when the provider is first enabled on the marketplace and this is null"},
+			"published_at": {"description": "set to now when the provider is first enabled on the marketplace and this is null; " + timeRange},
 			"display_name": {"minLength": 1},
 		}),
 	"ProviderSkill": {
@@ -60,6 +61,10 @@ var constraints = map[string]map[string]obj{
 	},
 }
 
+// timeRange documents domain's time range on every writable time: outside
+// it (or an infinity) the API answers 422 naming the field.
+const timeRange = "must lie " + domain.TimeRangeText
+
 func categoryRules(descMax int) map[string]obj {
 	r := map[string]obj{
 		"name": {"minLength": 1, "maxLength": 100},
@@ -72,7 +77,7 @@ func categoryRules(descMax int) map[string]obj {
 }
 
 func reasons() []string {
-	out := []string{"deadline_passed"}
+	out := []string{"deadline_passed", string(projection.ReasonInvalid)}
 	for _, r := range append(projection.JobReasonOrder, projection.ProviderReasonOrder...) {
 		out = append(out, string(r))
 	}
