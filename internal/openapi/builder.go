@@ -1,6 +1,9 @@
 package openapi
 
 import (
+	"cmp"
+	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -30,6 +33,7 @@ var statusText = map[int]string{
 	410: "The listing is no longer public; nothing was stored",
 	412: "If-Match names an older version: someone else changed the row; read it again",
 	413: "The body exceeds the size limit",
+	415: "The body is not application/json (see Accept-Post or Accept-Patch)",
 	422: "Well-formed input with invalid values; errors[] names each bad field",
 	428: "If-Match is required (the row's ETag, e.g. \"v3\")",
 	429: "Too many requests from this address; see Retry-After",
@@ -49,17 +53,20 @@ func (o op) operation() obj {
 		ok["headers"] = h
 	}
 	res[strconv.Itoa(o.ok)] = ok
-	for _, code := range o.errors {
+	errs := o.errors
+	if o.body != "" {
+		errs = append(slices.Clone(errs), http.StatusUnsupportedMediaType)
+		slices.Sort(errs)
+	}
+	for _, code := range errs {
 		r := obj{"description": statusText[code]}
 		if code != 304 {
 			r["content"] = obj{"application/problem+json": obj{"schema": ref("Problem")}}
 		}
 		res[strconv.Itoa(code)] = r
 	}
-	out := obj{"operationId": o.id, "summary": o.summary, "tags": []string{o.tag}, "responses": res}
-	if o.description != "" {
-		out["description"] = o.description
-	}
+	out := obj{"operationId": o.id, "summary": o.summary, "tags": []string{o.tag}, "responses": res,
+		"description": cmp.Or(o.description, o.summary+".")}
 	params := append([]obj{}, o.params...)
 	for _, name := range pathParams(o.path) {
 		params = append(params, obj{"name": name, "in": "path", "required": true,
@@ -75,6 +82,9 @@ func (o op) operation() obj {
 		}
 		out["requestBody"] = obj{"required": true, "content": obj{"application/json": media}}
 	}
+	// Every operation says its security, none relying on a default: the
+	// public ones need none.
+	out["security"] = []obj{}
 	if o.auth {
 		out["security"] = []obj{{"bearerAuth": []string{}}}
 	}

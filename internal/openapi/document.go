@@ -1,9 +1,13 @@
 package openapi
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"net/http"
 	"sync"
+
+	"github.com/zumodra/zumodra/internal/httpx"
 )
 
 // Build returns the OpenAPI 3.1 document.
@@ -21,10 +25,20 @@ func Build() obj {
 		"openapi": "3.1.0",
 		"info": obj{"title": "Zumodra API", "version": "1.0.0",
 			"description": "Public catalog API (no authentication) and tenant API (Bearer API key; the key alone decides the tenant). " +
-				"Errors are RFC 9457 problem documents (application/problem+json) whose errors[] name each bad field."},
+				"Errors are RFC 9457 problem documents (application/problem+json) whose errors[] name each bad field. " +
+				"Beyond the schemas: a query string must parse and be UTF-8, name only the operation's parameters (utm_* and _ are ignored) " +
+				"and give a single-valued one once, or it is refused with 400; a JSON body must be one JSON value in UTF-8 (RFC 8259); " +
+				"a body of another media type than the operation's is refused with 415."},
 		"servers": []obj{{"url": "/"}},
-		"tags": []obj{{"name": "careers"}, {"name": "providers"}, {"name": "job-categories"}, {"name": "jobs"},
-			{"name": "provider-categories"}, {"name": "inbox"}, {"name": "catalog-status"}, {"name": "meta"}},
+		"tags": []obj{
+			{"name": "careers", "description": "Public jobs of every tenant, and applications to them"},
+			{"name": "providers", "description": "Public service providers of every tenant, and inquiries to them"},
+			{"name": "job-categories", "description": "Tenant API: your job categories"},
+			{"name": "jobs", "description": "Tenant API: your job postings, public or not"},
+			{"name": "provider-categories", "description": "Tenant API: your provider categories"},
+			{"name": "inbox", "description": "Tenant API: the applications and inquiries visitors sent you"},
+			{"name": "catalog-status", "description": "Tenant API: which of your rows are public, and why not"},
+			{"name": "meta", "description": "This document"}},
 		"paths": paths,
 		"components": obj{
 			"schemas": schemas(),
@@ -51,6 +65,7 @@ func lower(method string) string {
 var (
 	once    sync.Once
 	encoded []byte
+	etag    string
 )
 
 // JSON returns the document encoded once.
@@ -60,6 +75,8 @@ func JSON() []byte {
 		if encoded, err = json.MarshalIndent(Build(), "", "  "); err != nil {
 			panic("openapi: " + err.Error()) // maps of plain values always encode
 		}
+		sum := sha256.Sum256(encoded)
+		etag = `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
 	})
 	return encoded
 }
@@ -70,6 +87,12 @@ func Routes(mux *http.ServeMux) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "public, max-age=300")
 		w.Header().Set("Access-Control-Allow-Origin", "*")
-		_, _ = w.Write(JSON())
+		doc := JSON()
+		w.Header().Set("ETag", etag)
+		if httpx.NoneMatch(r.Header.Get("If-None-Match"), etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		_, _ = w.Write(doc)
 	})
 }

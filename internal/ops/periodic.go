@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/metrics"
 )
 
@@ -30,6 +31,11 @@ var taskKeys = map[Task]int32{TaskVerify: 1, TaskCleanup: 2}
 const (
 	DefaultVerifyEvery  = 15 * time.Minute
 	DefaultCleanupEvery = time.Hour
+	// The change feed's history is pruned every minute down to
+	// FeedRetention: a serve process further behind than that (stopped,
+	// cut off) catches up by treating everything as changed.
+	DefaultPruneEvery = time.Minute
+	FeedRetention     = 15 * time.Minute
 )
 
 // Periodic runs verification and the stale sweep at intervals beside the
@@ -63,10 +69,33 @@ func (p *Periodic) Run(ctx context.Context) error {
 			p.loop(ctx, task, every)
 		}()
 	}
+	n++
+	go func() {
+		defer func() { done <- struct{}{} }()
+		p.pruneLoop(ctx)
+	}()
 	for range n {
 		<-done
 	}
 	return nil
+}
+
+// pruneLoop prunes the feed every DefaultPruneEvery. It takes no task lock:
+// the delete is idempotent, and one statement on one pooled connection
+// never holds a connection while waiting for another.
+func (p *Periodic) pruneLoop(ctx context.Context) {
+	t := time.NewTicker(DefaultPruneEvery)
+	defer t.Stop()
+	for {
+		if err := p.PruneFeed(ctx); err != nil && ctx.Err() == nil {
+			p.logger().ErrorContext(ctx, "pruning the catalog feed failed", "error", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 func (p *Periodic) loop(ctx context.Context, task Task, every time.Duration) {
@@ -145,6 +174,19 @@ func (p *Periodic) cleanup(ctx context.Context) error {
 	p.logger().InfoContext(ctx, "periodic stale sweep", "removed", rep.Total(), "tenants", rep.Tenants,
 		"errors", len(rep.Errors), "duration_ms", rep.Duration.Milliseconds())
 	return nil
+}
+
+// PruneFeed deletes the catalog feed's history older than FeedRetention.
+func (p *Periodic) PruneFeed(ctx context.Context) error {
+	now := time.Now
+	if p.Now != nil {
+		now = p.Now
+	}
+	n, err := changefeed.Prune(ctx, p.Pool, now().Add(-FeedRetention))
+	if n > 0 {
+		p.logger().DebugContext(ctx, "pruned the catalog feed", "versions", n)
+	}
+	return err
 }
 
 // PublishVerifyMetric sets metrics.VerifyDiscrepancies from the recorded

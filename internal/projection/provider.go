@@ -58,6 +58,7 @@ type ProviderRow struct {
 	CompanyName          string          `db:"company_name"`
 	CompanySlug          string          `db:"company_slug"`
 	PublishedAt          time.Time       `db:"published_at"`
+	RatingScore          float64         `db:"rating_score"`
 }
 
 var providerColumns = columnsOf(ProviderRow{})
@@ -90,8 +91,8 @@ func projectProvider(row *ProviderRow, in ProviderInput) {
 	row.ProviderType = plainText(p.ProviderType, maxEnum)
 	row.BioHTML = SanitizeHTML(p.Bio)
 	row.Tagline = plainText(p.Tagline, maxTagline)
-	row.AvatarURL = cleanURL(p.AvatarURL)
-	row.CoverImageURL = cleanURL(p.CoverImageURL)
+	row.AvatarURL = cleanImageURL(p.AvatarURL)
+	row.CoverImageURL = cleanImageURL(p.CoverImageURL)
 	row.City = plainText(p.City, maxPlace)
 	row.State = plainText(p.State, maxPlace)
 	row.Country = plainText(p.Country, maxPlace)
@@ -103,6 +104,7 @@ func projectProvider(row *ProviderRow, in ProviderInput) {
 	row.Currency = plainText(p.Currency, maxEnum)
 	row.RatingAvg = finiteOrZero(p.RatingAvg)
 	row.TotalReviews = max(p.TotalReviews, 0)
+	row.RatingScore = domain.BayesianRating(row.RatingAvg, row.TotalReviews)
 	row.CompletedJobsCount = max(p.CompletedJobsCount, 0)
 	row.ResponseRate = min(max(p.ResponseRate, 0), 100)
 	row.AvgResponseTimeHours = optionalAmount(p.AvgResponseTimeHours)

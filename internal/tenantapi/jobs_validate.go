@@ -44,8 +44,8 @@ func prepareJob(f *jobFields, now time.Time) error {
 	l.Add(skillList("preferred_skills", f.PreferredSkills))
 	l.Add(domain.CheckOptionalTime("application_deadline", f.ApplicationDeadline))
 	l.Add(domain.CheckOptionalTime("published_at", f.PublishedAt))
-	l.Add(emailOrEmpty("hiring_manager_email", f.HiringManagerEmail))
-	l.Add(emailOrEmpty("application_email", f.ApplicationEmail))
+	l.Add(emailOrEmpty("hiring_manager_email", string(f.HiringManagerEmail)))
+	l.Add(emailOrEmpty("application_email", string(f.ApplicationEmail)))
 	l.Add(questions(f.CustomQuestions))
 	return l.Err()
 }
