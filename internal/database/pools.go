@@ -108,8 +108,10 @@ const starvationCheck = 10 * time.Second
 // Watch logs, until ctx ends, each interval in which a pool made callers
 // give up waiting for a connection or wait long on average: the sign of a
 // pool too small for its load. The counts themselves are metrics.
-func (p *Pools) Watch(ctx context.Context, log *slog.Logger) {
-	t := time.NewTicker(starvationCheck)
+func (p *Pools) Watch(ctx context.Context, log *slog.Logger) { p.watch(ctx, log, starvationCheck) }
+
+func (p *Pools) watch(ctx context.Context, log *slog.Logger, every time.Duration) {
+	t := time.NewTicker(every)
 	defer t.Stop()
 	last := map[string]waits{}
 	for {

@@ -37,6 +37,7 @@ var statusText = map[int]string{
 	422: "Well-formed input with invalid values; errors[] names each bad field",
 	428: "If-Match is required (the row's ETag, e.g. \"v3\")",
 	429: "Too many requests from this address; see Retry-After",
+	503: "The database could not do it now (a statement or lock timeout, an outage); nothing was half-done: retry after Retry-After",
 }
 
 func (o op) operation() obj {
@@ -65,6 +66,10 @@ func (o op) operation() obj {
 		}
 		res[strconv.Itoa(code)] = r
 	}
+	// Any operation may meet a database that is busy or away.
+	res["503"] = obj{"description": statusText[503],
+		"headers": obj{"Retry-After": obj{"$ref": "#/components/headers/Retry-After"}},
+		"content": obj{"application/problem+json": obj{"schema": ref("Problem")}}}
 	out := obj{"operationId": o.id, "summary": o.summary, "tags": []string{o.tag}, "responses": res,
 		"description": cmp.Or(o.description, o.summary+".")}
 	params := append([]obj{}, o.params...)

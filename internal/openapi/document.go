@@ -45,8 +45,9 @@ func Build() obj {
 			"securitySchemes": obj{"bearerAuth": obj{"type": "http", "scheme": "bearer",
 				"description": "A tenant API key (zmd_...), issued with `zumodra tenants keys create`"}},
 			"headers": obj{
-				"ETag":     obj{"description": "Tenant API: the row version, \"v<version>\", to send back in If-Match. Public API: a hash of the body, for If-None-Match.", "schema": obj{"type": "string"}},
-				"Location": obj{"description": "URL of the created resource", "schema": obj{"type": "string"}},
+				"ETag":        obj{"description": "Tenant API: the row version, \"v<version>\", to send back in If-Match. Public API: a hash of the body, for If-None-Match.", "schema": obj{"type": "string"}},
+				"Location":    obj{"description": "URL of the created resource", "schema": obj{"type": "string"}},
+				"Retry-After": obj{"description": "Seconds to wait before retrying", "schema": obj{"type": "integer", "minimum": 1}},
 			},
 		},
 	}
