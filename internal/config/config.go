@@ -34,6 +34,7 @@ type Config struct {
 	Workers     int        // in-process sync workers for serve; 0 disables them
 	Sync        SyncTiming // worker polling and periodic task intervals
 	HTTP        HTTPLimits // result caches and per-client rate limits of serve
+	Reverse     Reverse    // duplicates, notifications and retention of what visitors send
 }
 
 // HTTPLimits are the read path's result caches and the per-client rate
@@ -71,6 +72,7 @@ func Default() Config {
 		LogFormat: FormatAuto,
 		Workers:   2,
 		HTTP:      HTTPLimits{ResultCache: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit},
+		Reverse:   Reverse{DuplicateWindow: DefaultDuplicateWindow},
 	}
 }
 
@@ -100,6 +102,9 @@ func (c Config) Validate() error {
 	}
 	if c.HTTP.APIRateLimit < 0 || c.HTTP.FormRateLimit < 0 {
 		return fmt.Errorf("rate limits %d and %d: want 0 (no limit) or more requests a minute", c.HTTP.APIRateLimit, c.HTTP.FormRateLimit)
+	}
+	if err := c.Reverse.validate(); err != nil {
+		return err
 	}
 	return validateBaseURL(c.BaseURL)
 }

@@ -78,5 +78,5 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			*dst = d
 		}
 	}
-	return c, nil
+	return c, c.Reverse.fromEnv(getenv)
 }

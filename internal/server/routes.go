@@ -41,7 +41,7 @@ func (s *Server) Handler() (http.Handler, error) {
 func (s *Server) mount(mux *http.ServeMux) error {
 	lim, ttl := s.Config.HTTP, resultTTL(s.Config.HTTP.ResultCache)
 	cat := catalog.New(s.Pool, catalog.Options{CacheTTL: ttl})
-	in := intake.New(s.Pool, s.Log)
+	in := intake.New(s.Pool, s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow)
 	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, PageCacheTTL: ttl,
 		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2)}, cat, in, s.Log)
 	if err != nil {
@@ -50,7 +50,7 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	site.Routes(mux)
 	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl,
 		Limiter: perClient(lim.APIRateLimit, lim.APIRateLimit/10)}).Routes(mux)
-	tenantapi.New(s.Pool, s.Log).Routes(mux)
+	tenantapi.New(s.Pool, s.Log, tenantapi.WithIntake(in)).Routes(mux)
 	openapi.Routes(mux)
 	admin.New(s.Pool, s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: s.metrics()}).Routes(mux) // and /healthz, /readyz
 	return nil
