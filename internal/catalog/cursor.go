@@ -28,6 +28,9 @@ type cursorState struct {
 	// that paging costs no count and "page 3 of N" keeps its N.
 	Total int  `json:"t,omitempty"`
 	Exact bool `json:"x,omitempty"`
+	// Currency is the salary currency the first page chose, so that a
+	// salary sort or minimum keeps its currency on every page.
+	Currency string `json:"c,omitempty"`
 }
 
 const cursorVersion = 1
@@ -49,8 +52,8 @@ func (c cursorCodec) mac(payload []byte) []byte {
 func (c cursorCodec) decode(s, fp string) (cursorState, error) {
 	var st cursorState
 	bad := domain.FieldError("cursor", "is not a valid cursor")
-	if len(s) > maxCursorLen {
-		return st, domain.FieldError("cursor", "is longer than %d bytes", maxCursorLen)
+	if len(s) > MaxCursorLen {
+		return st, domain.FieldError("cursor", "is longer than %d bytes", MaxCursorLen)
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil || len(raw) <= macLen {

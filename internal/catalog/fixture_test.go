@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"sync/atomic"
@@ -51,6 +52,7 @@ type jobRow struct {
 	Title, Description, CategorySlug, CategoryName string
 	JobType, Level, Remote, Country, City          string
 	SalaryMin, SalaryMax                           *float64
+	Currency, Period                               string // EUR, yearly when empty
 	Featured                                       bool
 	Deadline                                       *time.Time
 	PublishedAt                                    time.Time
@@ -58,6 +60,15 @@ type jobRow struct {
 }
 
 func money(v float64) *float64 { return &v }
+
+// yearly is the catalog's yearly equivalent of an amount, by the one rule.
+func yearly(v *float64, period string) *float64 {
+	if v == nil {
+		return nil
+	}
+	y, _ := domain.Yearly(*v, period)
+	return &y
+}
 
 func (f *fixture) job(tn domain.Tenant, over func(*jobRow)) int64 {
 	f.t.Helper()
@@ -69,21 +80,23 @@ func (f *fixture) job(tn domain.Tenant, over func(*jobRow)) int64 {
 	}
 	show := r.SalaryMin != nil || r.SalaryMax != nil
 	var cur, period *string
+	var yearlyMin, yearlyMax *float64
 	if show {
-		c, p := "EUR", "yearly"
+		c, p := cmp.Or(r.Currency, "EUR"), cmp.Or(r.Period, "yearly")
 		cur, period = &c, &p
+		yearlyMin, yearlyMax = yearly(r.SalaryMin, p), yearly(cmp.Or(r.SalaryMax, r.SalaryMin), p)
 	}
 	var id int64
 	err := f.pool.QueryRow(context.Background(), `INSERT INTO public.job_catalog
 		(tenant_id, source_id, source_version, content_hash, title, category_slug, category_name,
 		 job_type, experience_level, remote_policy, country, city, description_html, show_salary,
 		 salary_min, salary_max, salary_currency, salary_period, required_skills, company_name,
-		 company_slug, is_featured, application_deadline, published_at)
+		 company_slug, is_featured, application_deadline, published_at, salary_yearly_min, salary_yearly_max)
 		VALUES ($1, $2, 1, '\x00', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-		 $18, $19, $20, $21, $22) RETURNING id`,
+		 $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
 		tn.ID, sourceIDs.Add(1), r.Title, r.CategorySlug, r.CategoryName, r.JobType, r.Level, r.Remote,
 		r.Country, r.City, r.Description, show, r.SalaryMin, r.SalaryMax, cur, period, r.Skills,
-		tn.Name, tn.Slug, r.Featured, r.Deadline, r.PublishedAt).Scan(&id)
+		tn.Name, tn.Slug, r.Featured, r.Deadline, r.PublishedAt, yearlyMin, yearlyMax).Scan(&id)
 	if err != nil {
 		f.t.Fatalf("insert job: %v", err)
 	}
@@ -120,12 +133,12 @@ func (f *fixture) provider(tn domain.Tenant, over func(*providerRow)) int64 {
 		(tenant_id, source_id, source_version, content_hash, display_name, provider_type, tagline, bio_html,
 		 country, city, category_slugs, category_names, skill_names, skills, hourly_rate, rating_avg,
 		 total_reviews, availability_status, is_verified, is_accepting_projects, can_work_remotely,
-		 company_name, company_slug, published_at)
+		 company_name, company_slug, published_at, rating_score)
 		VALUES ($1, $2, 1, '\x00', $3, 'individual', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-		 $16, $17, $18, $19, $20, $21) RETURNING id`,
+		 $16, $17, $18, $19, $20, $21, $22) RETURNING id`,
 		tn.ID, sourceIDs.Add(1), r.Name, r.Tagline, r.Bio, r.Country, r.City, r.CategorySlugs,
 		r.CategoryNames, r.SkillNames, skillJSON, r.HourlyRate, r.Rating, r.Reviews, r.Availability,
-		r.Verified, r.Accepting, r.Remote, tn.Name, tn.Slug, r.PublishedAt).Scan(&id)
+		r.Verified, r.Accepting, r.Remote, tn.Name, tn.Slug, r.PublishedAt, domain.BayesianRating(r.Rating, r.Reviews)).Scan(&id)
 	if err != nil {
 		f.t.Fatalf("insert provider: %v", err)
 	}

@@ -15,15 +15,15 @@ import (
 // so that a broad query never spends its time counting.
 const CountCap = 10_000
 
-func jobSort(sort string) sortSpec {
+func jobSort(sort string, salaryCur string, args *sqlArgs) sortSpec {
 	id := sortKey{"id", keyInt}
 	switch sort {
+	case SortSalary:
+		return salarySort(salaryCur, args)
 	case SortRelevance:
 		return sortSpec{keys: []sortKey{{"ts_rank_cd(search_head, sq.tsq)", keyFloat32}, {"published_at", keyTime}, id}}
 	case SortFeatured:
 		return sortSpec{keys: []sortKey{{"is_featured", keyBool}, {"published_at", keyTime}, id}}
-	case SortSalary:
-		return sortSpec{keys: []sortKey{{"coalesce(salary_max, salary_min, -1)", keyFloat64}, id}}
 	default:
 		return sortSpec{keys: []sortKey{{"published_at", keyTime}, id}}
 	}
@@ -58,6 +58,12 @@ func (s *Store) searchJobs(ctx context.Context, q JobQuery) (JobPage, error) {
 	if err != nil {
 		return JobPage{}, err
 	}
+	if raw == "" {
+		// Later pages keep the first page's currency, carried by the cursor.
+		if st.Currency, err = s.salaryCurrency(ctx, q); err != nil {
+			return JobPage{}, err
+		}
+	}
 	page, err := s.jobPage(ctx, q, st)
 	if err != nil || st.Page > 1 || !s.shouldCorrect(page.Search, page.Total) {
 		return page, err
@@ -80,11 +86,12 @@ func (s *Store) jobPage(ctx context.Context, q JobQuery, st cursorState) (JobPag
 	if st.Search == "" && sort == SortRelevance {
 		sort = SortNewest
 	}
-	spec := jobSort(sort)
-	pq := &pageQuery{table: "public.job_catalog", columns: jobSummaryColumns, sort: spec, limit: q.PageSize}
+	pq := &pageQuery{table: "public.job_catalog", columns: jobSummaryColumns, limit: q.PageSize}
+	spec := jobSort(sort, st.Currency, &pq.args)
+	pq.sort = spec
 	var searchConds []string
 	pq.from, searchConds = jobFrom(&pq.args, st.Search, s.vocabFor(ctx, s.jobVocab, st.Search))
-	pq.where = append(searchConds, jobConds(q, &pq.args, s.now(), "")...)
+	pq.where = append(searchConds, jobConds(q, st.Currency, &pq.args, s.now(), "")...)
 	if err := pq.start(st, spec, sort == SortRelevance); err != nil {
 		return JobPage{}, err
 	}
@@ -92,14 +99,15 @@ func (s *Store) jobPage(ctx context.Context, q JobQuery, st cursorState) (JobPag
 	if err != nil {
 		return JobPage{}, err
 	}
-	total, err := pageTotal(pq, st, got, func() (countResult, error) { return s.countJobs(ctx, q, st.Search) })
+	total, err := pageTotal(pq, st, got, func() (countResult, error) { return s.countJobs(ctx, q, st.Currency, st.Search) })
 	if err != nil {
 		return JobPage{}, err
 	}
 	st.Total, st.Exact = total.n, total.exact
 	l := makeLinks(s.cursor, spec, st, got)
 	return JobPage{Jobs: nonNil(got.items), Page: l.page, Next: l.next, Prev: l.prev, Total: total.n,
-		TotalExact: total.exact, Sort: sort, Search: st.Search, Corrected: st.Search != q.Search}, nil
+		TotalExact: total.exact, Sort: sort, Search: st.Search, Corrected: st.Search != q.Search,
+		SalaryCurrency: st.Currency}, nil
 }
 
 // searchable is a cleaned query.
@@ -121,13 +129,13 @@ type countResult struct {
 }
 
 // countJobs counts the jobs matching q with search text, up to CountCap.
-func (s *Store) countJobs(ctx context.Context, q JobQuery, search string) (countResult, error) {
+func (s *Store) countJobs(ctx context.Context, q JobQuery, salaryCur, search string) (countResult, error) {
 	q.Cursor, q.PageSize, q.Sort = "", 0, ""
-	key := "jobcount\x00" + fingerprint("jobs", q) + "\x00" + search
+	key := "jobcount\x00" + fingerprint("jobs", q) + "\x00" + salaryCur + "\x00" + search
 	return cached(ctx, s.cache, key, func(ctx context.Context) (countResult, error) {
 		var args sqlArgs
 		from, conds := jobFrom(&args, search, s.vocabFor(ctx, s.jobVocab, search))
-		conds = append(conds, jobConds(q, &args, s.now(), "")...)
+		conds = append(conds, jobConds(q, salaryCur, &args, s.now(), "")...)
 		return countCapped(ctx, s.pool, from, conds, args)
 	})
 }
@@ -164,6 +172,6 @@ func (s *Store) Job(ctx context.Context, id int64) (Job, error) {
 	if err != nil {
 		return Job{}, fmt.Errorf("catalog job %d: %w", id, err)
 	}
-	j.Excerpt = excerpt(desc, excerptLen)
+	j.finish(desc)
 	return j, nil
 }

@@ -10,6 +10,10 @@ type JobFacets struct {
 	Remote     []FacetValue `json:"remote"`
 	Countries  []FacetValue `json:"countries"`
 	Companies  []FacetValue `json:"companies"`
+	// Currencies counts the jobs showing a salary in each currency, under
+	// every filter but the currency and the minimum salary (a minimum in
+	// one currency says nothing about another).
+	Currencies []FacetValue `json:"currencies"`
 }
 
 var jobFacetSpecs = []facetSpec{
@@ -19,6 +23,7 @@ var jobFacetSpecs = []facetSpec{
 	{"remote", "remote_policy", "min(remote_policy)", ""},
 	{"country", "country", "min(country)", ""},
 	{"company", "company_slug", "min(company_name)", ""},
+	{"currency", "salary_currency", "min(salary_currency)", ""},
 }
 
 // JobFacets counts, for each job filter, the jobs each of its values would
@@ -34,17 +39,21 @@ func (s *Store) JobFacets(ctx context.Context, q JobQuery) (JobFacets, error) {
 	return cached(ctx, s.cache, "jobfacets\x00"+fingerprint("jobs", q), func(ctx context.Context) (JobFacets, error) {
 		active := map[string]bool{"category": q.Category != "", "job_type": len(q.JobTypes) > 0,
 			"experience_level": len(q.Levels) > 0, "remote": len(q.Remote) > 0, "country": q.Country != "",
-			"company": q.Company != ""}
+			"company": q.Company != "", "currency": q.Currency != "" || q.MinSalary != nil}
+		salaryCur, err := s.salaryCurrency(ctx, q)
+		if err != nil {
+			return JobFacets{}, err
+		}
 		got, err := countFacets(ctx, s.pool, jobFacetSpecs, func(n string) bool { return active[n] },
 			func(skip string) (string, []string, sqlArgs) {
 				var args sqlArgs
 				from, conds := jobFrom(&args, q.Search, s.vocabFor(ctx, s.jobVocab, q.Search))
-				return from, append(conds, jobConds(q, &args, s.now(), skip)...), args
+				return from, append(conds, jobConds(q, salaryCur, &args, s.now(), skip)...), args
 			})
 		if err != nil {
 			return JobFacets{}, err
 		}
 		return JobFacets{Categories: got[0], JobTypes: got[1], Levels: got[2], Remote: got[3],
-			Countries: got[4], Companies: got[5]}, nil
+			Countries: got[4], Companies: got[5], Currencies: got[6]}, nil
 	})
 }

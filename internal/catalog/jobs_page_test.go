@@ -132,7 +132,7 @@ func TestBadValuesAreFieldErrors(t *testing.T) {
 		{"country", catalog.JobQuery{Country: "\xc3\x28"}},
 		{"city", catalog.JobQuery{City: strings.Repeat("<b>", 100)}},
 		{"company", catalog.JobQuery{Company: "a\x00b"}},
-		{"category", catalog.JobQuery{Category: strings.Repeat("é", 60)}},
+		{"category", catalog.JobQuery{Category: strings.Repeat("é", 101)}},
 		{"job_type", catalog.JobQuery{JobTypes: []string{"' OR 1=1 --"}}},
 		{"experience_level", catalog.JobQuery{Levels: []string{"guru"}}},
 		{"remote", catalog.JobQuery{Remote: []string{"mars"}}},

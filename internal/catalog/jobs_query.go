@@ -34,28 +34,32 @@ type JobQuery struct {
 	Remote   []string // any of domain.RemotePolicies
 	Country  string
 	City     string
-	// MinSalary keeps jobs that show a salary whose top (salary_max, or
-	// salary_min when no maximum is given) reaches it: a range that can pay
-	// what the visitor asks for matches. Currency and period are not
-	// converted; a visitor filtering by salary compares like with like.
+	// MinSalary keeps jobs that show a salary whose yearly top (salary_max,
+	// or salary_min when no maximum is given, times the periods in a year)
+	// reaches it in the salary currency: a range that can pay what the
+	// visitor asks for matches. Amounts in other currencies never match.
 	MinSalary *float64
-	Company   string // tenant slug: a company's own career page
-	Sort      string // one of JobSorts; "" for the default
-	Cursor    string // from a previous JobPage's Next or Prev
-	PageSize  int    // 1..MaxPageSize; 0 for DefaultPageSize
+	// Currency (ISO 4217) keeps jobs showing a salary in it, and is the
+	// salary currency of MinSalary and the salary sort. Without it they use
+	// the currency most of the matching jobs show (JobPage.SalaryCurrency).
+	Currency string
+	Company  string // tenant slug: a company's own career page
+	Sort     string // one of JobSorts; "" for the default
+	Cursor   string // from a previous JobPage's Next or Prev
+	PageSize int    // 1..MaxPageSize; 0 for DefaultPageSize
 }
 
 // clean validates q and returns its normalised form.
 func (q JobQuery) clean() (JobQuery, error) {
 	var err error
-	if q.Search, err = cleanText("q", q.Search, maxQueryLen); err != nil {
+	if q.Search, err = cleanText("q", q.Search, MaxQueryLen); err != nil {
 		return q, err
 	}
 	for _, f := range []struct {
 		name string
 		v    *string
 	}{{"category", &q.Category}, {"country", &q.Country}, {"city", &q.City}, {"company", &q.Company}} {
-		if *f.v, err = cleanText(f.name, *f.v, maxValueLen); err != nil {
+		if *f.v, err = cleanText(f.name, *f.v, MaxValueLen); err != nil {
 			return q, err
 		}
 	}
@@ -71,10 +75,13 @@ func (q JobQuery) clean() (JobQuery, error) {
 	if err = cleanAmount("min_salary", q.MinSalary, MaxSalary); err != nil {
 		return q, err
 	}
+	if q.Currency, err = cleanCurrency(q.Currency); err != nil {
+		return q, err
+	}
 	if q.PageSize, err = cleanPageSize(q.PageSize); err != nil {
 		return q, err
 	}
-	if q.Cursor, err = cleanText("cursor", q.Cursor, maxCursorLen); err != nil {
+	if q.Cursor, err = cleanText("cursor", q.Cursor, MaxCursorLen); err != nil {
 		return q, err
 	}
 	q.Sort, err = cleanSort(q.Sort, q.Search != "", JobSorts)
@@ -104,9 +111,10 @@ func fingerprint(kind string, q any) string {
 	return hex.EncodeToString(sum[:12])
 }
 
-// jobFilter adds the WHERE conditions of q except the facet named skip
-// ("" for none) to args.
-func jobConds(q JobQuery, args *sqlArgs, now any, skip string) []string {
+// jobConds returns the WHERE conditions of q except the facet named skip
+// ("" for none), adding their values to args; salaryCur is the currency
+// the minimum salary is in.
+func jobConds(q JobQuery, salaryCur string, args *sqlArgs, now any, skip string) []string {
 	conds := []string{"(application_deadline IS NULL OR application_deadline > " + args.add(now) + ")"}
 	if q.Category != "" && skip != "category" {
 		conds = append(conds, "category_slug = "+args.add(q.Category))
@@ -126,12 +134,7 @@ func jobConds(q JobQuery, args *sqlArgs, now any, skip string) []string {
 	if q.City != "" && skip != "city" {
 		conds = append(conds, "city = "+args.add(q.City))
 	}
-	if q.MinSalary != nil {
-		// The same expression as job_catalog_salary_sort, so that a high
-		// minimum is an index range rather than a scan; rows without a
-		// shown salary sort as -1 and never reach a minimum >= 0.
-		conds = append(conds, "show_salary AND coalesce(salary_max, salary_min, -1) >= "+args.add(*q.MinSalary))
-	}
+	conds = append(conds, salaryConds(q, salaryCur, args, skip)...)
 	if q.Company != "" && skip != "company" {
 		conds = append(conds, "company_slug = "+args.add(q.Company))
 	}

@@ -4,29 +4,39 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/money"
 )
 
 // JobSummary is a job as lists, the feed and search results show it.
 type JobSummary struct {
-	ID                  int64      `json:"id"`
-	Title               string     `json:"title"`
-	Slug                string     `json:"slug"`
-	CompanyName         string     `json:"company_name"`
-	CompanySlug         string     `json:"company_slug"`
-	CompanyLogoURL      string     `json:"company_logo_url"`
-	CategoryName        string     `json:"category_name"`
-	CategorySlug        string     `json:"category_slug"`
-	JobType             string     `json:"job_type"`
-	ExperienceLevel     string     `json:"experience_level"`
-	RemotePolicy        string     `json:"remote_policy"`
-	City                string     `json:"city"`
-	State               string     `json:"state"`
-	Country             string     `json:"country"`
-	ShowSalary          bool       `json:"show_salary"`
-	SalaryMin           *float64   `json:"salary_min"`
-	SalaryMax           *float64   `json:"salary_max"`
-	SalaryCurrency      *string    `json:"salary_currency"`
-	SalaryPeriod        *string    `json:"salary_period"`
+	ID              int64    `json:"id"`
+	Title           string   `json:"title"`
+	Slug            string   `json:"slug"`
+	CompanyName     string   `json:"company_name"`
+	CompanySlug     string   `json:"company_slug"`
+	CompanyLogoURL  string   `json:"company_logo_url"`
+	CategoryName    string   `json:"category_name"`
+	CategorySlug    string   `json:"category_slug"`
+	JobType         string   `json:"job_type"`
+	ExperienceLevel string   `json:"experience_level"`
+	RemotePolicy    string   `json:"remote_policy"`
+	City            string   `json:"city"`
+	State           string   `json:"state"`
+	Country         string   `json:"country"`
+	ShowSalary      bool     `json:"show_salary"`
+	SalaryMin       *float64 `json:"salary_min"`
+	SalaryMax       *float64 `json:"salary_max"`
+	SalaryCurrency  *string  `json:"salary_currency"`
+	SalaryPeriod    *string  `json:"salary_period"`
+	// SalaryYearlyMin and SalaryYearlyMax are the shown range's yearly
+	// equivalents (hour x 2,080, day x 260, week x 52, month x 12), in
+	// SalaryCurrency; the top is the maximum, or the minimum alone.
+	SalaryYearlyMin *float64 `json:"salary_yearly_min"`
+	SalaryYearlyMax *float64 `json:"salary_yearly_max"`
+	// SalaryText is the salary as the pages show it ("$60,000 – $80,000 a
+	// year", CLDR symbols and digits); "" when none is shown.
+	SalaryText          string     `json:"salary_text"`
 	RequiredSkills      []string   `json:"required_skills"`
 	PreferredSkills     []string   `json:"preferred_skills"`
 	IsFeatured          bool       `json:"is_featured"`
@@ -72,6 +82,10 @@ type JobPage struct {
 	// few jobs matched and misspelt words were corrected (Corrected).
 	Search    string
 	Corrected bool
+	// SalaryCurrency is the currency the minimum salary and the salary
+	// sort compared in: the query's, or the one most matching jobs show.
+	// "" when neither needed one (or no matching job shows a salary).
+	SalaryCurrency string
 }
 
 // Pages is the number of pages of size n that Total fills (a lower bound
@@ -94,6 +108,7 @@ const excerptLen = 240    // runes of excerpt kept
 const jobSummaryColumns = `id, title, slug, company_name, company_slug, company_logo_url,
 	category_name, category_slug, job_type, experience_level, remote_policy, city, state, country,
 	show_salary, salary_min::float8, salary_max::float8, salary_currency, salary_period,
+	salary_yearly_min, salary_yearly_max,
 	required_skills, preferred_skills, is_featured, application_deadline, published_at, synced_at,
 	left(description_html, 600)`
 
@@ -102,14 +117,22 @@ func scanJobSummary(row pgx.Rows, extra []any) (JobSummary, error) {
 	var desc string
 	dests := append(j.dests(&desc), extra...)
 	err := row.Scan(dests...)
-	j.Excerpt = excerpt(desc, excerptLen)
+	j.finish(desc)
 	return j, err
+}
+
+// finish derives the fields computed from the scanned columns.
+func (j *JobSummary) finish(desc string) {
+	j.Excerpt = excerpt(desc, excerptLen)
+	if j.ShowSalary && j.SalaryCurrency != nil && j.SalaryPeriod != nil {
+		j.SalaryText = money.Range(j.SalaryMin, j.SalaryMax, *j.SalaryCurrency, *j.SalaryPeriod)
+	}
 }
 
 func (j *JobSummary) dests(desc *string) []any {
 	return []any{&j.ID, &j.Title, &j.Slug, &j.CompanyName, &j.CompanySlug, &j.CompanyLogoURL,
 		&j.CategoryName, &j.CategorySlug, &j.JobType, &j.ExperienceLevel, &j.RemotePolicy,
 		&j.City, &j.State, &j.Country, &j.ShowSalary, &j.SalaryMin, &j.SalaryMax,
-		&j.SalaryCurrency, &j.SalaryPeriod, &j.RequiredSkills, &j.PreferredSkills,
+		&j.SalaryCurrency, &j.SalaryPeriod, &j.SalaryYearlyMin, &j.SalaryYearlyMax, &j.RequiredSkills, &j.PreferredSkills,
 		&j.IsFeatured, &j.ApplicationDeadline, &j.PublishedAt, &j.UpdatedAt, desc}
 }

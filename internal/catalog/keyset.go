@@ -228,7 +228,7 @@ func makeLinks[T any](c cursorCodec, spec sortSpec, st cursorState, got pageRows
 	if len(got.items) == 0 {
 		return l
 	}
-	base := cursorState{Fingerprint: st.Fingerprint, Search: st.Search, Total: st.Total, Exact: st.Exact}
+	base := cursorState{Fingerprint: st.Fingerprint, Search: st.Search, Total: st.Total, Exact: st.Exact, Currency: st.Currency}
 	if got.more || st.Backward {
 		n := base
 		n.Page, n.Keys = l.page+1, formatKeys(spec, got.last)

@@ -30,14 +30,14 @@ type ProviderQuery struct {
 
 func (q ProviderQuery) clean() (ProviderQuery, error) {
 	var err error
-	if q.Search, err = cleanText("q", q.Search, maxQueryLen); err != nil {
+	if q.Search, err = cleanText("q", q.Search, MaxQueryLen); err != nil {
 		return q, err
 	}
 	for _, f := range []struct {
 		name string
 		v    *string
 	}{{"category", &q.Category}, {"skill", &q.Skill}, {"country", &q.Country}, {"city", &q.City}, {"company", &q.Company}} {
-		if *f.v, err = cleanText(f.name, *f.v, maxValueLen); err != nil {
+		if *f.v, err = cleanText(f.name, *f.v, MaxValueLen); err != nil {
 			return q, err
 		}
 	}
@@ -50,7 +50,7 @@ func (q ProviderQuery) clean() (ProviderQuery, error) {
 	if q.PageSize, err = cleanPageSize(q.PageSize); err != nil {
 		return q, err
 	}
-	if q.Cursor, err = cleanText("cursor", q.Cursor, maxCursorLen); err != nil {
+	if q.Cursor, err = cleanText("cursor", q.Cursor, MaxCursorLen); err != nil {
 		return q, err
 	}
 	if q.Sort == "" && q.Search == "" {
@@ -110,7 +110,8 @@ func providerSort(sort string) sortSpec {
 	case SortNewest:
 		return sortSpec{keys: []sortKey{{"published_at", keyTime}, id}}
 	default:
-		return sortSpec{keys: []sortKey{{"rating_avg", keyFloat64}, {"total_reviews", keyInt}, id}}
+		// The Bayesian average (domain.BayesianRating), not the plain one.
+		return sortSpec{keys: []sortKey{{"rating_score", keyFloat64}, {"total_reviews", keyInt}, id}}
 	}
 }
 

@@ -69,8 +69,10 @@ func TestProviderSorts(t *testing.T) {
 		sort string
 		want []int64
 	}{
-		{"", []int64{best, good, tie, cheap}},
-		{catalog.SortRating, []int64{best, good, tie, cheap}},
+		// Bayesian averages with 10 prior reviews of 3.5: good 4.41,
+		// tie 3.91, best (4.9 from only 3 reviews) 3.82, cheap 3.30.
+		{"", []int64{good, tie, best, cheap}},
+		{catalog.SortRating, []int64{good, tie, best, cheap}},
 		{catalog.SortReviews, []int64{good, cheap, tie, best}},
 		{catalog.SortRate, []int64{cheap, good, best, tie}}, // no rate: last
 		{catalog.SortNewest, []int64{tie, cheap, best, good}},
@@ -132,5 +134,22 @@ func TestProviderFacetsAndDetail(t *testing.T) {
 	}
 	if _, err := f.store.Provider(t.Context(), id+100); !domain.IsNotFound(err) {
 		t.Errorf("unknown provider: %v", err)
+	}
+}
+
+// The case: a plain average put 5.0 from 18 reviews above 4.9
+// from 87; the Bayesian average does not.
+func TestTopRatedWeighsTheNumberOfReviews(t *testing.T) {
+	f := newFixture(t)
+	tn := f.tenant("acme", "Acme")
+	few := f.provider(tn, func(r *providerRow) { r.Rating, r.Reviews = 5.0, 18 })
+	many := f.provider(tn, func(r *providerRow) { r.Rating, r.Reviews = 4.9, 87 })
+	none := f.provider(tn, func(r *providerRow) { r.Rating, r.Reviews = 0, 0 })
+	got := f.providers(catalog.ProviderQuery{Sort: catalog.SortRating})
+	if want := []int64{many, few, none}; !slices.Equal(providerIDs(got), want) {
+		t.Errorf("top rated %v, want %v", providerIDs(got), want)
+	}
+	if s := got.Providers[0].RatingScore; s < 4.75 || s > 4.76 {
+		t.Errorf("rating_score of 4.9 from 87 reviews: %v", s)
 	}
 }

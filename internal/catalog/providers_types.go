@@ -8,21 +8,24 @@ import (
 
 // ProviderSummary is a provider as lists and search results show it.
 type ProviderSummary struct {
-	ID                  int64     `json:"id"`
-	DisplayName         string    `json:"display_name"`
-	ProviderType        string    `json:"provider_type"`
-	Tagline             string    `json:"tagline"`
-	AvatarURL           string    `json:"avatar_url"`
-	City                string    `json:"city"`
-	State               string    `json:"state"`
-	Country             string    `json:"country"`
-	CategoryNames       []string  `json:"category_names"`
-	CategorySlugs       []string  `json:"category_slugs"`
-	SkillNames          []string  `json:"skill_names"`
-	HourlyRate          *float64  `json:"hourly_rate"`
-	Currency            string    `json:"currency"`
-	RatingAvg           float64   `json:"rating_avg"`
-	TotalReviews        int       `json:"total_reviews"`
+	ID            int64    `json:"id"`
+	DisplayName   string   `json:"display_name"`
+	ProviderType  string   `json:"provider_type"`
+	Tagline       string   `json:"tagline"`
+	AvatarURL     string   `json:"avatar_url"`
+	City          string   `json:"city"`
+	State         string   `json:"state"`
+	Country       string   `json:"country"`
+	CategoryNames []string `json:"category_names"`
+	CategorySlugs []string `json:"category_slugs"`
+	SkillNames    []string `json:"skill_names"`
+	HourlyRate    *float64 `json:"hourly_rate"`
+	Currency      string   `json:"currency"`
+	RatingAvg     float64  `json:"rating_avg"`
+	TotalReviews  int      `json:"total_reviews"`
+	// RatingScore is what sort=rating ranks by: the Bayesian average of
+	// RatingAvg with 10 prior reviews of 3.5 stars.
+	RatingScore         float64   `json:"rating_score"`
 	CompletedJobs       int       `json:"completed_jobs_count"`
 	AvailabilityStatus  string    `json:"availability_status"`
 	IsVerified          bool      `json:"is_verified"`
@@ -79,14 +82,14 @@ func (p ProviderPage) Pages(n int) int { return pages(p.Total, n) }
 
 const providerSummaryColumns = `id, display_name, provider_type, tagline, avatar_url, city, state, country,
 	category_names, category_slugs, skill_names, hourly_rate::float8, currency, rating_avg::float8,
-	total_reviews, completed_jobs_count, availability_status, is_verified, is_featured,
+	total_reviews, rating_score, completed_jobs_count, availability_status, is_verified, is_featured,
 	is_accepting_projects, can_work_remotely, can_work_onsite, company_name, company_slug,
 	published_at, synced_at`
 
 func (p *ProviderSummary) dests() []any {
 	return []any{&p.ID, &p.DisplayName, &p.ProviderType, &p.Tagline, &p.AvatarURL, &p.City, &p.State,
 		&p.Country, &p.CategoryNames, &p.CategorySlugs, &p.SkillNames, &p.HourlyRate, &p.Currency,
-		&p.RatingAvg, &p.TotalReviews, &p.CompletedJobs, &p.AvailabilityStatus, &p.IsVerified,
+		&p.RatingAvg, &p.TotalReviews, &p.RatingScore, &p.CompletedJobs, &p.AvailabilityStatus, &p.IsVerified,
 		&p.IsFeatured, &p.IsAcceptingProjects, &p.CanWorkRemotely, &p.CanWorkOnsite,
 		&p.CompanyName, &p.CompanySlug, &p.PublishedAt, &p.UpdatedAt}
 }

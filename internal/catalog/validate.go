@@ -1,19 +1,21 @@
 package catalog
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/zumodra/zumodra/internal/domain"
 )
 
-// Length limits on visitor input, in bytes. Real values are far shorter;
-// the limits keep hostile input from costing anything.
+// Limits on visitor input. Real values are far shorter; the limits keep
+// hostile input from costing anything. Lengths count characters, as JSON
+// Schema's maxLength does, so the API document can state them.
 const (
-	maxQueryLen  = 200
-	maxValueLen  = 100
-	maxCursorLen = 1024
-	maxListLen   = 10
+	MaxQueryLen  = 200  // characters of a search
+	MaxValueLen  = 100  // characters of a filter value
+	MaxCursorLen = 1024 // characters of a cursor
+	MaxListLen   = 10   // values of a multi-valued filter
 )
 
 // Page sizes.
@@ -30,16 +32,16 @@ func cleanText(field, v string, max int) (string, error) {
 	if strings.ContainsRune(v, 0) {
 		return "", domain.FieldError(field, "must not contain NUL characters")
 	}
-	if len(v) > max {
-		return "", domain.FieldError(field, "is longer than %d bytes", max)
+	if utf8.RuneCountInString(v) > max {
+		return "", domain.FieldError(field, "is longer than %d characters", max)
 	}
 	return strings.TrimSpace(v), nil
 }
 
 // cleanEnums checks a multi-valued filter against its allowed values.
 func cleanEnums(field string, vs []string, allowed []string) ([]string, error) {
-	if len(vs) > maxListLen {
-		return nil, domain.FieldError(field, "has more than %d values", maxListLen)
+	if len(vs) > MaxListLen {
+		return nil, domain.FieldError(field, "has more than %d values", MaxListLen)
 	}
 	out := make([]string, 0, len(vs))
 	for _, v := range vs {
@@ -72,7 +74,7 @@ func cleanAmount(field string, v *float64, max float64) error {
 		return nil
 	}
 	if *v != *v || *v < 0 || *v > max {
-		return domain.FieldError(field, "must be a number between 0 and %g", max)
+		return domain.FieldError(field, "must be a number between 0 and %s", strconv.FormatFloat(max, 'f', -1, 64))
 	}
 	return nil
 }

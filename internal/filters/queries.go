@@ -4,7 +4,7 @@ import "github.com/zumodra/zumodra/internal/catalog"
 
 // JobParams are the parameters of a job list.
 var JobParams = []string{"q", "category", "job_type", "experience_level", "remote", "country", "city",
-	"min_salary", "company", "sort", "cursor", "page_size"}
+	"min_salary", "currency", "company", "sort", "cursor", "page_size"}
 
 // ProviderParams are the parameters of a provider list.
 var ProviderParams = []string{"q", "category", "skill", "country", "city", "company", "verified",
@@ -15,7 +15,7 @@ func (p *Params) JobQuery() catalog.JobQuery {
 	return catalog.JobQuery{
 		Search: p.Str("q"), Category: p.Str("category"), JobTypes: p.List("job_type"),
 		Levels: p.List("experience_level"), Remote: p.List("remote"), Country: p.Str("country"),
-		City: p.Str("city"), MinSalary: p.Number("min_salary"), Company: p.Str("company"),
+		City: p.Str("city"), MinSalary: p.Number("min_salary"), Currency: p.Str("currency"), Company: p.Str("company"),
 		Sort: p.Str("sort"), Cursor: p.Str("cursor"), PageSize: p.PageSize(),
 	}
 }

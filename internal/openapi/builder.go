@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 )
@@ -56,10 +57,8 @@ func (o op) operation() obj {
 		}
 		res[strconv.Itoa(code)] = r
 	}
-	out := obj{"operationId": o.id, "summary": o.summary, "tags": []string{o.tag}, "responses": res}
-	if o.description != "" {
-		out["description"] = o.description
-	}
+	out := obj{"operationId": o.id, "summary": o.summary, "tags": []string{o.tag}, "responses": res,
+		"description": cmp.Or(o.description, o.summary+".")}
 	params := append([]obj{}, o.params...)
 	for _, name := range pathParams(o.path) {
 		params = append(params, obj{"name": name, "in": "path", "required": true,
@@ -75,6 +74,9 @@ func (o op) operation() obj {
 		}
 		out["requestBody"] = obj{"required": true, "content": obj{"application/json": media}}
 	}
+	// Every operation says its security, none relying on a default: the
+	// public ones need none.
+	out["security"] = []obj{}
 	if o.auth {
 		out["security"] = []obj{{"bearerAuth": []string{}}}
 	}

@@ -1,6 +1,8 @@
 package openapi
 
 import (
+	"slices"
+
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/projection"
 )
@@ -21,17 +23,18 @@ var constraints = map[string]map[string]obj{
 		"salary_min": amount(12), "salary_max": amount(12), "latitude": bounds(-90, 90), "longitude": bounds(-180, 180),
 		"positions_count": {"minimum": 1, "maximum": 10000, "default": 1},
 		"required_skills": skills(), "preferred_skills": skills(),
-		"hiring_manager_email": email(), "application_email": email(),
-		"custom_questions": {"type": "array", "description": "private: questions for applicants, any JSON array up to 50,000 bytes"},
-		"category_id":      {"description": "id of one of your job categories"},
-		"published_at":     {"description": "set to now when the job is first published and this is null"},
-		"title":            {"minLength": 1},
+		"hiring_manager_email": optionalEmail(), "application_email": optionalEmail(),
+		"custom_questions": {"type": "array", "items": obj{"description": "one question, in any JSON form"},
+			"description": "private: questions for applicants, any JSON array up to 50,000 bytes"},
+		"category_id":  {"description": "id of one of your job categories"},
+		"published_at": {"description": "set to now when the job is first published and this is null"},
+		"title":        {"minLength": 1},
 	}),
 	"ProviderInput": merge(texts(map[string]int{"display_name": 200, "tagline": 200, "city": 100, "state": 100,
 		"country": 100, "phone": 50, "bank_account": 100, "payment_account_id": 200, "bio": 100000, "private_notes": 100000}),
 		map[string]obj{
 			"provider_type": enum(domain.ProviderTypes, "individual"), "availability_status": enum(domain.Availabilities, "available"),
-			"currency": currency(), "avatar_url": url(), "cover_image_url": url(), "email": email(),
+			"currency": currency(), "avatar_url": optionalURL(), "cover_image_url": optionalURL(), "email": optionalEmail(),
 			"hourly_rate": amount(10), "minimum_budget": amount(12), "avg_response_time_hours": amount(6),
 			"latitude": bounds(-90, 90), "longitude": bounds(-180, 180), "rating_avg": bounds(0, 5),
 			"response_rate": bounds(0, 100), "total_reviews": {"minimum": 0}, "completed_jobs_count": {"minimum": 0},
@@ -46,7 +49,7 @@ var constraints = map[string]map[string]obj{
 	},
 	"ApplicationSubmission": {
 		"name": {"minLength": 1, "maxLength": 200}, "email": email(), "phone": {"maxLength": 50},
-		"resume_url":   merge(url(), obj{"description": "a link to the résumé; at least one of resume_url and resume_text is required"}),
+		"resume_url":   merge(optionalURL(), obj{"description": "a link to the résumé; at least one of resume_url and resume_text is required"}),
 		"resume_text":  {"maxLength": 50000, "description": "the résumé pasted as text"},
 		"cover_letter": {"maxLength": 20000},
 	},
@@ -86,10 +89,14 @@ func categoryRules(descMax int) map[string]obj {
 	return r
 }
 
+// reasons lists every exclusion reason once: jobs and providers share some
+// (tenant_suspended).
 func reasons() []string {
 	out := []string{"deadline_passed"}
 	for _, r := range append(projection.JobReasonOrder, projection.ProviderReasonOrder...) {
-		out = append(out, string(r))
+		if !slices.Contains(out, string(r)) {
+			out = append(out, string(r))
+		}
 	}
 	return out
 }
@@ -98,8 +105,29 @@ func enum(values []string, def string) obj { return obj{"enum": values, "default
 func bounds(min, max float64) obj          { return obj{"minimum": min, "maximum": max} }
 func email() obj                           { return obj{"format": "email", "maxLength": 254} }
 func url() obj {
-	return obj{"format": "uri", "maxLength": 2000, "pattern": "^[hH][tT][tT][pP][sS]?://", "description": "absolute http(s) URL"}
+	return obj{"format": "uri", "maxLength": 2000, "pattern": "^[hH][tT][tT][pP][sS]?://", "description": "absolute http(s) URL; null for none"}
 }
+
+// optionalURL and optionalEmail are what an input accepts: the value, or
+// null, "" or nothing for none. Responses write null for none (see
+// storedRules), never "".
+func optionalURL() obj {
+	return obj{"maxLength": 2000, "pattern": "^$|^[hH][tT][tT][pP][sS]?://",
+		"description": "absolute http(s) URL; null, empty or omitted for none"}
+}
+func optionalEmail() obj {
+	return obj{"maxLength": 254, "anyOf": []obj{{"maxLength": 0}, {"format": "email"}},
+		"description": "an e-mail address; null, empty or omitted for none"}
+}
+
+// storedRules replace the input rules of a stored resource's properties
+// where a response promises more than an input needs.
+var storedRules = map[string]map[string]obj{
+	"ServiceProvider": {"avatar_url": url(), "cover_image_url": url(), "email": merge(email(), obj{"description": "null for none"})},
+	"TenantJob": {"hiring_manager_email": merge(email(), obj{"description": "null for none"}),
+		"application_email": merge(email(), obj{"description": "null for none"})},
+}
+
 func currency() obj {
 	return obj{"pattern": "^[A-Z]{3}$", "default": "USD", "description": "an active ISO 4217 code (checked against the list, not just the pattern)"}
 }

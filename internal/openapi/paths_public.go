@@ -5,36 +5,58 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 )
 
-func strQ() obj { return obj{"type": "string"} }
+// noNUL is the pattern of every free-text parameter: the catalog refuses
+// NUL characters (\x00 reads the same in ECMA-262 and RE2).
+const noNUL = "^[^\\x00]*$"
+
+// text is a free-text parameter of at most max characters.
+func text(max int) obj { return obj{"type": "string", "maxLength": max, "pattern": noNUL} }
 
 func commonListParams() []obj {
 	return []obj{
-		query("q", "full-text search; misspelt words are corrected when few results match", strQ()),
+		query("q", "full-text search; misspelt words are corrected when few results match", text(catalog.MaxQueryLen)),
 		query("sort", "result order", obj{"type": "string"}),
-		query("cursor", "next_cursor or prev_cursor of a previous page", strQ()),
+		cursorParam("next_cursor or prev_cursor of a previous page, for the same filters",
+			obj{"type": "string", "maxLength": catalog.MaxCursorLen, "pattern": "^[A-Za-z0-9_-]*$"}),
 		query("page_size", "results per page", obj{"type": "integer", "minimum": 1, "maximum": catalog.MaxPageSize, "default": catalog.DefaultPageSize}),
 		query("facets", "also return facet counts", obj{"type": "boolean"}),
-		query("country", "country name", strQ()), query("city", "city name", strQ()),
-		query("company", "company (tenant) slug", strQ()), query("category", "category slug", strQ()),
+		query("country", "country name", text(catalog.MaxValueLen)), query("city", "city name", text(catalog.MaxValueLen)),
+		query("company", "company (tenant) slug", text(catalog.MaxValueLen)), query("category", "category slug", text(catalog.MaxValueLen)),
 	}
 }
 
-func csv(values []string) obj {
-	return obj{"type": "string", "description": "one or more of " + join(values) + ", comma-separated or repeated"}
+// cursorParam is a pagination token: a value this server did not issue
+// is refused with 400 however well-formed, which x-opaque-token says.
+func cursorParam(desc string, schema obj) obj {
+	p := query("cursor", desc+"; a token not issued by this server is refused with 400", schema)
+	p["x-opaque-token"] = true
+	return p
+}
+
+// oneOrMore is a filter taking any of values, comma-separated (a
+// repeated parameter is accepted too, as an HTML form sends it).
+func oneOrMore(name, desc string, values []string) obj {
+	p := query(name, desc+"; any of the values, comma-separated (repeating the parameter works too)", obj{
+		"type": "array", "maxItems": catalog.MaxListLen, "items": obj{"type": "string", "enum": values}})
+	p["style"], p["explode"] = "form", false
+	return p
 }
 
 func publicOps() []op {
 	jobParams := append(commonListParams(),
-		query("job_type", "", csv(domain.JobTypes)), query("experience_level", "", csv(domain.ExperienceLevels)),
-		query("remote", "", csv(domain.RemotePolicies)),
-		query("min_salary", "jobs whose shown salary reaches this", obj{"type": "number", "minimum": 0}))
+		oneOrMore("job_type", "employment type", domain.JobTypes),
+		oneOrMore("experience_level", "seniority", domain.ExperienceLevels),
+		oneOrMore("remote", "remote policy", domain.RemotePolicies),
+		query("min_salary", "jobs whose shown salary, as a yearly amount (hour x 2,080, day x 260, week x 52, month x 12), reaches this in the salary currency",
+			obj{"type": "number", "minimum": 0, "maximum": catalog.MaxSalary}),
+		query("currency", "ISO 4217 code: jobs showing a salary in it, and the currency of min_salary and sort=salary (default: the one most matching jobs pay in)", obj{"type": "string", "pattern": "^[A-Za-z]{3}$"}))
 	jobParams[1]["schema"] = obj{"type": "string", "enum": catalog.JobSorts}
 	provParams := append(commonListParams(),
-		query("skill", "skill name", strQ()), query("verified", "verified providers only", obj{"type": "boolean"}),
+		query("skill", "skill name", text(catalog.MaxValueLen)), query("verified", "verified providers only", obj{"type": "boolean"}),
 		query("available", "available and accepting projects only", obj{"type": "boolean"}),
 		query("remote", "can work remotely", obj{"type": "boolean"}),
 		query("min_rating", "minimum average rating", obj{"type": "number", "minimum": 0, "maximum": 5}),
-		query("max_rate", "maximum hourly rate", obj{"type": "number", "minimum": 0}))
+		query("max_rate", "maximum hourly rate", obj{"type": "number", "minimum": 0, "maximum": catalog.MaxHourlyRate}))
 	provParams[1]["schema"] = obj{"type": "string", "enum": catalog.ProviderSorts}
 	get := func(path, id, summary, tag, schema string, params []obj, errs ...int) op {
 		return op{method: "GET", path: path, id: id, summary: summary, tag: tag, params: params, ok: 200,
@@ -50,7 +72,8 @@ func publicOps() []op {
 		get("/api/v1/providers/{id}", "getProvider", "One public service provider", "providers", "ProviderEnvelope", nil, 404),
 	}
 	for _, o := range ops[:len(ops):len(ops)] {
-		ops = append(ops, op{method: "OPTIONS", path: o.path, id: o.id + "Preflight", summary: "CORS preflight", tag: o.tag, ok: 204})
+		ops = append(ops, op{method: "OPTIONS", path: o.path, id: o.id + "Preflight", summary: "CORS preflight", tag: o.tag, ok: 204,
+			description: "Allows GET and HEAD from any origin.", errors: []int{429}})
 	}
 	return append(ops,
 		op{method: "POST", path: "/api/v1/careers/jobs/{id}/applications", id: "applyForJob", tag: "careers",
@@ -64,15 +87,4 @@ func publicOps() []op {
 			example: obj{"name": "Bob", "email": "bob@example.org", "message": "We need a logo", "budget": 500, "currency": "EUR"}},
 		op{method: "GET", path: "/api/openapi.json", id: "getOpenAPI", tag: "meta", summary: "This document", ok: 200},
 	)
-}
-
-func join(vs []string) string {
-	out := ""
-	for i, v := range vs {
-		if i > 0 {
-			out += ", "
-		}
-		out += v
-	}
-	return out
 }

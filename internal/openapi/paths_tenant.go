@@ -11,10 +11,10 @@ const tp = "/api/v1/tenant"
 var ifMatch = header("If-Match", `the ETag of the version you read, e.g. "v3"; required`, true)
 
 var (
-	pageParams = []obj{
-		query("cursor", "next_cursor of the previous page", obj{"type": "string"}),
-		query("limit", "items per page", obj{"type": "integer", "minimum": 1, "maximum": 200, "default": 50}),
-	}
+	limitParam       = query("limit", "items per page", obj{"type": "integer", "minimum": 1, "maximum": 200, "default": 50})
+	pageParams       = []obj{cursorParam("next_cursor of the previous page", obj{"type": "string", "pattern": "^([0-9]{1,19})?$"}), limitParam}
+	statusPageParams = []obj{cursorParam("next_cursor of the previous page, such as job:42",
+		obj{"type": "string", "pattern": "^((job|provider):[0-9]{1,19})?$"}), limitParam}
 	readErrs  = []int{401, 404}
 	writeErrs = []int{400, 401, 404, 409, 412, 413, 422, 428}
 )
@@ -87,7 +87,7 @@ func tenantOps() []op {
 		op{method: "GET", path: tp + "/catalog-status", id: "getCatalogStatus", tag: "catalog-status",
 			summary:     "For each of your jobs, then providers: public, pending sync, or excluded and why",
 			description: "Paginated across both kinds: next_cursor looks like job:42 or provider:7.",
-			params:      pageParams, ok: 200, okSchema: "CatalogStatus", errors: []int{400, 401}},
+			params:      statusPageParams, ok: 200, okSchema: "CatalogStatus", errors: []int{400, 401}},
 	)
 	for i := range ops {
 		ops[i].auth = true

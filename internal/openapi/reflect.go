@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/tenantapi"
 )
 
 // obj is a JSON object of the document.
@@ -13,6 +15,7 @@ type obj = map[string]any
 var (
 	timeType = reflect.TypeFor[time.Time]()
 	rawType  = reflect.TypeFor[json.RawMessage]()
+	optType  = reflect.TypeFor[tenantapi.OptionalText]()
 )
 
 // schemaOf derives a JSON Schema from a Go type as encoding/json writes
@@ -23,6 +26,8 @@ func schemaOf(t reflect.Type, named map[reflect.Type]string) obj {
 		return obj{"type": "string", "format": "date-time"}
 	case t == rawType:
 		return obj{}
+	case t == optType:
+		return obj{"type": []any{"string", "null"}}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:

@@ -48,6 +48,16 @@ func schemas() obj {
 	for name, rules := range constraints {
 		applyConstraints(out[name].(obj), rules)
 	}
+	for name, rules := range storedRules {
+		props := out[name].(obj)["properties"].(obj)
+		for prop, rule := range rules {
+			p := obj{"type": props[prop].(obj)["type"]}
+			for k, v := range rule {
+				p[k] = v
+			}
+			props[prop] = p
+		}
+	}
 	for _, name := range inputSchemas {
 		in := out[name].(obj)
 		in["additionalProperties"] = false
@@ -56,8 +66,9 @@ func schemas() obj {
 			in["required"] = req
 		}
 	}
-	// PATCH bodies: the same fields, none required.
-	for _, name := range inputSchemas {
+	// PATCH bodies: the same fields, none required; only the tenant API's
+	// resources have them.
+	for _, name := range resources {
 		p := clone(out[name].(obj))
 		delete(p, "required")
 		out[name+"Patch"] = p
@@ -107,6 +118,13 @@ func storedResource(input obj) obj {
 	return obj{"type": "object", "properties": props, "required": req}
 }
 
+// jobList adds the salary currency a job list compared salaries in.
+func jobList(l obj) obj {
+	l["properties"].(obj)["salary_currency"] = obj{"type": "string",
+		"description": "the currency min_salary and sort=salary compared in: the request's, or the one most matching jobs pay in; absent when neither was asked"}
+	return l
+}
+
 // handWritten are the wrappers no single Go type describes.
 func handWritten() obj {
 	meta := obj{
@@ -135,7 +153,7 @@ func handWritten() obj {
 		}}
 	}
 	return obj{
-		"JobList": list("JobSummary", "JobFacets"), "ProviderList": list("ProviderSummary", "ProviderFacets"),
+		"JobList": jobList(list("JobSummary", "JobFacets")), "ProviderList": list("ProviderSummary", "ProviderFacets"),
 		"JobEnvelope": data(ref("Job")), "ProviderEnvelope": data(ref("Provider")),
 		"CategoryList":    data(obj{"type": "array", "items": ref("Category")}),
 		"LocationList":    data(obj{"type": "array", "items": ref("Country")}),

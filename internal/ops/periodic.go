@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/metrics"
 )
 
@@ -22,14 +23,20 @@ type Task string
 const (
 	TaskVerify  Task = "verify"
 	TaskCleanup Task = "cleanup"
+	TaskPrune   Task = "prune-feed" // the catalog change feed's old history
 )
 
-var taskKeys = map[Task]int32{TaskVerify: 1, TaskCleanup: 2}
+var taskKeys = map[Task]int32{TaskVerify: 1, TaskCleanup: 2, TaskPrune: 3}
 
 // Defaults of the periodic runner.
 const (
 	DefaultVerifyEvery  = 15 * time.Minute
 	DefaultCleanupEvery = time.Hour
+	// The change feed's history is pruned every minute down to
+	// FeedRetention: a serve process further behind than that (stopped,
+	// cut off) catches up by treating everything as changed.
+	DefaultPruneEvery = time.Minute
+	FeedRetention     = 15 * time.Minute
 )
 
 // Periodic runs verification and the stale sweep at intervals beside the
@@ -53,6 +60,7 @@ func (p *Periodic) Run(ctx context.Context) error {
 	for task, every := range map[Task]time.Duration{
 		TaskVerify:  durOrDefault(p.VerifyEvery, DefaultVerifyEvery),
 		TaskCleanup: durOrDefault(p.CleanupEvery, DefaultCleanupEvery),
+		TaskPrune:   DefaultPruneEvery,
 	} {
 		if every < 0 {
 			continue
@@ -119,6 +127,8 @@ func (p *Periodic) RunOnce(ctx context.Context, task Task) (ran bool, err error)
 		err = p.verify(ctx)
 	case TaskCleanup:
 		err = p.cleanup(ctx)
+	case TaskPrune:
+		err = p.pruneFeed(ctx)
 	}
 	return true, err
 }
@@ -145,6 +155,18 @@ func (p *Periodic) cleanup(ctx context.Context) error {
 	p.logger().InfoContext(ctx, "periodic stale sweep", "removed", rep.Total(), "tenants", rep.Tenants,
 		"errors", len(rep.Errors), "duration_ms", rep.Duration.Milliseconds())
 	return nil
+}
+
+func (p *Periodic) pruneFeed(ctx context.Context) error {
+	now := time.Now
+	if p.Now != nil {
+		now = p.Now
+	}
+	n, err := changefeed.Prune(ctx, p.Pool, now().Add(-FeedRetention))
+	if n > 0 {
+		p.logger().DebugContext(ctx, "pruned the catalog feed", "versions", n)
+	}
+	return err
 }
 
 // PublishVerifyMetric sets metrics.VerifyDiscrepancies from the recorded

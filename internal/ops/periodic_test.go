@@ -54,6 +54,18 @@ func TestPeriodicSingleRunner(t *testing.T) {
 	if ran, err := p.RunOnce(ctx, TaskCleanup); !ran || err != nil {
 		t.Fatalf("cleanup ran %v (%v)", ran, err)
 	}
+	// The feed keeps FeedRetention of history: a run an hour later prunes
+	// the versions the sync and the tampering above committed.
+	if n := count(t, pool, `SELECT count(*) FROM public.catalog_commits`); n == 0 {
+		t.Fatal("the catalog writes left no feed history")
+	}
+	later := &Periodic{Pool: pool, Now: func() time.Time { return time.Now().Add(FeedRetention + time.Hour) }}
+	if ran, err := later.RunOnce(ctx, TaskPrune); !ran || err != nil {
+		t.Fatalf("prune ran %v (%v)", ran, err)
+	}
+	if n := count(t, pool, `SELECT count(*) FROM public.catalog_commits`) + count(t, pool, `SELECT count(*) FROM public.catalog_changes`); n != 0 {
+		t.Fatalf("%d feed rows older than the retention kept", n)
+	}
 }
 
 func TestCollectorReportsDatabaseState(t *testing.T) {

@@ -2,6 +2,7 @@ package projection
 
 import (
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -29,6 +30,35 @@ func catalogColumns(t *testing.T, table string) []string {
 		if m := regexp.MustCompile(`^    ([a-z_]+) +[a-z]`).FindStringSubmatch(line); m != nil && m[1] != "setweight" {
 			if !slices.Contains(databaseColumns, m[1]) {
 				cols = append(cols, m[1])
+			}
+		}
+	}
+	return append(cols, addedColumns(t, table)...)
+}
+
+// addedColumns reads the stored columns later shared migrations add to a
+// table with ALTER TABLE ... ADD COLUMN, in migration order (generated
+// columns are the database's own).
+func addedColumns(t *testing.T, table string) []string {
+	t.Helper()
+	files, err := filepath.Glob("../migrate/shared/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(files)
+	stmt := regexp.MustCompile(`(?s)ALTER TABLE public\.` + table + `\s(.*?);`)
+	add := regexp.MustCompile(`ADD COLUMN ([a-z_]+) ([^,]*)`)
+	var cols []string
+	for _, f := range files {
+		sql, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range stmt.FindAllSubmatch(sql, -1) {
+			for _, m := range add.FindAllSubmatch(s[1], -1) {
+				if !strings.Contains(string(m[2]), "GENERATED") {
+					cols = append(cols, string(m[1]))
+				}
 			}
 		}
 	}

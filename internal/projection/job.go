@@ -58,6 +58,8 @@ type JobRow struct {
 	PublishedAt          time.Time  `db:"published_at"`
 	MetaTitle            string     `db:"meta_title"`
 	MetaDescription      string     `db:"meta_description"`
+	SalaryYearlyMin      *float64   `db:"salary_yearly_min"`
+	SalaryYearlyMax      *float64   `db:"salary_yearly_max"`
 }
 
 var jobColumns = columnsOf(JobRow{})
@@ -113,8 +115,8 @@ func projectJob(row *JobRow, in JobInput) {
 	row.MetaDescription = plainText(j.MetaDescription, maxMetaDescription)
 }
 
-// projectSalary copies the four salary columns only when the tenant shows
-// the salary; otherwise they stay NULL, as the catalog's CHECK demands.
+// projectSalary copies the salary columns only when the tenant shows the
+// salary; otherwise they stay NULL, as the catalog's CHECKs demand.
 func projectSalary(row *JobRow, j *domain.JobPosting) {
 	if !j.ShowSalary {
 		return
@@ -124,6 +126,29 @@ func projectSalary(row *JobRow, j *domain.JobPosting) {
 	row.SalaryMax = optionalAmount(j.SalaryMax)
 	row.SalaryCurrency = new(plainText(j.SalaryCurrency, maxEnum))
 	row.SalaryPeriod = new(plainText(j.SalaryPeriod, maxEnum))
+	row.SalaryYearlyMin, row.SalaryYearlyMax = yearlyRange(row.SalaryMin, row.SalaryMax, *row.SalaryPeriod)
+}
+
+// yearlyRange is the yearly equivalent of a shown range. The top is the
+// maximum, or the minimum when no maximum is given: what the job can pay,
+// which the minimum-salary filter and the salary sort compare. An unknown
+// period gives no yearly figure rather than a wrong one.
+func yearlyRange(lo, hi *float64, period string) (*float64, *float64) {
+	yearly := func(v *float64) *float64 {
+		if v == nil {
+			return nil
+		}
+		y, ok := domain.Yearly(*v, period)
+		if !ok {
+			return nil
+		}
+		return &y
+	}
+	top := hi
+	if top == nil {
+		top = lo
+	}
+	return yearly(lo), yearly(top)
 }
 
 func jobCategory(c *domain.JobCategory) (name, slug string) {

@@ -48,8 +48,8 @@ func TestJobEveryField(t *testing.T) {
 		DescriptionHTML: "<p>Build <b>things</b></p>", ResponsibilitiesHTML: "<ul><li>Ship</li></ul>",
 		RequirementsHTML: "<p>Go</p>", NiceToHaveHTML: "<p>SQL</p>", BenefitsHTML: "<p>Cake</p>",
 		ShowSalary: true, SalaryMin: new(70000.0), SalaryMax: new(90000.5), SalaryCurrency: new("EUR"),
-		SalaryPeriod: new("yearly"), RequiredSkills: []string{"Go", "PostgreSQL"},
-		PreferredSkills: []string{"Kubernetes"}, PositionsCount: 2, Team: "Platform",
+		SalaryPeriod: new("yearly"), SalaryYearlyMin: new(70000.0), SalaryYearlyMax: new(90000.5),
+		RequiredSkills: []string{"Go", "PostgreSQL"}, PreferredSkills: []string{"Kubernetes"}, PositionsCount: 2, Team: "Platform",
 		CompanyName: "Acme Corp", CompanySlug: "acme", CompanyLogoURL: "https://cdn.example/acme.png",
 		IsFeatured: true, ApplicationDeadline: new(deadline),
 		PublishedAt: time.Date(2026, 2, 3, 3, 5, 6, 0, time.UTC), MetaTitle: "Go job",
@@ -65,9 +65,11 @@ func TestJobRules(t *testing.T) {
 		change func(*JobInput)
 		check  func(t *testing.T, r JobRow)
 	}{
-		{"salary hidden: all four NULL", func(in *JobInput) { in.Job.ShowSalary = false }, func(t *testing.T, r JobRow) {
-			if r.ShowSalary || r.SalaryMin != nil || r.SalaryMax != nil || r.SalaryCurrency != nil || r.SalaryPeriod != nil {
-				t.Errorf("salary leaked: %v %v %v %v %v", r.ShowSalary, r.SalaryMin, r.SalaryMax, r.SalaryCurrency, r.SalaryPeriod)
+		{"salary hidden: every salary column NULL", func(in *JobInput) { in.Job.ShowSalary = false }, func(t *testing.T, r JobRow) {
+			if r.ShowSalary || r.SalaryMin != nil || r.SalaryMax != nil || r.SalaryCurrency != nil || r.SalaryPeriod != nil ||
+				r.SalaryYearlyMin != nil || r.SalaryYearlyMax != nil {
+				t.Errorf("salary leaked: %v %v %v %v %v %v %v", r.ShowSalary, r.SalaryMin, r.SalaryMax, r.SalaryCurrency,
+					r.SalaryPeriod, r.SalaryYearlyMin, r.SalaryYearlyMax)
 			}
 		}},
 		{"salary shown without amounts", func(in *JobInput) { in.Job.SalaryMin, in.Job.SalaryMax = nil, nil }, func(t *testing.T, r JobRow) {

@@ -58,6 +58,7 @@ type ProviderRow struct {
 	CompanyName          string          `db:"company_name"`
 	CompanySlug          string          `db:"company_slug"`
 	PublishedAt          time.Time       `db:"published_at"`
+	RatingScore          float64         `db:"rating_score"`
 }
 
 var providerColumns = columnsOf(ProviderRow{})
@@ -100,6 +101,7 @@ func projectProvider(row *ProviderRow, in ProviderInput) {
 	row.Currency = plainText(p.Currency, maxEnum)
 	row.RatingAvg = finiteOrZero(p.RatingAvg)
 	row.TotalReviews = max(p.TotalReviews, 0)
+	row.RatingScore = domain.BayesianRating(row.RatingAvg, row.TotalReviews)
 	row.CompletedJobsCount = max(p.CompletedJobsCount, 0)
 	row.ResponseRate = min(max(p.ResponseRate, 0), 100)
 	row.AvgResponseTimeHours = optionalAmount(p.AvgResponseTimeHours)

@@ -28,6 +28,7 @@ func TestProviderEveryField(t *testing.T) {
 		AvailabilityStatus: "busy", IsVerified: true, IsFeatured: true, IsAcceptingProjects: true,
 		CanWorkRemotely: true, CanWorkOnsite: true, CompanyName: "Acme Corp", CompanySlug: "acme",
 		PublishedAt: time.Date(2026, 2, 3, 3, 5, 6, 0, time.UTC),
+		RatingScore: (10*3.5 + 12*4.75) / 22, // the Bayesian prior: 10 reviews of 3.5
 	}
 	want.ContentHash = want.Hash()
 	compareRows(t, row, want)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/openapi/openapitest"
 	"github.com/zumodra/zumodra/internal/publicapi"
 	"github.com/zumodra/zumodra/internal/tenants"
 	"github.com/zumodra/zumodra/internal/testdb"
@@ -25,7 +26,7 @@ var sourceIDs atomic.Int64
 type fixture struct {
 	t    *testing.T
 	pool *pgxpool.Pool
-	mux  *http.ServeMux
+	mux  http.Handler // the API's routes, every exchange checked against the OpenAPI document
 	acme domain.Tenant
 }
 
@@ -40,7 +41,7 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{t: t, pool: pool, mux: mux, acme: tn}
+	return &fixture{t: t, pool: pool, mux: openapitest.Handler(t, mux), acme: tn}
 }
 
 // job inserts a catalog job of acme published age ago; extra SQL sets more.
@@ -65,9 +66,9 @@ func (f *fixture) provider(name string, rating float64) int64 {
 	var id int64
 	err := f.pool.QueryRow(context.Background(), `INSERT INTO public.provider_catalog
 		(tenant_id, source_id, source_version, content_hash, display_name, provider_type, availability_status,
-		 rating_avg, skill_names, company_name, company_slug, published_at, is_accepting_projects)
-		VALUES ($1, $2, 1, '\x00', $3, 'individual', 'available', $4, '{Go}', 'Acme', 'acme', $5, true) RETURNING id`,
-		f.acme.ID, sourceIDs.Add(1), name, rating, base.Add(-time.Hour)).Scan(&id)
+		 rating_avg, skill_names, company_name, company_slug, published_at, is_accepting_projects, total_reviews, rating_score)
+		VALUES ($1, $2, 1, '\x00', $3, 'individual', 'available', $4, '{Go}', 'Acme', 'acme', $5, true, 10, $6) RETURNING id`,
+		f.acme.ID, sourceIDs.Add(1), name, rating, base.Add(-time.Hour), domain.BayesianRating(rating, 10)).Scan(&id)
 	if err != nil {
 		f.t.Fatal(err)
 	}

@@ -13,7 +13,10 @@ var jobParams = withFacets(filters.JobParams)
 type jobList struct {
 	Data []catalog.JobSummary `json:"data"`
 	listMeta
-	Facets *catalog.JobFacets `json:"facets,omitempty"`
+	// SalaryCurrency is the currency min_salary and sort=salary compared
+	// in: the request's, or the one most matching jobs pay in.
+	SalaryCurrency string             `json:"salary_currency,omitempty"`
+	Facets         *catalog.JobFacets `json:"facets,omitempty"`
 }
 
 func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
@@ -32,7 +35,8 @@ func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body := jobList{Data: page.Jobs, listMeta: newListMeta(r, pageInfo{page.Page, page.Next, page.Prev,
-		page.Total, page.TotalExact, page.Sort, page.Search, page.Corrected}, q.PageSize)}
+		page.Total, page.TotalExact, page.Sort, page.Search, page.Corrected}, q.PageSize),
+		SalaryCurrency: page.SalaryCurrency}
 	if wantFacets {
 		fq := q
 		fq.Search = page.Search

@@ -17,6 +17,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/openapi/openapitest"
 	"github.com/zumodra/zumodra/internal/tenantapi"
 	"github.com/zumodra/zumodra/internal/tenants"
 	"github.com/zumodra/zumodra/internal/testdb"
@@ -39,7 +40,7 @@ func newEnv(t *testing.T, opts ...tenantapi.Option) *env {
 	pool := testdb.New(t)
 	mux := http.NewServeMux()
 	tenantapi.New(pool, nil, opts...).Routes(mux)
-	srv := httptest.NewServer(mux)
+	srv := httptest.NewServer(openapitest.Handler(t, mux))
 	t.Cleanup(srv.Close)
 	return &env{t: t, pool: pool, srv: srv}
 }

@@ -43,9 +43,9 @@ type jobFields struct {
 	PublishedAt           *time.Time      `json:"published_at" db:"published_at"`
 	MetaTitle             string          `json:"meta_title" db:"meta_title"`
 	MetaDescription       string          `json:"meta_description" db:"meta_description"`
-	HiringManagerEmail    string          `json:"hiring_manager_email" db:"hiring_manager_email"`
+	HiringManagerEmail    OptionalText    `json:"hiring_manager_email" db:"hiring_manager_email"`
 	InternalNotes         string          `json:"internal_notes" db:"internal_notes"`
-	ApplicationEmail      string          `json:"application_email" db:"application_email"`
+	ApplicationEmail      OptionalText    `json:"application_email" db:"application_email"`
 	CustomQuestions       json.RawMessage `json:"custom_questions" db:"custom_questions"`
 }
 

@@ -42,8 +42,8 @@ func prepareJob(f *jobFields, now time.Time) error {
 	checkJobNumbers(&l, f)
 	l.Add(skillList("required_skills", f.RequiredSkills))
 	l.Add(skillList("preferred_skills", f.PreferredSkills))
-	l.Add(emailOrEmpty("hiring_manager_email", f.HiringManagerEmail))
-	l.Add(emailOrEmpty("application_email", f.ApplicationEmail))
+	l.Add(emailOrEmpty("hiring_manager_email", string(f.HiringManagerEmail)))
+	l.Add(emailOrEmpty("application_email", string(f.ApplicationEmail)))
 	l.Add(questions(f.CustomQuestions))
 	return l.Err()
 }

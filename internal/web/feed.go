@@ -95,10 +95,8 @@ func feedSummary(j catalog.JobSummary) string {
 	if j.RemotePolicy != "on_site" {
 		s += " · " + label(remoteLabels, j.RemotePolicy)
 	}
-	if j.ShowSalary {
-		if sal := salaryRange(j.SalaryMin, j.SalaryMax, j.SalaryCurrency, j.SalaryPeriod); sal != "" {
-			s += " · " + sal
-		}
+	if j.SalaryText != "" {
+		s += " · " + j.SalaryText
 	}
 	if j.Excerpt != "" {
 		s += "\n\n" + j.Excerpt

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"io"
@@ -95,6 +96,7 @@ type jobRow struct {
 	JobType, Level, Remote, Country, City, Ref     string
 	Logo                                           string // company_logo_url; the tenant's when empty
 	SalaryMin, SalaryMax                           *float64
+	Currency, Period                               string // EUR, yearly when empty
 	Featured                                       bool
 	Deadline                                       *time.Time
 	PublishedAt                                    time.Time
@@ -102,6 +104,15 @@ type jobRow struct {
 }
 
 func num(v float64) *float64 { return &v }
+
+// yearly is the catalog's yearly equivalent of an amount, by the one rule.
+func yearly(v *float64, period string) *float64 {
+	if v == nil {
+		return nil
+	}
+	y, _ := domain.Yearly(*v, period)
+	return &y
+}
 
 // job inserts a catalog row directly, the way the apply code leaves it, so
 // that filter tests control every column.
@@ -118,21 +129,24 @@ func (e *env) job(tn domain.Tenant, over func(*jobRow)) int64 {
 		r.Logo = tn.LogoURL
 	}
 	var cur, period *string
+	var yearlyMin, yearlyMax *float64
 	if show {
-		c, p := "EUR", "yearly"
+		c, p := cmp.Or(r.Currency, "EUR"), cmp.Or(r.Period, "yearly")
 		cur, period = &c, &p
+		yearlyMin, yearlyMax = yearly(r.SalaryMin, p), yearly(cmp.Or(r.SalaryMax, r.SalaryMin), p)
 	}
 	var id int64
 	err := e.pool.QueryRow(context.Background(), `INSERT INTO public.job_catalog
 		(tenant_id, source_id, source_version, content_hash, title, category_slug, category_name,
 		 job_type, experience_level, remote_policy, country, city, description_html, show_salary,
 		 salary_min, salary_max, salary_currency, salary_period, required_skills, company_name,
-		 company_slug, company_logo_url, is_featured, application_deadline, published_at, reference_code)
+		 company_slug, company_logo_url, is_featured, application_deadline, published_at, reference_code,
+		 salary_yearly_min, salary_yearly_max)
 		VALUES ($1, $2, 1, '\x00', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-		 $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
+		 $18, $19, $20, $21, $22, $23, $24, $25, $26) RETURNING id`,
 		tn.ID, 1_000_000+sourceIDs.Add(1), r.Title, r.CategorySlug, r.CategoryName, r.JobType, r.Level, r.Remote,
 		r.Country, r.City, r.Description, show, r.SalaryMin, r.SalaryMax, cur, period, r.Skills,
-		tn.Name, tn.Slug, r.Logo, r.Featured, r.Deadline, r.PublishedAt, r.Ref).Scan(&id)
+		tn.Name, tn.Slug, r.Logo, r.Featured, r.Deadline, r.PublishedAt, r.Ref, yearlyMin, yearlyMax).Scan(&id)
 	if err != nil {
 		e.t.Fatalf("insert job: %v", err)
 	}
@@ -169,12 +183,14 @@ func (e *env) provider(tn domain.Tenant, over func(*providerRow)) int64 {
 		(tenant_id, source_id, source_version, content_hash, display_name, provider_type, tagline, bio_html,
 		 country, city, category_slugs, category_names, skill_names, skills, hourly_rate, rating_avg,
 		 total_reviews, completed_jobs_count, availability_status, is_verified, is_accepting_projects,
-		 can_work_remotely, company_name, company_slug, published_at, avatar_url, is_featured)
+		 can_work_remotely, company_name, company_slug, published_at, avatar_url, is_featured,
+		 rating_score)
 		VALUES ($1, $2, 1, '\x00', $3, 'individual', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-		 $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
+		 $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id`,
 		tn.ID, 1_000_000+sourceIDs.Add(1), r.Name, r.Tagline, r.Bio, r.Country, r.City, r.CategorySlugs,
 		r.CategoryNames, r.SkillNames, skillJSON, r.HourlyRate, r.Rating, r.Reviews, r.Completed, r.Availability,
-		r.Verified, r.Accepting, r.Remote, tn.Name, tn.Slug, r.PublishedAt, r.Avatar, r.Featured).Scan(&id)
+		r.Verified, r.Accepting, r.Remote, tn.Name, tn.Slug, r.PublishedAt, r.Avatar, r.Featured,
+		domain.BayesianRating(r.Rating, r.Reviews)).Scan(&id)
 	if err != nil {
 		e.t.Fatalf("insert provider: %v", err)
 	}

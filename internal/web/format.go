@@ -2,7 +2,6 @@ package web
 
 import (
 	"hash/fnv"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -16,10 +15,8 @@ var (
 	levelLabels = map[string]string{"entry": "Entry level", "junior": "Junior", "mid": "Mid-level",
 		"senior": "Senior", "lead": "Lead", "executive": "Executive"}
 	remoteLabels = map[string]string{"on_site": "On-site", "remote": "Remote", "hybrid": "Hybrid"}
-	periodLabels = map[string]string{"hourly": "an hour", "daily": "a day", "weekly": "a week", "monthly": "a month", "yearly": "a year"}
 	availLabels  = map[string]string{"available": "Available", "busy": "Busy", "unavailable": "Unavailable", "on_leave": "On leave"}
 	typeLabels   = map[string]string{"individual": "Individual", "agency": "Agency", "company": "Company"}
-	currencySign = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$", "JPY": "¥", "INR": "₹"}
 )
 
 // label returns the visitor-facing label of an enum value, or the value
@@ -61,19 +58,6 @@ func plural(n int, noun string) string {
 	return s
 }
 
-// money formats an amount with thousands separators and the currency's
-// sign when it has a well-known one ("$85,000", "CHF 85,000").
-func money(v float64, currency string) string {
-	digits := groupThousands(int64(math.Round(v)))
-	if sign, ok := currencySign[currency]; ok {
-		return sign + digits
-	}
-	if currency == "" {
-		return digits
-	}
-	return currency + " " + digits
-}
-
 func groupThousands(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	neg := strings.HasPrefix(s, "-")
@@ -89,30 +73,6 @@ func groupThousands(n int64) string {
 		return "-" + b.String()
 	}
 	return b.String()
-}
-
-// salaryRange formats a shown salary: "$60,000 – $80,000 a year", "From
-// $60,000 a year", "Up to $80,000 a year"; "" when there is nothing to show.
-func salaryRange(min, max *float64, currency, period *string) string {
-	cur, per := deref(currency), deref(period)
-	var s string
-	switch {
-	case min != nil && max != nil && *min != *max:
-		s = money(*min, cur) + " – " + money(*max, cur)
-	case min != nil:
-		s = money(*min, cur)
-		if max == nil {
-			s = "From " + s
-		}
-	case max != nil:
-		s = "Up to " + money(*max, cur)
-	default:
-		return ""
-	}
-	if per != "" {
-		s += " " + label(periodLabels, per)
-	}
-	return s
 }
 
 func deref(s *string) string {

@@ -21,26 +21,6 @@ func TestAgo(t *testing.T) {
 	}
 }
 
-func TestSalaryRange(t *testing.T) {
-	f := func(v float64) *float64 { return &v }
-	s := func(v string) *string { return &v }
-	cases := []struct {
-		min, max       *float64
-		cur, per, want string
-	}{
-		{f(60000), f(80000), "EUR", "yearly", "€60,000 – €80,000 a year"},
-		{f(60000), nil, "USD", "yearly", "From $60,000 a year"},
-		{nil, f(45.5), "CHF", "hourly", "Up to CHF 46 an hour"},
-		{f(1234567), f(1234567), "GBP", "monthly", "£1,234,567 a month"},
-		{nil, nil, "EUR", "yearly", ""},
-	}
-	for _, c := range cases {
-		if got := salaryRange(c.min, c.max, s(c.cur), s(c.per)); got != c.want {
-			t.Errorf("salaryRange(%v, %v, %s, %s) = %q, want %q", c.min, c.max, c.cur, c.per, got, c.want)
-		}
-	}
-}
-
 func TestInitialsAndAvatarClass(t *testing.T) {
 	cases := map[string]string{"Acme Robotics": "AR", "globex": "G", "  ": "?", "Élan vital corp": "ÉV", "(The) Best Co": "BC", "1st Choice": "1C"}
 	for name, want := range cases {

@@ -11,7 +11,7 @@ import (
 const jobsPath = "/careers/"
 
 // jobFilterNames are the job list parameters shown as removable chips.
-var jobFilterNames = []string{"category", "job_type", "experience_level", "remote", "country", "city", "min_salary", "company"}
+var jobFilterNames = []string{"category", "job_type", "experience_level", "remote", "country", "city", "min_salary", "currency", "company"}
 
 var jobSortOptions = []option{
 	{Value: catalog.SortRelevance, Label: "Best match"},
@@ -29,6 +29,8 @@ type jobsView struct {
 	Selects     []facetView
 	Checks      []facetView
 	MinSalary   string
+	Currency    facetView // the salary currency control
+	SalaryNote  string    // which currency salaries were compared in, and how
 	City        string
 	Cities      []string // suggestions for the city field
 	Sorts       []option

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"github.com/zumodra/zumodra/internal/money"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/zumodra/zumodra/internal/catalog"
@@ -52,9 +54,7 @@ func (h *Handler) jobCard(j catalog.JobSummary) jobCard {
 	if j.RemotePolicy != "on_site" {
 		c.Remote = label(remoteLabels, j.RemotePolicy)
 	}
-	if j.ShowSalary {
-		c.Salary = salaryRange(j.SalaryMin, j.SalaryMax, j.SalaryCurrency, j.SalaryPeriod)
-	}
+	c.Salary = j.SalaryText
 	c.Skills, c.MoreSkills = firstN(j.RequiredSkills, cardSkills)
 	return c
 }
@@ -84,8 +84,10 @@ func (h *Handler) jobsView(v url.Values, q catalog.JobQuery, res catalog.JobPage
 		view.Jobs = append(view.Jobs, h.jobCard(j))
 	}
 	view.Active = chipsFor(jobsPath, v, jobFilterNames, func(name, val string) string {
-		return jobChipLabel(name, val, f)
+		return jobChipLabel(name, val, res.SalaryCurrency, f)
 	})
+	view.Currency = currencyFacet(f.Currencies, q.Currency)
+	view.SalaryNote = salaryNote(q, res.SalaryCurrency)
 	view.PrevURL, view.NextURL = pageLinks(jobsPath, v, res.Prev, res.Next)
 	view.PageLabel = pageLabel(res.Page, res.Pages(q.PageSize), res.TotalExact)
 	if res.Corrected {
@@ -106,7 +108,7 @@ func companyHead(slug string, res catalog.JobPage, f catalog.JobFacets) *company
 		AvatarClass: avatarClass(name), JobCount: res.Total}
 }
 
-func jobChipLabel(name, val string, f catalog.JobFacets) string {
+func jobChipLabel(name, val, salaryCur string, f catalog.JobFacets) string {
 	switch name {
 	case "category":
 		return facetLabel(f.Categories, val)
@@ -120,7 +122,9 @@ func jobChipLabel(name, val string, f catalog.JobFacets) string {
 		return label(remoteLabels, val)
 	case "min_salary":
 		n, _ := strconv.ParseFloat(val, 64)
-		return "Salary from " + money(n, "")
+		return "Salary from " + money.Format(n, salaryCur) + " a year"
+	case "currency":
+		return "Salary in " + strings.ToUpper(val)
 	}
 	return val
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/zumodra/zumodra/internal/money"
 	"net/http"
 	"strings"
 	"time"
@@ -102,10 +103,21 @@ func (h *Handler) jobPostingLD(r *http.Request, j catalog.Job) jobPosting {
 	}
 	h.locateLD(&ld, j)
 	if j.ShowSalary && (j.SalaryMin != nil || j.SalaryMax != nil) && j.SalaryCurrency != nil {
-		ld.BaseSalary = &monetary{Type: "MonetaryAmount", Currency: *j.SalaryCurrency, Value: quantitativeValue{
-			Type: "QuantitativeValue", MinValue: j.SalaryMin, MaxValue: j.SalaryMax, UnitText: salaryUnits[deref(j.SalaryPeriod)]}}
+		cur := *j.SalaryCurrency
+		ld.BaseSalary = &monetary{Type: "MonetaryAmount", Currency: cur, Value: quantitativeValue{
+			Type: "QuantitativeValue", MinValue: roundedAmount(j.SalaryMin, cur), MaxValue: roundedAmount(j.SalaryMax, cur),
+			UnitText: salaryUnits[deref(j.SalaryPeriod)]}}
 	}
 	return ld
+}
+
+// roundedAmount is an amount at its currency's CLDR decimals, the same
+// figure the page shows (no cents on a yen salary).
+func roundedAmount(v *float64, cur string) *float64 {
+	if v == nil {
+		return nil
+	}
+	return new(money.Round(*v, cur))
 }
 
 // locateLD sets where the job is: a postal address for on-site and hybrid

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/zumodra/zumodra/internal/money"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -67,7 +68,7 @@ func providerDetailOf(p catalog.Provider) providerDetailCard {
 	c := providerDetailCard{providerCard: providerCardOf(p.ProviderSummary)}
 	c.Location = place(p.City, p.State, p.Country)
 	if p.MinimumBudget != nil {
-		c.MinBudget = money(*p.MinimumBudget, p.Currency)
+		c.MinBudget = money.Format(*p.MinimumBudget, p.Currency)
 	}
 	if p.ResponseRate > 0 {
 		c.ResponseRate = strconv.Itoa(p.ResponseRate) + "%"

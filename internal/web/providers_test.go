@@ -24,7 +24,7 @@ func TestFreelancersShowsProvidersFromAllTenants(t *testing.T) {
 	})
 	body := e.mustGet("/browse-freelancers/", http.StatusOK)
 	contains(t, body, "Ada Lovelace", "Grace Hopper", `<img class="avatar" src="https://cdn.example.test/ada.jpg"`,
-		">GH</span>", "<strong>37</strong> jobs done", "</svg> 4.9</span>", "23 reviews", "</svg> Verified",
+		">GH</span>", "<strong>37</strong> jobs done", "</svg> 4.9 (23 reviews)</span>", "</svg> Verified",
 		`<span class="badge badge-available">Available</span>`, `<span class="badge badge-busy">Busy</span>`,
 		"</svg> Berlin, Germany", "</svg> Lisbon, Portugal", "$80/hr", `<li class="tag">PostgreSQL</li>`,
 		`href="/browse-freelancers/`+strconv.FormatInt(ada, 10)+`/"`, "View Profile", "2 freelancers", "No reviews yet")
@@ -100,8 +100,9 @@ func TestFreelancersSorts(t *testing.T) {
 	e.provider(acme, func(r *providerRow) { r.Name, r.Rating, r.Reviews, r.HourlyRate = "Many Reviews", 4, 90, num(50) })
 	e.provider(acme, func(r *providerRow) { r.Name, r.Rating, r.Reviews, r.HourlyRate = "Cheap New", 3, 1, num(20) })
 	cases := map[string][]string{
-		"":             {"Top Rated", "Many Reviews", "Cheap New"},
-		"sort=rating":  {"Top Rated", "Many Reviews", "Cheap New"},
+		// Bayesian averages: 4.0 from 90 reviews (3.95) beats 5.0 from 3 (3.85).
+		"":             {"Many Reviews", "Top Rated", "Cheap New"},
+		"sort=rating":  {"Many Reviews", "Top Rated", "Cheap New"},
 		"sort=reviews": {"Many Reviews", "Top Rated", "Cheap New"},
 		"sort=rate":    {"Cheap New", "Many Reviews", "Top Rated"},
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/zumodra/zumodra/internal/money"
 	"net/url"
 	"strconv"
 	"strings"
@@ -44,7 +45,7 @@ func providerCardOf(p catalog.ProviderSummary) providerCard {
 		AvatarURL: safeImage(p.AvatarURL), Initials: initials(p.DisplayName), AvatarClass: avatarClass(p.DisplayName),
 		Location: place(p.City, p.Country), Available: p.Available(), Availability: label(availLabels, p.AvailabilityStatus),
 		Verified: p.IsVerified, Featured: p.IsFeatured, Remote: p.CanWorkRemotely, Onsite: p.CanWorkOnsite,
-		Reviews:   plural(p.TotalReviews, "review"),
+		Reviews:   "(" + plural(p.TotalReviews, "review") + ")",
 		Completed: p.CompletedJobs, Categories: p.CategoryNames, Company: p.CompanyName, Type: label(typeLabels, p.ProviderType),
 	}
 	if !c.Available && p.AvailabilityStatus == "available" {
@@ -54,7 +55,7 @@ func providerCardOf(p catalog.ProviderSummary) providerCard {
 		c.Rating = strconv.FormatFloat(p.RatingAvg, 'f', 1, 64)
 	}
 	if p.HourlyRate != nil {
-		c.Rate = money(*p.HourlyRate, p.Currency) + "/hr"
+		c.Rate = money.Format(*p.HourlyRate, p.Currency) + "/hr"
 	}
 	c.Skills, c.MoreSkills = firstN(p.SkillNames, cardSkills)
 	return c
@@ -124,7 +125,7 @@ func providerChipLabel(name, val string, f catalog.ProviderFacets) string {
 		return "Rated " + strings.TrimSuffix(val, ".0") + "+"
 	case "max_rate":
 		n, _ := strconv.ParseFloat(val, 64)
-		return "Up to " + money(n, "") + "/hr"
+		return "Up to " + money.Format(n, "") + "/hr"
 	}
 	return val
 }

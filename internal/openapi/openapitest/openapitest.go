@@ -1,0 +1,212 @@
+// Package openapitest holds every API exchange a test makes against the
+// OpenAPI document the server publishes, both ways: a response must match
+// what the document says of its operation and status, a request the
+// document allows must not be refused as malformed (400 or 415), and a
+// request it forbids must not succeed. Wrap the handler (Handler) or the
+// client's transport (Transport); a drift then fails the test that caused
+// it, the day it happens.
+package openapitest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
+
+	"github.com/zumodra/zumodra/internal/openapi"
+)
+
+var (
+	loadOnce sync.Once
+	router   routers.Router
+	loadErr  error
+)
+
+// Router returns the router of the served document, loaded and validated
+// once per test binary.
+func Router() (routers.Router, error) {
+	loadOnce.Do(func() {
+		loader := openapi3.NewLoader()
+		doc, err := loader.LoadFromData(openapi.JSON())
+		if err != nil {
+			loadErr = fmt.Errorf("load the OpenAPI document: %w", err)
+			return
+		}
+		router, loadErr = legacy.NewRouter(doc)
+	})
+	return router, loadErr
+}
+
+// Exchange is one request and its response, bodies read.
+type Exchange struct {
+	Request     *http.Request
+	RequestBody []byte
+	Status      int
+	Header      http.Header
+	Body        []byte
+}
+
+// Check returns what is wrong with x according to the document; nil when
+// nothing is, or when x is no API exchange at all.
+func Check(x Exchange) error {
+	r, err := Router()
+	if err != nil {
+		return err
+	}
+	if !strings.HasPrefix(x.Request.URL.Path, "/api/") {
+		return nil
+	}
+	req := x.Request.Clone(context.Background())
+	req.Body = io.NopCloser(bytes.NewReader(x.RequestBody))
+	if req.Method == http.MethodHead {
+		// HEAD is GET without the body (RFC 9110 9.3.2); the document
+		// lists GET, and the response check skips HEAD's empty body.
+		req.Method = http.MethodGet
+	}
+	route, params, err := r.FindRoute(req)
+	if err != nil {
+		// An undocumented path or method may only be refused as such.
+		if x.Status == http.StatusNotFound || x.Status == http.StatusMethodNotAllowed {
+			return nil
+		}
+		return fmt.Errorf("%s %s is not in the document (%v) yet answered %d", x.Request.Method, x.Request.URL.Path, err, x.Status)
+	}
+	opts := &openapi3filter.Options{
+		IncludeResponseStatus:             true,
+		MultiError:                        true,
+		RejectWhenRequestBodyNotSpecified: true,
+		AuthenticationFunc:                bearerPresent,
+		SkipSettingDefaults:               true,
+		SchemaValidationOptions:           []openapi3.SchemaValidationOption{openapi3.EnableFormatValidation()},
+	}
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
+	reqErr := errors.Join(wellFormed(x, route), openapi3filter.ValidateRequest(context.Background(), in))
+	var errs []error
+	if err := requestVerdict(reqErr, x.Status); err != nil && !opaqueRefusal(route, x) {
+		errs = append(errs, fmt.Errorf("%w\nrequest body: %s\nresponse: %s", err, clip(x.RequestBody), clip(x.Body)))
+	}
+	in.Request.Method = x.Request.Method
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: x.Status, Header: x.Header, Options: opts}
+	out.SetBodyBytes(x.Body)
+	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
+		errs = append(errs, fmt.Errorf("response %d does not match the document: %w\nbody: %s", x.Status, err, clip(x.Body)))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("%s %s: %w", x.Request.Method, x.Request.URL.RequestURI(), err)
+	}
+	return nil
+}
+
+// requestVerdict holds the status against the request's validity: an
+// allowed request is never refused as malformed, a forbidden one never
+// succeeds. 422 (a rule across fields, a currency off the list) and the
+// states of the data (404, 409, 410, 412) may answer an allowed request.
+func requestVerdict(reqErr error, status int) error {
+	switch {
+	case reqErr == nil && (status == http.StatusBadRequest || status == http.StatusUnsupportedMediaType):
+		return fmt.Errorf("the document allows this request, yet it was refused with %d", status)
+	case reqErr != nil && status < 400:
+		return fmt.Errorf("the document forbids this request (%v), yet it was answered %d", reqErr, status)
+	}
+	return nil
+}
+
+// bearerPresent stands in for the key check: the document's part is that a
+// request without a Bearer credential is not allowed; whether a given key
+// is valid is the server's.
+func bearerPresent(_ context.Context, in *openapi3filter.AuthenticationInput) error {
+	if in.SecuritySchemeName != "bearerAuth" {
+		return fmt.Errorf("unknown security scheme %q", in.SecuritySchemeName)
+	}
+	auth := in.RequestValidationInput.Request.Header.Get("Authorization")
+	if scheme, _, ok := strings.Cut(auth, " "); !ok || !strings.EqualFold(scheme, "bearer") {
+		return errors.New("no Bearer credential")
+	}
+	return nil
+}
+
+func clip(b []byte) string {
+	if len(b) > 600 {
+		return string(b[:600]) + "..."
+	}
+	return string(b)
+}
+
+// Handler wraps h so that every exchange through it is checked; a
+// violation fails t (from the server's goroutine, hence Errorf).
+func Handler(t testing.TB, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := readBody(&r.Body)
+		if err != nil {
+			t.Errorf("openapitest: read request body: %v", err)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		res := rec.Result()
+		if err := Check(Exchange{Request: r, RequestBody: body, Status: res.StatusCode, Header: res.Header, Body: rec.Body.Bytes()}); err != nil {
+			t.Errorf("openapitest: %v", err)
+		}
+		for k, v := range res.Header {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(res.StatusCode)
+		_, _ = w.Write(rec.Body.Bytes())
+	})
+}
+
+// Transport wraps rt (nil for http.DefaultTransport) so that every
+// exchange a client makes through it is checked.
+func Transport(t testing.TB, rt http.RoundTripper) http.RoundTripper {
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	return roundTripper(func(r *http.Request) (*http.Response, error) {
+		var body []byte
+		if r.Body != nil {
+			var err error
+			if body, err = io.ReadAll(r.Body); err != nil {
+				return nil, err
+			}
+			r.Body.Close()
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		res, err := rt.RoundTrip(r)
+		if err != nil {
+			return nil, err
+		}
+		got, err := readBody(&res.Body)
+		if err != nil {
+			return nil, err
+		}
+		if err := Check(Exchange{Request: r, RequestBody: body, Status: res.StatusCode, Header: res.Header, Body: got}); err != nil {
+			t.Errorf("openapitest: %v", err)
+		}
+		return res, nil
+	})
+}
+
+type roundTripper func(*http.Request) (*http.Response, error)
+
+func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// readBody reads *rc whole and puts an unread copy back.
+func readBody(rc *io.ReadCloser) ([]byte, error) {
+	if *rc == nil || *rc == http.NoBody {
+		return nil, nil
+	}
+	b, err := io.ReadAll(*rc)
+	(*rc).Close()
+	*rc = io.NopCloser(bytes.NewReader(b))
+	return b, err
+}
