@@ -6,7 +6,7 @@
 #
 #   scripts/bench.sh                      # --scale small, about a minute on a quiet machine
 #   scripts/bench.sh --scale full         # 1,000 tenants, 200,000 jobs, 100,000 providers
-#   scripts/bench.sh --scale medium --only propagation --notify-off
+#   scripts/bench.sh --scale medium --only propagation --notify
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres scripts/bench.sh --only bulk
 #
 # OUT=file writes the tables elsewhere. Without DATABASE_URL zumodra uses

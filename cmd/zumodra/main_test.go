@@ -179,6 +179,12 @@ func TestTenantsLifecycle(t *testing.T) {
 	must(t, db, 0, []string{"tenants", "rename", "democompany", "Demo Company Ltd"}, `now named "Demo Company Ltd"`)
 	must(t, db, 0, []string{"tenants", "list"}, "Demo Company Ltd")
 	must(t, db, 2, []string{"tenants", "rename", "democompany", "   "}, "must not be empty")
+	must(t, db, 0, []string{"tenants", "update", "democompany", "--logo-url", "/media/demo.png"},
+		"Updated tenant democompany.", "Logo URL:  /media/demo.png", "Name:      Demo Company Ltd")
+	must(t, db, 2, []string{"tenants", "update", "democompany", "--logo-url", "http://demo.example/logo.png"}, "logo_url: must use https")
+	must(t, db, 2, []string{"tenants", "update", "democompany"}, "nothing to update")
+	must(t, db, 0, []string{"tenants", "update", "democompany", "--name", "Demo Company", "--logo-url", ""}, "Name:      Demo Company\n")
+	must(t, db, 0, []string{"tenants", "show", "democompany"}, "Logo URL:  \n")
 
 	out = must(t, db, 0, []string{"tenants", "keys", "create", "democompany", "--name", "ci"}, `API key "ci" (id 2)`)
 	if !keyPattern.MatchString(out) {

@@ -40,8 +40,13 @@ func siteAt(t *testing.T, pool *pgxpool.Pool, tok string, now func() time.Time) 
 
 func siteWith(t *testing.T, pool *pgxpool.Pool, o Options) *httptest.Server {
 	t.Helper()
+	return serveHandler(t, New(pool, nil, o))
+}
+
+func serveHandler(t *testing.T, h *Handler) *httptest.Server {
+	t.Helper()
 	mux := http.NewServeMux()
-	New(pool, nil, o).Routes(mux)
+	h.Routes(mux)
 	srv := httptest.NewServer(httpx.Chain(mux, httpx.SecurityHeaders("")))
 	t.Cleanup(srv.Close)
 	return srv
@@ -246,8 +251,9 @@ func TestHealthReadyMetrics(t *testing.T) {
 	start := time.Now()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(ops.NewCollector(pool, nil))
-	srv := siteWith(t, pool, Options{Token: token, Metrics: promhttp.HandlerFor(reg, promhttp.HandlerOpts{}),
+	h := New(pool, nil, Options{Token: token, Metrics: promhttp.HandlerFor(reg, promhttp.HandlerOpts{}),
 		Now: func() time.Time { return start.Add(time.Duration(clock.Load()) * time.Second) }})
+	srv := serveHandler(t, h)
 	if resp, body := do(t, "GET", srv.URL+"/readyz", "", nil); resp.StatusCode != http.StatusOK || !strings.Contains(body, "current") {
 		t.Errorf("readyz: %d %s", resp.StatusCode, body)
 	}
@@ -265,7 +271,8 @@ func TestHealthReadyMetrics(t *testing.T) {
 	if _, err := pool.Exec(context.Background(), `DELETE FROM t_democompany.schema_migrations WHERE version = (SELECT max(version) FROM t_democompany.schema_migrations)`); err != nil {
 		t.Fatal(err)
 	}
-	clock.Store(int64(readinessTTL/time.Second) + 1) // past the cached "current"
+	clock.Store(int64(readinessTTL/time.Second) + 1)
+	h.refreshReadiness(context.Background()) // what RunReadiness does every readinessTTL
 	if resp, body := do(t, "GET", srv.URL+"/readyz", "", nil); resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "migrations pending") {
 		t.Errorf("readyz with a pending migration: %d %s", resp.StatusCode, body)
 	}

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/httpx"
 )
 
 // SessionCookie is the name of the admin session cookie.
@@ -121,6 +123,6 @@ func (h *Handler) mayChange(r *http.Request, c caller) bool {
 func (h *Handler) setSession(w http.ResponseWriter, r *http.Request, value string, maxAge int) {
 	http.SetCookie(w, &http.Cookie{
 		Name: SessionCookie, Value: value, Path: "/admin/", MaxAge: maxAge,
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode,
+		HttpOnly: true, Secure: httpx.IsHTTPS(r), SameSite: http.SameSiteStrictMode,
 	})
 }

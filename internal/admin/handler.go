@@ -14,17 +14,18 @@ import (
 
 // Handler serves health, readiness, metrics and the admin.
 type Handler struct {
-	pool    *pgxpool.Pool
-	log     *slog.Logger
-	token   string
-	keys    keys
-	page    *template.Template
-	metrics http.Handler
-	now     func() time.Time
-	logins  *httpx.RateLimiter // slows down token guessing on the login form
+	pool      *pgxpool.Pool
+	readyPool *pgxpool.Pool // /readyz's own: never waits behind the site
+	log       *slog.Logger
+	token     string
+	keys      keys
+	page      *template.Template
+	metrics   http.Handler
+	now       func() time.Time
+	logins    *httpx.RateLimiter // slows down token guessing on the login form
 
 	readyMu sync.Mutex
-	ready   readiness // cached: migration status is one query per schema
+	ready   readiness // kept fresh by RunReadiness: migration status is one query per schema
 }
 
 // Options tune a Handler; zero values take the defaults.
@@ -33,7 +34,9 @@ type Options struct {
 	// Metrics serves /metrics (metrics.Handler of the registry of whoever
 	// owns the pool); nil: no /metrics route.
 	Metrics http.Handler
-	Now     func() time.Time
+	// ReadyPool answers /readyz's query; nil uses the pool.
+	ReadyPool *pgxpool.Pool
+	Now       func() time.Time
 }
 
 // New returns the Handler.
@@ -45,6 +48,9 @@ func New(pool *pgxpool.Pool, log *slog.Logger, o Options) *Handler {
 		metrics: o.Metrics, now: o.Now, logins: httpx.NewRateLimiter(10, 5)}
 	if h.now == nil {
 		h.now = time.Now
+	}
+	if h.readyPool = o.ReadyPool; h.readyPool == nil {
+		h.readyPool = pool
 	}
 	return h
 }

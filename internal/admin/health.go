@@ -9,9 +9,18 @@ import (
 	"github.com/zumodra/zumodra/internal/migrate"
 )
 
-// readinessTTL bounds how often /readyz reads the migration status of every
-// schema (one query per tenant schema); the database ping is never cached.
-const readinessTTL = 30 * time.Second
+// readinessTTL is how often RunReadiness re-reads the migration status of
+// every schema (one query per tenant schema); after a failed read it tries
+// again every readinessRetry. /readyz only reads the result, so neither the
+// load on the site nor a failure makes a probe wait for that read.
+const (
+	readinessTTL   = 30 * time.Second
+	readinessRetry = 2 * time.Second
+)
+
+// readyTimeout bounds the probe's one query: a load balancer's probe must
+// get its answer well within its own timeout.
+const readyTimeout = time.Second
 
 type readiness struct {
 	at      time.Time
@@ -25,19 +34,19 @@ func (h *Handler) healthz(w http.ResponseWriter, _ *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
-// readyz says whether this process can serve: the database answers and no
-// migration is pending.
+// readyz says whether this process can serve: the database answers a short
+// query on the readiness pool (which nothing else uses, so a busy site does
+// not delay it) and the last migration status read found nothing pending.
 func (h *Handler) readyz(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
 	defer cancel()
-	if err := h.pool.Ping(ctx); err != nil {
+	if err := h.readyPool.Ping(ctx); err != nil {
 		h.notReady(w, r, "database unreachable")
 		return
 	}
 	st := h.migrations(ctx)
 	switch {
 	case st.err != nil:
-		h.log.WarnContext(ctx, "readyz: migration status", "error", st.err)
 		h.notReady(w, r, "migration status unreadable")
 	case st.pending > 0:
 		h.notReady(w, r, "migrations pending: run zumodra migrate")
@@ -50,17 +59,51 @@ func (h *Handler) notReady(w http.ResponseWriter, r *http.Request, detail string
 	httpx.WriteProblem(w, httpx.Problem{Status: http.StatusServiceUnavailable, Detail: detail, Instance: r.URL.Path})
 }
 
+// migrations is the last status read; only the very first probe of a
+// process, before RunReadiness has read anything, reads it itself.
 func (h *Handler) migrations(ctx context.Context) readiness {
 	h.readyMu.Lock()
 	defer h.readyMu.Unlock()
-	if h.ready.err == nil && !h.ready.at.IsZero() && h.ready.pending == 0 && h.now().Sub(h.ready.at) < readinessTTL {
-		return h.ready
+	if h.ready.at.IsZero() {
+		h.ready = h.readMigrations(ctx)
 	}
+	return h.ready
+}
+
+// RunReadiness keeps the migration status fresh until ctx ends.
+func (h *Handler) RunReadiness(ctx context.Context) {
+	for {
+		st := h.refreshReadiness(ctx)
+		wait := readinessTTL
+		if st.err != nil {
+			wait = readinessRetry
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (h *Handler) refreshReadiness(ctx context.Context) readiness {
+	st := h.readMigrations(ctx)
+	if st.err != nil && ctx.Err() == nil {
+		h.log.WarnContext(ctx, "readiness: migration status unreadable", "error", st.err)
+	}
+	h.readyMu.Lock()
+	h.ready = st
+	h.readyMu.Unlock()
+	return st
+}
+
+func (h *Handler) readMigrations(ctx context.Context) readiness {
 	shared, tenants, err := migrate.Status(ctx, h.pool, nil)
 	st := readiness{at: h.now(), err: err, pending: shared.Pending()}
 	for _, t := range tenants {
 		st.pending += t.Pending()
 	}
-	h.ready = st
 	return st
 }

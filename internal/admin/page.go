@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/outbox"
 )
 
@@ -19,7 +18,7 @@ var files embed.FS
 var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 	"when":    fmtWhen,
 	"seconds": func(d time.Duration) string { return d.Round(time.Second).String() },
-	"alive":   func(w outbox.Worker) bool { return w.Alive(ops.DefaultHeartbeatMaxAge) },
+	"alive":   func(w outbox.Worker) bool { return w.Alive(0) },
 }).ParseFS(files, "templates/*.html"))
 
 // pageTenants caps the tenants the page lists; the JSON API has them all.

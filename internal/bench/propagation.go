@@ -23,7 +23,7 @@ type PropagationResult struct {
 	Rates     []RateResult
 	Ramp      []RampStep
 	Sustained float64 // highest achieved commit rate at which the outbox did not grow
-	NotifyOff bool    // the writers committed without capture NOTIFY
+	Notify    bool    // the writers committed with capture NOTIFY on
 }
 
 // RateResult is one paced run of single-row updates.
@@ -45,7 +45,7 @@ type target struct {
 // `zumodra serve` runs them), then offers each rate in turn, then ramps up
 // until the outbox grows.
 func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
-	r := PropagationResult{Workers: 2, Writers: 32, NotifyOff: s.opts.NotifyOff}
+	r := PropagationResult{Workers: 2, Writers: 32, Notify: s.opts.Notify}
 	targets, err := s.targets(ctx)
 	if err != nil {
 		return r, err
@@ -96,16 +96,16 @@ func (s *suite) extraPool(ctx context.Context, conns int32) (*pgxpool.Pool, erro
 	return pgxpool.NewWithConfig(ctx, cfg)
 }
 
-// writerPool is the writers' pool; with NotifyOff their sessions turn the
-// capture triggers' NOTIFY off, the setting an operator would choose.
+// writerPool is the writers' pool; with Notify their sessions turn the
+// capture triggers' NOTIFY on, the setting an operator may choose.
 func (s *suite) writerPool(ctx context.Context, conns int32) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(s.opts.DatabaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
 	cfg.MaxConns, cfg.MinConns = conns, conns
-	if s.opts.NotifyOff {
-		cfg.ConnConfig.RuntimeParams["zumodra.capture_notify"] = "off"
+	if s.opts.Notify {
+		cfg.ConnConfig.RuntimeParams["zumodra.capture_notify"] = "on"
 	}
 	return pgxpool.NewWithConfig(ctx, cfg)
 }

@@ -24,10 +24,10 @@ type Options struct {
 	Seed        uint64
 	DatabaseURL string // a database the suite may fill and truncate; migrated
 	Binary      string // the zumodra binary, run as a child (serve, sync, migrate)
-	// NotifyOff runs the propagation stage's writers with
-	// zumodra.capture_notify = off in their sessions: the workers then find
-	// the changes by polling, as in a deployment that turned NOTIFY off.
-	NotifyOff   bool
+	// Notify runs the propagation stage's writers with
+	// zumodra.capture_notify = on in their sessions: each capturing commit
+	// also sends a NOTIFY, as in a deployment that turned it on.
+	Notify      bool
 	Only        []string // stages to run; empty means all
 	Concurrency int      // tenants in parallel in bulk syncs; default the number of CPUs
 	CPUProfile  string   // write a CPU profile of the first bulk sync here

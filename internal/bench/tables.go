@@ -126,9 +126,9 @@ func propagationTable(p PropagationResult) string {
 		rows = append(rows, []string{num(r.Offered), rate(r.Achieved), num(r.Seen), num(r.Unseen),
 			dur(r.P50), dur(r.P95), dur(r.P99), dur(r.Max)})
 	}
-	notify := "with capture NOTIFY"
-	if p.NotifyOff {
-		notify = "with capture NOTIFY off, the workers polling"
+	notify := "without NOTIFY, the workers probing the outbox"
+	if p.Notify {
+		notify = "with capture NOTIFY on"
 	}
 	s := fmt.Sprintf("Propagation delay, commit to catalog visible (%d in-process workers, %d writers committing single-row UPDATEs %s)\n\n", p.Workers, p.Writers, notify) +
 		table([]string{"offered changes/s", "committed/s", "seen", "not seen", "p50", "p95", "p99", "max"}, rows...) +

@@ -7,13 +7,13 @@ import (
 	"github.com/zumodra/zumodra/internal/testdb"
 )
 
-// --notify-off reaches the writers' sessions, where the capture trigger
+// --notify reaches the writers' sessions, where the capture trigger
 // reads it; without it the writers keep the database's setting.
 func TestWriterPoolNotifySetting(t *testing.T) {
 	t.Parallel()
 	url := testdb.NewURL(t)
-	for _, off := range []bool{false, true} {
-		s := &suite{opts: Options{DatabaseURL: url, NotifyOff: off}}
+	for _, on := range []bool{false, true} {
+		s := &suite{opts: Options{DatabaseURL: url, Notify: on}}
 		pool, err := s.writerPool(context.Background(), 1)
 		if err != nil {
 			t.Fatal(err)
@@ -24,8 +24,8 @@ func TestWriterPoolNotifySetting(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := map[bool]string{true: "off", false: ""}[off]; got != want {
-			t.Errorf("NotifyOff %v: zumodra.capture_notify = %q, want %q", off, got, want)
+		if want := map[bool]string{true: "on", false: ""}[on]; got != want {
+			t.Errorf("Notify %v: zumodra.capture_notify = %q, want %q", on, got, want)
 		}
 	}
 }

@@ -22,6 +22,9 @@ type App struct {
 	Log    *slog.Logger
 
 	ran bool // a command's own code started: its errors are failures, not usage errors
+	// lazyDB opens a DATABASE_URL pool without waiting for the server
+	// (serve and worker start during an outage).
+	lazyDB bool
 }
 
 // setup finishes the App once flags are parsed.
@@ -41,9 +44,12 @@ func (a *App) setup() error {
 // cluster; the returned close stops the cluster when we were its last user.
 func (a *App) openDB(ctx context.Context) (*pgxpool.Pool, database.CloseFunc, error) {
 	a.Log.DebugContext(ctx, "opening database", "database", a.Config.DatabaseDescription())
+	cli := a.Config.DB[database.RoleCLI]
 	pool, closeDB, err := database.Open(ctx, database.Config{
 		URL:     a.Config.DatabaseURL,
 		DataDir: a.Config.DataDir,
+		Limits:  &cli,
+		Lazy:    a.lazyDB,
 		Logger:  a.Log,
 	})
 	if err != nil {
@@ -65,6 +71,19 @@ func (a *App) withDB(ctx context.Context, fn func(*pgxpool.Pool) error) (err err
 		}
 	}()
 	return fn(pool)
+}
+
+// withPools is withDB with a pool per role besides the command's own, all
+// closed afterwards.
+func (a *App) withPools(ctx context.Context, roles []database.Role, fn func(*database.Pools) error) error {
+	return a.withDB(ctx, func(pool *pgxpool.Pool) error {
+		pools, err := database.OpenPools(pool, a.Config.DB, roles...)
+		if err != nil {
+			return err
+		}
+		defer pools.Close()
+		return fn(pools)
+	})
 }
 
 // command is what each subcommand struct implements.

@@ -24,7 +24,7 @@ type benchCmd struct {
 	keep        bool
 	concurrency int
 	cpuProfile  string
-	notifyOff   bool
+	notify      bool
 	command     string
 
 	opts bench.Options // built by Validate
@@ -40,8 +40,8 @@ providers, skills and categories loaded by COPY) in a scratch database on the co
 then measure, in this one run: the bulk sync against a set-based INSERT ... SELECT (the limit)
 and the original's per-row SELECT then UPDATE/INSERT, a second sync where nothing changed,
 the bulk sync's peak memory as a child process, the propagation delay of the sync workers at
-several rates and the highest sustained rate (--notify-off: with the writers' capture NOTIFY
-off), the public read path under wrk against "zumodra serve --api-rate-limit=0", with its result
+several rates and the highest sustained rate (--notify: with the writers' capture NOTIFY
+on), the public read path under wrk against "zumodra serve --api-rate-limit=0", with its result
 caches on and off (--result-cache=false), beside pgbench -S, and the time to create and migrate
 the tenant schemas.
 
@@ -51,7 +51,7 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
 		Example: `  zumodra bench --scale small
   zumodra bench --scale full --out docs/BENCHMARKS.md --cpuprofile bulk.pprof
   zumodra bench --scale small --only bulk,propagation
-  zumodra bench --scale small --only propagation --notify-off`,
+  zumodra bench --scale small --only propagation --notify`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c.command = commandLine(cmd)
@@ -67,7 +67,7 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
 	f.BoolVar(&c.keep, "keep", false, "keep the scratch database afterwards")
 	f.IntVar(&c.concurrency, "concurrency", 0, "tenants synced in parallel (0: the number of CPUs)")
 	f.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the first bulk sync to this file")
-	f.BoolVar(&c.notifyOff, "notify-off", false, "run the propagation writers with zumodra.capture_notify = off: the workers find changes by polling")
+	f.BoolVar(&c.notify, "notify", false, "run the propagation writers with zumodra.capture_notify = on: each capturing commit also wakes the workers by NOTIFY")
 	return cmd
 }
 
@@ -94,7 +94,7 @@ func (c *benchCmd) Validate() error {
 		return fmt.Errorf("bench: find the zumodra binary: %w", err)
 	}
 	c.opts = bench.Options{Scale: scale, Seed: c.seed, Binary: bin, Only: c.only, Concurrency: c.concurrency,
-		CPUProfile: c.cpuProfile, NotifyOff: c.notifyOff, Out: c.app.Stdout}
+		CPUProfile: c.cpuProfile, Notify: c.notify, Out: c.app.Stdout}
 	c.opts.DatabaseURL = "unset" // filled by Run; Validate checks the rest
 	return c.opts.Validate()
 }

@@ -31,7 +31,7 @@ func TestBenchRefusesBadOptions(t *testing.T) {
 func TestBenchAndServeHelpNameTheirOptions(t *testing.T) {
 	t.Parallel()
 	for cmd, flags := range map[string][]string{
-		"bench": {"--notify-off", "--scale", "--only"},
+		"bench": {"--notify", "--scale", "--only"},
 		"serve": {"--result-cache", "--api-rate-limit", "--form-rate-limit"},
 	} {
 		var out, errOut bytes.Buffer

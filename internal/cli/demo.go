@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
+	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/demo"
 	"github.com/zumodra/zumodra/internal/migrate"
 	"github.com/zumodra/zumodra/internal/server"
@@ -70,7 +71,8 @@ func (c *demoCmd) Run(ctx context.Context) error {
 		c.generatedToken = true
 	}
 	c.app.logStart(ctx, "demo")
-	return c.app.withDB(ctx, func(pool *pgxpool.Pool) error {
+	return c.app.withPools(ctx, serveRoles(c.app.Config.Workers), func(pools *database.Pools) error {
+		pool := pools.Base
 		results, err := c.setUp(ctx, pool)
 		if err != nil {
 			return err
@@ -78,11 +80,11 @@ func (c *demoCmd) Run(ctx context.Context) error {
 		if c.noServe {
 			return nil
 		}
-		workers, err := server.Workers(pool, c.app.Config.Workers, c.app.Config.Sync, c.app.Log)
+		workers, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Log)
 		if err != nil {
 			return err
 		}
-		s := &server.Server{Config: c.app.Config, Pool: pool, Log: c.app.Log, Background: workers}
+		s := &server.Server{Config: c.app.Config, Pool: pool, Pools: pools, Log: c.app.Log, Background: workers}
 		s.Ready = func(addr net.Addr) { c.printWelcome(s, addr, results) }
 		return s.Run(ctx)
 	})

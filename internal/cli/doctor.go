@@ -22,6 +22,7 @@ type doctorCmd struct {
 	maxOutboxDepth  int
 	maxPendingAge   time.Duration
 	heartbeatMaxAge time.Duration
+	maxTenantLag    time.Duration
 }
 
 func newDoctorCommand(app *App) *cobra.Command {
@@ -51,7 +52,8 @@ Exit status 1 when any check fails.`,
 	f.BoolVar(&c.recreateIndexes, "recreate-indexes", false, "recreate missing indexes from their migrations first")
 	f.IntVar(&c.maxOutboxDepth, "max-outbox-depth", ops.DefaultMaxOutboxDepth, "pending outbox rows above which the outbox counts as backed up")
 	f.DurationVar(&c.maxPendingAge, "max-pending-age", ops.DefaultMaxPendingAge, "age of the oldest pending row above which the outbox counts as backed up")
-	f.DurationVar(&c.heartbeatMaxAge, "heartbeat-max-age", ops.DefaultHeartbeatMaxAge, "a worker whose last heartbeat is older is not alive")
+	f.DurationVar(&c.maxTenantLag, "max-tenant-lag", ops.DefaultMaxTenantLag, "age of a tenant's oldest pending change above which the tenant is named as stalled")
+	f.DurationVar(&c.heartbeatMaxAge, "heartbeat-max-age", 0, "a worker whose last heartbeat is older is not alive; 0 means after two of its own heartbeat intervals")
 	return cmd
 }
 
@@ -62,7 +64,7 @@ func (c *doctorCmd) Validate() error {
 			return fmt.Errorf("--url %q: want http://host:port", c.url)
 		}
 	}
-	if c.maxOutboxDepth < 0 || c.maxPendingAge < 0 || c.heartbeatMaxAge < 0 {
+	if c.maxOutboxDepth < 0 || c.maxPendingAge < 0 || c.heartbeatMaxAge < 0 || c.maxTenantLag < 0 {
 		return fmt.Errorf("thresholds must not be negative")
 	}
 	return nil
@@ -72,7 +74,7 @@ func (c *doctorCmd) Validate() error {
 // check's failure, reported like the others, not an error before any output.
 func (c *doctorCmd) Run(ctx context.Context) error {
 	d := &ops.Doctor{Log: c.app.Log, URL: c.url, MaxOutboxDepth: c.maxOutboxDepth,
-		MaxPendingAge: c.maxPendingAge, HeartbeatMaxAge: c.heartbeatMaxAge}
+		MaxPendingAge: c.maxPendingAge, MaxTenantLag: c.maxTenantLag, HeartbeatMaxAge: c.heartbeatMaxAge}
 	pool, closeDB, err := c.app.openDB(ctx)
 	if err != nil {
 		d.ConnErr = err

@@ -336,7 +336,7 @@ func TestDoctorUnreachableDatabase(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatalf("%v: %s / %s", err, out.String(), errb.String())
 	}
-	if code != ExitFailure || rep.OK || len(rep.Checks) != 9 || rep.Checks[0].Name != "database reachable" || rep.Checks[0].OK {
+	if code != ExitFailure || rep.OK || len(rep.Checks) != 10 || rep.Checks[0].Name != "database reachable" || rep.Checks[0].OK {
 		t.Errorf("exit %d, report %+v", code, rep)
 	}
 }

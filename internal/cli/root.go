@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zumodra/zumodra/internal/config"
+	"github.com/zumodra/zumodra/internal/database"
 )
 
 // subcommands lists every subcommand. To add one, write
@@ -56,6 +57,7 @@ With no DATABASE_URL, zumodra starts its own PostgreSQL cluster in --data-dir.`,
 	root.SetErr(app.Stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return asUsage(err) })
 	app.Config.BindGlobalFlags(root.PersistentFlags())
+	app.Config.BindDBFlags(root.PersistentFlags(), database.RoleCLI)
 	root.AddCommand(subcommands(app)...)
 	return root
 }

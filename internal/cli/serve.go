@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
+	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/migrate"
+	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/server"
 )
 
@@ -37,6 +40,7 @@ started the embedded cluster and nobody else uses it, stop it.`,
 	}
 	app.Config.BindServeFlags(cmd.Flags())
 	app.Config.BindWorkerFlags(cmd.Flags(), "sync workers run in this process; 0 runs none")
+	app.Config.BindDBFlags(cmd.Flags(), serveRoles(1)...)
 	cmd.Flags().BoolVar(&c.migrate, "migrate", false, "apply pending migrations before serving")
 	return cmd
 }
@@ -45,21 +49,62 @@ func (c *serveCmd) Validate() error { return nil }
 
 func (c *serveCmd) Run(ctx context.Context) error {
 	c.app.logStart(ctx, "serve")
-	return c.app.withDB(ctx, func(pool *pgxpool.Pool) error {
-		if err := c.app.prepareSchema(ctx, pool, c.migrate); err != nil {
-			return err
-		}
-		workers, err := server.Workers(pool, c.app.Config.Workers, c.app.Config.Sync, c.app.Log)
+	c.app.lazyDB = true
+	return c.app.withPools(ctx, serveRoles(c.app.Config.Workers), func(pools *database.Pools) error {
+		workers, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Log)
 		if err != nil {
 			return err
 		}
 		if workers == nil {
 			c.app.Log.WarnContext(ctx, "no sync workers in this process (--workers 0): changes reach the catalog only if `zumodra worker` runs elsewhere")
 		}
-		s := &server.Server{Config: c.app.Config, Pool: pool, Log: c.app.Log, Background: workers, Ready: c.app.printListening}
+		// The site listens at once, not ready while the database is
+		// unreachable; the schema check (or migration) and then the
+		// workers follow as soon as it answers.
+		background := func(ctx context.Context) error {
+			if err := c.app.prepareSchemaRetry(ctx, pools.Base, c.migrate); err != nil || workers == nil {
+				return err
+			}
+			return workers(ctx)
+		}
+		s := &server.Server{Config: c.app.Config, Pool: pools.Base, Pools: pools, Log: c.app.Log, Background: background, Ready: c.app.printListening}
 		return s.Run(ctx)
 	})
 }
+
+// serveRoles are the pools of a serve process.
+func serveRoles(workers int) []database.Role {
+	roles := []database.Role{database.RolePublic, database.RoleWrite, database.RoleAdmin, database.RoleReady}
+	if workers > 0 {
+		roles = append(roles, database.RoleWorker)
+	}
+	return roles
+}
+
+// prepareSchemaRetry is prepareSchema, retried with backoff while the
+// database is unreachable, so a process started during an outage waits for
+// the end of it instead of exiting.
+func (a *App) prepareSchemaRetry(ctx context.Context, pool *pgxpool.Pool, doMigrate bool) error {
+	wait := time.Second
+	for {
+		err := a.prepareSchema(ctx, pool, doMigrate)
+		if err == nil || !pgq.Unavailable(err) || ctx.Err() != nil {
+			return err
+		}
+		a.Log.WarnContext(ctx, "database unreachable; retrying", "retry_in", wait.String(), "error", err)
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		wait = min(2*wait, maxRetryWait)
+	}
+}
+
+// maxRetryWait caps the backoff of prepareSchemaRetry.
+const maxRetryWait = 15 * time.Second
 
 // prepareSchema migrates when asked, and otherwise warns when the shared
 // track has pending migrations (tenant schemas are not scanned: with

@@ -17,7 +17,7 @@ import (
 func newTenantsCommand(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "tenants",
-		Short: "Create, list, suspend, activate, rename and delete tenants; manage their API keys",
+		Short: "Create, list, suspend, activate, rename, update and delete tenants; manage their API keys",
 		Example: `  zumodra tenants create acme --name "Acme Corp"
   zumodra tenants list
   zumodra tenants keys create acme --name ci`,
@@ -30,6 +30,7 @@ func newTenantsCommand(app *App) *cobra.Command {
 		newTenantStatusCommand(app, "suspend"),
 		newTenantStatusCommand(app, "activate"),
 		newTenantsRenameCommand(app),
+		newTenantsUpdateCommand(app),
 		newTenantsDeleteCommand(app),
 		newKeysCommand(app),
 	)

@@ -30,7 +30,7 @@ The key is shown once only: it is stored hashed and cannot be shown again.`,
 		},
 	}
 	cmd.Flags().StringVar(&c.params.Name, "name", "", "display name (required)")
-	cmd.Flags().StringVar(&c.params.LogoURL, "logo-url", "", "logo, an absolute http(s) URL")
+	cmd.Flags().StringVar(&c.params.LogoURL, "logo-url", "", "logo: an https URL or a path on the site")
 	cmd.Flags().StringVar(&c.params.KeyName, "key-name", "default", "name of the first API key")
 	return cmd
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
+	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/server"
 )
 
@@ -30,6 +30,7 @@ worker at a time. On SIGINT or SIGTERM each worker finishes or rolls back its ba
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.run(cmd.Context(), c) },
 	}
 	app.Config.BindWorkerFlags(cmd.Flags(), "sync workers to run")
+	app.Config.BindDBFlags(cmd.Flags(), database.RoleWorker)
 	cmd.Flags().BoolVar(&c.migrate, "migrate", false, "apply pending migrations before starting")
 	return cmd
 }
@@ -43,11 +44,12 @@ func (c *workerCmd) Validate() error {
 
 func (c *workerCmd) Run(ctx context.Context) error {
 	c.app.logStart(ctx, "worker")
-	return c.app.withDB(ctx, func(pool *pgxpool.Pool) error {
-		if err := c.app.prepareSchema(ctx, pool, c.migrate); err != nil {
+	c.app.lazyDB = true
+	return c.app.withPools(ctx, []database.Role{database.RoleWorker}, func(pools *database.Pools) error {
+		if err := c.app.prepareSchemaRetry(ctx, pools.Base, c.migrate); err != nil {
 			return err
 		}
-		run, err := server.Workers(pool, c.app.Config.Workers, c.app.Config.Sync, c.app.Log)
+		run, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Log)
 		if err != nil {
 			return err
 		}

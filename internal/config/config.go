@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/database"
+	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/pgcluster"
 )
 
@@ -24,17 +26,29 @@ const (
 
 // Config is everything a zumodra process needs to know at start.
 type Config struct {
-	DatabaseURL string     // empty: the embedded cluster in DataDir
-	DataDir     string     // embedded cluster root
-	Addr        string     // HTTP listen address
-	AdminToken  string     // guards /admin/; secret
-	BaseURL     string     // public base URL for canonical links; empty: derived from requests
-	LogLevel    slog.Level // minimum level logged
-	LogFormat   string     // FormatAuto, FormatText or FormatJSON
-	Workers     int        // in-process sync workers for serve; 0 disables them
-	Sync        SyncTiming // worker polling and periodic task intervals
-	HTTP        HTTPLimits // result caches and per-client rate limits of serve
-	Reverse     Reverse    // duplicates, notifications and retention of what visitors send
+	DatabaseURL string // empty: the embedded cluster in DataDir
+	DataDir     string // embedded cluster root
+	Addr        string // HTTP listen address
+	AdminToken  string // guards /admin/; secret
+	// MetricsToken, when set, guards /metrics with Authorization: Bearer; secret.
+	MetricsToken string
+	// MetricsAddr, when set, serves /metrics there alone instead of on Addr.
+	MetricsAddr string
+	BaseURL     string // public base URL for canonical links; empty: the request's host if allowed
+	// AllowedHosts are the Host headers canonical links may be built on when
+	// no BaseURL is set; empty: the listen address and localhost.
+	AllowedHosts []string
+	// TrustedProxies are the networks whose X-Forwarded-For and
+	// X-Forwarded-Proto are believed; empty: nobody's.
+	TrustedProxies httpx.Proxies
+	LogLevel       slog.Level // minimum level logged
+	LogFormat      string     // FormatAuto, FormatText or FormatJSON
+	Workers        int        // in-process sync workers for serve; 0 disables them
+	Sync           SyncTiming // worker polling and periodic task intervals
+	HTTP           HTTPLimits // result caches and per-client rate limits of serve
+	// DB holds each role's pool size and timeouts (see database.Roles).
+	DB      map[database.Role]database.Limits
+	Reverse Reverse // duplicates, notifications and retention of what visitors send
 }
 
 // HTTPLimits are the read path's result caches and the per-client rate
@@ -58,7 +72,7 @@ const (
 // verify and cleanup runs. Zero means the package default; a negative
 // verify or cleanup interval disables that task.
 type SyncTiming struct {
-	PollInterval    time.Duration // idle poll when no NOTIFY arrives (default 1s)
+	PollInterval    time.Duration // longest pause between outbox probes, when idle (default 100ms)
 	VerifyInterval  time.Duration // catalog verification (default 15m)
 	CleanupInterval time.Duration // stale sweep (default 1h)
 }
@@ -73,6 +87,7 @@ func Default() Config {
 		Workers:   2,
 		HTTP:      HTTPLimits{ResultCache: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit},
 		Reverse:   Reverse{DuplicateWindow: DefaultDuplicateWindow},
+		DB:        database.DefaultLimits(),
 	}
 }
 
@@ -89,6 +104,11 @@ func (c Config) Validate() error {
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		return fmt.Errorf("addr %q: want host:port or :port: %w", c.Addr, err)
 	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return fmt.Errorf("metrics addr %q: want host:port or :port: %w", c.MetricsAddr, err)
+		}
+	}
 	switch c.LogFormat {
 	case FormatAuto, FormatText, FormatJSON:
 	default:
@@ -104,6 +124,9 @@ func (c Config) Validate() error {
 		return fmt.Errorf("rate limits %d and %d: want 0 (no limit) or more requests a minute", c.HTTP.APIRateLimit, c.HTTP.FormRateLimit)
 	}
 	if err := c.Reverse.validate(); err != nil {
+		return err
+	}
+	if err := c.validateDB(); err != nil {
 		return err
 	}
 	return validateBaseURL(c.BaseURL)
@@ -134,6 +157,26 @@ func validateBaseURL(raw string) error {
 		return fmt.Errorf("base URL %q: want an absolute http(s) URL without query or fragment, like https://jobs.example.com", raw)
 	}
 	return nil
+}
+
+// CanonicalHosts are the Host headers a request may build canonical links
+// on: AllowedHosts, or by default the listen address and localhost on its
+// port. The first is the fallback for every other host.
+func (c Config) CanonicalHosts() []string {
+	if len(c.AllowedHosts) > 0 {
+		return c.AllowedHosts
+	}
+	host, port, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return []string{"localhost"}
+	}
+	out := []string{net.JoinHostPort("localhost", port), "localhost"}
+	if ip := net.ParseIP(host); host != "" && host != "localhost" && (ip == nil || !ip.IsUnspecified()) {
+		out = append(out, net.JoinHostPort(host, port))
+	} else {
+		out = append(out, net.JoinHostPort("127.0.0.1", port), net.JoinHostPort("::1", port))
+	}
+	return out
 }
 
 // ParseLevel reads a level name: debug, info, warn or error.

@@ -2,11 +2,14 @@ package config
 
 import (
 	"log/slog"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/zumodra/zumodra/internal/database"
 )
 
 func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -47,10 +50,10 @@ func TestEnvThenFlags(t *testing.T) {
 	}
 	want := Config{DatabaseURL: "postgres://u:pw@db:5432/z", DataDir: "/var/lib/z", Addr: "127.0.0.1:9000",
 		AdminToken: "tok", BaseURL: "https://jobs.example.com", LogLevel: slog.LevelDebug, LogFormat: "json", Workers: 5,
-		Sync:    SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: -time.Second, CleanupInterval: 2 * time.Hour},
-		HTTP:    HTTPLimits{ResultCache: false, APIRateLimit: 0, FormRateLimit: 30},
+		Sync: SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: -time.Second, CleanupInterval: 2 * time.Hour},
+		HTTP: HTTPLimits{ResultCache: false, APIRateLimit: 0, FormRateLimit: 30}, DB: database.DefaultLimits(),
 		Reverse: Reverse{DuplicateWindow: 10 * time.Minute}}
-	if c != want {
+	if !reflect.DeepEqual(c, want) {
 		t.Fatalf("from env = %+v\nwant %+v", c, want)
 	}
 	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
@@ -140,5 +143,42 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	}
 	if !strings.Contains(out, "postgres://u:REDACTED@db/z") || !strings.Contains(out, "admin_token=REDACTED") {
 		t.Fatalf("redacted forms missing:\n%s", out)
+	}
+}
+
+func TestDBLimitsFromEnvThenFlags(t *testing.T) {
+	c, err := FromEnv(env(map[string]string{
+		"ZUMODRA_DB_PUBLIC_MAX_CONNS": "12", "ZUMODRA_DB_WRITE_LOCK_TIMEOUT": "750ms",
+		"ZUMODRA_DB_WORKER_IDLE_IN_TRANSACTION_TIMEOUT": "3s",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+	c.BindDBFlags(fs, database.RolePublic, database.RoleWrite)
+	if err := fs.Parse([]string{"--db-public-statement-timeout=2s", "--db-write-max-conns=3"}); err != nil {
+		t.Fatal(err)
+	}
+	def := database.DefaultLimits()
+	pub, wr, wk := c.DB[database.RolePublic], c.DB[database.RoleWrite], c.DB[database.RoleWorker]
+	if pub.MaxConns != 12 || pub.StatementTimeout != 2*time.Second || pub.LockTimeout != def[database.RolePublic].LockTimeout {
+		t.Errorf("public = %+v", pub)
+	}
+	if wr.MaxConns != 3 || wr.LockTimeout != 750*time.Millisecond {
+		t.Errorf("write = %+v", wr)
+	}
+	if wk.IdleInTxTimeout != 3*time.Second || wk.MaxConns != def[database.RoleWorker].MaxConns {
+		t.Errorf("worker = %+v", wk)
+	}
+	if fs.Lookup("db-worker-max-conns") != nil {
+		t.Error("only the roles asked for get flags")
+	}
+	if _, err := FromEnv(env(map[string]string{"ZUMODRA_DB_READY_LOCK_TIMEOUT": "soon"})); err == nil ||
+		!strings.Contains(err.Error(), "ZUMODRA_DB_READY_LOCK_TIMEOUT") {
+		t.Errorf("a bad duration must name its variable: %v", err)
+	}
+	c.DB[database.RolePublic] = database.Limits{MaxConns: 0}
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "public pool") {
+		t.Errorf("a pool of 0 must be refused naming the pool: %v", err)
 	}
 }

@@ -1,8 +1,11 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/httpx"
 )
 
 // Environment variables read by FromEnv.
@@ -15,6 +18,12 @@ const (
 	EnvLogLevel    = "ZUMODRA_LOG_LEVEL"
 	EnvLogFormat   = "ZUMODRA_LOG_FORMAT"
 	EnvWorkers     = "ZUMODRA_WORKERS"
+
+	EnvTrustedProxies = "ZUMODRA_TRUSTED_PROXIES"
+	EnvAllowedHosts   = "ZUMODRA_ALLOWED_HOSTS"
+
+	EnvMetricsToken = "ZUMODRA_METRICS_TOKEN"
+	EnvMetricsAddr  = "ZUMODRA_METRICS_ADDR"
 
 	EnvPollInterval    = "ZUMODRA_POLL_INTERVAL"
 	EnvVerifyInterval  = "ZUMODRA_VERIFY_INTERVAL"
@@ -40,7 +49,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	set(&c.Addr, EnvAddr)
 	set(&c.BaseURL, EnvBaseURL)
 	set(&c.LogFormat, EnvLogFormat)
+	set(&c.MetricsAddr, EnvMetricsAddr)
 	c.AdminToken = getenv(EnvAdminToken) // a token is taken verbatim
+	c.MetricsToken = getenv(EnvMetricsToken)
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 	if v := getenv(EnvLogLevel); v != "" {
 		l, err := ParseLevel(v)
@@ -78,5 +89,27 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			*dst = d
 		}
 	}
+	if v := getenv(EnvTrustedProxies); v != "" {
+		ps, err := httpx.ParseProxies(v)
+		if err != nil {
+			return c, fmt.Errorf("%s: %w", EnvTrustedProxies, err)
+		}
+		c.TrustedProxies = ps
+	}
+	c.AllowedHosts = splitList(getenv(EnvAllowedHosts))
+	if err := c.dbFromEnv(getenv); err != nil {
+		return c, err
+	}
 	return c, c.Reverse.fromEnv(getenv)
+}
+
+// splitList reads a comma-separated list, dropping empty entries.
+func splitList(v string) []string {
+	var out []string
+	for _, f := range strings.Split(v, ",") {
+		if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/zumodra/zumodra/internal/httpx"
 )
 
 // BindGlobalFlags registers the flags every command takes, with the
@@ -22,8 +24,14 @@ func (c *Config) BindGlobalFlags(fs *pflag.FlagSet) {
 // BindServeFlags registers the flags of commands that serve HTTP.
 func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env "+EnvAddr+")")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr,
+		"serve /metrics on this address alone instead of on --addr, like 127.0.0.1:9102 (env "+EnvMetricsAddr+")")
 	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL,
 		"public base URL for canonical links, like https://jobs.example.com (env "+EnvBaseURL+")")
+	fs.Var((*proxiesValue)(&c.TrustedProxies), "trusted-proxies",
+		"comma-separated networks of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, like 10.0.0.0/8 (env "+EnvTrustedProxies+")")
+	fs.Var((*listValue)(&c.AllowedHosts), "allowed-hosts",
+		"comma-separated Host headers canonical links may use when --base-url is unset; default the listen address and localhost (env "+EnvAllowedHosts+")")
 	fs.BoolVar(&c.HTTP.ResultCache, "result-cache", c.HTTP.ResultCache,
 		"reuse search results, facet counts and rendered responses for a few seconds; --result-cache=false answers every request from the catalog (env "+EnvResultCache+")")
 	fs.IntVar(&c.HTTP.APIRateLimit, "api-rate-limit", c.HTTP.APIRateLimit,
@@ -38,7 +46,7 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 func (c *Config) BindWorkerFlags(fs *pflag.FlagSet, usage string) {
 	fs.IntVar(&c.Workers, "workers", c.Workers, usage+" (env "+EnvWorkers+")")
 	fs.DurationVar(&c.Sync.PollInterval, "poll-interval", c.Sync.PollInterval,
-		"how often idle workers look for changes no NOTIFY announced; 0 means 1s, lower it when capture NOTIFY is off (env "+EnvPollInterval+")")
+		"longest pause between the workers' probes of the outbox, reached when idle; 0 means 100ms (env "+EnvPollInterval+")")
 	fs.DurationVar(&c.Sync.VerifyInterval, "verify-interval", c.Sync.VerifyInterval,
 		"periodic catalog verification; 0 means 15m, negative disables (env "+EnvVerifyInterval+")")
 	fs.DurationVar(&c.Sync.CleanupInterval, "cleanup-interval", c.Sync.CleanupInterval,
@@ -71,3 +79,28 @@ func (u *secretURL) String() string {
 }
 func (u *secretURL) Type() string       { return "url" }
 func (u *secretURL) Set(s string) error { *u = secretURL(s); return nil }
+
+// proxiesValue and listValue make comma-separated lists flags.
+type proxiesValue httpx.Proxies
+
+func (p *proxiesValue) String() string {
+	var out []string
+	for _, n := range *p {
+		out = append(out, n.String())
+	}
+	return strings.Join(out, ",")
+}
+func (p *proxiesValue) Type() string { return "networks" }
+func (p *proxiesValue) Set(s string) error {
+	ps, err := httpx.ParseProxies(s)
+	if err == nil {
+		*p = proxiesValue(ps)
+	}
+	return err
+}
+
+type listValue []string
+
+func (l *listValue) String() string     { return strings.Join(*l, ",") }
+func (l *listValue) Type() string       { return "hosts" }
+func (l *listValue) Set(s string) error { *l = splitList(s); return nil }

@@ -23,6 +23,8 @@ func (c Config) LogValue() slog.Value {
 		slog.String("data_dir", c.DataDir),
 		slog.String("addr", c.Addr),
 		slog.String("admin_token", tokenState(c.AdminToken)),
+		slog.String("metrics_token", tokenState(c.MetricsToken)),
+		slog.String("metrics_addr", c.MetricsAddr),
 		slog.String("base_url", c.BaseURL),
 		slog.String("log_level", c.LogLevel.String()),
 		slog.String("log_format", c.LogFormat),

@@ -18,11 +18,15 @@ const DefaultDBName = "zumodra"
 
 // Config says which PostgreSQL to use.
 type Config struct {
-	URL      string // DATABASE_URL; empty means the embedded cluster
-	DataDir  string // embedded cluster root; pgcluster.DefaultDataDir when empty
-	DBName   string // database inside the embedded cluster; DefaultDBName when empty
-	MaxConns int32  // pool size; pgxpool's default when zero
-	Logger   *slog.Logger
+	URL      string  // DATABASE_URL; empty means the embedded cluster
+	DataDir  string  // embedded cluster root; pgcluster.DefaultDataDir when empty
+	DBName   string  // database inside the embedded cluster; DefaultDBName when empty
+	MaxConns int32   // pool size; pgxpool's default when zero (Limits wins when set)
+	Limits   *Limits // pool size and timeouts of the opened pool; nil leaves the server's defaults
+	// Lazy opens a DATABASE_URL pool without waiting for the server: serve
+	// and worker start during an outage and connect once it ends.
+	Lazy   bool
+	Logger *slog.Logger
 }
 
 // CloseFunc closes the pool and, for the embedded cluster, stops the server
@@ -36,7 +40,7 @@ func Open(ctx context.Context, cfg Config) (*pgxpool.Pool, CloseFunc, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.URL != "" {
-		pool, err := newPool(ctx, cfg.URL, cfg.MaxConns)
+		pool, err := newPool(ctx, cfg.URL, cfg)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -63,7 +67,8 @@ func openEmbedded(ctx context.Context, cfg Config) (_ *pgxpool.Pool, _ CloseFunc
 	if err = ensureDatabase(ctx, lease, cfg.DBName, cfg.Logger); err != nil {
 		return nil, nil, err
 	}
-	pool, err := newPool(ctx, cluster.URL(cfg.DBName), cfg.MaxConns)
+	cfg.Lazy = false // the cluster is up: we just started it
+	pool, err := newPool(ctx, cluster.URL(cfg.DBName), cfg)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -82,17 +87,26 @@ func release(ctx context.Context, pool *pgxpool.Pool, lease *pgx.Conn, cluster *
 	return errors.Join(err, stopErr)
 }
 
-func newPool(ctx context.Context, url string, maxConns int32) (*pgxpool.Pool, error) {
+func newPool(ctx context.Context, url string, o Config) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("parse database URL: %w", err) // pgx redacts the password
 	}
-	if maxConns > 0 {
-		cfg.MaxConns = maxConns
+	if o.MaxConns > 0 {
+		cfg.MaxConns = o.MaxConns
+	}
+	if o.Limits != nil {
+		if err := o.Limits.Validate(); err != nil {
+			return nil, err
+		}
+		o.Limits.apply(cfg)
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open pool: %w", err)
+	}
+	if o.Lazy {
+		return pool, nil
 	}
 	if err := pool.Ping(ctx); err != nil {
 		pool.Close()

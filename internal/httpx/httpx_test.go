@@ -125,18 +125,39 @@ func TestRateLimiterPerClient(t *testing.T) {
 	}
 }
 
-func TestForwardedOnlyWhenTrusted(t *testing.T) {
-	l := NewRateLimiter(60, 1)
-	r := httptest.NewRequest("GET", "/", nil)
-	r.RemoteAddr = "127.0.0.1:5"
-	// The client forged the first entry; our proxy appended the second.
-	r.Header.Set("X-Forwarded-For", "10.9.9.9, 203.0.113.9")
-	if k := l.ClientKey(r); k != "127.0.0.1" {
-		t.Fatalf("untrusted key = %q", k)
+func TestForwardedOnlyFromTrustedProxies(t *testing.T) {
+	ps, err := ParseProxies("10.0.0.0/8, 192.0.2.7")
+	if err != nil {
+		t.Fatal(err)
 	}
-	l.TrustForwarded = true
-	if k := l.ClientKey(r); k != "203.0.113.9" {
-		t.Fatalf("trusted key = %q, want the entry our proxy appended", k)
+	if _, err := ParseProxies("10.0.0.0/8,nonsense"); err == nil || !strings.Contains(err.Error(), "nonsense") {
+		t.Fatalf("a bad entry must be named: %v", err)
+	}
+	l := NewRateLimiter(60, 1)
+	var key string
+	var https bool
+	h := RealClient(ps)(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+		key, https = l.ClientKey(r), IsHTTPS(r)
+	}))
+	for _, tc := range []struct {
+		name, remote, xff, proto string
+		key                      string
+		https                    bool
+	}{
+		{"direct client forging headers", "203.0.113.50:5", "198.51.100.1", "https", "203.0.113.50", false},
+		// The client forged the first entry; our two proxies appended the rest.
+		{"behind two trusted proxies", "10.1.1.1:5", "198.51.100.1, 203.0.113.9, 192.0.2.7", "https", "203.0.113.9", true},
+		{"trusted proxy, plain http", "192.0.2.7:80", "203.0.113.10", "http", "203.0.113.10", false},
+		{"trusted proxy, garbage header", "10.1.1.1:5", "not-an-ip", "", "10.1.1.1", false},
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.RemoteAddr = tc.remote
+		r.Header.Set("X-Forwarded-For", tc.xff)
+		r.Header.Set("X-Forwarded-Proto", tc.proto)
+		h.ServeHTTP(httptest.NewRecorder(), r)
+		if key != tc.key || https != tc.https {
+			t.Errorf("%s: client %q https %v, want %q %v", tc.name, key, https, tc.key, tc.https)
+		}
 	}
 }
 

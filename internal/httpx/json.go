@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -39,8 +40,8 @@ func DecodeJSON(w http.ResponseWriter, r *http.Request, dst any, maxBytes int64)
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBody
 	}
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return domain.Errorf(domain.CodeInvalid, "Content-Type must be application/json")
+	if ct := r.Header.Get("Content-Type"); ct != "" && !IsJSONMediaType(ct) {
+		return &domain.Error{Code: domain.CodeInvalid, Message: "Content-Type must be application/json", Err: ErrUnsupportedMediaType}
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBytes))
 	var tooLarge *http.MaxBytesError
@@ -80,6 +81,20 @@ func decodeError(err error) error {
 	}
 	return domain.Errorf(domain.CodeInvalid, "malformed JSON")
 }
+
+// ErrUnsupportedMediaType is returned (wrapped in a domain error) for a
+// body of another media type than JSON; handlers answer 415.
+var ErrUnsupportedMediaType = errors.New("unsupported media type")
+
+// IsJSONMediaType reports whether a Content-Type names JSON (parameters
+// such as charset=utf-8 allowed).
+func IsJSONMediaType(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && mt == "application/json"
+}
+
+// IsUnsupportedMediaType reports whether err came from a body that is not JSON.
+func IsUnsupportedMediaType(err error) bool { return errors.Is(err, ErrUnsupportedMediaType) }
 
 // IsBodyTooLarge reports whether err came from an oversized body.
 func IsBodyTooLarge(err error) bool { return errors.Is(err, ErrBodyTooLarge) }

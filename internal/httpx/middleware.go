@@ -76,7 +76,7 @@ func Observe(log *slog.Logger) Middleware {
 			sw.status = cmp.Or(sw.status, http.StatusOK)
 			elapsed := time.Since(start)
 			route := cmp.Or(r.Pattern, "unmatched")
-			metrics.HTTPRequestSeconds.WithLabelValues(route, r.Method, strconv.Itoa(sw.status)).Observe(elapsed.Seconds())
+			metrics.HTTPRequestSeconds.WithLabelValues(route, MethodLabel(r.Method), strconv.Itoa(sw.status)).Observe(elapsed.Seconds())
 			level := slog.LevelDebug
 			if sw.status >= 500 {
 				level = slog.LevelError
@@ -87,6 +87,17 @@ func Observe(log *slog.Logger) Middleware {
 				"status", sw.status, "bytes", sw.bytes, "duration_ms", float64(elapsed.Microseconds())/1000)
 		})
 	}
+}
+
+// MethodLabel is method when it is a standard HTTP method and "other" for
+// anything a client invents, so that no request can add a metric series.
+func MethodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions, http.MethodConnect, http.MethodTrace:
+		return method
+	}
+	return "other"
 }
 
 // DefaultCSP allows only the site's own scripts, styles and fonts; images may
@@ -107,7 +118,7 @@ func SecurityHeaders(csp string) Middleware {
 			h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 			h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
 			h.Set("Cross-Origin-Opener-Policy", "same-origin")
-			if r.TLS != nil {
+			if IsHTTPS(r) {
 				h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 			}
 			next.ServeHTTP(w, r)

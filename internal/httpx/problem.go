@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // Problem is an RFC 9457 problem document.
@@ -24,6 +25,19 @@ type Problem struct {
 type FieldIssue struct {
 	Field  string `json:"field"`
 	Detail string `json:"detail"`
+}
+
+// rfc9110Titles are the reason phrases RFC 9110 renamed; net/http still
+// has the old ones ("Request Entity Too Large").
+var rfc9110Titles = map[int]string{
+	http.StatusRequestEntityTooLarge:        "Content Too Large",
+	http.StatusUnprocessableEntity:          "Unprocessable Content",
+	http.StatusRequestedRangeNotSatisfiable: "Range Not Satisfiable",
+}
+
+// StatusTitle is the problem title of a status: its RFC 9110 reason phrase.
+func StatusTitle(status int) string {
+	return cmp.Or(rfc9110Titles[status], http.StatusText(status))
 }
 
 // ProblemContentType is the media type of problem documents.
@@ -55,17 +69,34 @@ func StatusFor(code domain.Code) int {
 	return http.StatusInternalServerError
 }
 
+// RetryAfter is the Retry-After, in seconds, of every 503: long enough
+// for a lock or a restart to pass, short enough that nobody gives up.
+const RetryAfter = "5"
+
+// CodeOf is err's domain code, where a database that cannot do the work
+// now (a timeout, an outage; see pgq.Unavailable) is CodeUnavailable
+// rather than an internal error.
+func CodeOf(err error) domain.Code {
+	code := domain.ErrorCode(err)
+	if code == domain.CodeInternal && pgq.Unavailable(err) {
+		return domain.CodeUnavailable
+	}
+	return code
+}
+
 // ProblemFor builds the problem document for err. Internal errors get a
 // generic detail: their text may hold SQL or secrets and is only logged.
 func ProblemFor(r *http.Request, err error) Problem {
-	code := domain.ErrorCode(err)
+	code := CodeOf(err)
 	status := StatusFor(code)
-	p := Problem{Type: "about:blank", Title: http.StatusText(status), Status: status}
+	p := Problem{Type: "about:blank", Title: StatusTitle(status), Status: status}
 	if r != nil {
 		p.Instance = r.URL.Path
 	}
 	var de *domain.Error
-	if errors.As(err, &de) && status != http.StatusInternalServerError {
+	if code == domain.CodeUnavailable && domain.ErrorCode(err) == domain.CodeInternal {
+		p.Detail = "the database is busy or unreachable; retry in a few seconds"
+	} else if errors.As(err, &de) && status != http.StatusInternalServerError {
 		p.Detail = de.Message
 		if de.Field != "" {
 			p.Detail = de.Field + ": " + de.Message
@@ -81,7 +112,11 @@ func ProblemFor(r *http.Request, err error) Problem {
 // with the request, never shown.
 func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	p := ProblemFor(r, err)
-	if p.Status >= 500 && log != nil {
+	switch {
+	case log == nil:
+	case p.Status == http.StatusServiceUnavailable:
+		log.WarnContext(r.Context(), "request refused: database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
+	case p.Status >= 500:
 		log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "error", err)
 	}
 	WriteProblem(w, p)
@@ -90,7 +125,10 @@ func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 // WriteProblem writes p with its status.
 func WriteProblem(w http.ResponseWriter, p Problem) {
 	p.Type = cmp.Or(p.Type, "about:blank")
-	p.Title = cmp.Or(p.Title, http.StatusText(p.Status))
+	p.Title = cmp.Or(p.Title, StatusTitle(p.Status))
+	if p.Status == http.StatusServiceUnavailable && w.Header().Get("Retry-After") == "" {
+		w.Header().Set("Retry-After", RetryAfter)
+	}
 	w.Header().Set("Content-Type", ProblemContentType)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(p.Status)

@@ -4,7 +4,6 @@ import (
 	"net"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -18,11 +17,6 @@ import (
 type RateLimiter struct {
 	limit rate.Limit
 	burst int
-	// TrustForwarded makes the client address the last X-Forwarded-For
-	// entry: the address our own proxy saw and appended. Earlier entries
-	// are whatever the client sent and would let it pick its own bucket.
-	// Set it only behind exactly one proxy that appends to that header.
-	TrustForwarded bool
 
 	mu      sync.Mutex
 	clients map[string]*client
@@ -75,14 +69,10 @@ func (l *RateLimiter) forgetIdle(now time.Time) {
 
 // ClientKey is the address requests are counted against: the IP, with IPv6
 // addresses grouped by /64 since one client usually holds a whole /64.
+// Behind trusted proxies RealClient has put the visitor's address in
+// RemoteAddr; forwarding headers are never read here.
 func (l *RateLimiter) ClientKey(r *http.Request) string {
 	addr := r.RemoteAddr
-	if l.TrustForwarded {
-		if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
-			parts := strings.Split(fwd, ",")
-			addr = strings.TrimSpace(parts[len(parts)-1])
-		}
-	}
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		host = addr

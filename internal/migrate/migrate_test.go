@@ -252,8 +252,8 @@ func TestFingerprintCoversEveryMigration(t *testing.T) {
 	}
 }
 
-// Capture notifies workers unless zumodra.capture_notify is off for the
-// writer (NOTIFY serialises commits; see 0009_capture_notify_switch.sql).
+// Capture notifies workers only when zumodra.capture_notify is on for the
+// writer (NOTIFY serialises commits; see 0015_capture_static.sql).
 // Notifications arrive in commit order, so a sentinel sent after the write
 // tells whether the write notified without waiting on a clock.
 func TestCaptureNotifySwitch(t *testing.T) {
@@ -301,8 +301,8 @@ func TestCaptureNotifySwitch(t *testing.T) {
 		}
 		return n.Payload
 	}
-	if got := firstPayloadAfter(""); got == "sentinel" {
-		t.Fatal("a write with the default setting sent no NOTIFY")
+	if got := firstPayloadAfter(""); got != "sentinel" {
+		t.Fatalf("a write with the default setting notified (%q)", got)
 	}
 	if got := firstPayloadAfter("off"); got != "sentinel" {
 		t.Fatalf("a write with capture_notify=off notified (%q)", got)

@@ -2,6 +2,8 @@ package openapi
 
 import (
 	"cmp"
+	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -31,9 +33,11 @@ var statusText = map[int]string{
 	410: "The listing is no longer public; nothing was stored",
 	412: "If-Match names an older version: someone else changed the row; read it again",
 	413: "The body exceeds the size limit",
+	415: "The body is not application/json (see Accept-Post or Accept-Patch)",
 	422: "Well-formed input with invalid values; errors[] names each bad field",
 	428: "If-Match is required (the row's ETag, e.g. \"v3\")",
 	429: "Too many requests from this address; see Retry-After",
+	503: "The database could not do it now (a statement or lock timeout, an outage); nothing was half-done: retry after Retry-After",
 }
 
 func (o op) operation() obj {
@@ -50,13 +54,22 @@ func (o op) operation() obj {
 		ok["headers"] = h
 	}
 	res[strconv.Itoa(o.ok)] = ok
-	for _, code := range o.errors {
+	errs := o.errors
+	if o.body != "" {
+		errs = append(slices.Clone(errs), http.StatusUnsupportedMediaType)
+		slices.Sort(errs)
+	}
+	for _, code := range errs {
 		r := obj{"description": statusText[code]}
 		if code != 304 {
 			r["content"] = obj{"application/problem+json": obj{"schema": ref("Problem")}}
 		}
 		res[strconv.Itoa(code)] = r
 	}
+	// Any operation may meet a database that is busy or away.
+	res["503"] = obj{"description": statusText[503],
+		"headers": obj{"Retry-After": obj{"$ref": "#/components/headers/Retry-After"}},
+		"content": obj{"application/problem+json": obj{"schema": ref("Problem")}}}
 	out := obj{"operationId": o.id, "summary": o.summary, "tags": []string{o.tag}, "responses": res,
 		"description": cmp.Or(o.description, o.summary+".")}
 	params := append([]obj{}, o.params...)

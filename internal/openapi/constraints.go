@@ -34,7 +34,7 @@ var constraints = map[string]map[string]obj{
 		"country": 100, "phone": 50, "bank_account": 100, "payment_account_id": 200, "bio": 100000, "private_notes": 100000}),
 		map[string]obj{
 			"provider_type": enum(domain.ProviderTypes, "individual"), "availability_status": enum(domain.Availabilities, "available"),
-			"currency": currency(), "avatar_url": optionalURL(), "cover_image_url": optionalURL(), "email": optionalEmail(),
+			"currency": currency(), "avatar_url": optionalImageURL(), "cover_image_url": optionalImageURL(), "email": optionalEmail(),
 			"hourly_rate": amount(10), "minimum_budget": amount(12), "avg_response_time_hours": amount(6),
 			"latitude": bounds(-90, 90), "longitude": bounds(-180, 180), "rating_avg": bounds(0, 5),
 			"response_rate": bounds(0, 100), "total_reviews": {"minimum": 0}, "completed_jobs_count": {"minimum": 0},
@@ -104,8 +104,11 @@ func reasons() []string {
 func enum(values []string, def string) obj { return obj{"enum": values, "default": def} }
 func bounds(min, max float64) obj          { return obj{"minimum": min, "maximum": max} }
 func email() obj                           { return obj{"format": "email", "maxLength": 254} }
-func url() obj {
-	return obj{"format": "uri", "maxLength": 2000, "pattern": "^[hH][tT][tT][pP][sS]?://", "description": "absolute http(s) URL; null for none"}
+
+// imageURL is an image as stored: what the API accepted (optionalImageURL),
+// or whatever another SQL writer left, which the site then does not show.
+func imageURL() obj {
+	return obj{"maxLength": 2000, "description": "an https URL or a path on the site (/media/a.png); null for none"}
 }
 
 // optionalURL and optionalEmail are what an input accepts: the value, or
@@ -115,6 +118,12 @@ func optionalURL() obj {
 	return obj{"maxLength": 2000, "pattern": "^$|^[hH][tT][tT][pP][sS]?://",
 		"description": "absolute http(s) URL; null, empty or omitted for none"}
 }
+
+func optionalImageURL() obj {
+	return obj{"maxLength": 2000, "pattern": "^$|^[hH][tT][tT][pP][sS]://|^/[^/\\\\]",
+		"description": "an image the site shows: an https URL, or a path on the site such as /media/a.png; " +
+			"http and other schemes are refused with 422 and the reason; null, empty or omitted for none"}
+}
 func optionalEmail() obj {
 	return obj{"maxLength": 254, "anyOf": []obj{{"maxLength": 0}, {"format": "email"}},
 		"description": "an e-mail address; null, empty or omitted for none"}
@@ -123,7 +132,7 @@ func optionalEmail() obj {
 // storedRules replace the input rules of a stored resource's properties
 // where a response promises more than an input needs.
 var storedRules = map[string]map[string]obj{
-	"ServiceProvider": {"avatar_url": url(), "cover_image_url": url(), "email": merge(email(), obj{"description": "null for none"})},
+	"ServiceProvider": {"avatar_url": imageURL(), "cover_image_url": imageURL(), "email": merge(email(), obj{"description": "null for none"})},
 	"TenantJob": {"hiring_manager_email": merge(email(), obj{"description": "null for none"}),
 		"application_email": merge(email(), obj{"description": "null for none"})},
 }

@@ -1,9 +1,13 @@
 package openapi
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"net/http"
 	"sync"
+
+	"github.com/zumodra/zumodra/internal/httpx"
 )
 
 // Build returns the OpenAPI 3.1 document.
@@ -41,8 +45,9 @@ func Build() obj {
 			"securitySchemes": obj{"bearerAuth": obj{"type": "http", "scheme": "bearer",
 				"description": "A tenant API key (zmd_...), issued with `zumodra tenants keys create`"}},
 			"headers": obj{
-				"ETag":     obj{"description": "Tenant API: the row version, \"v<version>\", to send back in If-Match. Public API: a hash of the body, for If-None-Match.", "schema": obj{"type": "string"}},
-				"Location": obj{"description": "URL of the created resource", "schema": obj{"type": "string"}},
+				"ETag":        obj{"description": "Tenant API: the row version, \"v<version>\", to send back in If-Match. Public API: a hash of the body, for If-None-Match.", "schema": obj{"type": "string"}},
+				"Location":    obj{"description": "URL of the created resource", "schema": obj{"type": "string"}},
+				"Retry-After": obj{"description": "Seconds to wait before retrying", "schema": obj{"type": "integer", "minimum": 1}},
 			},
 		},
 	}
@@ -61,6 +66,7 @@ func lower(method string) string {
 var (
 	once    sync.Once
 	encoded []byte
+	etag    string
 )
 
 // JSON returns the document encoded once.
@@ -70,6 +76,8 @@ func JSON() []byte {
 		if encoded, err = json.MarshalIndent(Build(), "", "  "); err != nil {
 			panic("openapi: " + err.Error()) // maps of plain values always encode
 		}
+		sum := sha256.Sum256(encoded)
+		etag = `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
 	})
 	return encoded
 }
@@ -80,6 +88,12 @@ func Routes(mux *http.ServeMux) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "public, max-age=300")
 		w.Header().Set("Access-Control-Allow-Origin", "*")
-		_, _ = w.Write(JSON())
+		doc := JSON()
+		w.Header().Set("ETag", etag)
+		if httpx.NoneMatch(r.Header.Get("If-None-Match"), etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		_, _ = w.Write(doc)
 	})
 }

@@ -85,6 +85,7 @@ func publicOps() []op {
 			summary: "Send a project inquiry to a public provider", body: "InquirySubmission", ok: 201, okSchema: "Receipt",
 			errors:  []int{400, 404, 410, 413, 422, 429},
 			example: obj{"name": "Bob", "email": "bob@example.org", "message": "We need a logo", "budget": 500, "currency": "EUR"}},
-		op{method: "GET", path: "/api/openapi.json", id: "getOpenAPI", tag: "meta", summary: "This document", ok: 200},
+		op{method: "GET", path: "/api/openapi.json", id: "getOpenAPI", tag: "meta", summary: "This document", ok: 200,
+			okHeaders: []string{"ETag"}, errors: []int{304}},
 	)
 }

@@ -17,7 +17,7 @@ import (
 type Collector struct {
 	pool            *pgxpool.Pool
 	log             *slog.Logger
-	HeartbeatMaxAge time.Duration // 0: DefaultHeartbeatMaxAge
+	HeartbeatMaxAge time.Duration // 0: outbox.MissedBeats of each worker's interval
 	Timeout         time.Duration // per scrape; 0: 3s
 }
 
@@ -75,7 +75,7 @@ func (c *Collector) Collect(ch chan<- prometheus.Metric) {
 	ch <- gauge(descOldest, q.OldestAge.Seconds())
 	alive := 0
 	for _, w := range ws {
-		if w.Alive(durOr(c.HeartbeatMaxAge, DefaultHeartbeatMaxAge)) {
+		if w.Alive(c.HeartbeatMaxAge) {
 			alive++
 		}
 		ch <- gauge(descBeat, w.Age.Seconds(), w.ID)

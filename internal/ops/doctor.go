@@ -13,7 +13,7 @@ import (
 const (
 	DefaultMaxOutboxDepth   = 10000
 	DefaultMaxPendingAge    = 5 * time.Minute
-	DefaultHeartbeatMaxAge  = time.Minute // workers beat every 10s by default
+	DefaultMaxTenantLag     = time.Minute
 	defaultDoctorHTTPTimout = 10 * time.Second
 )
 
@@ -35,14 +35,20 @@ type DoctorReport struct {
 // Doctor runs the original deployment checklist's success criteria as
 // checks against a live system.
 type Doctor struct {
-	Pool            *pgxpool.Pool
-	ConnErr         error // why Pool is nil: the connection could not be opened
-	Log             *slog.Logger
-	Now             func() time.Time
-	URL             string // base URL of a running site; "" skips the HTTP checks
-	HTTP            *http.Client
-	MaxOutboxDepth  int
-	MaxPendingAge   time.Duration
+	Pool           *pgxpool.Pool
+	ConnErr        error // why Pool is nil: the connection could not be opened
+	Log            *slog.Logger
+	Now            func() time.Time
+	URL            string // base URL of a running site; "" skips the HTTP checks
+	HTTP           *http.Client
+	MaxOutboxDepth int
+	MaxPendingAge  time.Duration
+	// MaxTenantLag is the age of a tenant's oldest pending change above
+	// which doctor names the tenant (a stalled worker holds up only its
+	// tenants); 0: DefaultMaxTenantLag.
+	MaxTenantLag time.Duration
+	// HeartbeatMaxAge overrides when a worker counts as dead; 0: after
+	// outbox.MissedBeats of its own heartbeat intervals.
 	HeartbeatMaxAge time.Duration
 }
 
@@ -54,10 +60,11 @@ func (d *Doctor) Run(ctx context.Context) DoctorReport {
 	rep.Checks = append(rep.Checks, reach)
 	steps := []func(context.Context) Check{
 		d.checkSharedMigrations, d.checkTenantMigrations, d.checkTables, d.checkIndexes,
-		d.checkCatalogs, d.checkOutbox, d.checkDeadLetters, d.checkWorkers,
+		d.checkCatalogs, d.checkOutbox, d.checkTenantLag, d.checkDeadLetters, d.checkWorkers,
 	}
 	names := []string{"shared migrations applied", "tenant migrations applied", "catalog tables present",
-		"indexes present", "catalogs match their sources", "outbox not backed up", "no dead letters", "workers alive"}
+		"indexes present", "catalogs match their sources", "outbox not backed up", "no tenant's changes stalled",
+		"no dead letters", "workers alive"}
 	for i, step := range steps {
 		if !reach.OK {
 			rep.Checks = append(rep.Checks, Check{Name: names[i], Detail: "not checked: database unreachable",
@@ -91,9 +98,7 @@ func (d *Doctor) maxDepth() int { return cmpOr(d.MaxOutboxDepth, DefaultMaxOutbo
 
 func (d *Doctor) maxAge() time.Duration { return durOr(d.MaxPendingAge, DefaultMaxPendingAge) }
 
-func (d *Doctor) heartbeatAge() time.Duration {
-	return durOr(d.HeartbeatMaxAge, DefaultHeartbeatMaxAge)
-}
+func (d *Doctor) tenantLag() time.Duration { return durOr(d.MaxTenantLag, DefaultMaxTenantLag) }
 
 func durOr(v, def time.Duration) time.Duration {
 	if v > 0 {

@@ -174,6 +174,25 @@ func (d *Doctor) checkOutbox(ctx context.Context) Check {
 	return c
 }
 
+// checkTenantLag names the tenants whose oldest pending change waits
+// longer than the limit: a worker frozen on a tenant's lock, or a tenant
+// whose rows keep failing, stalls that tenant while the rest flows.
+func (d *Doctor) checkTenantLag(ctx context.Context) Check {
+	lags, err := outbox.LaggingTenants(ctx, d.Pool, d.tenantLag())
+	if err != nil {
+		return failed(err, "")
+	}
+	c := Check{OK: len(lags) == 0, Detail: fmt.Sprintf("%d tenants with a change waiting over %s", len(lags), d.tenantLag())}
+	for _, l := range lags {
+		c.Lines = append(c.Lines, fmt.Sprintf("%s: %d pending, oldest waiting %s", l.TenantSlug, l.Pending, l.OldestAge.Round(time.Second)))
+	}
+	c.Lines = capLines(c.Lines)
+	if !c.OK {
+		c.Hint = "a worker may be stuck on these tenants: see 'workers alive' and the workers' logs; a frozen worker loses the tenant's lock after the worker pool's idle-in-transaction timeout"
+	}
+	return c
+}
+
 func (d *Doctor) checkDeadLetters(ctx context.Context) Check {
 	q, err := outbox.ReadDepth(ctx, d.Pool)
 	if err != nil {
@@ -201,11 +220,15 @@ func (d *Doctor) checkWorkers(ctx context.Context) Check {
 	}
 	alive := 0
 	for _, w := range ws {
-		if w.Alive(d.heartbeatAge()) {
+		if w.Alive(d.HeartbeatMaxAge) {
 			alive++
 		}
 	}
-	c := Check{OK: alive > 0, Detail: fmt.Sprintf("%d alive (heartbeat within %s), %d stale", alive, d.heartbeatAge(), len(ws)-alive)}
+	within := fmt.Sprintf("%d missed heartbeats", outbox.MissedBeats)
+	if d.HeartbeatMaxAge > 0 {
+		within = "heartbeat within " + d.HeartbeatMaxAge.String()
+	}
+	c := Check{OK: alive > 0, Detail: fmt.Sprintf("%d alive, %d dead (dead after %s)", alive, len(ws)-alive, within)}
 	if len(ws) > 0 {
 		c.Detail += fmt.Sprintf("; freshest heartbeat %s ago", ws[0].Age.Round(time.Second))
 	}

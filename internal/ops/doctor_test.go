@@ -7,10 +7,12 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/migrate"
+	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/testdb"
 	"github.com/zumodra/zumodra/internal/testfactory"
 )
@@ -67,8 +69,8 @@ func TestDoctorPassesOnAHealthySystem(t *testing.T) {
 	if !rep.OK {
 		t.Fatalf("failed checks: %v", failedChecks(rep))
 	}
-	if len(rep.Checks) != 11 {
-		t.Errorf("%d checks, want 9 plus 2 pages", len(rep.Checks))
+	if len(rep.Checks) != 12 {
+		t.Errorf("%d checks, want 10 plus 2 pages", len(rep.Checks))
 	}
 	cat := check(t, rep, "catalogs match their sources")
 	if len(cat.Lines) != 1 || !strings.Contains(cat.Lines[0], "Demo Company (democompany): jobs 1 eligible → 1 in catalog; providers 1 eligible → 1 in catalog") {
@@ -155,5 +157,58 @@ func TestDoctorQueueAndWorkerChecks(t *testing.T) {
 	// The pending row of job 43 explains no discrepancy: there is no job 43.
 	if c := check(t, rep, "catalogs match their sources"); !c.OK {
 		t.Errorf("catalogs: %+v", c)
+	}
+}
+
+// A tenant whose oldest pending change waits longer than the tenant lag is
+// named, even while the outbox as a whole is well under its limits.
+func TestDoctorNamesAStalledTenant(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := healthySystem(t)
+	var tenantID int64
+	if err := pool.QueryRow(ctx, `SELECT id FROM public.tenants`).Scan(&tenantID); err != nil {
+		t.Fatal(err)
+	}
+	exec(t, pool, `INSERT INTO public.sync_outbox (tenant_id, entity, source_id, enqueued_at)
+		VALUES ($1, 'job', 43, now() - interval '90 seconds')`, tenantID)
+	rep := (&Doctor{Pool: pool, MaxPendingAge: time.Hour}).Run(ctx)
+	c := check(t, rep, "no tenant's changes stalled")
+	if c.OK || len(c.Lines) != 1 || !strings.Contains(c.Lines[0], "democompany: 1 pending") {
+		t.Errorf("tenant lag: %+v", c)
+	}
+	if c := check(t, rep, "outbox not backed up"); !c.OK {
+		t.Errorf("the outbox is within its limits: %+v", c)
+	}
+	if c := check(t, (&Doctor{Pool: pool, MaxPendingAge: time.Hour, MaxTenantLag: 2 * time.Minute}).Run(ctx), "no tenant's changes stalled"); !c.OK {
+		t.Errorf("under a lag of 2m: %+v", c)
+	}
+}
+
+// A worker is dead after two of its own heartbeat intervals, whatever the
+// interval: a fast-beating worker that stopped 3 seconds ago is dead, a
+// slow one is not.
+func TestWorkerDeadAfterTwoOfItsIntervals(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := testdb.New(t)
+	exec(t, pool, `INSERT INTO public.worker_heartbeats (worker_id, hostname, pid, interval_ms, seen_at) VALUES
+		('fast/0', 'h', 1, 1000, now() - interval '3 seconds'),
+		('slow/0', 'h', 2, 10000, now() - interval '3 seconds'),
+		('fresh/0', 'h', 3, 1000, now())`)
+	ws, err := outbox.ReadWorkers(ctx, pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alive := map[string]bool{}
+	for _, w := range ws {
+		alive[w.ID] = w.Alive(0)
+	}
+	if alive["fast/0"] || !alive["slow/0"] || !alive["fresh/0"] {
+		t.Errorf("alive = %v", alive)
+	}
+	c := check(t, (&Doctor{Pool: pool}).Run(ctx), "workers alive")
+	if !c.OK || !strings.Contains(c.Detail, "2 alive, 1 dead") {
+		t.Errorf("workers: %+v", c)
 	}
 }

@@ -23,10 +23,9 @@ type Task string
 const (
 	TaskVerify  Task = "verify"
 	TaskCleanup Task = "cleanup"
-	TaskPrune   Task = "prune-feed" // the catalog change feed's old history
 )
 
-var taskKeys = map[Task]int32{TaskVerify: 1, TaskCleanup: 2, TaskPrune: 3}
+var taskKeys = map[Task]int32{TaskVerify: 1, TaskCleanup: 2}
 
 // Defaults of the periodic runner.
 const (
@@ -60,7 +59,6 @@ func (p *Periodic) Run(ctx context.Context) error {
 	for task, every := range map[Task]time.Duration{
 		TaskVerify:  durOrDefault(p.VerifyEvery, DefaultVerifyEvery),
 		TaskCleanup: durOrDefault(p.CleanupEvery, DefaultCleanupEvery),
-		TaskPrune:   DefaultPruneEvery,
 	} {
 		if every < 0 {
 			continue
@@ -71,10 +69,33 @@ func (p *Periodic) Run(ctx context.Context) error {
 			p.loop(ctx, task, every)
 		}()
 	}
+	n++
+	go func() {
+		defer func() { done <- struct{}{} }()
+		p.pruneLoop(ctx)
+	}()
 	for range n {
 		<-done
 	}
 	return nil
+}
+
+// pruneLoop prunes the feed every DefaultPruneEvery. It takes no task lock:
+// the delete is idempotent, and one statement on one pooled connection
+// never holds a connection while waiting for another.
+func (p *Periodic) pruneLoop(ctx context.Context) {
+	t := time.NewTicker(DefaultPruneEvery)
+	defer t.Stop()
+	for {
+		if err := p.PruneFeed(ctx); err != nil && ctx.Err() == nil {
+			p.logger().ErrorContext(ctx, "pruning the catalog feed failed", "error", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 func (p *Periodic) loop(ctx context.Context, task Task, every time.Duration) {
@@ -127,8 +148,6 @@ func (p *Periodic) RunOnce(ctx context.Context, task Task) (ran bool, err error)
 		err = p.verify(ctx)
 	case TaskCleanup:
 		err = p.cleanup(ctx)
-	case TaskPrune:
-		err = p.pruneFeed(ctx)
 	}
 	return true, err
 }
@@ -157,7 +176,8 @@ func (p *Periodic) cleanup(ctx context.Context) error {
 	return nil
 }
 
-func (p *Periodic) pruneFeed(ctx context.Context) error {
+// PruneFeed deletes the catalog feed's history older than FeedRetention.
+func (p *Periodic) PruneFeed(ctx context.Context) error {
 	now := time.Now
 	if p.Now != nil {
 		now = p.Now

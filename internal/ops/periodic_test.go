@@ -60,8 +60,8 @@ func TestPeriodicSingleRunner(t *testing.T) {
 		t.Fatal("the catalog writes left no feed history")
 	}
 	later := &Periodic{Pool: pool, Now: func() time.Time { return time.Now().Add(FeedRetention + time.Hour) }}
-	if ran, err := later.RunOnce(ctx, TaskPrune); !ran || err != nil {
-		t.Fatalf("prune ran %v (%v)", ran, err)
+	if err := later.PruneFeed(ctx); err != nil {
+		t.Fatal(err)
 	}
 	if n := count(t, pool, `SELECT count(*) FROM public.catalog_commits`) + count(t, pool, `SELECT count(*) FROM public.catalog_changes`); n != 0 {
 		t.Fatalf("%d feed rows older than the retention kept", n)

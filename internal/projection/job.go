@@ -159,5 +159,5 @@ func jobCategory(c *domain.JobCategory) (name, slug string) {
 }
 
 func company(t domain.Tenant) (name, slug, logo string) {
-	return plainText(t.Name, maxName), plainText(t.Slug, maxSlug), cleanURL(t.LogoURL)
+	return plainText(t.Name, maxName), plainText(t.Slug, maxSlug), cleanImageURL(t.LogoURL)
 }

@@ -87,7 +87,12 @@ func TestJobRules(t *testing.T) {
 				t.Errorf("company %q %q", r.CompanyName, r.CompanySlug)
 			}
 		}},
-		{"tenant logo must be absolute http(s)", func(in *JobInput) { in.Tenant.LogoURL = "/static/logo.png" }, func(t *testing.T, r JobRow) {
+		{"a site-relative tenant logo is kept", func(in *JobInput) { in.Tenant.LogoURL = "/static/logo.png" }, func(t *testing.T, r JobRow) {
+			if r.CompanyLogoURL != "/static/logo.png" {
+				t.Errorf("logo %q", r.CompanyLogoURL)
+			}
+		}},
+		{"an http tenant logo is dropped: the site would not show it", func(in *JobInput) { in.Tenant.LogoURL = "http://cdn.example/l.png" }, func(t *testing.T, r JobRow) {
 			if r.CompanyLogoURL != "" {
 				t.Errorf("logo %q", r.CompanyLogoURL)
 			}

@@ -18,7 +18,7 @@ func TestProviderEveryField(t *testing.T) {
 	want := ProviderRow{
 		TenantID: 7, SourceID: 9, SourceVersion: 8, DisplayName: "Jane Doe", ProviderType: "individual",
 		BioHTML: "<p>I <em>build</em></p>", Tagline: "Go and SQL", AvatarURL: "https://cdn.example/a.png",
-		CoverImageURL: "http://cdn.example/c.png", City: "Lyon", State: "ARA", Country: "France",
+		CoverImageURL: "", City: "Lyon", State: "ARA", Country: "France",
 		Latitude: new(45.76), Longitude: new(4.83),
 		CategoryNames: []string{"Backend", "Web"}, CategorySlugs: []string{"backend", "web"},
 		SkillNames: []string{"Go", "sql"},

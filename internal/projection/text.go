@@ -2,11 +2,12 @@ package projection
 
 import (
 	"math"
-	"net/url"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/zumodra/zumodra/internal/domain"
 )
 
 // Catalog length limits, in characters (runes, as PostgreSQL's length()
@@ -72,16 +73,12 @@ func truncateRunes(s string, limit int) string {
 	return s
 }
 
-// cleanURL keeps only absolute http(s) URLs with a host and no credentials;
-// anything else (javascript:, data:, relative paths, junk) becomes "". A URL
-// is never shortened, since a cut URL points somewhere else.
-func cleanURL(raw string) string {
+// cleanImageURL keeps an image URL the site shows (https, or a path on the
+// site: domain.ImageURLProblem) and drops anything else, so the catalog
+// never holds an image the pages would refuse to load.
+func cleanImageURL(raw string) string {
 	s := strings.TrimSpace(strings.ToValidUTF8(raw, ""))
-	if s == "" || len(s) > maxURL || strings.ContainsFunc(s, isBadURLRune) {
-		return ""
-	}
-	u, err := url.Parse(s) // lower-cases the scheme: "HTTPS:" passes, "JavaScript:" does not
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+	if s == "" || domain.ImageURLProblem(s) != "" {
 		return ""
 	}
 	return s

@@ -38,12 +38,13 @@ func TestPlainText(t *testing.T) {
 	}
 }
 
-func TestCleanURL(t *testing.T) {
+func TestCleanImageURL(t *testing.T) {
 	tests := []struct {
 		in, want string
 	}{
 		{"https://cdn.example/a.png", "https://cdn.example/a.png"},
-		{"http://cdn.example/a.png?x=1&y=2", "http://cdn.example/a.png?x=1&y=2"},
+		{"https://cdn.example/a.png?x=1&y=2", "https://cdn.example/a.png?x=1&y=2"},
+		{"http://cdn.example/a.png", ""}, // the site would not show it
 		{"HTTPS://CDN.example/a.png", "HTTPS://CDN.example/a.png"},
 		{"  https://cdn.example/a.png  ", "https://cdn.example/a.png"},
 		{"", ""},
@@ -55,7 +56,8 @@ func TestCleanURL(t *testing.T) {
 		{"vbscript:msgbox(1)", ""},
 		{"ftp://example.com/a.png", ""},
 		{"//evil.example/a.png", ""},
-		{"/static/a.png", ""},
+		{"/static/a.png", "/static/a.png"}, // a path on the site: shown
+		{"/\\evil.example/a.png", ""},
 		{"a.png", ""},
 		{"https://", ""},
 		{"https://user:pass@evil.example/", ""},
@@ -66,8 +68,8 @@ func TestCleanURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := cleanURL(tt.in); got != tt.want {
-				t.Errorf("cleanURL(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := cleanImageURL(tt.in); got != tt.want {
+				t.Errorf("cleanImageURL(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -87,14 +89,15 @@ func FuzzPlainText(f *testing.F) {
 	})
 }
 
-func FuzzCleanURL(f *testing.F) {
+func FuzzCleanImageURL(f *testing.F) {
 	for _, s := range []string{"https://a.example/x", "javascript:alert(1)", " HTTP://a.b", "http:x", "data:,x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		got := strings.ToLower(cleanURL(in))
-		if got != "" && !strings.HasPrefix(got, "http://") && !strings.HasPrefix(got, "https://") {
-			t.Fatalf("cleanURL(%q) = %q", in, got)
+		got := strings.ToLower(cleanImageURL(in))
+		relative := strings.HasPrefix(got, "/") && !strings.HasPrefix(got, "//")
+		if got != "" && !strings.HasPrefix(got, "https://") && !relative {
+			t.Fatalf("cleanImageURL(%q) = %q", in, got)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -68,4 +69,66 @@ func scrape(t *testing.T, s *Server) string {
 		body = string(b)
 	}
 	return body
+}
+
+// Invented request methods add no metric series: they count as "other".
+func TestMetricsMethodLabelsAreBounded(t *testing.T) {
+	t.Parallel()
+	s := &Server{Config: config.Default(), Pool: testdb.New(t), Log: slog.New(slog.DiscardHandler)}
+	h, err := s.Handler()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 300 {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(fmt.Sprintf("BREW%d", i), "/careers/", nil))
+	}
+	body := scrape(t, s)
+	if strings.Contains(body, `method="BREW`) || !strings.Contains(body, `method="other"`) {
+		t.Fatal("invented methods must be labelled other")
+	}
+}
+
+// With a token, /metrics wants it; with an address of its own, /metrics is
+// served there and not on the site.
+func TestMetricsTokenAndAddress(t *testing.T) {
+	t.Parallel()
+	cfg := config.Default()
+	cfg.MetricsToken = "s3cret"
+	cfg.MetricsAddr = "127.0.0.1:0"
+	s, ln := newServer(t, nil)
+	s.Config.MetricsToken, s.Config.MetricsAddr = cfg.MetricsToken, cfg.MetricsAddr
+	h, err := s.Handler()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln.Close()
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	if w.Code != http.StatusNotFound {
+		t.Errorf("/metrics on the site with an address of its own: %d", w.Code)
+	}
+	msrv, mln, err := s.metricsServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = msrv.Serve(mln) }()
+	defer msrv.Close()
+	for _, tc := range []struct {
+		auth string
+		want int
+	}{{"", http.StatusUnauthorized}, {"Bearer wrong", http.StatusUnauthorized}, {"Bearer s3cret", http.StatusOK}} {
+		req, _ := http.NewRequest(http.MethodGet, "http://"+mln.Addr().String()+"/metrics", nil)
+		if tc.auth != "" {
+			req.Header.Set("Authorization", tc.auth)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("metrics with %q: %d, want %d", tc.auth, resp.StatusCode, tc.want)
+		}
+	}
 }

@@ -1,12 +1,18 @@
 package server
 
 import (
+	"crypto/sha256"
+	"crypto/subtle"
 	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgxpool"
 	"net/http"
 	"time"
 
 	"github.com/zumodra/zumodra/internal/admin"
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
 	"github.com/zumodra/zumodra/internal/metrics"
@@ -18,8 +24,11 @@ import (
 )
 
 // Handler is the whole site: every HTTP package's routes on one mux,
-// wrapped in the shared middleware (outermost first: log and measure, so a
-// recovered panic counts as the 500 it became; recover; security headers).
+// wrapped in the shared middleware (outermost first: the visitor's own
+// address and scheme behind trusted proxies; log and measure, so a
+// recovered panic counts as the 500 it became; recover; security headers;
+// compression, then the pages' ETags, innermost so that compression sees
+// every ETag and If-None-Match as the handler wrote and reads them).
 func (s *Server) Handler() (http.Handler, error) {
 	if s.mux == nil {
 		mux := http.NewServeMux()
@@ -29,9 +38,12 @@ func (s *Server) Handler() (http.Handler, error) {
 		s.mux = mux
 	}
 	return httpx.Chain(s.mux,
+		httpx.RealClient(s.Config.TrustedProxies),
 		httpx.Observe(s.Log),
 		httpx.Recover(s.Log),
 		httpx.SecurityHeaders(""),
+		httpx.Compress(),
+		httpx.ETag(),
 	), nil
 }
 
@@ -40,9 +52,9 @@ func (s *Server) Handler() (http.Handler, error) {
 // never as a placeholder.
 func (s *Server) mount(mux *http.ServeMux) error {
 	lim, ttl := s.Config.HTTP, resultTTL(s.Config.HTTP.ResultCache)
-	cat := catalog.New(s.Pool, catalog.Options{CacheTTL: ttl})
-	in := intake.New(s.Pool, s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow)
-	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, PageCacheTTL: ttl,
+	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
+	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow)
+	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl,
 		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2)}, cat, in, s.Log)
 	if err != nil {
 		return fmt.Errorf("public site: %w", err)
@@ -50,10 +62,25 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	site.Routes(mux)
 	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl,
 		Limiter: perClient(lim.APIRateLimit, lim.APIRateLimit/10)}).Routes(mux)
-	tenantapi.New(s.Pool, s.Log, tenantapi.WithIntake(in)).Routes(mux)
+	tenantapi.New(s.pool(database.RoleWrite), s.Log, tenantapi.WithIntake(in)).Routes(mux)
 	openapi.Routes(mux)
-	admin.New(s.Pool, s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: s.metrics()}).Routes(mux) // and /healthz, /readyz
+	s.metricsH = guardMetrics(s.metrics(), s.Config.MetricsToken)
+	var onMain http.Handler // /metrics on the site's address unless it has one of its own
+	if s.Config.MetricsAddr == "" {
+		onMain = s.metricsH
+	}
+	s.admin = admin.New(s.pool(database.RoleAdmin), s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: onMain,
+		ReadyPool: s.pool(database.RoleReady)})
+	s.admin.Routes(mux) // and /healthz, /readyz
 	return nil
+}
+
+// pool is the pool of role: Pools' when set, else the one Pool.
+func (s *Server) pool(r database.Role) *pgxpool.Pool {
+	if s.Pools == nil {
+		return s.Pool
+	}
+	return s.Pools.For(r)
 }
 
 // metrics serves this server's registry: the process's own metrics and the
@@ -61,8 +88,30 @@ func (s *Server) mount(mux *http.ServeMux) error {
 // each report their own database.
 func (s *Server) metrics() http.Handler {
 	reg := metrics.NewRegistry()
-	reg.MustRegister(ops.NewCollector(s.Pool, s.Log))
+	reg.MustRegister(ops.NewCollector(s.pool(database.RoleAdmin), s.Log))
+	if s.Pools != nil {
+		reg.MustRegister(metrics.NewPoolCollector(s.Pools.Named()))
+	}
 	return metrics.Handler(reg)
+}
+
+// guardMetrics asks for Authorization: Bearer token when a token is set.
+func guardMetrics(h http.Handler, token string) http.Handler {
+	if token == "" {
+		return h
+	}
+	want := sha256.Sum256([]byte(token))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		sum := sha256.Sum256([]byte(strings.TrimSpace(got)))
+		if !ok || subtle.ConstantTimeCompare(sum[:], want[:]) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="zumodra metrics"`)
+			httpx.WriteProblem(w, httpx.Problem{Status: http.StatusUnauthorized, Instance: r.URL.Path,
+				Detail: "metrics token required: Authorization: Bearer <token>"})
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // resultTTL is the lifetime handed to every result cache of the read path:

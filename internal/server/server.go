@@ -12,7 +12,9 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/zumodra/zumodra/internal/admin"
 	"github.com/zumodra/zumodra/internal/config"
+	"github.com/zumodra/zumodra/internal/database"
 )
 
 // Timeouts protect the server from slow or stuck clients. ReadHeaderTimeout
@@ -31,14 +33,19 @@ const (
 type Server struct {
 	Config config.Config
 	Pool   *pgxpool.Pool
-	Log    *slog.Logger
+	// Pools, when set, gives each kind of work its own pool (public
+	// reads, writes, admin, readiness); nil serves everything from Pool.
+	Pools *database.Pools
+	Log   *slog.Logger
 	// Background runs until its context ends (the sync workers); nil when
 	// there is nothing to run. Its error, other than the context's, fails Run.
 	Background func(ctx context.Context) error
 	// Ready, when set, is called with the bound address once listening.
 	Ready func(addr net.Addr)
 
-	mux *http.ServeMux // built once by Handler
+	mux      *http.ServeMux // built once by Handler
+	admin    *admin.Handler // its readiness refresh runs beside the server
+	metricsH http.Handler   // /metrics, on the site or on Config.MetricsAddr
 }
 
 // Run listens on Config.Addr and serves until ctx ends, then shuts down in
@@ -58,10 +65,19 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ln.Close()
 		return err
 	}
+	msrv, mln, err := s.metricsServer()
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	bgCtx, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopBackground()
 	var wg sync.WaitGroup
 	errs := make(chan error, 2)
+	wg.Go(func() { s.admin.RunReadiness(bgCtx) })
+	if s.Pools != nil {
+		wg.Go(func() { s.Pools.Watch(bgCtx, s.Log) })
+	}
 	if s.Background != nil {
 		wg.Go(func() {
 			if err := s.Background(bgCtx); err != nil && !errors.Is(err, context.Canceled) {
@@ -74,6 +90,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 			errs <- fmt.Errorf("http: %w", err)
 		}
 	})
+	if msrv != nil {
+		s.Log.InfoContext(ctx, "serving metrics", "addr", mln.Addr().String())
+		go func() { _ = msrv.Serve(mln) }()
+		defer msrv.Close()
+	}
 	s.Log.InfoContext(ctx, "serving", "addr", ln.Addr().String())
 	if s.Ready != nil {
 		s.Ready(ln.Addr())
@@ -106,6 +127,22 @@ func (s *Server) shutdown(srv *http.Server, stopBackground context.CancelFunc, w
 	}
 	s.Log.Info("stopped")
 	return err
+}
+
+// metricsServer serves /metrics alone on Config.MetricsAddr, or is nil
+// when /metrics shares the site's address.
+func (s *Server) metricsServer() (*http.Server, net.Listener, error) {
+	if s.Config.MetricsAddr == "" {
+		return nil, nil, nil
+	}
+	ln, err := net.Listen("tcp", s.Config.MetricsAddr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("listen on %s for metrics: %w", s.Config.MetricsAddr, err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", s.metricsH)
+	return &http.Server{Handler: mux, ReadHeaderTimeout: ReadHeaderTimeout, WriteTimeout: WriteTimeout,
+		ErrorLog: slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)}, ln, nil
 }
 
 func (s *Server) httpServer() (*http.Server, error) {

@@ -1,12 +1,12 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"github.com/zumodra/zumodra/internal/config"
+	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/worker"
 )
@@ -14,14 +14,20 @@ import (
 // Workers returns a function running n sync workers, with the periodic
 // verify and cleanup runs beside them, until its context ends (each worker
 // then finishes or rolls back the batch in hand), or nil for n == 0.
-func Workers(pool *pgxpool.Pool, n int, timing config.SyncTiming, log *slog.Logger) (func(context.Context) error, error) {
+//
+// The workers take pools' worker pool and the periodic tasks a pool of
+// their own, so that verify holding its lock and its reads never takes the
+// connections the workers apply with (and the LISTEN connection is the
+// workers' own, outside any pool).
+func Workers(pools *database.Pools, n int, timing config.SyncTiming, log *slog.Logger) (func(context.Context) error, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	p, err := worker.New(pool, worker.Config{Workers: n, Logger: log, PollInterval: timing.PollInterval})
+	p, err := worker.New(pools.For(database.RoleWorker), worker.Config{Workers: n, Logger: log, PollInterval: timing.PollInterval})
 	if err != nil {
 		return nil, err
 	}
-	periodic := &ops.Periodic{Pool: pool, Log: log, VerifyEvery: timing.VerifyInterval, CleanupEvery: timing.CleanupInterval}
+	periodicPool := cmp.Or(pools.Periodic, pools.Base)
+	periodic := &ops.Periodic{Pool: periodicPool, Log: log, VerifyEvery: timing.VerifyInterval, CleanupEvery: timing.CleanupInterval}
 	return ops.WithPeriodic(p.Run, periodic), nil
 }

@@ -21,6 +21,8 @@ func (h *Handler) authed(fn tenantHandler) http.Handler {
 		t, key, err := h.authenticate(r.Context(), r.Header.Get("Authorization"))
 		if domain.ErrorCode(err) == domain.CodeUnauthorized {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="zumodra"`)
+			// A refusal is about these credentials: no cache may keep it.
+			w.Header().Set("Cache-Control", "no-store")
 			httpx.WriteProblem(w, httpx.Problem{Status: http.StatusUnauthorized,
 				Detail: "a valid API key is required: Authorization: Bearer <key>", Instance: r.URL.Path})
 			return

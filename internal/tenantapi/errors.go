@@ -35,6 +35,19 @@ func (h *Handler) writeErr(w http.ResponseWriter, r *http.Request, err error) {
 			Detail: domain.ErrorMessage(err), Instance: r.URL.Path})
 		return
 	}
+	if httpx.IsUnsupportedMediaType(err) {
+		// Say which media type would do (Accept-Post, RFC 7694's
+		// Accept-Patch's sibling, and Accept-Patch, RFC 5789).
+		switch r.Method {
+		case http.MethodPost:
+			w.Header().Set("Accept-Post", "application/json")
+		case http.MethodPatch:
+			w.Header().Set("Accept-Patch", "application/json")
+		}
+		httpx.WriteProblem(w, httpx.Problem{Status: http.StatusUnsupportedMediaType,
+			Detail: domain.ErrorMessage(err), Instance: r.URL.Path})
+		return
+	}
 	if domain.ErrorCode(err) != domain.CodeInvalid {
 		httpx.WriteError(w, r, h.log, err)
 		return

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -73,7 +74,8 @@ func TestProviderValidation(t *testing.T) {
 		field string
 	}{
 		{"javascript avatar", []any{"avatar_url", "javascript:alert(1)"}, "avatar_url"},
-		{"relative cover", []any{"cover_image_url", "/x.png"}, "cover_image_url"},
+		{"protocol-relative cover", []any{"cover_image_url", "//cdn.example/x.png"}, "cover_image_url"},
+		{"http avatar the site would not show", []any{"avatar_url", "http://img.example.com/a.png"}, "avatar_url"},
 		{"bad type", []any{"provider_type", "robot"}, "provider_type"},
 		{"bad availability", []any{"availability_status", "asleep"}, "availability_status"},
 		{"bad currency", []any{"currency", "XYZ"}, "currency"},
@@ -96,4 +98,9 @@ func TestProviderValidation(t *testing.T) {
 	if e.count(a, "service_providers") != 0 {
 		t.Fatal("invalid provider stored")
 	}
+	r := must(t, e.do("POST", tp+"/providers", a.key, with(validProvider(), "avatar_url", "http://img.example.com/a.png")), http.StatusUnprocessableEntity)
+	if !strings.Contains(string(r.body), "must use https") {
+		t.Errorf("the 422 does not say why: %s", r.body)
+	}
+	must(t, e.do("POST", tp+"/providers", a.key, with(validProvider(), "avatar_url", "/media/ada.png")), http.StatusCreated)
 }

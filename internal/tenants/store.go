@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/migrate"
 	"github.com/zumodra/zumodra/internal/outbox"
@@ -100,14 +100,11 @@ func ValidateName(name string) error {
 	return nil
 }
 
-// ValidateLogoURL accepts "" or an absolute http(s) URL.
+// ValidateLogoURL accepts "" or a logo the public site shows: an https URL
+// or a path on the site (domain.ImageURLProblem).
 func ValidateLogoURL(raw string) error {
-	if raw == "" {
-		return nil
-	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(raw) > 2000 {
-		return domain.FieldError("logo_url", "must be an absolute http or https URL of at most 2000 characters")
+	if p := domain.ImageURLProblem(raw); p != "" {
+		return domain.FieldError("logo_url", "%s", p)
 	}
 	return nil
 }
@@ -160,13 +157,29 @@ func (s *Store) update(ctx context.Context, slug, set string, args ...any) (doma
 // tables (catalog rows, API keys, pending outbox rows), in one transaction.
 func (s *Store) Delete(ctx context.Context, slug string) error {
 	return pgx.BeginFunc(ctx, s.Pool, func(tx pgx.Tx) error {
-		t, err := source.TenantBySlug(ctx, tx, slug, source.ForUpdate)
+		t, err := source.TenantBySlug(ctx, tx, slug, source.NoLock)
 		if err != nil {
+			return err
+		}
+		// The workers' order: the tenant's sync lock, its outbox rows, the
+		// tenant row, its schema's tables, its catalog rows. Holding the
+		// sync lock first, no worker holds this tenant's outbox rows while
+		// waiting for the tenant row (which deleting the rows after locking
+		// the tenant used to deadlock with).
+		if err := apply.LockTenant(ctx, tx, t.ID); err != nil {
+			return err
+		}
+		if err := outbox.DeleteTenant(ctx, tx, t.ID); err != nil {
+			return err
+		}
+		if t, err = source.TenantBySlug(ctx, tx, slug, source.ForUpdate); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(ctx, "DROP SCHEMA IF EXISTS "+pgx.Identifier{t.SchemaName}.Sanitize()+" CASCADE"); err != nil {
 			return fmt.Errorf("drop schema %s: %w", t.SchemaName, err)
 		}
+		// Writers that captured changes before the drop took their tables
+		// have committed since: their outbox rows go too.
 		if err := outbox.DeleteTenant(ctx, tx, t.ID); err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -37,7 +38,7 @@ var errorTexts = map[int][2]string{
 	http.StatusRequestEntityTooLarge: {"That was too long", "What you sent is larger than we accept. Please shorten it and try again."},
 	http.StatusTooManyRequests:       {"Slow down a little", "You sent many requests in a short time. Please wait a minute and try again."},
 	http.StatusInternalServerError:   {"Something went wrong", "We could not show this page. Please try again in a moment."},
-	http.StatusServiceUnavailable:    {"Temporarily unavailable", "We could not show this page. Please try again in a moment."},
+	http.StatusServiceUnavailable:    {"Temporarily unavailable", "We are busy or under maintenance and could not answer just now. Nothing you sent was lost or half-saved: please try again in a few seconds."},
 }
 
 // renderError writes the friendly page for status.
@@ -52,8 +53,11 @@ func (h *Handler) renderErrorDetail(w http.ResponseWriter, r *http.Request, stat
 	if !ok {
 		txt = errorTexts[http.StatusInternalServerError]
 	}
-	if status == http.StatusTooManyRequests {
+	switch status {
+	case http.StatusTooManyRequests:
 		w.Header().Set("Retry-After", "60")
+	case http.StatusServiceUnavailable:
+		w.Header().Set("Retry-After", httpx.RetryAfter)
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	m := message{Code: strconv.Itoa(status), Heading: txt[0], Text: txt[1], Notice: detail, Links: homeLinks}
@@ -63,9 +67,13 @@ func (h *Handler) renderErrorDetail(w http.ResponseWriter, r *http.Request, stat
 // fail answers with the page for err's code: a bad parameter is a 400
 // naming it, an unknown id a 404; anything else is logged and a 500.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status := httpx.StatusFor(domain.ErrorCode(err))
+	status := httpx.StatusFor(httpx.CodeOf(err))
 	if status >= 500 {
-		if r.Context().Err() == nil { // a visitor who left is no failure of ours
+		switch {
+		case r.Context().Err() == context.Canceled: // a visitor who left is no failure of ours
+		case status == http.StatusServiceUnavailable:
+			h.log.WarnContext(r.Context(), "public page refused: database unavailable", "path", r.URL.Path, "error", err)
+		default:
 			h.log.ErrorContext(r.Context(), "public page failed", "path", r.URL.Path, "error", err)
 		}
 		h.renderError(w, r, status)

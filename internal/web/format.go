@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/zumodra/zumodra/internal/domain"
 )
 
 // Labels for the catalog's enum values, as visitors read them.
@@ -134,11 +136,8 @@ func firstN(items []string, n int) ([]string, int) {
 // mixed-content warning: https, or a path on this site. Anything else
 // falls back to the initials avatar.
 func safeImage(u string) string {
-	switch {
-	case strings.HasPrefix(u, "https://"):
-		return u
-	case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//"):
-		return u
+	if domain.ImageURLProblem(u) != "" {
+		return ""
 	}
-	return ""
+	return u
 }

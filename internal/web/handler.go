@@ -20,6 +20,9 @@ type Config struct {
 	// BaseURL is the public origin, such as "https://jobs.example.com":
 	// canonical URLs, the sitemap, the feed and JSON-LD are absolute on it.
 	BaseURL string
+	// AllowedHosts, when BaseURL is empty, are the Host headers links may
+	// be built on; any other host gets the first. Empty: "localhost".
+	AllowedHosts []string
 	// SiteName is shown in titles and the header; "Zumodra" when empty.
 	SiteName string
 	// Now is the clock for "Posted 3 days ago"; time.Now when nil.
@@ -132,21 +135,31 @@ func (h *Handler) addSlash(w http.ResponseWriter, r *http.Request) {
 }
 
 // abs makes a site path absolute on the configured base URL or, when none
-// is configured, on the origin the request came to. Production should
-// configure it: a derived origin trusts the Host header.
+// is configured, on the host the request came to if it is an allowed one
+// (else the first allowed), so a forged Host header never reaches a
+// canonical link, a sitemap or a cached page.
 func (h *Handler) abs(r *http.Request, path string) string {
 	if h.cfg.BaseURL != "" {
 		return h.cfg.BaseURL + path
 	}
 	scheme := "http"
-	if r.TLS != nil {
+	if httpx.IsHTTPS(r) {
 		scheme = "https"
 	}
-	host := r.Host
-	if !validHost(host) {
-		host = "localhost"
+	return scheme + "://" + h.allowedHost(r.Host) + path
+}
+
+func (h *Handler) allowedHost(host string) string {
+	host = strings.ToLower(host)
+	for _, a := range h.cfg.AllowedHosts {
+		if host == a && validHost(host) {
+			return host
+		}
 	}
-	return scheme + "://" + host + path
+	if len(h.cfg.AllowedHosts) > 0 && validHost(h.cfg.AllowedHosts[0]) {
+		return h.cfg.AllowedHosts[0]
+	}
+	return "localhost"
 }
 
 // validHost accepts a host[:port] of letters, digits, dots, hyphens and

@@ -143,19 +143,28 @@ func TestPageMetadata(t *testing.T) {
 		`<link rel="canonical" href="https://jobs.example.test/browse-freelancers/">`, `aria-current="page">Freelancers</a>`)
 }
 
-// Without a configured base URL, absolute links use the request's host,
-// and a forged Host header cannot inject markup into them.
+// Without a configured base URL, absolute links use the request's host
+// when it is an allowed one, and the first allowed host otherwise: neither
+// a host of the client's choosing nor a forged Host header with markup
+// reaches them.
 func TestBaseURLDerivedFromRequest(t *testing.T) {
 	t.Parallel()
-	e := newEnvWith(t, web.Config{BaseURL: derivedBase})
-	r := httptest.NewRequest(http.MethodGet, "/careers/", nil)
-	r.Host = "careers.acme.test:8080"
-	_, body := e.do(r)
-	contains(t, body, `<link rel="canonical" href="http://careers.acme.test:8080/careers/">`)
-	r = httptest.NewRequest(http.MethodGet, "/robots.txt", nil)
+	e := newEnvWith(t, web.Config{BaseURL: derivedBase, AllowedHosts: []string{"careers.acme.test:8080", "localhost:8002"}})
+	for host, want := range map[string]string{
+		"careers.acme.test:8080": "http://careers.acme.test:8080/careers/",
+		"LOCALHOST:8002":         "http://localhost:8002/careers/",
+		"attacker.example":       "http://careers.acme.test:8080/careers/",
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/careers/", nil)
+		r.Host = host
+		_, body := e.do(r)
+		contains(t, body, `<link rel="canonical" href="`+want+`">`)
+		lacks(t, body, "attacker.example")
+	}
+	r := httptest.NewRequest(http.MethodGet, "/robots.txt", nil)
 	r.Host = `evil"><script>`
-	_, body = e.do(r)
-	contains(t, body, "Sitemap: http://localhost/sitemap.xml")
+	_, body := e.do(r)
+	contains(t, body, "Sitemap: http://careers.acme.test:8080/sitemap.xml")
 }
 
 func TestNewRefusesRelativeBaseURL(t *testing.T) {

@@ -22,13 +22,18 @@ type Config struct {
 	MaxAttempts     int           // failed attempts before a dead letter; default 10
 	RetryBase       time.Duration // delay after the first failure, doubling; default 1s
 	RetryMax        time.Duration // cap of the retry delay; default 5m
-	PollInterval    time.Duration // fallback when no NOTIFY arrives; default 1s
-	// BusyPollInterval is the poll while changes keep coming (within
-	// PollInterval of the last batch that applied something); default 10ms.
-	// A busy worker then finds new rows at once even when writers do not
-	// NOTIFY (see docs/BENCHMARKS.md, "Sync propagation"), at the cost of
-	// one indexed probe per interval, and only while busy.
-	BusyPollInterval  time.Duration
+	// PollInterval is the longest pause between two probes of the outbox
+	// (outbox.Available), reached when the pool has been idle a while;
+	// default 100ms.
+	PollInterval time.Duration
+	// BusyPollInterval is the probe's interval while changes keep coming
+	// (within IdleAfter of the last batch that applied something); default
+	// 5ms. Idle, the interval doubles after each empty probe up to
+	// PollInterval. See docs/BENCHMARKS.md for what each costs.
+	BusyPollInterval time.Duration
+	// IdleAfter is how long after its last applied batch the pool keeps
+	// probing every BusyPollInterval; default 1s.
+	IdleAfter         time.Duration
 	HeartbeatInterval time.Duration // worker_heartbeats refresh; default 10s
 	// ShutdownGrace is how long the batch in hand may run after Run's
 	// context ends before it is rolled back; default 10s, negative for none.
@@ -57,8 +62,9 @@ func (c *Config) defaults() error {
 	c.MaxAttempts = orDefault(c.MaxAttempts, outbox.DefaultRetry.MaxAttempts)
 	c.RetryBase = orDefault(c.RetryBase, outbox.DefaultRetry.BaseDelay)
 	c.RetryMax = orDefault(c.RetryMax, outbox.DefaultRetry.MaxDelay)
-	c.PollInterval = orDefault(c.PollInterval, time.Second)
-	c.BusyPollInterval = min(orDefault(c.BusyPollInterval, 10*time.Millisecond), c.PollInterval)
+	c.PollInterval = orDefault(c.PollInterval, 100*time.Millisecond)
+	c.BusyPollInterval = min(orDefault(c.BusyPollInterval, 5*time.Millisecond), c.PollInterval)
+	c.IdleAfter = orDefault(c.IdleAfter, time.Second)
 	c.HeartbeatInterval = orDefault(c.HeartbeatInterval, 10*time.Second)
 	c.ShutdownGrace = orDefault(c.ShutdownGrace, 10*time.Second)
 	if c.Logger == nil {

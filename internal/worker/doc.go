@@ -31,11 +31,16 @@
 // the batch redone with each source row in a savepoint of its own, so the
 // poison row is attributed and the others still apply.
 //
-// Wake-up: one LISTEN connection per Pool on channel zumodra_sync wakes the
-// workers at once; each also polls, every BusyPollInterval (10ms) while the
-// pool has applied changes within the last PollInterval, else every
-// PollInterval (1s), so a lost or skipped NOTIFY (or a LISTEN connection
-// being re-established) only delays, never loses, work.
+// Wake-up: writers do not NOTIFY by default (a notifying commit holds a
+// database-wide lock through its WAL flush, serialising every writer's
+// commits). One probe per Pool asks the outbox's sync_outbox_available
+// index whether anything is available (outbox.Available) and wakes the idle
+// workers: every BusyPollInterval (5ms) while the pool applied changes
+// within IdleAfter (1s), then at doubling intervals up to PollInterval
+// (100ms). One LISTEN connection per Pool on channel zumodra_sync also wakes
+// them at once for writers that turned the NOTIFY on
+// (zumodra.capture_notify = on). A lost NOTIFY or a failed probe only
+// delays, never loses, work.
 //
 //	p := worker.New(pool, worker.Config{Workers: 2, Logger: log})
 //	err := p.Run(ctx) // until ctx ends; the batch in hand finishes within ShutdownGrace

@@ -40,7 +40,7 @@ func (p *Pool) heartbeats(ctx context.Context) {
 }
 
 func (p *Pool) beat(ctx context.Context, host string) error {
-	return outbox.Beat(ctx, p.db, p.workerIDs(), host, os.Getpid())
+	return outbox.Beat(ctx, p.db, p.workerIDs(), host, os.Getpid(), p.cfg.HeartbeatInterval)
 }
 
 func (p *Pool) removeHeartbeats() {

@@ -12,14 +12,17 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// Pool is a set of sync workers sharing one LISTEN connection and one
-// heartbeat loop.
+// Pool is a set of sync workers sharing one outbox probe, one LISTEN
+// connection and one heartbeat loop.
 type Pool struct {
 	db   *pgxpool.Pool
 	cfg  Config
 	wake []chan struct{} // one per worker, buffered: a pending wake-up
 	// lastWork is when a worker of this pool last applied a batch (unix ns).
 	lastWork atomic.Int64
+	// idle counts the workers waiting for a wake-up: the probe runs only
+	// while some are.
+	idle atomic.Int32
 	// beforeCommit, set only by tests, runs just before a batch commits.
 	beforeCommit func(ctx context.Context)
 }
@@ -46,6 +49,7 @@ func New(db *pgxpool.Pool, cfg Config) (*Pool, error) {
 func (p *Pool) Run(ctx context.Context) error {
 	hard := p.hardContext(ctx)
 	var wg sync.WaitGroup
+	wg.Go(func() { p.probe(ctx) })
 	wg.Go(func() { p.listen(ctx) })
 	wg.Go(func() { p.heartbeats(ctx) })
 	for i := range p.cfg.Workers {
@@ -70,8 +74,8 @@ func (p *Pool) hardContext(ctx context.Context) context.Context {
 }
 
 // work is one worker's loop: batches back to back while there is work,
-// then a wait for a NOTIFY or the poll interval. Batches run on hard, which
-// outlives ctx by the shutdown grace.
+// then a wait for the probe or a NOTIFY to announce more. Batches run on
+// hard, which outlives ctx by the shutdown grace.
 func (p *Pool) work(ctx, hard context.Context, i int) {
 	log := p.cfg.Logger.With("worker", p.workerID(i))
 	failures := 0
@@ -81,29 +85,37 @@ func (p *Pool) work(ctx, hard context.Context, i int) {
 		case err != nil && ctx.Err() == nil:
 			failures++
 			log.ErrorContext(ctx, "sync batch failed", "tenant_ids", b.Tenants, "claimed", b.Claimed, "error", err)
-			p.sleep(ctx, i, min(time.Duration(failures)*p.cfg.PollInterval, time.Minute))
+			// Back off on a clock alone: the probe may keep announcing the
+			// very rows that failed.
+			pause(ctx, min(time.Duration(failures)*p.cfg.PollInterval, time.Minute))
 		case err == nil && b.TenantID != 0:
 			failures = 0 // more work may follow: go straight on
 			p.lastWork.Store(time.Now().UnixNano())
-		case time.Since(time.Unix(0, p.lastWork.Load())) < p.cfg.PollInterval:
-			// This pool applied changes lately: look again soon, NOTIFY or not.
-			p.sleep(ctx, i, p.cfg.BusyPollInterval)
 		default:
 			// Idle, or only tenants other workers hold: they carry on with
 			// those; wait for news rather than spin.
-			p.sleep(ctx, i, p.cfg.PollInterval)
+			p.waitForWork(ctx, i)
 		}
 	}
 }
 
-// sleep waits for a wake-up, the timeout or the end of ctx.
-func (p *Pool) sleep(ctx context.Context, i int, d time.Duration) {
+// waitForWork waits for a wake-up (probe or NOTIFY) or the end of ctx.
+func (p *Pool) waitForWork(ctx context.Context, i int) {
+	p.idle.Add(1)
+	defer p.idle.Add(-1)
+	select {
+	case <-ctx.Done():
+	case <-p.wake[i]:
+	}
+}
+
+// pause waits d or until ctx ends.
+func pause(ctx context.Context, d time.Duration) {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-ctx.Done():
 	case <-t.C:
-	case <-p.wake[i]:
 	}
 }
 

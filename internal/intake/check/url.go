@@ -23,3 +23,13 @@ func URL(field, v string, max int) error {
 	}
 	return nil
 }
+
+// ImageURL accepts "" or an image URL the public site shows (an https URL
+// or a path on the site); anything else is refused with the reason
+// (domain.ImageURLProblem).
+func ImageURL(field, v string) error {
+	if p := domain.ImageURLProblem(v); p != "" {
+		return domain.FieldError(field, "%s", p)
+	}
+	return nil
+}

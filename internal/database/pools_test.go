@@ -1,0 +1,106 @@
+package database
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/zumodra/zumodra/internal/metrics"
+	"github.com/zumodra/zumodra/internal/testdb"
+)
+
+// A pool too small for its callers: the waits are counted in the metrics,
+// a caller that gives up is counted too, and the watch logs the pool.
+func TestStarvationIsCountedAndLogged(t *testing.T) {
+	t.Parallel()
+	base := testdb.New(t)
+	limits := DefaultLimits()
+	l := limits[RolePublic]
+	l.MaxConns = 1
+	limits[RolePublic] = l
+	pools, err := OpenPools(base, limits, RolePublic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pools.Close()
+	pool := pools.For(RolePublic)
+	ctx := context.Background()
+	held, err := pool.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitCtx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	if _, err := pool.Acquire(waitCtx); err == nil {
+		t.Fatal("a second acquire from a pool of 1 succeeded")
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		c, err := pool.Acquire(ctx) // waits for the held one
+		if err == nil {
+			c.Release()
+		}
+	})
+	var buf syncBuffer
+	log := slog.New(slog.NewTextHandler(&buf, nil))
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { pools.watch(watchCtx, log, 20*time.Millisecond); close(done) }()
+	time.Sleep(150 * time.Millisecond) // a wait long enough to count as starvation
+	held.Release()
+	wg.Wait()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(buf.String(), "database pool starved") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	stopWatch()
+	<-done
+	if got := buf.String(); !strings.Contains(got, "pool=public") || !strings.Contains(got, "gave_up=1") {
+		t.Errorf("log: %s", got)
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(metrics.NewPoolCollector(pools.Named()))
+	for name, want := range map[string]float64{"zumodra_db_pool_waits_total": 2, "zumodra_db_pool_canceled_acquires_total": 1} {
+		if got := gatherValue(t, reg, name); got != want {
+			t.Errorf("%s = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func gatherValue(t *testing.T, reg *prometheus.Registry, name string) float64 {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() == name {
+			return mf.GetMetric()[0].GetCounter().GetValue()
+		}
+	}
+	t.Fatalf("no metric %s", name)
+	return 0
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
