@@ -45,8 +45,9 @@ func inboxOps(res, noun, parent, parentNoun string, statuses []string, example o
 	path, item := tp+"/"+res, tp+"/"+res+"/{id}"
 	filters := []obj{
 		query(parent, "only those sent to this "+parentNoun, obj{"type": "integer", "minimum": 1}),
-		query("status", "only those in these statuses, comma-separated", obj{"type": "string", "enum": statuses,
-			"description": "one status, or several separated by commas"}),
+		{"name": "status", "in": "query", "required": false, "style": "form", "explode": false,
+			"description": "only those in these statuses: one, or several separated by commas",
+			"schema": obj{"type": "array", "items": obj{"type": "string", "enum": statuses}, "minItems": 1}},
 		query("since", "only those received at or after this time", obj{"type": "string", "format": "date-time"}),
 	}
 	return []op{
