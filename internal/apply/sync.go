@@ -15,10 +15,12 @@ import (
 // current source rows: read, project, upsert the public ones, remove the
 // rest (including ids whose source row no longer exists). When q can send
 // batches (a pgx.Tx can), the source rows and the catalog's hashes are read
-// in one round trip.
-func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog, ids []int64, opts Options) (Stats, error) {
+// in one round trip. Rows holding values the catalog cannot take are removed
+// too and returned as row errors: the caller settles them like any failed
+// row, while the rest of the work stands.
+func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog, ids []int64, opts Options) (Stats, []RowError, error) {
 	if len(ids) == 0 {
-		return Stats{}, nil
+		return Stats{}, nil, nil
 	}
 	ops := catalogs[c]
 	b := &pgx.Batch{}
@@ -26,10 +28,15 @@ func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog
 	held := make(map[int64][]byte, len(ids))
 	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, held) })
 	if err := q.SendBatch(ctx, b).Close(); err != nil {
-		return Stats{}, err
+		return Stats{}, nil, err
 	}
-	items, remove := read()
-	return applyItems(ctx, q, c, ops.columns, t.ID, items, remove, held, opts)
+	p := read()
+	st, err := applyItems(ctx, q, c, ops.columns, t.ID, p.items, p.remove, held, opts)
+	if err != nil {
+		return st, nil, err
+	}
+	st.Errors += len(p.invalid)
+	return st, p.invalid, nil
 }
 
 // Page is the result of SyncPage.

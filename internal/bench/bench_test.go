@@ -25,9 +25,13 @@ func TestSuiteTiny(t *testing.T) {
 	opts := Options{Scale: Scales["tiny"], Seed: 1, DatabaseURL: testdb.NewURL(t), Binary: bin, Command: "test"}
 	_, errWrk := exec.LookPath("wrk")
 	_, errPgb := exec.LookPath("pgbench")
-	if errWrk != nil || errPgb != nil {
-		t.Logf("wrk or pgbench missing: the read path is not run")
+	switch {
+	case errPgb != nil:
+		t.Logf("pgbench missing: capture and the read path are not run")
 		opts.Only = []string{"tenants", "bulk", "propagation"}
+	case errWrk != nil:
+		t.Logf("wrk missing: the read path is not run")
+		opts.Only = []string{"tenants", "bulk", "propagation", "capture"}
 	}
 	res, err := Run(context.Background(), opts)
 	if err != nil {
@@ -36,8 +40,11 @@ func TestSuiteTiny(t *testing.T) {
 	checkGenerated(t, res.Generated)
 	checkBulk(t, res.Bulk, res.Generated)
 	checkPropagation(t, res.Propagation)
-	if opts.Only == nil {
+	if opts.wants("read") {
 		checkRead(t, res.Read)
+	}
+	if opts.wants("capture") {
+		checkCapture(t, res.Capture)
 	}
 	if res.Tenants == nil || res.Tenants.Create <= 0 || res.Tenants.Migrate.Wall <= 0 {
 		t.Errorf("tenants = %+v", res.Tenants)
@@ -93,6 +100,23 @@ func checkPropagation(t *testing.T, p *PropagationResult) {
 	r := p.Rates[0]
 	if r.Committed == 0 || r.Seen != r.Committed || r.Unseen != 0 || r.P50 <= 0 || r.P99 < r.P50 {
 		t.Errorf("rate %+v", r)
+	}
+}
+
+func checkCapture(t *testing.T, c *CaptureResult) {
+	t.Helper()
+	if c == nil || len(c.Writes) != 4 || len(c.Wakes) != len(wakeVariants) || c.Rows == 0 {
+		t.Fatalf("capture %+v", c)
+	}
+	for _, w := range c.Writes {
+		if w.TPS <= 0 || w.Transactions <= 0 {
+			t.Errorf("writes %+v", w)
+		}
+	}
+	for _, w := range c.Wakes {
+		if w.Rate.Committed == 0 || w.Rate.Seen != w.Rate.Committed || w.Rate.P50 <= 0 || w.IdleGo < 0 {
+			t.Errorf("wake-up %+v", w)
+		}
 	}
 }
 

@@ -30,6 +30,9 @@ func (r Results) Markdown() string {
 	if r.Propagation != nil {
 		sections = append(sections, propagationTable(*r.Propagation))
 	}
+	if r.Capture != nil {
+		sections = append(sections, writesTable(*r.Capture), wakesTable(*r.Capture))
+	}
 	if r.Read != nil {
 		sections = append(sections, readTable(*r.Read))
 	}

@@ -18,7 +18,10 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
-var pgbenchTPS = regexp.MustCompile(`tps = ([\d.]+) \(without initial connection time\)`)
+var (
+	pgbenchTPS = regexp.MustCompile(`tps = ([\d.]+) \(without initial connection time\)`)
+	pgbenchTx  = regexp.MustCompile(`number of transactions actually processed: (\d+)`)
+)
 
 // pgbench runs pgbench -S (primary-key selects) on a scratch database of
 // the same server, with per-transaction logs for p50 and p99.

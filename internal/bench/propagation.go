@@ -99,12 +99,16 @@ func (s *suite) extraPool(ctx context.Context, conns int32) (*pgxpool.Pool, erro
 // writerPool is the writers' pool; with Notify their sessions turn the
 // capture triggers' NOTIFY on, the setting an operator may choose.
 func (s *suite) writerPool(ctx context.Context, conns int32) (*pgxpool.Pool, error) {
+	return s.writerPoolNotify(ctx, conns, s.opts.Notify)
+}
+
+func (s *suite) writerPoolNotify(ctx context.Context, conns int32, notify bool) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(s.opts.DatabaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
 	cfg.MaxConns, cfg.MinConns = conns, conns
-	if s.opts.Notify {
+	if notify {
 		cfg.ConnConfig.RuntimeParams["zumodra.capture_notify"] = "on"
 	}
 	return pgxpool.NewWithConfig(ctx, cfg)

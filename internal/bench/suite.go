@@ -16,7 +16,7 @@ import (
 )
 
 // Stages are the benchmarks --only can select, in the order they run.
-var Stages = []string{"tenants", "bulk", "propagation", "read"}
+var Stages = []string{"tenants", "bulk", "propagation", "capture", "read"}
 
 // Options configure a run of the suite.
 type Options struct {
@@ -72,6 +72,7 @@ type Results struct {
 	Tenants     *TenantsResult
 	Bulk        *BulkResult
 	Propagation *PropagationResult
+	Capture     *CaptureResult
 	Read        *ReadResult
 	LoadAfter   string // load average when the run ended
 }
@@ -150,6 +151,14 @@ func (s *suite) stages(ctx context.Context, res *Results) error {
 		}
 		res.Propagation = &p
 		s.logf("\n%s", propagationTable(p))
+	}
+	if s.opts.wants("capture") {
+		c, err := s.runCapture(ctx)
+		if err != nil {
+			return err
+		}
+		res.Capture = &c
+		s.logf("\n%s\n\n%s", writesTable(c), wakesTable(c))
 	}
 	if s.opts.wants("read") {
 		r, err := s.runRead(ctx)

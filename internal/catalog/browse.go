@@ -46,7 +46,7 @@ const maxCitiesPerCountry = 50
 // Tenants may name one slug differently; the alphabetically first name shows.
 func (s *Store) Categories(ctx context.Context) ([]Category, error) {
 	return cached(ctx, s.cache, "categories", func(ctx context.Context) ([]Category, error) {
-		rows, err := s.pool.Query(ctx, `SELECT category_slug, min(category_name), count(*) FROM public.job_catalog
+		rows, err := s.db(ctx).Query(ctx, `SELECT category_slug, min(category_name), count(*) FROM public.job_catalog
 			WHERE category_slug <> '' AND `+liveJob+` GROUP BY 1 ORDER BY 3 DESC, 1`, s.now())
 		if err != nil {
 			return nil, fmt.Errorf("catalog categories: %w", err)
@@ -63,7 +63,7 @@ func (s *Store) Categories(ctx context.Context) ([]Category, error) {
 // its largest cities.
 func (s *Store) Locations(ctx context.Context) ([]Country, error) {
 	return cached(ctx, s.cache, "locations", func(ctx context.Context) ([]Country, error) {
-		rows, err := s.pool.Query(ctx, `SELECT country, city, count(*) FROM public.job_catalog
+		rows, err := s.db(ctx).Query(ctx, `SELECT country, city, count(*) FROM public.job_catalog
 			WHERE country <> '' AND `+liveJob+` GROUP BY 1, 2`, s.now())
 		if err != nil {
 			return nil, fmt.Errorf("catalog locations: %w", err)
@@ -96,7 +96,7 @@ func (s *Store) Locations(ctx context.Context) ([]Country, error) {
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	return cached(ctx, s.cache, "stats", func(ctx context.Context) (Stats, error) {
 		var st Stats
-		err := s.pool.QueryRow(ctx, `SELECT
+		err := s.db(ctx).QueryRow(ctx, `SELECT
 			(SELECT count(*) FROM public.job_catalog WHERE `+liveJob+`),
 			(SELECT count(*) FROM (SELECT tenant_id FROM public.job_catalog WHERE `+liveJob+`
 				UNION SELECT tenant_id FROM public.provider_catalog) t),

@@ -2,27 +2,36 @@ package catalog
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/zumodra/zumodra/internal/ttlcache"
 )
 
 // resultCache keeps expensive results (pages, facets, totals, browse lists)
-// of any type by key, for a few seconds (internal/ttlcache).
+// of any type by catalog version and query (internal/ttlcache).
 type resultCache = ttlcache.Cache[string, any]
 
-// staleFactor: an entry may be served stale until staleFactor TTLs after it
-// expired; older entries are recomputed while the caller waits.
-const staleFactor = 6
+// DefaultCacheTTL bounds how long a result of one catalog version is kept.
+// A change makes it unreachable at once (the next snapshot reads a newer
+// version); the bound only lets a job past its deadline, which changes no
+// version, drop off cached results within it.
+const DefaultCacheTTL = 30 * time.Second
 
 func newResultCache(ttl time.Duration, max int, now func() time.Time) *resultCache {
-	return ttlcache.New[string, any](ttlcache.Options{TTL: ttl, Stale: staleFactor * ttl, Max: max, Now: now})
+	return ttlcache.New[string, any](ttlcache.Options{TTL: ttl, Max: max, Now: now})
 }
 
-// cached returns the cached value of type T for key, computing it on a miss
-// and refreshing it in the background once stale.
+// cached returns the value of type T for key in ctx's snapshot, computing
+// it on a miss. Results are keyed by the snapshot's catalog version, so a
+// response assembled from cached and fresh parts shows one state; outside
+// a snapshot nothing is cached.
 func cached[T any](ctx context.Context, c *resultCache, key string, compute func(context.Context) (T, error)) (T, error) {
-	v, err := c.Fetch(ctx, key, func(ctx context.Context) (any, error) { return compute(ctx) })
-	t, _ := v.(T) // compute's value even with an error, as before the cache
+	v, ok := SnapshotVersion(ctx)
+	if !ok {
+		return compute(ctx)
+	}
+	got, err := c.Fetch(ctx, strconv.FormatInt(v, 10)+"\x00"+key, func(ctx context.Context) (any, error) { return compute(ctx) })
+	t, _ := got.(T) // compute's value even with an error, as before the cache
 	return t, err
 }

@@ -66,7 +66,7 @@ func (s *Store) sitemap(ctx context.Context, sql string, page int) ([]SitemapEnt
 	}
 	var after int64
 	for p := 1; ; p++ {
-		rows, err := s.pool.Query(ctx, sql, s.now(), after, SitemapMaxURLs)
+		rows, err := s.db(ctx).Query(ctx, sql, s.now(), after, SitemapMaxURLs)
 		if err != nil {
 			return nil, fmt.Errorf("catalog sitemap: %w", err)
 		}

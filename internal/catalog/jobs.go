@@ -41,8 +41,9 @@ func jobFrom(args *sqlArgs, search string, vocab *vocabulary) (string, []string)
 // SearchJobs returns one page of public jobs matching q. Relevance ranks
 // by ts_rank_cd over the heading fields (title, then company, category and
 // skills); jobs matching only in their description follow, newest first.
-// Pages are cached for the store's CacheTTL, so a job can outlive its
-// deadline by that long on a cached page.
+// In a snapshot, pages are cached by catalog version for at most the
+// store's CacheTTL, so a job can outlive its deadline by that long on a
+// cached page.
 func (s *Store) SearchJobs(ctx context.Context, q JobQuery) (JobPage, error) {
 	q, err := q.clean()
 	if err != nil {
@@ -95,7 +96,7 @@ func (s *Store) jobPage(ctx context.Context, q JobQuery, st cursorState) (JobPag
 	if err := pq.start(st, spec, sort == SortRelevance); err != nil {
 		return JobPage{}, err
 	}
-	got, err := runPage(ctx, s.pool, pq, scanJobSummary)
+	got, err := runPage(ctx, s.db(ctx), pq, scanJobSummary)
 	if err != nil {
 		return JobPage{}, err
 	}
@@ -136,7 +137,7 @@ func (s *Store) countJobs(ctx context.Context, q JobQuery, salaryCur, search str
 		var args sqlArgs
 		from, conds := jobFrom(&args, search, s.vocabFor(ctx, s.jobVocab, search))
 		conds = append(conds, jobConds(q, salaryCur, &args, s.now(), "")...)
-		return countCapped(ctx, s.pool, from, conds, args)
+		return countCapped(ctx, s.db(ctx), from, conds, args)
 	})
 }
 
@@ -164,7 +165,7 @@ func (s *Store) Job(ctx context.Context, id int64) (Job, error) {
 	dests := append(j.dests(&desc), &j.ReferenceCode, &j.Latitude, &j.Longitude, &j.DescriptionHTML,
 		&j.ResponsibilitiesHTML, &j.RequirementsHTML, &j.NiceToHaveHTML, &j.BenefitsHTML,
 		&j.PositionsCount, &j.Team, &j.MetaTitle, &j.MetaDescription)
-	err := s.pool.QueryRow(ctx, `SELECT `+jobDetailColumns+` FROM public.job_catalog
+	err := s.db(ctx).QueryRow(ctx, `SELECT `+jobDetailColumns+` FROM public.job_catalog
 		WHERE id = $1 AND (application_deadline IS NULL OR application_deadline > $2)`, id, s.now()).Scan(dests...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Job{}, domain.Errorf(domain.CodeNotFound, "job not found")

@@ -44,7 +44,7 @@ func (s *Store) JobFacets(ctx context.Context, q JobQuery) (JobFacets, error) {
 		if err != nil {
 			return JobFacets{}, err
 		}
-		got, err := countFacets(ctx, s.pool, jobFacetSpecs, func(n string) bool { return active[n] },
+		got, err := countFacets(ctx, s.db(ctx), jobFacetSpecs, func(n string) bool { return active[n] },
 			func(skip string) (string, []string, sqlArgs) {
 				var args sqlArgs
 				from, conds := jobFrom(&args, q.Search, s.vocabFor(ctx, s.jobVocab, q.Search))

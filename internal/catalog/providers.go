@@ -58,7 +58,7 @@ func (s *Store) providerPage(ctx context.Context, q ProviderQuery, st cursorStat
 	if err := pq.start(st, spec, sort == SortRelevance); err != nil {
 		return ProviderPage{}, err
 	}
-	got, err := runPage(ctx, s.pool, pq, scanProviderSummary)
+	got, err := runPage(ctx, s.db(ctx), pq, scanProviderSummary)
 	if err != nil {
 		return ProviderPage{}, err
 	}
@@ -80,7 +80,7 @@ func (s *Store) countProviders(ctx context.Context, q ProviderQuery, search stri
 		var args sqlArgs
 		from, conds := providerFrom(&args, search, s.vocabFor(ctx, s.providerVocab, search))
 		conds = append(conds, providerConds(q, &args, "")...)
-		return countCapped(ctx, s.pool, from, conds, args)
+		return countCapped(ctx, s.db(ctx), from, conds, args)
 	})
 }
 
@@ -92,7 +92,7 @@ func (s *Store) Provider(ctx context.Context, id int64) (Provider, error) {
 	var p Provider
 	dests := append(p.dests(), &p.BioHTML, &p.CoverImageURL, &p.Latitude, &p.Longitude, &p.Skills,
 		&p.MinimumBudget, &p.ResponseRate, &p.AvgResponseTimeHours)
-	err := s.pool.QueryRow(ctx, `SELECT `+providerDetailColumns+` FROM public.provider_catalog WHERE id = $1`, id).Scan(dests...)
+	err := s.db(ctx).QueryRow(ctx, `SELECT `+providerDetailColumns+` FROM public.provider_catalog WHERE id = $1`, id).Scan(dests...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Provider{}, domain.Errorf(domain.CodeNotFound, "provider not found")
 	}

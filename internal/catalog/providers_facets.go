@@ -38,7 +38,7 @@ func (s *Store) ProviderFacets(ctx context.Context, q ProviderQuery) (ProviderFa
 	return cached(ctx, s.cache, "providerfacets\x00"+fingerprint("providers", q), func(ctx context.Context) (ProviderFacets, error) {
 		active := map[string]bool{"category": q.Category != "", "skill": q.Skill != "", "country": q.Country != "",
 			"company": q.Company != "", "verified": q.Verified, "available": q.Available, "remote": q.Remote}
-		got, err := countFacets(ctx, s.pool, providerFacetSpecs, func(n string) bool { return active[n] },
+		got, err := countFacets(ctx, s.db(ctx), providerFacetSpecs, func(n string) bool { return active[n] },
 			func(skip string) (string, []string, sqlArgs) {
 				var args sqlArgs
 				from, conds := providerFrom(&args, q.Search, s.vocabFor(ctx, s.providerVocab, q.Search))

@@ -72,7 +72,7 @@ func (s *Store) salaryCurrency(ctx context.Context, q JobQuery) (string, error) 
 		from, conds := jobFrom(&args, q.Search, s.vocabFor(ctx, s.jobVocab, q.Search))
 		conds = append(conds, jobConds(q, "", &args, s.now(), "currency")...)
 		var cur string
-		err := s.pool.QueryRow(ctx, fmt.Sprintf(`SELECT salary_currency FROM %s WHERE %s AND salary_currency IS NOT NULL
+		err := s.db(ctx).QueryRow(ctx, fmt.Sprintf(`SELECT salary_currency FROM %s WHERE %s AND salary_currency IS NOT NULL
 			GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, from, whereSQL(conds)), args...).Scan(&cur)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return "", nil

@@ -28,10 +28,11 @@ type Options struct {
 	// one a fixed built-in key still detects corruption and edits made
 	// without knowledge of the format.
 	CursorKey []byte
-	// CacheTTL is how long result pages, facet counts, totals and browse
-	// lists are reused: identical requests (the front page, a popular
-	// search) then cost no query. 0 means 10 seconds; a negative value
-	// disables the caches.
+	// CacheTTL bounds how long result pages, facet counts, totals and
+	// browse lists of one catalog version are reused within snapshots
+	// (Snapshot): identical requests (the front page, a popular search)
+	// then cost no query until the catalog changes. 0 means
+	// DefaultCacheTTL; a negative value disables the caches.
 	CacheTTL time.Duration
 }
 
@@ -45,7 +46,7 @@ func New(pool *pgxpool.Pool, opts Options) *Store {
 		sum := sha256.Sum256([]byte("zumodra catalog cursor v1"))
 		key = sum[:]
 	}
-	ttl := cmp.Or(opts.CacheTTL, 10*time.Second)
+	ttl := cmp.Or(opts.CacheTTL, DefaultCacheTTL)
 	return &Store{pool: pool, now: opts.Now, cursor: cursorCodec{key: key}, cache: newResultCache(ttl, 4096, opts.Now),
 		pages: newResultCache(ttl, 512, opts.Now), jobVocab: newVocabSource(jobVocabSQL),
 		providerVocab: newVocabSource(providerVocabSQL)}

@@ -70,8 +70,9 @@ type Follower struct {
 	db   *pgxpool.Pool
 	opts Options
 
-	pos  atomic.Int64
-	wake chan struct{} // a notification or a caller's hint: poll now
+	pos     atomic.Int64
+	started atomic.Bool
+	wake    chan struct{} // a notification or a caller's hint: poll now
 
 	mu        sync.Mutex
 	advanced  chan struct{} // closed and replaced on every advance
@@ -113,19 +114,29 @@ func (f *Follower) Start(ctx context.Context) (<-chan error, error) {
 		f.floor[c] = v
 	}
 	f.mu.Unlock()
+	f.started.Store(true)
 	done := make(chan error, 1)
 	go func() { done <- f.run(ctx) }()
 	return done, nil
 }
 
 // Position is the newest version the follower has seen: every change up to
-// it is visible to any snapshot taken now.
-func (f *Follower) Position() int64 { return f.pos.Load() }
+// it is visible to any snapshot taken now. It is -1 before Start, so that
+// nothing is cached by a version no one follows.
+func (f *Follower) Position() int64 {
+	if !f.started.Load() {
+		return -1
+	}
+	return f.pos.Load()
+}
 
 // RowVersion is the version of the last change the follower saw to catalog
 // row id of c (or a version at or after it): a cache key for what depends
-// on that one row alone.
+// on that one row alone. It is -1 before Start.
 func (f *Follower) RowVersion(c kind.Catalog, id int64) int64 {
+	if !f.started.Load() {
+		return -1
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if v, ok := f.rows[rowKey{c, id}]; ok && v > f.floor[c] {

@@ -56,7 +56,7 @@ type Config struct {
 // than constants so that a deployment behind a CDN or a load test from one
 // address can turn them off through the real server.
 type HTTPLimits struct {
-	ResultCache   bool // reuse result pages, facet counts and rendered responses for a few seconds
+	ResultCache   bool // reuse result pages, facet counts and rendered responses until the catalog changes
 	APIRateLimit  int  // public API requests a minute per client, bursts of a tenth; 0 is no limit
 	FormRateLimit int  // application and inquiry posts a minute per client, bursts of half; 0 is no limit
 }

@@ -33,7 +33,7 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 	fs.Var((*listValue)(&c.AllowedHosts), "allowed-hosts",
 		"comma-separated Host headers canonical links may use when --base-url is unset; default the listen address and localhost (env "+EnvAllowedHosts+")")
 	fs.BoolVar(&c.HTTP.ResultCache, "result-cache", c.HTTP.ResultCache,
-		"reuse search results, facet counts and rendered responses for a few seconds; --result-cache=false answers every request from the catalog (env "+EnvResultCache+")")
+		"reuse search results, facet counts and rendered responses until the catalog changes; --result-cache=false answers every request from the catalog (env "+EnvResultCache+")")
 	fs.IntVar(&c.HTTP.APIRateLimit, "api-rate-limit", c.HTTP.APIRateLimit,
 		"public API requests a minute per client address, bursts of a tenth; 0 turns the limit off (env "+EnvAPIRateLimit+")")
 	fs.IntVar(&c.HTTP.FormRateLimit, "form-rate-limit", c.HTTP.FormRateLimit,

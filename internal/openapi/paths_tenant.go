@@ -47,7 +47,7 @@ func inboxOps(res, noun, parent, parentNoun string, statuses []string, example o
 		query(parent, "only those sent to this "+parentNoun, obj{"type": "integer", "minimum": 1}),
 		{"name": "status", "in": "query", "required": false, "style": "form", "explode": false,
 			"description": "only those in these statuses: one, or several separated by commas",
-			"schema": obj{"type": "array", "items": obj{"type": "string", "enum": statuses}, "minItems": 1}},
+			"schema":      obj{"type": "array", "items": obj{"type": "string", "enum": statuses}, "minItems": 1}},
 		query("since", "only those received at or after this time", obj{"type": "string", "format": "date-time"}),
 	}
 	return []op{

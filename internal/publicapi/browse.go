@@ -6,9 +6,6 @@ import "net/http"
 // stats) as {"data": ...}.
 func browse[T any](h *Handler, read func(*http.Request) (T, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if h.serveCached(w, r) {
-			return
-		}
 		if err := parseParams(r).Err(); err != nil {
 			h.fail(w, r, err)
 			return
@@ -18,6 +15,6 @@ func browse[T any](h *Handler, read func(*http.Request) (T, error)) http.Handler
 			h.fail(w, r, err)
 			return
 		}
-		h.writeCached(w, r, map[string]any{"data": v})
+		h.writeJSON(w, r, map[string]any{"data": v})
 	}
 }

@@ -1,16 +1,16 @@
 package publicapi
 
 import (
-	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
 
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/httpx"
+	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/viewcache"
 )
 
 // Handler serves the public API.
@@ -18,9 +18,7 @@ type Handler struct {
 	store   *catalog.Store
 	log     *slog.Logger
 	limiter *httpx.RateLimiter
-	bodies  *bodyCache
-	// cacheControl is the Cache-Control header value, built once.
-	cacheControl string
+	views   *viewcache.Views
 }
 
 // Options configure a Handler.
@@ -30,11 +28,13 @@ type Options struct {
 	// no limit (a server that limits in front of the handler already, or a
 	// test). serve passes one sized by --api-rate-limit.
 	Limiter *httpx.RateLimiter
-	// MaxAge is the Cache-Control max-age of responses; 0 means 30 seconds.
-	MaxAge time.Duration
-	// BodyTTL is how long an encoded response is reused for the same
-	// request URI; 0 means 2 seconds, negative turns it off.
+	// BodyTTL bounds how long an encoded response of one catalog version
+	// is reused for the same request; 0 means viewcache.DefaultTTL,
+	// negative turns the reuse off.
 	BodyTTL time.Duration
+	// Feed keys the reuse by catalog version (serve passes its change
+	// feed follower); nil stores no response.
+	Feed viewcache.Feed
 }
 
 // New returns a Handler reading store.
@@ -42,23 +42,21 @@ func New(store *catalog.Store, opts Options) *Handler {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
-	opts.MaxAge = cmp.Or(opts.MaxAge, 30*time.Second)
-	opts.BodyTTL = cmp.Or(opts.BodyTTL, 2*time.Second)
-	return &Handler{store: store, log: opts.Log, limiter: opts.Limiter, bodies: newBodyCache(opts.BodyTTL),
-		cacheControl: fmt.Sprintf("public, max-age=%d", int(opts.MaxAge.Seconds()))}
+	return &Handler{store: store, log: opts.Log, limiter: opts.Limiter,
+		views: viewcache.NewViews(viewcache.New(opts.BodyTTL, maxCachedBodies), opts.Feed, store)}
 }
 
 // Routes registers the API's GET routes (HEAD included) and their CORS
 // preflights on mux.
 func (h *Handler) Routes(mux *http.ServeMux) {
 	routes := map[string]http.HandlerFunc{
-		"/api/v1/careers/jobs":       h.listJobs,
-		"/api/v1/careers/jobs/{id}":  h.getJob,
-		"/api/v1/careers/categories": browse(h, func(r *http.Request) ([]catalog.Category, error) { return h.store.Categories(r.Context()) }),
-		"/api/v1/careers/locations":  browse(h, func(r *http.Request) ([]catalog.Country, error) { return h.store.Locations(r.Context()) }),
-		"/api/v1/careers/stats":      browse(h, func(r *http.Request) (catalog.Stats, error) { return h.store.Stats(r.Context()) }),
-		"/api/v1/providers":          h.listProviders,
-		"/api/v1/providers/{id}":     h.getProvider,
+		"/api/v1/careers/jobs":       h.views.List(h.listJobs),
+		"/api/v1/careers/jobs/{id}":  h.views.Row(kind.Jobs, h.getJob),
+		"/api/v1/careers/categories": h.views.List(browse(h, func(r *http.Request) ([]catalog.Category, error) { return h.store.Categories(r.Context()) })),
+		"/api/v1/careers/locations":  h.views.List(browse(h, func(r *http.Request) ([]catalog.Country, error) { return h.store.Locations(r.Context()) })),
+		"/api/v1/careers/stats":      h.views.List(browse(h, func(r *http.Request) (catalog.Stats, error) { return h.store.Stats(r.Context()) })),
+		"/api/v1/providers":          h.views.List(h.listProviders),
+		"/api/v1/providers/{id}":     h.views.Row(kind.Providers, h.getProvider),
 	}
 	for path, fn := range routes {
 		mux.Handle("GET "+path, h.wrap(fn))

@@ -20,9 +20,6 @@ type jobList struct {
 }
 
 func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
-	if h.serveCached(w, r) {
-		return
-	}
 	p := parseParams(r, jobParams...)
 	q, wantFacets := p.JobQuery(), p.Flag("facets")
 	if err := p.Err(); err != nil {
@@ -48,7 +45,7 @@ func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
 		body.Facets = &facets
 	}
 	setLinkHeader(w, body.Links)
-	h.writeCached(w, r, body)
+	h.writeJSON(w, r, body)
 }
 
 func (h *Handler) getJob(w http.ResponseWriter, r *http.Request) {

@@ -17,9 +17,6 @@ type providerList struct {
 }
 
 func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
-	if h.serveCached(w, r) {
-		return
-	}
 	p := parseParams(r, providerParams...)
 	q, wantFacets := p.ProviderQuery(), p.Flag("facets")
 	if err := p.Err(); err != nil {
@@ -44,7 +41,7 @@ func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
 		body.Facets = &facets
 	}
 	setLinkHeader(w, body.Links)
-	h.writeCached(w, r, body)
+	h.writeJSON(w, r, body)
 }
 
 func (h *Handler) getProvider(w http.ResponseWriter, r *http.Request) {

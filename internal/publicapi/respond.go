@@ -2,14 +2,12 @@ package publicapi
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/viewcache"
 )
 
 // allowAnyOrigin lets pages on any site read the API: it is public data and
@@ -33,57 +31,20 @@ func preflight(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// serveCached answers from the body cache when it holds this request URI,
-// and reports whether it did.
-func (h *Handler) serveCached(w http.ResponseWriter, r *http.Request) bool {
-	b, ok := h.bodies.Get(r.URL.RequestURI())
-	if ok {
-		h.writeBody(w, r, b)
-	}
-	return ok
-}
-
-// writeCached writes v as JSON with a strong ETag over the exact body and a
-// short public Cache-Control, or 304 when the client already holds it.
-func (h *Handler) writeCached(w http.ResponseWriter, r *http.Request, v any) {
+// writeJSON writes v as a 200 JSON body. The views around the routes
+// (internal/viewcache) add the ETag, answer 304 and keep the body for the
+// next identical request of the same catalog version.
+func (h *Handler) writeJSON(w http.ResponseWriter, r *http.Request, v any) {
 	body, err := json.Marshal(v)
 	if err != nil {
 		h.fail(w, r, fmt.Errorf("encode response: %w", err))
 		return
 	}
-	body = append(body, '\n')
-	sum := sha256.Sum256(body)
-	b := cachedBody{body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`}
-	h.bodies.Put(r.URL.RequestURI(), b)
-	h.writeBody(w, r, b)
-}
-
-func (h *Handler) writeBody(w http.ResponseWriter, r *http.Request, b cachedBody) {
 	hd := w.Header()
-	hd.Set("ETag", b.etag)
-	hd.Set("Cache-Control", h.cacheControl)
-	if etagMatches(r.Header.Get("If-None-Match"), b.etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
+	hd.Set("Cache-Control", viewcache.CacheControl)
 	hd.Set("Content-Type", "application/json")
 	hd.Set("X-Content-Type-Options", "nosniff")
-	_, _ = w.Write(b.body)
-}
-
-// etagMatches applies If-None-Match's weak comparison (RFC 9110 13.1.2):
-// "*" or any listed tag equal to ours once W/ is ignored.
-func etagMatches(header, etag string) bool {
-	if header == "" {
-		return false
-	}
-	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if t == "*" || t == etag {
-			return true
-		}
-	}
-	return false
+	_, _ = w.Write(append(body, '\n'))
 }
 
 // notFound is the error for a well-formed id with no public row.
@@ -94,9 +55,6 @@ func notFound(what string) error {
 // getOne answers a GET of one catalog row by public id: what the job and
 // provider detail routes share, load being the store's lookup.
 func getOne[T any](h *Handler, w http.ResponseWriter, r *http.Request, kind string, load func(context.Context, int64) (T, error)) {
-	if h.serveCached(w, r) {
-		return
-	}
 	if err := parseParams(r).Err(); err != nil {
 		h.fail(w, r, err)
 		return
@@ -114,5 +72,5 @@ func getOne[T any](h *Handler, w http.ResponseWriter, r *http.Request, kind stri
 		h.fail(w, r, err)
 		return
 	}
-	h.writeCached(w, r, map[string]any{"data": row})
+	h.writeJSON(w, r, map[string]any{"data": row})
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/admin"
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
@@ -52,15 +53,16 @@ func (s *Server) Handler() (http.Handler, error) {
 // never as a placeholder.
 func (s *Server) mount(mux *http.ServeMux) error {
 	lim, ttl := s.Config.HTTP, resultTTL(s.Config.HTTP.ResultCache)
+	s.feed = changefeed.NewFollower(s.pool(database.RolePublic), changefeed.Options{Log: s.Log})
 	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
 	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow)
-	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl,
+	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl, Feed: s.feed,
 		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2)}, cat, in, s.Log)
 	if err != nil {
 		return fmt.Errorf("public site: %w", err)
 	}
 	site.Routes(mux)
-	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl,
+	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl, Feed: s.feed,
 		Limiter: perClient(lim.APIRateLimit, lim.APIRateLimit/10)}).Routes(mux)
 	tenantapi.New(s.pool(database.RoleWrite), s.Log, tenantapi.WithIntake(in)).Routes(mux)
 	openapi.Routes(mux)

@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/admin"
+	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/config"
 	"github.com/zumodra/zumodra/internal/database"
 )
@@ -43,9 +44,10 @@ type Server struct {
 	// Ready, when set, is called with the bound address once listening.
 	Ready func(addr net.Addr)
 
-	mux      *http.ServeMux // built once by Handler
-	admin    *admin.Handler // its readiness refresh runs beside the server
-	metricsH http.Handler   // /metrics, on the site or on Config.MetricsAddr
+	mux      *http.ServeMux       // built once by Handler
+	admin    *admin.Handler       // its readiness refresh runs beside the server
+	metricsH http.Handler         // /metrics, on the site or on Config.MetricsAddr
+	feed     *changefeed.Follower // the read path's view of the catalog version; started by Serve
 }
 
 // Run listens on Config.Addr and serves until ctx ends, then shuts down in
@@ -72,7 +74,18 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	bgCtx, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopBackground()
+	// The caches are keyed by the catalog version the follower has seen:
+	// it starts from the current one before the first request.
+	followed, err := s.feed.Start(bgCtx)
+	if err != nil {
+		ln.Close()
+		if mln != nil {
+			mln.Close()
+		}
+		return fmt.Errorf("follow the catalog feed: %w", err)
+	}
 	var wg sync.WaitGroup
+	wg.Go(func() { <-followed })
 	errs := make(chan error, 2)
 	wg.Go(func() { s.admin.RunReadiness(bgCtx) })
 	if s.Pools != nil {

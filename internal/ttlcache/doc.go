@@ -1,6 +1,7 @@
 // Package ttlcache is the one in-process result cache of the read path: the
-// catalog's query results (internal/catalog), rendered pages (internal/web)
-// and encoded API bodies (internal/publicapi) each keep one.
+// catalog's query results (internal/catalog) and the whole responses of the
+// pages and the API (internal/viewcache) each keep one, with keys that
+// carry the catalog version, so the TTL only bounds an entry's life.
 //
 // An entry is fresh for its TTL on the cache's clock. A cache may also serve
 // an entry stale for a while longer while one caller refreshes it in the

@@ -38,6 +38,9 @@
 // spellings (unknown ones ignored). Bad parameters are the visitor's
 // mistake and get a 400 page naming the parameter; unknown or hidden ids a 404; a listing that closed between the
 // page view and the form post a 410 (intake re-checks eligibility in the
-// tenant's transaction). Rendered listing and detail pages are reused for
-// identical requests for Config.PageCacheTTL (2 s by default; internal/ttlcache).
+// tenant's transaction). Lists, the feed and the sitemap are read in one
+// catalog snapshot each, and rendered pages are reused for identical
+// requests until the catalog changes (internal/viewcache, keyed by the
+// version the change feed follower has seen; a detail page by its own
+// row's last change), with ETags answering 304.
 package web

@@ -15,9 +15,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
@@ -46,6 +48,7 @@ type env struct {
 	pool *pgxpool.Pool
 	mux  http.Handler
 	h    *web.Handler
+	feed *changefeed.Follower // set when the env caches pages (PageCacheTTL > 0)
 }
 
 func newEnv(t *testing.T) *env {
@@ -73,8 +76,12 @@ func newEnvWith(t *testing.T, cfg web.Config) *env {
 	if cfg.Now == nil {
 		cfg.Now = clock
 	}
+	var feed *changefeed.Follower
 	if cfg.PageCacheTTL == 0 { // tests change rows between identical requests
 		cfg.PageCacheTTL = -1
+	} else {
+		feed = startFeed(t, pool)
+		cfg.Feed = feed
 	}
 	h, err := web.New(cfg, cat, intake.New(pool, log).WithClock(clock), log)
 	if err != nil {
@@ -82,7 +89,52 @@ func newEnvWith(t *testing.T, cfg web.Config) *env {
 	}
 	mux := http.NewServeMux()
 	h.Routes(mux)
-	return &env{t: t, pool: pool, h: h, mux: httpx.Chain(mux, httpx.SecurityHeaders(""))}
+	return &env{t: t, pool: pool, h: h, mux: httpx.Chain(mux, httpx.SecurityHeaders("")), feed: feed}
+}
+
+// startFeed follows pool's catalog feed until the test ends.
+func startFeed(t *testing.T, pool *pgxpool.Pool) *changefeed.Follower {
+	t.Helper()
+	f := changefeed.NewFollower(pool, changefeed.Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	done, err := f.Start(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); <-done })
+	return f
+}
+
+// seen returns once the env's follower has seen every catalog change
+// committed so far: the signal the next request may rely on.
+func (e *env) seen() {
+	e.t.Helper()
+	v, err := changefeed.Current(context.Background(), e.pool)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := e.feed.Wait(ctx, v); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// unseen runs sql with the triggers off, so the feed never hears of it (no
+// real writer can do this): what the pages show afterwards is cached.
+func (e *env) unseen(sql string, args ...any) {
+	e.t.Helper()
+	ctx := context.Background()
+	err := pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SET LOCAL session_replication_role = replica`); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, sql, args...)
+		return err
+	})
+	if err != nil {
+		e.t.Fatal(err)
+	}
 }
 
 func (e *env) tenant(slug, name, logo string) domain.Tenant {

@@ -13,6 +13,8 @@ import (
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/viewcache"
 )
 
 // Config is what the public site needs to know about where it runs.
@@ -34,9 +36,13 @@ type Config struct {
 	// sitemap) per client address. Nil means no limit: a site behind a CDN
 	// or benchmarked from one address may not want one.
 	PageLimiter *httpx.RateLimiter
-	// PageCacheTTL is how long a rendered listing or detail page is reused
-	// for identical requests: 0 means 2 seconds, negative turns it off.
+	// PageCacheTTL bounds how long a rendered page of one catalog version
+	// is reused for identical requests: 0 means viewcache.DefaultTTL,
+	// negative turns the reuse off.
 	PageCacheTTL time.Duration
+	// Feed keys the page cache by catalog version (serve passes its
+	// change feed follower); nil stores no page.
+	Feed viewcache.Feed
 }
 
 // Handler serves the public pages. Build it with New, mount it with Routes.
@@ -49,7 +55,7 @@ type Handler struct {
 	assets  *assets
 	limiter *httpx.RateLimiter
 	csrf    *http.CrossOriginProtection
-	cache   *pageCache // nil when off
+	views   *viewcache.Views
 }
 
 // New parses the embedded templates and assets; an error here is a bug in
@@ -69,7 +75,7 @@ func New(cfg Config, cat *catalog.Store, in *intake.Service, log *slog.Logger) (
 		return nil, fmt.Errorf("web templates: %w", err)
 	}
 	h := &Handler{cfg: cfg, catalog: cat, intake: in, log: log, pages: pages, assets: a, limiter: cfg.FormLimiter,
-		cache: newPageCache(cfg.PageCacheTTL, cfg.Now)}
+		views: viewcache.NewViews(viewcache.New(cfg.PageCacheTTL, maxCachedPages), cfg.Feed, cat)}
 	if h.csrf, err = newCSRF(cfg.BaseURL, func(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, http.StatusForbidden)
 	}); err != nil {
@@ -99,19 +105,19 @@ func newCSRF(baseURL string, deny http.HandlerFunc) (*http.CrossOriginProtection
 
 // Routes registers the public site on mux.
 func (h *Handler) Routes(mux *http.ServeMux) {
-	mux.Handle("GET /careers/{$}", h.page(h.cached(h.jobList)))
-	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.cached(h.jobDetail)))
+	mux.Handle("GET /careers/{$}", h.page(h.views.List(h.jobList)))
+	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.views.Row(kind.Jobs, h.jobDetail)))
 	mux.HandleFunc("GET /careers/jobs/{id}", h.addSlash)
 	mux.Handle("POST /careers/jobs/{id}/apply", h.form(h.apply))
 	mux.Handle("GET /careers/jobs/{id}/applied/{$}", h.page(h.applied))
-	mux.Handle("GET /careers/feed.xml", h.page(h.feed))
-	mux.Handle("GET /browse-freelancers/{$}", h.page(h.cached(h.providerList)))
-	mux.Handle("GET /browse-freelancers/{id}/{$}", h.page(h.cached(h.providerDetail)))
+	mux.Handle("GET /careers/feed.xml", h.page(h.views.List(h.feed)))
+	mux.Handle("GET /browse-freelancers/{$}", h.page(h.views.List(h.providerList)))
+	mux.Handle("GET /browse-freelancers/{id}/{$}", h.page(h.views.Row(kind.Providers, h.providerDetail)))
 	mux.HandleFunc("GET /browse-freelancers/{id}", h.addSlash)
 	mux.Handle("POST /browse-freelancers/{id}/inquire", h.form(h.inquire))
 	mux.Handle("GET /browse-freelancers/{id}/sent/{$}", h.page(h.inquirySent))
-	mux.Handle("GET /sitemap.xml", h.page(h.sitemap))
-	mux.Handle("GET /sitemaps/{name}", h.page(h.sitemapFile))
+	mux.Handle("GET /sitemap.xml", h.page(h.views.List(h.sitemap)))
+	mux.Handle("GET /sitemaps/{name}", h.page(h.views.List(h.sitemapFile)))
 	mux.HandleFunc("GET /robots.txt", h.robots)
 	mux.HandleFunc("GET /static/{name}", h.assets.serve)
 }

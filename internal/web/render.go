@@ -7,6 +7,8 @@ import (
 	"html/template"
 	"net/http"
 	"sync"
+
+	"github.com/zumodra/zumodra/internal/viewcache"
 )
 
 //go:embed templates
@@ -71,16 +73,16 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		}
 		return
 	}
-	h.remember(r, status, buf.Bytes())
 	writeHTML(w, status, buf.Bytes())
 }
 
-// cacheControl lets browsers and CDNs reuse a page for a minute: pages
-// hold nothing personal (the forms need no token), and a minute is within
-// the catalog's own cache lag. Anything but a 200 is not stored.
+// cacheControl lets browsers and CDNs keep a page (it holds nothing
+// personal: the forms need no token) but revalidate it on every view: its
+// ETag makes that a 304 without a body while the page is unchanged, and a
+// catalog change shows on the next view. Anything but a 200 is not stored.
 func cacheControl(status int) string {
 	if status == http.StatusOK {
-		return "public, max-age=60"
+		return viewcache.CacheControl
 	}
 	return "no-store"
 }

@@ -1,16 +1,17 @@
 package web_test
 
 import (
+	"context"
 	"encoding/xml"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/viewcache"
 	"github.com/zumodra/zumodra/internal/web"
 )
 
@@ -173,27 +174,47 @@ func TestNewRefusesRelativeBaseURL(t *testing.T) {
 	}
 }
 
-// A rendered page is reused for identical requests until its TTL passes on
-// the handler's clock; other addresses and error pages are not reused.
+// A rendered page is reused for identical requests of one catalog version,
+// and only for them: a write the feed never saw leaves it in place (which
+// proves the reuse), the next real change shows once the follower has it,
+// and a detail page follows its own row's changes. Every 200 has an ETag
+// a revalidation answers with 304.
 func TestPageCache(t *testing.T) {
 	t.Parallel()
-	var mu sync.Mutex
-	clock := now
-	e := newEnvWith(t, web.Config{PageCacheTTL: 2 * time.Second, Now: func() time.Time {
-		mu.Lock()
-		defer mu.Unlock()
-		return clock
-	}})
+	e := newEnvWith(t, web.Config{PageCacheTTL: time.Hour})
 	acme := e.tenant("acme", "Acme Robotics", "")
-	e.job(acme, func(r *jobRow) { r.Title = "First Job" })
+	first := e.job(acme, func(r *jobRow) { r.Title = "First Job" })
+	e.seen()
 	e.mustGet("/careers/?q=job", http.StatusOK)
-	e.job(acme, func(r *jobRow) { r.Title = "Second Job" })
+	e.unseen(`UPDATE public.job_catalog SET title = 'Second Job'`)
 	lacks(t, e.mustGet("/careers/?q=job", http.StatusOK), "Second Job") // served from the cache
 	contains(t, e.mustGet("/careers/?q=job&sort=newest", http.StatusOK), "Second Job")
 	e.mustGet("/careers/?page_size=0", http.StatusBadRequest)
 	e.mustGet("/careers/?page_size=0", http.StatusBadRequest)
-	mu.Lock()
-	clock = clock.Add(2 * time.Second)
-	mu.Unlock()
-	contains(t, e.mustGet("/careers/?q=job", http.StatusOK), "Second Job")
+	e.job(acme, func(r *jobRow) { r.Title = "Third Job" })
+	e.seen()
+	contains(t, e.mustGet("/careers/?q=job", http.StatusOK), "Second Job", "Third Job")
+
+	detail := "/careers/jobs/" + strconv.FormatInt(first, 10) + "/"
+	contains(t, e.mustGet(detail, http.StatusOK), "Second Job")
+	e.unseen(`UPDATE public.job_catalog SET title = 'Renamed' WHERE id = $1`, first)
+	e.job(acme, nil) // another row's change keeps the detail page
+	e.seen()
+	lacks(t, e.mustGet(detail, http.StatusOK), "Renamed")
+	if _, err := e.pool.Exec(context.Background(), `UPDATE public.job_catalog SET title = 'Renamed again' WHERE id = $1`, first); err != nil {
+		t.Fatal(err)
+	}
+	e.seen()
+	contains(t, e.mustGet(detail, http.StatusOK), "Renamed again")
+
+	res, _ := e.get(detail)
+	tag := res.Header.Get("ETag")
+	if tag == "" || res.Header.Get("Cache-Control") != viewcache.CacheControl {
+		t.Fatalf("headers %v", res.Header)
+	}
+	r := httptest.NewRequest(http.MethodGet, detail, nil)
+	r.Header.Set("If-None-Match", tag)
+	if res, body := e.do(r); res.StatusCode != http.StatusNotModified || body != "" {
+		t.Fatalf("revalidation: %d %q", res.StatusCode, body)
+	}
 }

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/zumodra/zumodra/internal/viewcache"
+
 	"encoding/xml"
 	"net/http"
 	"strconv"
@@ -113,7 +115,7 @@ func (h *Handler) writeXML(w http.ResponseWriter, r *http.Request, ctype string,
 		return
 	}
 	w.Header().Set("Content-Type", ctype+"; charset=utf-8")
-	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Header().Set("Cache-Control", viewcache.CacheControl)
 	_, _ = w.Write([]byte(xml.Header))
 	_, _ = w.Write(out)
 }

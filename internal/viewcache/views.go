@@ -1,0 +1,99 @@
+package viewcache
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/kind"
+)
+
+// Feed is what keys the cache: the process's change feed follower
+// (*changefeed.Follower).
+type Feed interface {
+	Position() int64
+	RowVersion(c kind.Catalog, id int64) int64
+	Hint()
+}
+
+// Views wraps the public read handlers of one site (pages or API).
+type Views struct {
+	cache *Cache
+	feed  Feed // nil: nothing is stored (no version to key by)
+	store *catalog.Store
+}
+
+// NewViews returns the wrappers storing in cache (nil stores nothing),
+// keyed by feed (nil stores nothing), computing in store's snapshots.
+func NewViews(cache *Cache, feed Feed, store *catalog.Store) *Views {
+	return &Views{cache: cache, feed: feed, store: store}
+}
+
+// List serves next, which reads many catalog rows (a list, its count,
+// facets and stats; a sitemap; a feed), from one snapshot, and keeps its
+// 200 under the snapshot's version.
+func (v *Views) List(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v.cache.Serve(w, r, v.listKey(r, v.position()), func(w http.ResponseWriter, r *http.Request) string {
+			var key string
+			ran := false
+			err := v.store.Snapshot(r.Context(), func(ctx context.Context) error {
+				ran = true
+				next(w, r.WithContext(ctx))
+				if sv, ok := catalog.SnapshotVersion(ctx); ok {
+					key = v.listKey(r, sv)
+					if v.feed != nil && sv > v.feed.Position() {
+						v.feed.Hint() // the follower is behind what this snapshot saw
+					}
+				}
+				return nil
+			})
+			if err != nil && !ran { // no snapshot (the database is down): let next answer it
+				next(w, r)
+			}
+			if err != nil {
+				return ""
+			}
+			return key
+		})
+	}
+}
+
+// Row serves next, which shows one catalog row of c (the {id} path value),
+// keyed by the version of that row's last change.
+func (v *Views) Row(c kind.Catalog, next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		key := ""
+		if id, err := strconv.ParseInt(r.PathValue("id"), 10, 64); err == nil && v.feed != nil {
+			if rv := v.feed.RowVersion(c, id); rv >= 0 {
+				key = "R" + string(c) + "\x00" + strconv.FormatInt(rv, 10) + "\x00" + requestKey(r)
+			}
+		}
+		v.cache.Serve(w, r, key, func(w http.ResponseWriter, r *http.Request) string {
+			next(w, r)
+			return key // what it read is at least as new as the row's key
+		})
+	}
+}
+
+func (v *Views) position() int64 {
+	if v.feed == nil {
+		return -1
+	}
+	return v.feed.Position()
+}
+
+func (v *Views) listKey(r *http.Request, version int64) string {
+	if v.feed == nil || version < 0 {
+		return ""
+	}
+	return "L" + strconv.FormatInt(version, 10) + "\x00" + requestKey(r)
+}
+
+// requestKey is what a response depends on besides the catalog: the host
+// (absolute links may come from it), the method (HEAD has no body) and
+// the full request URI.
+func requestKey(r *http.Request) string {
+	return r.Method + " " + r.Host + " " + r.URL.RequestURI()
+}
