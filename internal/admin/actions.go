@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/source"
@@ -97,10 +98,16 @@ func (h *Handler) formVerify(w http.ResponseWriter, r *http.Request, _ caller) {
 // a short message in the query string, which the page shows as text.
 func (h *Handler) redirectWith(w http.ResponseWriter, r *http.Request, msg string, err error) {
 	if err != nil {
-		if domain.ErrorCode(err) == domain.CodeInternal {
+		switch httpx.CodeOf(err) {
+		case domain.CodeUnavailable:
+			h.log.WarnContext(r.Context(), "admin action: database unavailable", "path", r.URL.Path, "error", err)
+			msg = "Failed: the database is busy or unreachable; try again in a few seconds"
+		case domain.CodeInternal:
 			h.log.ErrorContext(r.Context(), "admin action failed", "path", r.URL.Path, "error", err)
+			msg = "Failed: " + domain.ErrorMessage(err)
+		default:
+			msg = "Failed: " + domain.ErrorMessage(err)
 		}
-		msg = "Failed: " + domain.ErrorMessage(err)
 	}
 	http.Redirect(w, r, "/admin/?flash="+urlQueryEscape(msg), http.StatusSeeOther)
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/outbox"
 )
 
@@ -66,6 +68,12 @@ func (h *Handler) pageOrLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ov, err := h.overview(r.Context())
+	if err != nil && httpx.CodeOf(err) == domain.CodeUnavailable {
+		h.log.WarnContext(r.Context(), "admin page: database unavailable", "error", err)
+		w.Header().Set("Retry-After", httpx.RetryAfter)
+		http.Error(w, "the database is busy or unreachable; reload in a few seconds", http.StatusServiceUnavailable)
+		return
+	}
 	if err != nil {
 		h.log.ErrorContext(r.Context(), "admin page", "error", err)
 		http.Error(w, "the admin page could not be built; see the server log", http.StatusInternalServerError)

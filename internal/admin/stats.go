@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/kind"
 
 	"github.com/zumodra/zumodra/internal/ops"
@@ -16,7 +17,7 @@ import (
 type CatalogStats struct {
 	Catalog    kind.Catalog `json:"catalog"`
 	InCatalog  int          `json:"in_catalog"`            // now
-	LastSynced *time.Time   `json:"last_synced,omitempty"` // newest synced_at
+	LastSynced *time.Time   `json:"last_synced,omitempty"` // last change applied, removals included
 	// From the tenant's last verification (nil before the first): eligible
 	// per the projection, and what differed then.
 	Verified *ops.LastVerification `json:"verified,omitempty"`
@@ -70,6 +71,10 @@ func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 			return nil, err
 		}
 	}
+	changed, err := changefeed.LastChanges(ctx, h.pool)
+	if err != nil {
+		return nil, err
+	}
 	queue, err := outbox.CountByTenant(ctx, h.pool)
 	if err != nil {
 		return nil, err
@@ -91,9 +96,20 @@ func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {
 			Pending: queue[t.ID].Pending, Dead: queue[t.ID].Dead}
 		for _, c := range kind.All {
 			a := aggs[c][t.ID]
-			st.Catalogs = append(st.Catalogs, CatalogStats{Catalog: c, InCatalog: a.Rows, LastSynced: a.LastSynced, Verified: byTenant[t.ID][c]})
+			st.Catalogs = append(st.Catalogs, CatalogStats{Catalog: c, InCatalog: a.Rows,
+				LastSynced: latest(a.LastSynced, changed[changefeed.TenantCatalog{TenantID: t.ID, Catalog: c}]), Verified: byTenant[t.ID][c]})
 		}
 		out[i] = st
 	}
 	return out, nil
+}
+
+// latest is the later of a row's synced_at and the feed's last change: an
+// unpublished or deleted row leaves no synced_at behind, only the feed
+// knows when it went.
+func latest(synced *time.Time, changed time.Time) *time.Time {
+	if changed.IsZero() || (synced != nil && !synced.Before(changed)) {
+		return synced
+	}
+	return &changed
 }

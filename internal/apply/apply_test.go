@@ -34,7 +34,7 @@ func TestHashSkipDryRunAndTenantGuard(t *testing.T) {
 				return err
 			}
 			var err error
-			st, err = apply.SyncIDs(ctx, tx, tn, kind.Jobs, []int64{job.ID, draft.ID, 999999}, opts)
+			st, _, err = apply.SyncIDs(ctx, tx, tn, kind.Jobs, []int64{job.ID, draft.ID, 999999}, opts)
 			return err
 		})
 		if err != nil {

@@ -29,9 +29,9 @@ func SyncIsolated(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalo
 	if len(ids) == 0 {
 		return Stats{}, nil, nil
 	}
-	st, rowErr, txErr := inSavepoint(ctx, tx, t, c, ids, opts)
+	st, invalid, rowErr, txErr := inSavepoint(ctx, tx, t, c, ids, opts)
 	if txErr != nil || rowErr == nil {
-		return st, nil, txErr
+		return st, invalid, txErr
 	}
 	if len(ids) == 1 {
 		return Stats{Errors: 1}, []RowError{{c, ids[0], rowErr}}, nil
@@ -39,41 +39,43 @@ func SyncIsolated(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalo
 	var total Stats
 	var failed []RowError
 	for _, id := range ids {
-		st, rowErr, txErr := inSavepoint(ctx, tx, t, c, []int64{id}, opts)
+		st, invalid, rowErr, txErr := inSavepoint(ctx, tx, t, c, []int64{id}, opts)
 		if txErr != nil {
 			return total, failed, txErr
 		}
 		if rowErr != nil {
 			failed = append(failed, RowError{c, id, rowErr})
+			total.Errors++
 			continue
 		}
 		total.Add(st)
+		failed = append(failed, invalid...)
 	}
-	total.Errors = len(failed)
 	return total, failed, nil
 }
 
 // inSavepoint runs SyncIDs in a nested transaction (a savepoint). A failure
 // rolled back to the savepoint is the rows' (rowErr): the outer transaction
 // is still usable. A failure to open, release or roll back the savepoint, or
-// a cancelled context, is the transaction's (txErr).
-func inSavepoint(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, ids []int64, opts Options) (st Stats, rowErr, txErr error) {
+// a cancelled context, is the transaction's (txErr). Invalid rows are no
+// failure of the savepoint: their removal is kept.
+func inSavepoint(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, ids []int64, opts Options) (st Stats, invalid []RowError, rowErr, txErr error) {
 	sp, err := tx.Begin(ctx)
 	if err != nil {
-		return Stats{}, nil, fmt.Errorf("savepoint: %w", err)
+		return Stats{}, nil, nil, fmt.Errorf("savepoint: %w", err)
 	}
-	st, rowErr = SyncIDs(ctx, sp, t, c, ids, opts)
+	st, invalid, rowErr = SyncIDs(ctx, sp, t, c, ids, opts)
 	if rowErr == nil {
 		if err := sp.Commit(ctx); err != nil {
-			return Stats{}, nil, fmt.Errorf("release savepoint: %w", err)
+			return Stats{}, nil, nil, fmt.Errorf("release savepoint: %w", err)
 		}
-		return st, nil, nil
+		return st, invalid, nil, nil
 	}
 	if ctx.Err() != nil {
-		return Stats{}, nil, fmt.Errorf("%w (%v)", ctx.Err(), rowErr)
+		return Stats{}, nil, nil, fmt.Errorf("%w (%v)", ctx.Err(), rowErr)
 	}
 	if err := sp.Rollback(ctx); err != nil {
-		return Stats{}, nil, fmt.Errorf("%v; rollback to savepoint: %w", rowErr, err)
+		return Stats{}, nil, nil, fmt.Errorf("%v; rollback to savepoint: %w", rowErr, err)
 	}
-	return Stats{}, rowErr, nil
+	return Stats{}, nil, rowErr, nil
 }

@@ -19,59 +19,82 @@ type catalogOps struct {
 	columns []string
 	idPage  func(ctx context.Context, q pgq.Querier, t domain.Tenant, after int64, limit int) ([]int64, error)
 	// queueRead queues the read of ids on a batch; the function it returns,
-	// called once the batch has run, gives the rows to write, the ids of
-	// source rows that are not public and the ids without a source row.
-	queueRead func(b *pgx.Batch, t domain.Tenant, ids []int64) func() (items []item, excluded, gone []int64)
+	// called once the batch has run, gives the rows to write, the ids to
+	// remove (not public, or without a source row) and the rows that hold
+	// values the catalog cannot take (removed too, and reported).
+	queueRead func(b *pgx.Batch, t domain.Tenant, ids []int64) func() projected
 	// queueFingerprints and fingerprintPage read input fingerprints
 	// (internal/source).
 	queueFingerprints func(b *pgx.Batch, t domain.Tenant, salt string, ids []int64, out source.Fingerprints)
 	fingerprintPage   func(ctx context.Context, q pgq.Querier, t domain.Tenant, salt string, after int64, limit int) ([]int64, source.Fingerprints, error)
 }
 
+// projected is one read of source rows as the projection decided them.
+type projected struct {
+	items   []item
+	remove  []int64
+	invalid []RowError
+	// excluded are the rows of remove that exist and are not public by the
+	// tenant's choice (not invalid): their exclusion can be remembered.
+	excluded []int64
+}
+
 var catalogs = map[kind.Catalog]catalogOps{
-	kind.Jobs: {projection.JobColumns(), source.JobIDPage, queueProjected(source.QueueJobsByID, jobItem),
+	kind.Jobs: {projection.JobColumns(), source.JobIDPage, queueProjected(kind.Jobs, source.QueueJobsByID, jobItem),
 		source.QueueJobFingerprints, source.JobFingerprintPage},
-	kind.Providers: {projection.ProviderColumns(), source.ProviderIDPage, queueProjected(source.QueueProvidersByID, providerItem),
+	kind.Providers: {projection.ProviderColumns(), source.ProviderIDPage, queueProjected(kind.Providers, source.QueueProvidersByID, providerItem),
 		source.QueueProviderFingerprints, source.ProviderFingerprintPage},
 }
 
 // queueProjected builds a queueRead from a source read and a projection of
-// one row (its id, and its catalog row when public). internal/projection
-// alone decides which rows are public.
-func queueProjected[In any](queue func(*pgx.Batch, domain.Tenant, []int64, *[]In), project func(In) (int64, item, bool)) func(*pgx.Batch, domain.Tenant, []int64) func() ([]item, []int64, []int64) {
-	return func(b *pgx.Batch, t domain.Tenant, ids []int64) func() ([]item, []int64, []int64) {
+// one row (its id, its catalog row when public, the error that keeps it
+// out when it is invalid). internal/projection alone decides which rows are
+// public.
+func queueProjected[In any](c kind.Catalog, queue func(*pgx.Batch, domain.Tenant, []int64, *[]In), project func(In) (int64, item, bool, error)) func(*pgx.Batch, domain.Tenant, []int64) func() projected {
+	return func(b *pgx.Batch, t domain.Tenant, ids []int64) func() projected {
 		var in []In
 		queue(b, t, ids, &in)
-		return func() ([]item, []int64, []int64) {
-			items := make([]item, 0, len(in))
-			var excluded []int64
+		return func() projected {
+			p := projected{items: make([]item, 0, len(in))}
 			found := make([]int64, len(in))
 			for i, x := range in {
-				id, it, public := project(x)
+				id, it, public, invalid := project(x)
 				found[i] = id
-				if public {
-					items = append(items, it)
-				} else {
-					excluded = append(excluded, id)
+				switch {
+				case public:
+					p.items = append(p.items, it)
+				case invalid != nil:
+					p.invalid = append(p.invalid, RowError{c, id, invalid})
+					p.remove = append(p.remove, id)
+				default:
+					p.remove = append(p.remove, id)
+					p.excluded = append(p.excluded, id)
 				}
 			}
-			return items, excluded, missing(ids, found)
+			p.remove = append(p.remove, missing(ids, found)...)
+			return p
 		}
 	}
 }
 
-func jobItem(x projection.JobInput) (int64, item, bool) {
+func jobItem(x projection.JobInput) (int64, item, bool, error) {
 	r, why := projection.Job(x)
-	if why != projection.Public {
-		return x.Job.ID, item{}, false
+	switch why {
+	case projection.Public:
+		return x.Job.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, true, nil
+	case projection.ReasonInvalid:
+		return x.Job.ID, item{}, false, projection.JobValueError(x)
 	}
-	return x.Job.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, true
+	return x.Job.ID, item{}, false, nil
 }
 
-func providerItem(x projection.ProviderInput) (int64, item, bool) {
+func providerItem(x projection.ProviderInput) (int64, item, bool, error) {
 	r, why := projection.Provider(x)
-	if why != projection.Public {
-		return x.Provider.ID, item{}, false
+	switch why {
+	case projection.Public:
+		return x.Provider.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, true, nil
+	case projection.ReasonInvalid:
+		return x.Provider.ID, item{}, false, projection.ProviderValueError(x)
 	}
-	return x.Provider.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, true
+	return x.Provider.ID, item{}, false, nil
 }

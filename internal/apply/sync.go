@@ -16,10 +16,12 @@ import (
 // current source rows: read, project, upsert the public ones, remove the
 // rest (including ids whose source row no longer exists). When q can send
 // batches (a pgx.Tx can), the source rows and the catalog's hashes are read
-// in one round trip.
-func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog, ids []int64, opts Options) (Stats, error) {
+// in one round trip. Rows holding values the catalog cannot take are removed
+// too and returned as row errors: the caller settles them like any failed
+// row, while the rest of the work stands.
+func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog, ids []int64, opts Options) (Stats, []RowError, error) {
 	if len(ids) == 0 {
-		return Stats{}, nil
+		return Stats{}, nil, nil
 	}
 	ops := catalogs[c]
 	b := &pgx.Batch{}
@@ -30,17 +32,21 @@ func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog
 	hold := make(map[int64]held, len(ids))
 	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, hold) })
 	if err := q.SendBatch(ctx, b).Close(); err != nil {
-		return Stats{}, err
+		return Stats{}, nil, err
 	}
-	items, excluded, gone := read()
-	for i := range items {
-		items[i].fp = fps[items[i].sourceID]
+	p := read()
+	for i := range p.items {
+		p.items[i].fp = fps[p.items[i].sourceID]
 	}
-	st, err := applyItems(ctx, q, c, ops.columns, t.ID, items, append(excluded, gone...), hold, opts)
+	st, err := applyItems(ctx, q, c, ops.columns, t.ID, p.items, p.remove, hold, opts)
 	if err == nil && opts.refreshFingerprints {
-		err = recordExclusions(ctx, q, c, t.ID, excluded, fps, opts)
+		err = recordExclusions(ctx, q, c, t.ID, p.excluded, fps, opts)
 	}
-	return st, err
+	if err != nil {
+		return st, nil, err
+	}
+	st.Errors += len(p.invalid)
+	return st, p.invalid, nil
 }
 
 // Page is the result of SyncPage.

@@ -98,3 +98,32 @@ func Prune(ctx context.Context, q pgq.Querier, cutoff time.Time) (int, error) {
 	}
 	return n, nil
 }
+
+// TenantCatalog names one tenant's part of one catalog.
+type TenantCatalog struct {
+	TenantID int64
+	Catalog  kind.Catalog
+}
+
+// LastChanges returns, per tenant and catalog, when a change to its rows
+// last committed, within the history the feed still holds: removals
+// included, which the rows' own synced_at cannot show.
+func LastChanges(ctx context.Context, q pgq.Querier) (map[TenantCatalog]time.Time, error) {
+	rows, err := q.Query(ctx, `SELECT c.tenant_id, c.catalog, max(m.committed_at)
+		FROM public.catalog_changes c JOIN public.catalog_commits m USING (xid)
+		WHERE m.committed_at IS NOT NULL AND c.op <> 't' GROUP BY 1, 2`)
+	if err != nil {
+		return nil, fmt.Errorf("changefeed: last changes: %w", err)
+	}
+	out := map[TenantCatalog]time.Time{}
+	var k TenantCatalog
+	var at time.Time
+	_, err = pgx.ForEachRow(rows, []any{&k.TenantID, &k.Catalog, &at}, func() error {
+		out[k] = at
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("changefeed: last changes: %w", err)
+	}
+	return out, nil
+}

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/kind"
@@ -328,29 +329,29 @@ func (f *Follower) listen(ctx context.Context) {
 
 var errReplica = errors.New("in recovery")
 
+// listenOnce opens a connection of its own, outside the pool: held for the
+// process's life, a pooled one would leave the public pages one connection
+// short, and none at all with a pool of one.
 func (f *Follower) listenOnce(ctx context.Context) error {
-	conn, err := f.db.Acquire(ctx)
+	conn, err := pgx.ConnectConfig(ctx, f.db.Config().ConnConfig)
 	if err != nil {
 		return err
 	}
+	defer func() { _ = conn.Close(context.Background()) }()
 	var recovering bool
 	if err := conn.QueryRow(ctx, `SELECT pg_is_in_recovery()`).Scan(&recovering); err != nil {
-		conn.Release()
 		return fmt.Errorf("check for recovery: %w", err)
 	}
 	if recovering {
-		conn.Release()
 		return errReplica
 	}
-	// The connection carries a LISTEN: never hand it back to the pool.
-	defer func() { _ = conn.Hijack().Close(context.Background()) }()
 	if _, err := conn.Exec(ctx, "LISTEN "+Channel); err != nil {
 		return err
 	}
 	f.setListening(true)
 	f.Hint() // a change may have committed before LISTEN took effect
 	for {
-		if _, err := conn.Conn().WaitForNotification(ctx); err != nil {
+		if _, err := conn.WaitForNotification(ctx); err != nil {
 			return err
 		}
 		f.Hint()

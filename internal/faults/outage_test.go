@@ -19,7 +19,7 @@ func TestOutageAtStart(t *testing.T) {
 	if err := cluster.Stop(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	serve := d.start("serve", nil, "serve", "--addr", "127.0.0.1:0", "--workers", "1")
+	serve := d.start("serve", []string{"ZUMODRA_ADMIN_TOKEN=tok"}, "serve", "--addr", "127.0.0.1:0", "--workers", "1")
 	worker := d.start("worker", nil, "worker", "--workers", "1")
 	site := serve.siteURL()
 
@@ -36,6 +36,13 @@ func TestOutageAtStart(t *testing.T) {
 	api := get(site + "/api/v1/careers/jobs")
 	if api.status != http.StatusServiceUnavailable || api.header.Get("Retry-After") == "" || api.header.Get("Content-Type") != "application/problem+json" {
 		t.Errorf("API during the outage: %d %q %s", api.status, api.header.Get("Content-Type"), api.body)
+	}
+	req, _ := http.NewRequest(http.MethodGet, site+"/admin/", nil)
+	req.Header.Set("Authorization", "Bearer tok")
+	if resp, err := client.Do(req); err != nil || resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("/admin/ during the outage: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
 	}
 
 	var err error

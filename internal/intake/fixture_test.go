@@ -67,7 +67,7 @@ func syncRow(t *testing.T, pool *pgxpool.Pool, ten domain.Tenant, c kind.Catalog
 		if err := apply.LockTenant(ctx, tx, ten.ID); err != nil {
 			return err
 		}
-		_, err := apply.SyncIDs(ctx, tx, ten, c, []int64{id}, apply.Options{})
+		_, _, err := apply.SyncIDs(ctx, tx, ten, c, []int64{id}, apply.Options{})
 		return err
 	})
 	if err != nil {

@@ -26,9 +26,10 @@ var constraints = map[string]map[string]obj{
 		"hiring_manager_email": optionalEmail(), "application_email": optionalEmail(),
 		"custom_questions": {"type": "array", "items": obj{"description": "one question, in any JSON form"},
 			"description": "private: questions for applicants, any JSON array up to 50,000 bytes"},
-		"category_id":  {"description": "id of one of your job categories"},
-		"published_at": {"description": "set to now when the job is first published and this is null"},
-		"title":        {"minLength": 1},
+		"category_id":          {"description": "id of one of your job categories"},
+		"published_at":         {"description": "set to now when the job is first published and this is null; " + timeRange},
+		"application_deadline": {"description": timeRange},
+		"title":                {"minLength": 1},
 	}),
 	"ProviderInput": merge(texts(map[string]int{"display_name": 200, "tagline": 200, "city": 100, "state": 100,
 		"country": 100, "phone": 50, "bank_account": 100, "payment_account_id": 200, "bio": 100000, "private_notes": 100000}),
@@ -40,7 +41,7 @@ var constraints = map[string]map[string]obj{
 			"response_rate": bounds(0, 100), "total_reviews": {"minimum": 0}, "completed_jobs_count": {"minimum": 0},
 			"skills":       {"maxItems": 50, "description": "replaces the whole set; names unique ignoring case"},
 			"category_ids": {"maxItems": 50, "uniqueItems": true, "description": "ids of your provider categories; replaces the whole set"},
-			"published_at": {"description": "set to now when the provider is first enabled on the marketplace and this is null"},
+			"published_at": {"description": "set to now when the provider is first enabled on the marketplace and this is null; " + timeRange},
 			"display_name": {"minLength": 1},
 		}),
 	"ProviderSkill": {
@@ -49,7 +50,22 @@ var constraints = map[string]map[string]obj{
 	},
 	"ApplicationSubmission": {
 		"name": {"minLength": 1, "maxLength": 200}, "email": email(), "phone": {"maxLength": 50},
-		"resume_url": optionalURL(), "resume_text": {"maxLength": 50000}, "cover_letter": {"maxLength": 20000},
+		"resume_url":   merge(optionalURL(), obj{"description": "a link to the résumé; at least one of resume_url and resume_text is required"}),
+		"resume_text":  {"maxLength": 50000, "description": "the résumé pasted as text"},
+		"cover_letter": {"maxLength": 20000},
+	},
+	"StatusChange": {
+		"status": {"type": "string", "description": "the new status: one of the inbox's pipeline (see the operation)"},
+		"note":   {"maxLength": 2000, "description": "why; kept in the history"},
+	},
+	"Application": {
+		"status":  enum(domain.ApplicationStatuses, "new"),
+		"version": {"description": "row version; the ETag is \"v<version>\""},
+		"answers": {"type": "object", "description": "answers to the job's custom questions, by question id"},
+	},
+	"Inquiry": {
+		"status":  enum(domain.InquiryStatuses, "new"),
+		"version": {"description": "row version; the ETag is \"v<version>\""},
 	},
 	"InquirySubmission": {
 		"name": {"minLength": 1, "maxLength": 200}, "email": email(), "message": {"minLength": 1, "maxLength": 20000},
@@ -62,6 +78,10 @@ var constraints = map[string]map[string]obj{
 		"pending": {"items": obj{"type": "string", "enum": []string{"queued", "dead_letter", "catalog_missing", "catalog_outdated", "catalog_stale"}}},
 	},
 }
+
+// timeRange documents domain's time range on every writable time: outside
+// it (or an infinity) the API answers 422 naming the field.
+const timeRange = "must lie " + domain.TimeRangeText
 
 func categoryRules(descMax int) map[string]obj {
 	r := map[string]obj{
@@ -77,7 +97,7 @@ func categoryRules(descMax int) map[string]obj {
 // reasons lists every exclusion reason once: jobs and providers share some
 // (tenant_suspended).
 func reasons() []string {
-	out := []string{"deadline_passed"}
+	out := []string{"deadline_passed", string(projection.ReasonInvalid)}
 	for _, r := range append(projection.JobReasonOrder, projection.ProviderReasonOrder...) {
 		if !slices.Contains(out, string(r)) {
 			out = append(out, string(r))

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/tenantapi"
 )
@@ -89,12 +90,13 @@ func resourceName(name string) string {
 }
 
 var inputSchemas = []string{"JobCategoryInput", "JobInput", "ProviderCategoryInput", "ProviderInput",
-	"ProviderSkill", "ApplicationSubmission", "InquirySubmission"}
+	"ProviderSkill", "ApplicationSubmission", "InquirySubmission", "StatusChange"}
 
 var requiredInputs = map[string][]string{
 	"JobCategoryInput": {"name", "slug"}, "ProviderCategoryInput": {"name", "slug"},
 	"JobInput": {"title"}, "ProviderInput": {"display_name"}, "ProviderSkill": {"name"},
 	"ApplicationSubmission": {"name", "email"}, "InquirySubmission": {"name", "email", "message"},
+	"StatusChange": {"status"},
 }
 
 // storedResource is input's properties plus the database-owned ones, all
@@ -104,8 +106,12 @@ func storedResource(input obj) obj {
 		"id":         obj{"type": "integer", "description": "id in the tenant's schema"},
 		"version":    obj{"type": "integer", "description": "row version; the ETag is \"v<version>\""},
 		"created_at": obj{"type": "string", "format": "date-time"},
-		"updated_at": obj{"type": "string", "format": "date-time"},
+		"updated_at": obj{"type": []any{"string", "null"}, "format": "date-time"},
+		"invalid_fields": obj{"type": "array", "items": obj{"type": "string"},
+			"description": "fields whose stored time lies outside " + domain.TimeRangeText +
+				" (written by SQL): shown as null; such a row is kept out of the public catalog until fixed"},
 	}
+	props["created_at"] = props["updated_at"]
 	for k, v := range input["properties"].(obj) {
 		props[k] = v
 	}

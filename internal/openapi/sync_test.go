@@ -25,13 +25,13 @@ func syncTenant(ctx context.Context, tx pgx.Tx, slug string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := apply.SyncIDs(ctx, tx, t, kind.Jobs, jobs, apply.Options{}); err != nil {
+	if _, _, err := apply.SyncIDs(ctx, tx, t, kind.Jobs, jobs, apply.Options{}); err != nil {
 		return err
 	}
 	provs, err := source.ProviderIDPage(ctx, tx, t, 0, 10000)
 	if err != nil {
 		return err
 	}
-	_, err = apply.SyncIDs(ctx, tx, t, kind.Providers, provs, apply.Options{})
+	_, _, err = apply.SyncIDs(ctx, tx, t, kind.Providers, provs, apply.Options{})
 	return err
 }

@@ -250,3 +250,23 @@ func TestLongPathFallsBackToPasswordTCP(t *testing.T) {
 		t.Fatal("TCP connection without the password must be refused")
 	}
 }
+
+// A client connected for longer than the grace stays: counting it again
+// for a whole second only slowed down every command run beside a demo.
+func TestDoneCountingWaitsOnlyForYoungBackends(t *testing.T) {
+	for _, c := range []struct {
+		others, young int
+		waited        time.Duration
+		want          bool
+	}{
+		{0, 0, 0, true},
+		{2, 0, closingSettle, true},
+		{2, 0, 0, false},             // a closing backend may still be leaving
+		{2, 1, closingSettle, false}, // one just connected may be on its way out
+		{1, 1, 900 * time.Millisecond, false},
+	} {
+		if got := doneCounting(c.others, c.young, c.waited); got != c.want {
+			t.Errorf("doneCounting(%d, %d, %v) = %v", c.others, c.young, c.waited, got)
+		}
+	}
+}

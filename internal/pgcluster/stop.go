@@ -55,7 +55,14 @@ func (c *Cluster) StopIfUnused(ctx context.Context) (bool, error) {
 // closingGrace is how long we wait for other clients' backends to go away:
 // a backend outlives its client's close by a few milliseconds, so a process
 // closing right after another would otherwise see the first still there.
-const closingGrace = time.Second
+// Only young backends get that benefit of the doubt: one connected longer
+// than the grace that is still there after closingSettle belongs to a
+// client that stays (a running demo), and waiting on would only make every
+// command run beside it a second slower.
+const (
+	closingGrace  = time.Second
+	closingSettle = 60 * time.Millisecond
+)
 
 func (c *Cluster) otherClients(ctx context.Context) (int, error) {
 	conn, err := pgx.Connect(ctx, c.URL("postgres"))
@@ -63,18 +70,26 @@ func (c *Cluster) otherClients(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("connect to count clients: %w", err)
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	var n int
+	var n, young int
+	began := time.Now()
 	graceCtx, cancel := context.WithTimeout(ctx, closingGrace)
 	defer cancel()
 	err = poll(graceCtx, "other clients to disconnect", func() (bool, error) {
-		err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
-			WHERE backend_type = 'client backend' AND application_name <> $1`, c.appName).Scan(&n)
-		return n == 0, err
+		err := conn.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE backend_start > now() - $2::interval)
+			FROM pg_stat_activity WHERE backend_type = 'client backend' AND application_name <> $1`,
+			c.appName, closingGrace.String()).Scan(&n, &young)
+		return doneCounting(n, young, time.Since(began)), err
 	})
 	if err != nil && graceCtx.Err() == nil {
 		return 0, fmt.Errorf("count clients: %w", err)
 	}
 	return n, nil
+}
+
+// doneCounting reports whether a count of other clients, young of them
+// connected within closingGrace, after waiting so long, is the answer.
+func doneCounting(others, young int, waited time.Duration) bool {
+	return others == 0 || (young == 0 && waited >= closingSettle)
 }
 
 // StopDir stops a server running in o.DataDir without starting one; it

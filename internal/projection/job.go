@@ -73,11 +73,16 @@ func (r JobRow) Values() []any { return valuesOf(r) }
 
 // Job projects one job posting. When the job is not public it returns the
 // reason and a row holding only its identity (tenant, source id, version),
-// which is what the apply code needs to delete the catalog row.
+// which is what the apply code needs to delete the catalog row. A row the
+// tenant keeps private is never invalid, whatever it holds: ReasonInvalid
+// comes only after every other rule has passed.
 func Job(in JobInput) (JobRow, Reason) {
 	row := JobRow{TenantID: in.Tenant.ID, SourceID: in.Job.ID, SourceVersion: in.Job.Version}
 	if r := JobExclusion(in); r != Public {
 		return row, r
+	}
+	if JobValueError(in) != nil {
+		return row, ReasonInvalid
 	}
 	projectJob(&row, in)
 	row.ContentHash = row.Hash()

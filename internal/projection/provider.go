@@ -77,6 +77,9 @@ func Provider(in ProviderInput) (ProviderRow, Reason) {
 	if r := ProviderExclusion(in); r != Public {
 		return row, r
 	}
+	if ProviderValueError(in) != nil {
+		return row, ReasonInvalid
+	}
 	projectProvider(&row, in)
 	row.ContentHash = row.Hash()
 	return row, Public

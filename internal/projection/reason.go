@@ -15,6 +15,13 @@ const (
 	ReasonMarketplaceDisabled Reason = "marketplace_disabled" // marketplace_enabled is false
 	ReasonInactive            Reason = "inactive"             // provider is_active is false
 	ReasonUserInactive        Reason = "user_inactive"        // the provider's user account is inactive
+	// ReasonInvalid: a value the catalog cannot hold (JobValueError says
+	// which). Unlike the others it is no choice of the tenant's but a row
+	// error: apply removes the catalog row and reports the error. Job and
+	// Provider return it for a row that passes every other rule; the
+	// Exclusions lists leave it out, since they also serve partial rows
+	// (the reverse path re-checks only the publication flags).
+	ReasonInvalid Reason = "invalid_values"
 )
 
 // JobReasonOrder is the order in which job exclusions are checked: the tenant
@@ -34,6 +41,7 @@ var reasonTexts = map[Reason]string{
 	ReasonMarketplaceDisabled: "not enabled on the marketplace",
 	ReasonInactive:            "provider is inactive",
 	ReasonUserInactive:        "provider's user account is inactive",
+	ReasonInvalid:             "holds a value the catalog cannot hold",
 }
 
 // Text is a short human explanation of the reason, for logs and admin pages.

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
 	"runtime"
 	"sync"
@@ -107,5 +108,44 @@ func TestReadyUnderFiftyClients(t *testing.T) {
 	wg.Wait()
 	if hammered.Load() == 0 {
 		t.Fatal("the load never reached the site")
+	}
+}
+
+// The catalog feed's LISTEN connection is its own: with a public pool of
+// one connection the pages still answer while the feed listens.
+func TestPublicPoolOfOneServesWhileTheFeedListens(t *testing.T) {
+	t.Parallel()
+	pool := testdb.New(t)
+	limits := database.DefaultLimits()
+	p := limits[database.RolePublic]
+	p.MaxConns = 1
+	limits[database.RolePublic] = p
+	pools, err := database.OpenPools(pool, limits, serveRolesForTest...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pools.Close()
+	cfg := config.Default()
+	cfg.HTTP.ResultCache = false
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Server{Config: cfg, Pool: pool, Pools: pools, Log: slog.New(slog.DiscardHandler)}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	defer func() { cancel(); <-done }()
+	waitFor(t, 20*time.Second, "the feed listening", func() bool { return s.feed != nil && s.feed.Listening() })
+	client := &http.Client{Timeout: 10 * time.Second}
+	for _, path := range []string{"/careers/?q=engineer", "/api/v1/careers/jobs", "/browse-freelancers/"} {
+		resp, err := client.Get("http://" + ln.Addr().String() + path)
+		if err != nil {
+			t.Fatalf("GET %s with a public pool of one: %v", path, err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("GET %s: %d", path, resp.StatusCode)
+		}
 	}
 }

@@ -67,6 +67,9 @@ func (c nullCategory) category() *domain.JobCategory {
 		CreatedAt: *c.CreatedAt, UpdatedAt: *c.UpdatedAt, Version: *c.Version}
 }
 
+// scanJob reads the times through domain.ScanTime: a hostile 'infinity'
+// then reaches the projection, which refuses it for that row alone, instead
+// of failing the read of every row beside it.
 func scanJob(r pgx.Row, t domain.Tenant) (projection.JobInput, error) {
 	var j domain.JobPosting
 	var c nullCategory
@@ -74,11 +77,11 @@ func scanJob(r pgx.Row, t domain.Tenant) (projection.JobInput, error) {
 		&j.RemotePolicy, &j.LocationCity, &j.LocationState, &j.LocationCountry, &j.Latitude, &j.Longitude,
 		&j.Description, &j.Responsibilities, &j.Requirements, &j.NiceToHave, &j.Benefits, &j.SalaryMin,
 		&j.SalaryMax, &j.SalaryCurrency, &j.SalaryPeriod, &j.ShowSalary, &j.RequiredSkills,
-		&j.PreferredSkills, &j.PositionsCount, &j.Team, &j.IsFeatured, &j.ApplicationDeadline, &j.Status,
-		&j.PublishedOnCareerPage, &j.IsInternalOnly, &j.PublishedAt, &j.MetaTitle, &j.MetaDescription,
-		&j.HiringManagerEmail, &j.InternalNotes, &j.ApplicationEmail, &j.CustomQuestions, &j.CreatedAt,
-		&j.UpdatedAt, &j.Version,
-		&c.ID, &c.Name, &c.Slug, &c.Desc, &c.CreatedAt, &c.UpdatedAt, &c.Version)
+		&j.PreferredSkills, &j.PositionsCount, &j.Team, &j.IsFeatured, domain.ScanOptionalTime(&j.ApplicationDeadline), &j.Status,
+		&j.PublishedOnCareerPage, &j.IsInternalOnly, domain.ScanOptionalTime(&j.PublishedAt), &j.MetaTitle, &j.MetaDescription,
+		&j.HiringManagerEmail, &j.InternalNotes, &j.ApplicationEmail, &j.CustomQuestions, domain.ScanTime(&j.CreatedAt),
+		domain.ScanTime(&j.UpdatedAt), &j.Version,
+		&c.ID, &c.Name, &c.Slug, &c.Desc, domain.ScanOptionalTime(&c.CreatedAt), domain.ScanOptionalTime(&c.UpdatedAt), &c.Version)
 	if err != nil {
 		return projection.JobInput{}, err
 	}

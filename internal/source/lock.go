@@ -23,7 +23,7 @@ func LockJob(ctx context.Context, q pgq.Querier, t domain.Tenant, id int64) (dom
 	j := domain.JobPosting{ID: id}
 	err := q.QueryRow(ctx, `SELECT title, status, published_on_career_page, is_internal_only, application_deadline
 		FROM `+table(t, "job_postings")+` WHERE id = $1 FOR SHARE`, id).
-		Scan(&j.Title, &j.Status, &j.PublishedOnCareerPage, &j.IsInternalOnly, &j.ApplicationDeadline)
+		Scan(&j.Title, &j.Status, &j.PublishedOnCareerPage, &j.IsInternalOnly, domain.ScanOptionalTime(&j.ApplicationDeadline))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return j, ErrRowGone
 	}

@@ -85,20 +85,21 @@ func scanSkills(rows pgx.Rows, out map[int64][]domain.ProviderSkill) error {
 func scanCategories(rows pgx.Rows, out map[int64][]domain.ProviderCategory) error {
 	var pid int64
 	var c domain.ProviderCategory
-	_, err := pgx.ForEachRow(rows, []any{&pid, &c.ID, &c.Name, &c.Slug, &c.CreatedAt, &c.UpdatedAt, &c.Version}, func() error {
+	_, err := pgx.ForEachRow(rows, []any{&pid, &c.ID, &c.Name, &c.Slug, domain.ScanTime(&c.CreatedAt), domain.ScanTime(&c.UpdatedAt), &c.Version}, func() error {
 		out[pid] = append(out[pid], c)
 		return nil
 	})
 	return err
 }
 
+// scanProvider reads the times through domain.ScanTime, like scanJob.
 func scanProvider(r pgx.CollectableRow) (domain.ServiceProvider, error) {
 	var p domain.ServiceProvider
 	err := r.Scan(&p.ID, &p.DisplayName, &p.ProviderType, &p.Bio, &p.Tagline, &p.AvatarURL, &p.CoverImageURL,
 		&p.City, &p.State, &p.Country, &p.Latitude, &p.Longitude, &p.HourlyRate, &p.MinimumBudget, &p.Currency,
 		&p.RatingAvg, &p.TotalReviews, &p.CompletedJobsCount, &p.ResponseRate, &p.AvgResponseTimeHours,
 		&p.AvailabilityStatus, &p.IsVerified, &p.IsFeatured, &p.IsAcceptingProjects, &p.CanWorkRemotely,
-		&p.CanWorkOnsite, &p.MarketplaceEnabled, &p.IsActive, &p.UserIsActive, &p.PublishedAt, &p.Email,
-		&p.Phone, &p.BankAccount, &p.PaymentAccountID, &p.PrivateNotes, &p.CreatedAt, &p.UpdatedAt, &p.Version)
+		&p.CanWorkOnsite, &p.MarketplaceEnabled, &p.IsActive, &p.UserIsActive, domain.ScanOptionalTime(&p.PublishedAt), &p.Email,
+		&p.Phone, &p.BankAccount, &p.PaymentAccountID, &p.PrivateNotes, domain.ScanTime(&p.CreatedAt), domain.ScanTime(&p.UpdatedAt), &p.Version)
 	return p, err
 }

@@ -51,7 +51,9 @@ func jsonKind(e *json.UnmarshalTypeError) string {
 }
 
 // timeFields are the date-time fields of the bodies. encoding/json reports
-// a bad time without naming its field, so they are checked first.
+// a bad time without naming its field, so they are checked first. Whether a
+// well-formed time lies within domain's range is a rule of the values (422),
+// checked by the resources' prepare.
 var timeFields = []string{"application_deadline", "published_at"}
 
 func checkTimes(raw []byte) error {
@@ -68,9 +70,19 @@ func checkTimes(raw []byte) error {
 		if json.Unmarshal(v, &s) != nil {
 			return domain.FieldError(name, "must be a date-time string or null")
 		}
+		if isInfinity(s) {
+			return semantic(domain.FieldError(name, "must be a finite date-time %s", domain.TimeRangeText))
+		}
 		if _, err := time.Parse(time.RFC3339, s); err != nil {
 			return domain.FieldError(name, "must be an RFC 3339 date-time such as 2026-12-31T23:59:00Z")
 		}
 	}
 	return nil
+}
+
+// isInfinity recognises PostgreSQL's spellings of the infinities, which are
+// times a client may well try: they are out of range, not malformed.
+func isInfinity(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.TrimLeft(s, "+-") == "infinity"
 }

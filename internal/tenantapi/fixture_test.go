@@ -154,7 +154,7 @@ func (e *env) syncAll(ten tenant) {
 			if err != nil {
 				return err
 			}
-			if _, err := apply.SyncIDs(ctx, tx, ten.Tenant, c.cat, ids, apply.Options{}); err != nil {
+			if _, _, err := apply.SyncIDs(ctx, tx, ten.Tenant, c.cat, ids, apply.Options{}); err != nil {
 				return err
 			}
 		}

@@ -42,6 +42,8 @@ func prepareJob(f *jobFields, now time.Time) error {
 	checkJobNumbers(&l, f)
 	l.Add(skillList("required_skills", f.RequiredSkills))
 	l.Add(skillList("preferred_skills", f.PreferredSkills))
+	l.Add(domain.CheckOptionalTime("application_deadline", f.ApplicationDeadline))
+	l.Add(domain.CheckOptionalTime("published_at", f.PublishedAt))
 	l.Add(emailOrEmpty("hiring_manager_email", string(f.HiringManagerEmail)))
 	l.Add(emailOrEmpty("application_email", string(f.ApplicationEmail)))
 	l.Add(questions(f.CustomQuestions))

@@ -38,6 +38,7 @@ func prepareProvider(f *providerFields, now time.Time) error {
 	l.Add(check.Currency("currency", f.Currency))
 	l.Add(checkSkills(f.Skills))
 	l.Add(checkCategoryIDs(f.CategoryIDs))
+	l.Add(domain.CheckOptionalTime("published_at", f.PublishedAt))
 	return l.Err()
 }
 

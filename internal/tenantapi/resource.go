@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
 )
 
 // resource describes one CRUD table of the tenant schema. F is the struct
@@ -69,9 +71,18 @@ func (res *resource[F]) fieldValues(f *F) []any {
 	return out
 }
 
+// scan reads one row. Times go through domain's scanners, so a row that SQL
+// gave an 'infinity' reads like one out of range: served with
+// invalid_fields naming it, never failing the request.
 func (res *resource[F]) scan(row pgx.Row) (*record[F], error) {
 	rec := &record[F]{}
-	dest := append([]any{&rec.ID, &rec.CreatedAt, &rec.UpdatedAt, &rec.Version}, res.fieldPtrs(&rec.Fields)...)
+	dest := []any{&rec.ID, domain.ScanTime(&rec.CreatedAt), domain.ScanTime(&rec.UpdatedAt), &rec.Version}
+	for _, p := range res.fieldPtrs(&rec.Fields) {
+		if t, ok := p.(**time.Time); ok {
+			p = domain.ScanOptionalTime(t)
+		}
+		dest = append(dest, p)
+	}
 	if err := row.Scan(dest...); err != nil {
 		return nil, translate(err, res.table)
 	}

@@ -50,9 +50,9 @@ func (h *Handler) jobStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant, aft
 	now := h.now()
 	items := make([]statusItem, 0, len(ins))
 	for _, in := range ins {
-		row, _ := projection.Job(in)
+		row, why := projection.Job(in)
 		it := statusItem{Kind: "job", ID: in.Job.ID, Name: in.Job.Title, Version: in.Job.Version,
-			Reasons: reasonStrings(projection.JobExclusions(in))}
+			Reasons: reasonStrings(projection.JobExclusions(in), why)}
 		if d := in.Job.ApplicationDeadline; len(it.Reasons) == 0 && d != nil && !d.After(now) {
 			it.Reasons = []string{reasonDeadlinePassed}
 		}
@@ -77,9 +77,9 @@ func (h *Handler) providerStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant
 	}
 	items := make([]statusItem, 0, len(ins))
 	for _, in := range ins {
-		row, _ := projection.Provider(in)
+		row, why := projection.Provider(in)
 		it := statusItem{Kind: "provider", ID: in.Provider.ID, Name: in.Provider.DisplayName, Version: in.Provider.Version,
-			Reasons: reasonStrings(projection.ProviderExclusions(in))}
+			Reasons: reasonStrings(projection.ProviderExclusions(in), why)}
 		it.decide(row.ContentHash, cat[in.Provider.ID], queue[in.Provider.ID])
 		items = append(items, it)
 	}
@@ -119,10 +119,15 @@ func readQueue(ctx context.Context, tx pgx.Tx, tenantID int64, entity, bulkEntit
 	return queue, nil
 }
 
-func reasonStrings(rs []projection.Reason) []string {
-	out := make([]string, len(rs))
+// reasonStrings lists the rules a row fails, and invalid_values when the
+// projection found it holds values the catalog cannot take.
+func reasonStrings(rs []projection.Reason, why projection.Reason) []string {
+	out := make([]string, len(rs), len(rs)+1)
 	for i, r := range rs {
 		out[i] = string(r)
+	}
+	if why == projection.ReasonInvalid {
+		out = append(out, string(why))
 	}
 	return out
 }

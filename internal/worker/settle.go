@@ -27,11 +27,11 @@ func (p *Pool) applyCatalog(ctx context.Context, tx pgx.Tx, t domain.Tenant, c k
 	case isolate:
 		return apply.SyncIsolated(ctx, tx, t, c, ids, apply.Options{})
 	}
-	st, err := apply.SyncIDs(ctx, tx, t, c, ids, apply.Options{})
+	st, invalid, err := apply.SyncIDs(ctx, tx, t, c, ids, apply.Options{})
 	if err != nil {
 		return st, nil, fmt.Errorf("%w: %w", errIsolate, err)
 	}
-	return st, nil, nil
+	return st, invalid, nil
 }
 
 // failuresByEntry maps each claimed row that asked for a failed source row
