@@ -35,8 +35,11 @@ func newVerifyCommand(app *App) *cobra.Command {
 use) and compare with the catalog, column by column: eligible and catalog counts, rows
 missing from the catalog, stale rows (present but not public, or their source gone) and
 drifted rows (with the columns that differ). Differences that pending outbox rows will
-settle are counted as pending, not as discrepancies. Memory stays bounded: rows are read
-in id order, a page at a time.
+settle are counted as pending, not as discrepancies. Rows that would be public but hold a
+value the catalog cannot take (a time out of range, an infinity) are counted as invalid and
+listed with the field; they are no discrepancy (their sync is a dead letter for the tenant
+to fix), and the tenant's other rows are verified as usual. Memory stays bounded: rows are
+read in id order, a page at a time.
 
 --repair resyncs the differing rows through the normal apply code, then verifies again.
 Exit status 1 when a discrepancy remains (or a tenant could not be verified).`,
@@ -112,14 +115,14 @@ func printVerify(w io.Writer, rep ops.Report) {
 			rep.Repair.Written, rep.Repair.Removed, rep.Repair.Errors)
 	}
 	tw := newTable(w)
-	fmt.Fprintln(tw, "TENANT\tCATALOG\tELIGIBLE\tIN CATALOG\tMISSING\tSTALE\tDRIFTED\tPENDING\tEXPIRED\tOK")
+	fmt.Fprintln(tw, "TENANT\tCATALOG\tELIGIBLE\tIN CATALOG\tMISSING\tSTALE\tDRIFTED\tPENDING\tEXPIRED\tINVALID\tOK")
 	for _, r := range rep.Results {
 		mark := "✓"
 		if r.Discrepancies() > 0 || r.Err != "" {
 			mark = "✗"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", r.Tenant, r.Catalog, r.Eligible, r.InCatalog,
-			r.Missing, r.Stale, r.Drifted, r.Pending, r.Expired, mark)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", r.Tenant, r.Catalog, r.Eligible, r.InCatalog,
+			r.Missing, r.Stale, r.Drifted, r.Pending, r.Expired, r.Invalid, mark)
 	}
 	tw.Flush()
 	printDetails(w, rep)
@@ -146,7 +149,7 @@ func printDetails(w io.Writer, rep ops.Report) {
 		if r.Err != "" {
 			fmt.Fprintf(w, "\n%s %s: verification failed: %s\n", r.Tenant, r.Catalog, r.Err)
 		}
-		if r.Discrepancies() == 0 {
+		if r.Discrepancies() == 0 && r.Invalid == 0 {
 			continue
 		}
 		fmt.Fprintf(w, "\n%s %s:\n", r.Tenant, r.Catalog)
@@ -160,8 +163,8 @@ func printDetails(w io.Writer, rep ops.Report) {
 		for _, d := range r.Samples {
 			fmt.Fprintf(w, "  %-7s source %d%s\n", d.Kind, d.SourceID, sampleNote(d))
 		}
-		if shown := len(r.Samples); shown < r.Discrepancies() {
-			fmt.Fprintf(w, "  ... and %d more\n", r.Discrepancies()-shown)
+		if shown := len(r.Samples); shown < r.Discrepancies()+r.Invalid {
+			fmt.Fprintf(w, "  ... and %d more\n", r.Discrepancies()+r.Invalid-shown)
 		}
 	}
 }

@@ -47,7 +47,8 @@ type Config struct {
 	Sync           SyncTiming // worker polling and periodic task intervals
 	HTTP           HTTPLimits // result caches and per-client rate limits of serve
 	// DB holds each role's pool size and timeouts (see database.Roles).
-	DB map[database.Role]database.Limits
+	DB      map[database.Role]database.Limits
+	Reverse Reverse // duplicates, notifications and retention of what visitors send
 }
 
 // HTTPLimits are the read path's result caches and the per-client rate
@@ -85,6 +86,7 @@ func Default() Config {
 		LogFormat: FormatAuto,
 		Workers:   2,
 		HTTP:      HTTPLimits{ResultCache: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit},
+		Reverse:   Reverse{DuplicateWindow: DefaultDuplicateWindow},
 		DB:        database.DefaultLimits(),
 	}
 }
@@ -120,6 +122,9 @@ func (c Config) Validate() error {
 	}
 	if c.HTTP.APIRateLimit < 0 || c.HTTP.FormRateLimit < 0 {
 		return fmt.Errorf("rate limits %d and %d: want 0 (no limit) or more requests a minute", c.HTTP.APIRateLimit, c.HTTP.FormRateLimit)
+	}
+	if err := c.Reverse.validate(); err != nil {
+		return err
 	}
 	if err := c.validateDB(); err != nil {
 		return err

@@ -29,6 +29,13 @@ func TestDefaults(t *testing.T) {
 	if err := c.Validate(); err != nil {
 		t.Fatalf("defaults must be valid: %v", err)
 	}
+	if c.Reverse.DuplicateWindow != 24*time.Hour {
+		t.Fatalf("default duplicate window %s", c.Reverse.DuplicateWindow)
+	}
+	c.Reverse.DuplicateWindow = -time.Second
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "duplicate window") {
+		t.Fatalf("negative window: %v", err)
+	}
 }
 
 func TestEnvThenFlags(t *testing.T) {
@@ -36,7 +43,7 @@ func TestEnvThenFlags(t *testing.T) {
 		EnvDatabaseURL: "postgres://u:pw@db:5432/z", EnvAddr: "127.0.0.1:9000", EnvWorkers: "5",
 		EnvLogLevel: "debug", EnvLogFormat: "json", EnvAdminToken: "tok", EnvBaseURL: "https://jobs.example.com/",
 		EnvDataDir: "/var/lib/z", EnvPollInterval: "50ms", EnvVerifyInterval: "-1s", EnvCleanupInterval: "2h",
-		EnvResultCache: "false", EnvAPIRateLimit: "0", EnvFormRateLimit: "30",
+		EnvResultCache: "false", EnvAPIRateLimit: "0", EnvFormRateLimit: "30", EnvDuplicateWindow: "10m",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +51,8 @@ func TestEnvThenFlags(t *testing.T) {
 	want := Config{DatabaseURL: "postgres://u:pw@db:5432/z", DataDir: "/var/lib/z", Addr: "127.0.0.1:9000",
 		AdminToken: "tok", BaseURL: "https://jobs.example.com", LogLevel: slog.LevelDebug, LogFormat: "json", Workers: 5,
 		Sync: SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: -time.Second, CleanupInterval: 2 * time.Hour},
-		HTTP: HTTPLimits{ResultCache: false, APIRateLimit: 0, FormRateLimit: 30}, DB: database.DefaultLimits()}
+		HTTP: HTTPLimits{ResultCache: false, APIRateLimit: 0, FormRateLimit: 30}, DB: database.DefaultLimits(),
+		Reverse: Reverse{DuplicateWindow: 10 * time.Minute}}
 	if !reflect.DeepEqual(c, want) {
 		t.Fatalf("from env = %+v\nwant %+v", c, want)
 	}
@@ -53,12 +61,12 @@ func TestEnvThenFlags(t *testing.T) {
 	c.BindServeFlags(fs)
 	c.BindWorkerFlags(fs, "workers")
 	if err := fs.Parse([]string{"--addr=:7000", "--workers=0", "--log-level=warn", "--log-format=text", "--poll-interval=25ms",
-		"--result-cache=true", "--api-rate-limit=120"}); err != nil {
+		"--result-cache=true", "--api-rate-limit=120", "--duplicate-window=0"}); err != nil {
 		t.Fatal(err)
 	}
 	if c.Addr != ":7000" || c.Workers != 0 || c.LogLevel != slog.LevelWarn || c.LogFormat != "text" ||
 		c.Sync.PollInterval != 25*time.Millisecond || c.Sync.CleanupInterval != 2*time.Hour ||
-		c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 120, FormRateLimit: 30}) {
+		c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 120, FormRateLimit: 30}) || c.Reverse.DuplicateWindow != 0 {
 		t.Fatalf("flags must win over env: %+v", c)
 	}
 	if def := fs.Lookup("database-url").DefValue; def != "postgres://u:REDACTED@db:5432/z" {

@@ -100,7 +100,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if err := c.dbFromEnv(getenv); err != nil {
 		return c, err
 	}
-	return c, nil
+	return c, c.Reverse.fromEnv(getenv)
 }
 
 // splitList reads a comma-separated list, dropping empty entries.

@@ -38,6 +38,8 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 		"public API requests a minute per client address, bursts of a tenth; 0 turns the limit off (env "+EnvAPIRateLimit+")")
 	fs.IntVar(&c.HTTP.FormRateLimit, "form-rate-limit", c.HTTP.FormRateLimit,
 		"application and inquiry posts a minute per client address, bursts of half; 0 turns the limit off (env "+EnvFormRateLimit+")")
+	fs.DurationVar(&c.Reverse.DuplicateWindow, "duplicate-window", c.Reverse.DuplicateWindow,
+		"a repeat application or inquiry of one address to one listing within this window is stored once; 0 stores every one (env "+EnvDuplicateWindow+")")
 }
 
 // BindWorkerFlags registers the worker count.

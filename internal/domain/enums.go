@@ -13,6 +13,10 @@ var (
 	ProviderTypes    = []string{"individual", "agency", "company"}
 	Availabilities   = []string{"available", "busy", "unavailable", "on_leave"}
 	SkillLevels      = []string{"beginner", "intermediate", "advanced", "expert"}
+	// ApplicationStatuses is a job application's pipeline, in its usual order.
+	ApplicationStatuses = []string{"new", "reviewing", "interview", "offer", "hired", "rejected", "withdrawn"}
+	// InquiryStatuses is a project inquiry's pipeline, in its usual order.
+	InquiryStatuses = []string{"new", "replied", "won", "lost", "spam"}
 )
 
 // OneOf reports whether v is one of the allowed values.

@@ -33,7 +33,7 @@ func (s *Service) SubmitApplication(ctx context.Context, catalogJobID int64, a A
 	if err != nil {
 		return Receipt{}, s.failed(ctx, "application", catalogJobID, err)
 	}
-	s.log.InfoContext(ctx, "application stored", "tenant_id", o.TenantID, "job_id", o.SourceID, "application_id", r.ID)
+	s.log.InfoContext(ctx, "application stored", "tenant_id", o.TenantID, "job_id", o.SourceID, "application_id", r.ID, "repeat", r.repeat)
 	return r, nil
 }
 
@@ -47,10 +47,14 @@ func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o catalog.Or
 		return Receipt{}, err
 	}
 	r := Receipt{TenantName: t.Name, Title: title}
+	if r.ID, err = s.earlier(ctx, tx, t, applicationRepeat, o.SourceID, a.Email); err != nil || r.ID != 0 {
+		r.repeat = true
+		return r, err
+	}
 	err = tx.QueryRow(ctx, `INSERT INTO `+tenantTable(t, "applications")+`
-		(job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		o.SourceID, title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter).Scan(&r.ID)
+		(job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
+		o.SourceID, title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter, s.now()).Scan(&r.ID)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("insert application into %s: %w", t.SchemaName, err)
 	}

@@ -30,17 +30,17 @@ func (s *Service) SubmitInquiry(ctx context.Context, catalogProviderID int64, q 
 	}
 	var r Receipt
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		r, err = insertInquiry(ctx, tx, o, q)
+		r, err = s.insertInquiry(ctx, tx, o, q)
 		return err
 	})
 	if err != nil {
 		return Receipt{}, s.failed(ctx, "inquiry", catalogProviderID, err)
 	}
-	s.log.InfoContext(ctx, "inquiry stored", "tenant_id", o.TenantID, "provider_id", o.SourceID, "inquiry_id", r.ID)
+	s.log.InfoContext(ctx, "inquiry stored", "tenant_id", o.TenantID, "provider_id", o.SourceID, "inquiry_id", r.ID, "repeat", r.repeat)
 	return r, nil
 }
 
-func insertInquiry(ctx context.Context, tx pgx.Tx, o catalog.Origin, q Inquiry) (Receipt, error) {
+func (s *Service) insertInquiry(ctx context.Context, tx pgx.Tx, o catalog.Origin, q Inquiry) (Receipt, error) {
 	t, err := lockTenant(ctx, tx, o.TenantID)
 	if err != nil {
 		return Receipt{}, err
@@ -50,10 +50,14 @@ func insertInquiry(ctx context.Context, tx pgx.Tx, o catalog.Origin, q Inquiry) 
 		return Receipt{}, err
 	}
 	r := Receipt{TenantName: t.Name, Title: name}
+	if r.ID, err = s.earlier(ctx, tx, t, inquiryRepeat, o.SourceID, q.Email); err != nil || r.ID != 0 {
+		r.repeat = true
+		return r, err
+	}
 	err = tx.QueryRow(ctx, `INSERT INTO `+tenantTable(t, "project_inquiries")+`
-		(provider_id, provider_name, name, email, message, budget, currency)
-		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-		o.SourceID, name, q.Name, q.Email, q.Message, q.Budget, q.Currency).Scan(&r.ID)
+		(provider_id, provider_name, name, email, message, budget, currency, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+		o.SourceID, name, q.Name, q.Email, q.Message, q.Budget, q.Currency, s.now()).Scan(&r.ID)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("insert inquiry into %s: %w", t.SchemaName, err)
 	}

@@ -9,9 +9,10 @@ import (
 
 // Service writes applications and inquiries into tenant schemas.
 type Service struct {
-	pool *pgxpool.Pool
-	log  *slog.Logger
-	now  func() time.Time
+	pool   *pgxpool.Pool
+	log    *slog.Logger
+	now    func() time.Time
+	window time.Duration // see WithDuplicateWindow
 }
 
 // New returns a Service on pool.
@@ -19,7 +20,7 @@ func New(pool *pgxpool.Pool, log *slog.Logger) *Service {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Service{pool: pool, log: log, now: time.Now}
+	return &Service{pool: pool, log: log, now: time.Now, window: DefaultDuplicateWindow}
 }
 
 // WithClock returns a copy of s that reads the time from now, so tests can
@@ -50,9 +51,11 @@ type Inquiry struct {
 }
 
 // Receipt confirms a stored submission: its id in the tenant's schema, the
-// tenant's name and the job title or provider name it was sent to.
+// tenant's name and the job title or provider name it was sent to. A
+// repeat within the duplicate window gets the first one's receipt.
 type Receipt struct {
 	ID         int64  `json:"id"`
 	TenantName string `json:"tenant_name"`
 	Title      string `json:"title"`
+	repeat     bool
 }

@@ -34,7 +34,7 @@ func TestApplicationWaitsForInFlightUnpublish(t *testing.T) {
 
 	done := make(chan error, 1)
 	go func() {
-		_, err := intake.New(pool, nil).SubmitApplication(ctx, cat, intake.Application{Name: "Ada", Email: "ada@example.com"})
+		_, err := intake.New(pool, nil).SubmitApplication(ctx, cat, intake.Application{Name: "Ada", Email: "ada@example.com", ResumeText: "cv"})
 		done <- err
 	}()
 	waitForLockWait(t, pool)

@@ -21,7 +21,7 @@ func TestApplicationLandsOnlyInOwningSchema(t *testing.T) {
 	svc := intake.New(pool, nil)
 
 	r, err := svc.SubmitApplication(context.Background(), aCat, intake.Application{
-		Name: "Ada", Email: "ada@example.com", CoverLetter: "<script>alert(1)</script>'); DROP TABLE applications; --"})
+		Name: "Ada", Email: "ada@example.com", ResumeText: "cv", CoverLetter: "<script>alert(1)</script>'); DROP TABLE applications; --"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestApplicationLandsOnlyInOwningSchema(t *testing.T) {
 		t.Fatalf("stored job_id=%d letter=%q err=%v", jobID, letter, err)
 	}
 	// And the other way round: B's catalog id reaches B only.
-	if _, err := svc.SubmitApplication(context.Background(), bCat, intake.Application{Name: "Bo", Email: "bo@example.com"}); err != nil {
+	if _, err := svc.SubmitApplication(context.Background(), bCat, intake.Application{Name: "Bo", Email: "bo@example.com", ResumeText: "cv"}); err != nil {
 		t.Fatal(err)
 	}
 	if count(t, pool, a, "applications") != 1 || count(t, pool, b, "applications") != 1 {
@@ -53,7 +53,7 @@ func TestSubmitUnknownCatalogIDIsNotFound(t *testing.T) {
 	t.Parallel()
 	pool := testdb.New(t)
 	svc := intake.New(pool, nil)
-	_, err := svc.SubmitApplication(context.Background(), 424242, intake.Application{Name: "A", Email: "a@example.com"})
+	_, err := svc.SubmitApplication(context.Background(), 424242, intake.Application{Name: "A", Email: "a@example.com", ResumeText: "cv"})
 	if domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Fatalf("application: want not_found, got %v", err)
 	}
@@ -107,7 +107,7 @@ func TestApplicationGoneWhenJobNoLongerPublic(t *testing.T) {
 			c.change(t, pool, ten, job)
 			clock := func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }
 			_, err := intake.New(pool, nil).WithClock(clock).SubmitApplication(context.Background(), cat,
-				intake.Application{Name: "Ada", Email: "ada@example.com"})
+				intake.Application{Name: "Ada", Email: "ada@example.com", ResumeText: "cv"})
 			if domain.ErrorCode(err) != domain.CodeGone {
 				t.Fatalf("want gone, got %v", err)
 			}
@@ -132,7 +132,7 @@ func TestDeadlineInFutureAccepted(t *testing.T) {
 	exec(t, pool, `UPDATE `+qtable(ten, "job_postings")+` SET application_deadline = '2026-07-01T00:00:00Z' WHERE id = $1`, job)
 	clock := func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }
 	if _, err := intake.New(pool, nil).WithClock(clock).SubmitApplication(context.Background(), cat,
-		intake.Application{Name: "Ada", Email: "ada@example.com"}); err != nil {
+		intake.Application{Name: "Ada", Email: "ada@example.com", ResumeText: "cv"}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -143,7 +143,7 @@ func TestSurroundingSpacesAreTrimmed(t *testing.T) {
 	ten := newTenant(t, pool, "acme")
 	_, cat := publicJob(t, pool, ten, "Go engineer")
 	r, err := intake.New(pool, nil).SubmitApplication(context.Background(), cat,
-		intake.Application{Name: "  Ada ", Email: " ada@example.com\t", CoverLetter: "  keep  "})
+		intake.Application{Name: "  Ada ", Email: " ada@example.com\t", ResumeText: "cv", CoverLetter: "  keep  "})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package intake
 import (
 	"strings"
 
+	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/intake/check"
 )
 
@@ -42,6 +43,9 @@ func (a Application) Validate() error {
 	l.Add(check.URL("resume_url", a.ResumeURL, maxURL))
 	l.Add(check.Text("resume_text", a.ResumeText, 0, maxResumeText))
 	l.Add(check.Text("cover_letter", a.CoverLetter, 0, maxCoverLetter))
+	if a.ResumeURL == "" && strings.TrimSpace(a.ResumeText) == "" {
+		l.Add(domain.FieldError("resume", "is required: give a link to it or paste its text"))
+	}
 	return l.Err()
 }
 

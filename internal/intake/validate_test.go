@@ -39,6 +39,8 @@ func TestApplicationValidate(t *testing.T) {
 		{"resume text too long", func(a *intake.Application) { a.ResumeText = strings.Repeat("x", 50001) }, []string{"resume_text"}},
 		{"cover letter NUL", func(a *intake.Application) { a.CoverLetter = "hi\x00there" }, []string{"cover_letter"}},
 		{"cover letter invalid UTF-8", func(a *intake.Application) { a.CoverLetter = "hi\xff" }, []string{"cover_letter"}},
+		{"no résumé at all", func(a *intake.Application) { a.ResumeURL, a.ResumeText = "", " \n " }, []string{"resume"}},
+		{"résumé text alone ok", func(a *intake.Application) { a.ResumeURL, a.ResumeText = "", "Ten years of Go" }, nil},
 		{"cover letter multi-line ok", func(a *intake.Application) { a.CoverLetter = "Dear team,\n\n<b>hi</b>'; DROP TABLE x; --" }, nil},
 		{"every field bad", func(a *intake.Application) {
 			*a = intake.Application{Name: "", Email: "x", Phone: "\x00", ResumeURL: "nope", ResumeText: "\xfe", CoverLetter: strings.Repeat("c", 20001)}

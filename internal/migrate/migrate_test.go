@@ -220,6 +220,8 @@ func TestEnumsMatchCheckConstraints(t *testing.T) {
 		{"service_providers", "provider_type", domain.ProviderTypes},
 		{"service_providers", "availability_status", domain.Availabilities},
 		{"provider_skills", "level", domain.SkillLevels},
+		{"applications", "status", domain.ApplicationStatuses},
+		{"project_inquiries", "status", domain.InquiryStatuses},
 	}
 	literal := regexp.MustCompile(`'([a-z_]+)'::text`)
 	for _, c := range cases {

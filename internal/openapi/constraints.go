@@ -50,7 +50,22 @@ var constraints = map[string]map[string]obj{
 	},
 	"ApplicationSubmission": {
 		"name": {"minLength": 1, "maxLength": 200}, "email": email(), "phone": {"maxLength": 50},
-		"resume_url": optionalURL(), "resume_text": {"maxLength": 50000}, "cover_letter": {"maxLength": 20000},
+		"resume_url":   merge(optionalURL(), obj{"description": "a link to the résumé; at least one of resume_url and resume_text is required"}),
+		"resume_text":  {"maxLength": 50000, "description": "the résumé pasted as text"},
+		"cover_letter": {"maxLength": 20000},
+	},
+	"StatusChange": {
+		"status": {"type": "string", "description": "the new status: one of the inbox's pipeline (see the operation)"},
+		"note":   {"maxLength": 2000, "description": "why; kept in the history"},
+	},
+	"Application": {
+		"status":  enum(domain.ApplicationStatuses, "new"),
+		"version": {"description": "row version; the ETag is \"v<version>\""},
+		"answers": {"type": "object", "description": "answers to the job's custom questions, by question id"},
+	},
+	"Inquiry": {
+		"status":  enum(domain.InquiryStatuses, "new"),
+		"version": {"description": "row version; the ETag is \"v<version>\""},
 	},
 	"InquirySubmission": {
 		"name": {"minLength": 1, "maxLength": 200}, "email": email(), "message": {"minLength": 1, "maxLength": 20000},

@@ -1,6 +1,10 @@
 package openapi
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
 
 const tp = "/api/v1/tenant"
 
@@ -35,6 +39,32 @@ func crudOps(path, tag, noun, schema, input string, example any) []op {
 	}
 }
 
+// inboxOps documents one inbox: its filtered list, one item, the status
+// change and the history.
+func inboxOps(res, noun, parent, parentNoun string, statuses []string, example obj) []op {
+	path, item := tp+"/"+res, tp+"/"+res+"/{id}"
+	filters := []obj{
+		query(parent, "only those sent to this "+parentNoun, obj{"type": "integer", "minimum": 1}),
+		{"name": "status", "in": "query", "required": false, "style": "form", "explode": false,
+			"description": "only those in these statuses: one, or several separated by commas",
+			"schema":      obj{"type": "array", "items": obj{"type": "string", "enum": statuses}, "minItems": 1}},
+		query("since", "only those received at or after this time", obj{"type": "string", "format": "date-time"}),
+	}
+	return []op{
+		{method: "GET", path: path, id: "list" + noun + "s", tag: "inbox", summary: noun + "s visitors sent, newest first",
+			params: append(filters, pageParams...), ok: 200, okSchema: noun + "Page", errors: []int{400, 401}},
+		{method: "GET", path: item, id: "get" + noun, tag: "inbox", summary: "One " + lower(noun),
+			ok: 200, okSchema: noun, okHeaders: []string{"ETag"}, errors: readErrs},
+		{method: "POST", path: item + "/status", id: "move" + noun, tag: "inbox",
+			summary:     "Move a " + lower(noun) + " to another status of its pipeline",
+			description: "Pipeline: " + strings.Join(statuses, ", ") + ". Any status may follow any other; the move is recorded in the history with the API key that made it. If-Match names the version the decision was made on.",
+			params:      []obj{ifMatch}, body: "StatusChange", example: example,
+			ok: 200, okSchema: noun, okHeaders: []string{"ETag"}, errors: []int{400, 401, 404, 412, 413, 422, 428}},
+		{method: "GET", path: item + "/history", id: "get" + noun + "History", tag: "inbox",
+			summary: "Every status change of a " + lower(noun) + ", oldest first", ok: 200, okSchema: "History", errors: readErrs},
+	}
+}
+
 func tenantOps() []op {
 	var ops []op
 	ops = append(ops, crudOps(tp+"/job-categories", "job-categories", "JobCategory", "JobCategory", "JobCategoryInput",
@@ -50,17 +80,11 @@ func tenantOps() []op {
 		"display_name": "Studio Nine", "provider_type": "agency", "marketplace_enabled": true, "hourly_rate": 95,
 		"currency": "GBP", "skills": []obj{{"name": "Go", "level": "expert", "years_experience": 8}},
 		"category_ids": []int{}})...)
+	ops = append(ops, inboxOps("applications", "Application", "job_id", "job", domain.ApplicationStatuses,
+		obj{"status": "interview", "note": "Strong portfolio; invite for a call"})...)
+	ops = append(ops, inboxOps("inquiries", "Inquiry", "provider_id", "provider", domain.InquiryStatuses,
+		obj{"status": "replied", "note": "Sent a quote"})...)
 	ops = append(ops,
-		op{method: "GET", path: tp + "/applications", id: "listApplications", tag: "inbox", summary: "Applications visitors sent, newest first",
-			params: append([]obj{query("job_id", "only those for this job", obj{"type": "integer", "minimum": 1})}, pageParams...),
-			ok:     200, okSchema: "ApplicationPage", errors: []int{400, 401}},
-		op{method: "GET", path: tp + "/applications/{id}", id: "getApplication", tag: "inbox", summary: "One application",
-			ok: 200, okSchema: "Application", errors: readErrs},
-		op{method: "GET", path: tp + "/inquiries", id: "listInquiries", tag: "inbox", summary: "Project inquiries visitors sent, newest first",
-			params: append([]obj{query("provider_id", "only those for this provider", obj{"type": "integer", "minimum": 1})}, pageParams...),
-			ok:     200, okSchema: "InquiryPage", errors: []int{400, 401}},
-		op{method: "GET", path: tp + "/inquiries/{id}", id: "getInquiry", tag: "inbox", summary: "One inquiry",
-			ok: 200, okSchema: "Inquiry", errors: readErrs},
 		op{method: "GET", path: tp + "/catalog-status", id: "getCatalogStatus", tag: "catalog-status",
 			summary:     "For each of your jobs, then providers: public, pending sync, or excluded and why",
 			description: "Paginated across both kinds: next_cursor looks like job:42 or provider:7.",

@@ -90,12 +90,13 @@ func resourceName(name string) string {
 }
 
 var inputSchemas = []string{"JobCategoryInput", "JobInput", "ProviderCategoryInput", "ProviderInput",
-	"ProviderSkill", "ApplicationSubmission", "InquirySubmission"}
+	"ProviderSkill", "ApplicationSubmission", "InquirySubmission", "StatusChange"}
 
 var requiredInputs = map[string][]string{
 	"JobCategoryInput": {"name", "slug"}, "ProviderCategoryInput": {"name", "slug"},
 	"JobInput": {"title"}, "ProviderInput": {"display_name"}, "ProviderSkill": {"name"},
 	"ApplicationSubmission": {"name", "email"}, "InquirySubmission": {"name", "email", "message"},
+	"StatusChange": {"status"},
 }
 
 // storedResource is input's properties plus the database-owned ones, all

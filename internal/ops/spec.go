@@ -23,6 +23,7 @@ type projected struct {
 	reason  projection.Reason
 	expired bool  // public, but its application deadline has passed
 	values  []any // in the spec's column order; nil unless public
+	invalid error // it would be public but holds values the catalog cannot take
 }
 
 // catalogRow is one catalog row as read back.
@@ -62,6 +63,9 @@ var jobSpec = spec{
 		for i, x := range in {
 			row, why := projection.Job(x)
 			out[i] = projected{id: x.Job.ID, public: why == projection.Public, reason: why}
+			if why == projection.ReasonInvalid {
+				out[i].invalid = projection.JobValueError(x)
+			}
 			if out[i].public {
 				out[i].values = row.Values()
 				out[i].expired = row.ApplicationDeadline != nil && row.ApplicationDeadline.Before(now)
@@ -93,6 +97,9 @@ var providerSpec = spec{
 		for i, x := range in {
 			row, why := projection.Provider(x)
 			out[i] = projected{id: x.Provider.ID, public: why == projection.Public, reason: why}
+			if why == projection.ReasonInvalid {
+				out[i].invalid = projection.ProviderValueError(x)
+			}
 			if out[i].public {
 				out[i].values = row.Values()
 			}

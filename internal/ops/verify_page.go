@@ -2,6 +2,7 @@ package ops
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -9,6 +10,7 @@ import (
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/outbox"
+	"github.com/zumodra/zumodra/internal/source"
 )
 
 // page is what one snapshot found that needs fixing.
@@ -20,13 +22,24 @@ type page struct {
 }
 
 // readPage verifies the source rows after `after` (one page) and the catalog
-// rows in the same id range, in one repeatable-read snapshot: the sources,
-// the catalog and the outbox are seen at one instant, so a change the
-// workers have not applied yet is always matched by its pending outbox row.
+// rows in the same id range, in one repeatable-read snapshot: the tenant,
+// the sources, the catalog and the outbox are seen at one instant, so a
+// change the workers have not applied yet is always matched by its pending
+// outbox row. The tenant is read again in each page's snapshot: a suspension
+// or rename applied since the verification began is no discrepancy.
 func (v *Verifier) readPage(ctx context.Context, t domain.Tenant, s spec, after int64, res *CatalogResult) (page, error) {
 	var pg page
 	opts := pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
 	err := pgx.BeginTxFunc(ctx, v.Pool, opts, func(tx pgx.Tx) error {
+		cur, err := source.TenantByID(ctx, tx, t.ID, source.NoLock) // read only: the snapshot is the guard
+		if errors.Is(err, source.ErrTenantGone) {
+			pg.done = true // deleted meanwhile: its catalog rows went with it
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		t = cur
 		limit := v.pageSize()
 		ids, err := s.idPage(ctx, tx, t, after, limit)
 		if err != nil {
@@ -90,6 +103,9 @@ func mergeCatalog(ctx context.Context, tx pgx.Tx, t domain.Tenant, s spec, after
 // sourceOnly classifies a source row with no catalog row.
 func sourceOnly(p projected, res *CatalogResult) *Discrepancy {
 	switch {
+	case p.invalid != nil:
+		res.Invalid++
+		return &Discrepancy{SourceID: p.id, Kind: Invalid, Reason: p.invalid.Error()}
 	case !p.public:
 		return nil
 	case p.expired:
@@ -102,6 +118,10 @@ func sourceOnly(p projected, res *CatalogResult) *Discrepancy {
 
 // inBoth classifies a source row that has a catalog row.
 func inBoth(s spec, p projected, cr catalogRow, res *CatalogResult) *Discrepancy {
+	if p.invalid != nil {
+		res.Invalid++
+		return &Discrepancy{SourceID: p.id, Kind: Stale, Reason: p.reason.Text() + ": " + p.invalid.Error()}
+	}
 	if !p.public {
 		return &Discrepancy{SourceID: p.id, Kind: Stale, Reason: p.reason.Text()}
 	}
@@ -134,6 +154,10 @@ func (v *Verifier) settle(ctx context.Context, tx pgx.Tx, t domain.Tenant, s spe
 		return err
 	}
 	for _, d := range found {
+		if d.Kind == Invalid {
+			res.add(d, v.sampleSize()) // a sample only: the tenant's to fix, nothing to repair
+			continue
+		}
 		if all || pending[d.SourceID] {
 			res.Pending++
 			continue

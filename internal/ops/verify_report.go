@@ -19,14 +19,21 @@ const (
 	Drifted Kind = "drifted" // in both, with columns that differ
 )
 
-// Kinds lists every kind, in report order.
+// Invalid marks a source row that would be public but holds a value the
+// catalog cannot take (projection.ReasonInvalid). It is counted apart, not
+// as a discrepancy: the catalog rightly lacks the row, and only the tenant
+// can fix it (its sync is a dead letter naming the field). When the catalog
+// still has the row, that row is also a stale discrepancy.
+const Invalid Kind = "invalid"
+
+// Kinds lists every kind of discrepancy, in report order.
 var Kinds = []Kind{Missing, Stale, Drifted}
 
 // Discrepancy is one catalog row that is not what the projection says.
 type Discrepancy struct {
 	SourceID int64    `json:"source_id"`
 	Kind     Kind     `json:"kind"`
-	Reason   string   `json:"reason,omitempty"`  // stale: why it is not public
+	Reason   string   `json:"reason,omitempty"`  // stale: why it is not public; invalid: which values
 	Columns  []string `json:"columns,omitempty"` // drifted: which columns differ
 }
 
@@ -46,7 +53,10 @@ type CatalogResult struct {
 	Pending int `json:"pending"`
 	// Expired counts public jobs past their application deadline that are
 	// not in the catalog: cleanup-stale removed them, as it should.
-	Expired        int            `json:"expired"`
+	Expired int `json:"expired"`
+	// Invalid counts source rows kept out because they hold values the
+	// catalog cannot take; they are listed among the samples, kind invalid.
+	Invalid        int            `json:"invalid"`
 	DriftedColumns map[string]int `json:"drifted_columns,omitempty"`
 	Samples        []Discrepancy  `json:"samples,omitempty"` // the first few discrepancies
 	Err            string         `json:"error,omitempty"`   // verification itself failed

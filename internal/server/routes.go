@@ -55,7 +55,7 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	lim, ttl := s.Config.HTTP, resultTTL(s.Config.HTTP.ResultCache)
 	s.feed = changefeed.NewFollower(s.pool(database.RolePublic), changefeed.Options{Log: s.Log})
 	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
-	in := intake.New(s.pool(database.RoleWrite), s.Log)
+	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow)
 	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl, Feed: s.feed,
 		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2)}, cat, in, s.Log)
 	if err != nil {
@@ -64,7 +64,7 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	site.Routes(mux)
 	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl, Feed: s.feed,
 		Limiter: perClient(lim.APIRateLimit, lim.APIRateLimit/10)}).Routes(mux)
-	tenantapi.New(s.pool(database.RoleWrite), s.Log).Routes(mux)
+	tenantapi.New(s.pool(database.RoleWrite), s.Log, tenantapi.WithIntake(in)).Routes(mux)
 	openapi.Routes(mux)
 	s.metricsH = guardMetrics(s.metrics(), s.Config.MetricsToken)
 	var onMain http.Handler // /metrics on the site's address unless it has one of its own

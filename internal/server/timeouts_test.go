@@ -109,7 +109,7 @@ func (s *site) do(method, path, bearer string, body url.Values) (*http.Response,
 }
 
 func (s *site) apply(tn domain.Tenant) (*http.Response, string) {
-	form := url.Values{"name": {"Jane Doe"}, "email": {"jane@example.com"}, "cover_letter": {"Hello."}}
+	form := url.Values{"name": {"Jane Doe"}, "email": {"jane@example.com"}, "resume_text": {"Ten years of Go."}, "cover_letter": {"Hello."}}
 	return s.do(http.MethodPost, "/careers/jobs/"+strconv.FormatInt(s.jobs[tn.Slug], 10)+"/apply", "", form)
 }
 

@@ -18,7 +18,7 @@ type tenantHandler func(w http.ResponseWriter, r *http.Request, t domain.Tenant)
 // gets the same 401, so a caller learns nothing about which keys exist.
 func (h *Handler) authed(fn tenantHandler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		t, err := h.authenticate(r.Context(), r.Header.Get("Authorization"))
+		t, key, err := h.authenticate(r.Context(), r.Header.Get("Authorization"))
 		if domain.ErrorCode(err) == domain.CodeUnauthorized {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="zumodra"`)
 			// A refusal is about these credentials: no cache may keep it.
@@ -32,24 +32,37 @@ func (h *Handler) authed(fn tenantHandler) http.Handler {
 			return
 		}
 		w.Header().Set("Cache-Control", "no-store")
-		fn(w, r, t)
+		fn(w, r.WithContext(context.WithValue(r.Context(), keyContext{}, key)), t)
 	})
 }
 
-func (h *Handler) authenticate(ctx context.Context, header string) (domain.Tenant, error) {
-	scheme, key, ok := strings.Cut(header, " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") || key == "" || strings.ContainsAny(key, " \t") {
-		return domain.Tenant{}, tenants.ErrBadKey
+func (h *Handler) authenticate(ctx context.Context, header string) (domain.Tenant, tenants.KeyInfo, error) {
+	scheme, secret, ok := strings.Cut(header, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || secret == "" || strings.ContainsAny(secret, " \t") {
+		return domain.Tenant{}, tenants.KeyInfo{}, tenants.ErrBadKey
 	}
-	t, err := h.tenants.Authenticate(ctx, key)
+	t, key, err := h.tenants.AuthenticateKey(ctx, secret)
 	if err != nil {
-		return t, err
+		return t, key, err
 	}
 	// Defence in depth: the schema is used as an identifier, so it must
 	// derive from a valid slug even if someone edited the row by hand.
 	if domain.ValidateSlug(t.Slug) != nil || t.SchemaName != domain.SchemaName(t.Slug) {
 		h.log.ErrorContext(ctx, "tenant row has an invalid schema name", "tenant_id", t.ID)
-		return domain.Tenant{}, tenants.ErrBadKey
+		return domain.Tenant{}, tenants.KeyInfo{}, tenants.ErrBadKey
 	}
-	return t, nil
+	return t, key, nil
+}
+
+type keyContext struct{}
+
+// actor names the API key that made the request, for the records of who
+// did what: its public prefix and its name, never its secret.
+func actor(r *http.Request) string {
+	k, _ := r.Context().Value(keyContext{}).(tenants.KeyInfo)
+	a := "api key " + k.Prefix
+	if k.Name != "" {
+		a += " (" + k.Name + ")"
+	}
+	return a
 }

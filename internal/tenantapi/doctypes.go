@@ -1,6 +1,9 @@
 package tenantapi
 
-import "github.com/zumodra/zumodra/internal/intake"
+import (
+	"github.com/zumodra/zumodra/internal/inbox"
+	"github.com/zumodra/zumodra/internal/intake"
+)
 
 // DocTypes returns a zero value of each JSON body the package reads or
 // writes, by schema name, so internal/openapi derives its schemas from the
@@ -13,8 +16,11 @@ func DocTypes() map[string]any {
 		"ProviderCategoryInput": providerCategoryFields{},
 		"ProviderInput":         providerFields{},
 		"ProviderSkill":         skill{},
-		"Application":           application{},
-		"Inquiry":               inquiry{},
+		"Application":           inbox.Application{},
+		"Inquiry":               inbox.Inquiry{},
+		"StatusChange":          inbox.Move{},
+		"HistoryEntry":          inbox.HistoryEntry{},
+		"History":               historyBody{},
 		"CatalogStatus":         statusBody{},
 		"CatalogStatusItem":     statusItem{},
 		"ApplicationSubmission": intake.Application{},

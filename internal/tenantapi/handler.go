@@ -37,6 +37,10 @@ func WithClock(now func() time.Time) Option {
 	}
 }
 
+// WithIntake makes the public submission endpoints use in (configured by
+// the server: duplicate window, clock) instead of a default service.
+func WithIntake(in *intake.Service) Option { return func(h *Handler) { h.intake = in } }
+
 // WithSubmitLimiter replaces the per-address limiter of the public
 // submission endpoints (default: 10 a minute, bursts of 5).
 func WithSubmitLimiter(l *httpx.RateLimiter) Option { return func(h *Handler) { h.submitLimit = l } }
@@ -65,8 +69,12 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	crud(mux, h, p+"/providers", providers)
 	mux.Handle("GET "+p+"/applications", h.authed(h.listApplications))
 	mux.Handle("GET "+p+"/applications/{id}", h.authed(h.getApplication))
+	mux.Handle("POST "+p+"/applications/{id}/status", h.authed(h.moveApplication))
+	mux.Handle("GET "+p+"/applications/{id}/history", h.authed(h.applicationHistory))
 	mux.Handle("GET "+p+"/inquiries", h.authed(h.listInquiries))
 	mux.Handle("GET "+p+"/inquiries/{id}", h.authed(h.getInquiry))
+	mux.Handle("POST "+p+"/inquiries/{id}/status", h.authed(h.moveInquiry))
+	mux.Handle("GET "+p+"/inquiries/{id}/history", h.authed(h.inquiryHistory))
 	mux.Handle("GET "+p+"/catalog-status", h.authed(h.catalogStatus))
 	limit := h.submitLimit.Limit(nil)
 	mux.Handle("POST /api/v1/careers/jobs/{id}/applications", limit(http.HandlerFunc(h.submitApplication)))

@@ -97,8 +97,13 @@ func TestHostileSubmissions(t *testing.T) {
 	job, _ := e.create(a.key, tp+"/jobs", validJob())
 	e.syncAll(a)
 	path := "/api/v1/careers/jobs/" + strconv.FormatInt(e.catalogID("job_catalog", a, job), 10) + "/applications"
+	// Each submission has its own address: repeats of one address within
+	// the duplicate window are stored once.
+	n := 0
 	base := func() map[string]any {
-		return map[string]any{"name": "Ada", "email": "ada@example.com", "phone": "", "resume_url": "", "resume_text": "", "cover_letter": ""}
+		n++
+		return map[string]any{"name": "Ada", "email": "ada+" + strconv.Itoa(n) + "@example.com", "phone": "", "resume_url": "",
+			"resume_text": "cv", "cover_letter": ""}
 	}
 	stored := 0
 	for _, field := range []string{"name", "email", "phone", "resume_url", "resume_text", "cover_letter"} {

@@ -27,15 +27,16 @@ func bRows(t *testing.T, e *env, b tenant) map[string]int64 {
 	}
 	e.syncAll(b)
 	svc := intake.New(e.pool, nil)
-	for range 3 {
+	for i := range 3 {
+		email := "x" + strconv.Itoa(i) + "@example.com" // repeats of one address are stored once
 		ra, err := svc.SubmitApplication(context.Background(), e.catalogID("job_catalog", b, ids["jobs"]),
-			intake.Application{Name: secret, Email: "x@example.com", CoverLetter: secret})
+			intake.Application{Name: secret, Email: email, ResumeText: secret, CoverLetter: secret})
 		if err != nil {
 			t.Fatal(err)
 		}
 		ids["applications"] = ra.ID
 		ri, err := svc.SubmitInquiry(context.Background(), e.catalogID("provider_catalog", b, ids["providers"]),
-			intake.Inquiry{Name: secret, Email: "x@example.com", Message: secret})
+			intake.Inquiry{Name: secret, Email: email, Message: secret})
 		if err != nil {
 			t.Fatal(err)
 		}

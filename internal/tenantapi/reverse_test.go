@@ -28,7 +28,7 @@ func TestApplicationEndToEnd(t *testing.T) {
 	cat := e.catalogID("job_catalog", a, job)
 
 	r := must(t, e.do("POST", "/api/v1/careers/jobs/"+strconv.FormatInt(cat, 10)+"/applications", "",
-		map[string]any{"name": "Ada Lovelace", "email": "ada@example.com", "cover_letter": "Hello"}), http.StatusCreated)
+		map[string]any{"name": "Ada Lovelace", "email": "ada@example.com", "resume_text": "cv", "cover_letter": "Hello"}), http.StatusCreated)
 	receipt := r.json(t)
 	if receipt["tenant_name"] != "Company acme" || receipt["title"] != "Go engineer" {
 		t.Fatalf("receipt %v", receipt)
@@ -84,7 +84,7 @@ func TestApplicationAfterUnpublishIsGone(t *testing.T) {
 	cat := e.catalogID("job_catalog", a, job)
 	must(t, e.do("PATCH", tp+"/jobs/"+strconv.FormatInt(job, 10), a.key, map[string]any{"published_on_career_page": false}, "If-Match", tag), http.StatusOK)
 	r := must(t, e.do("POST", "/api/v1/careers/jobs/"+strconv.FormatInt(cat, 10)+"/applications", "",
-		map[string]any{"name": "Ada", "email": "ada@example.com"}), http.StatusGone)
+		map[string]any{"name": "Ada", "email": "ada@example.com", "resume_text": "cv"}), http.StatusGone)
 	if r.header.Get("Content-Type") != "application/problem+json" {
 		t.Fatalf("content type %s", r.header.Get("Content-Type"))
 	}
@@ -98,7 +98,7 @@ func TestSubmissionsAreRateLimitedPerAddress(t *testing.T) {
 	e := newEnv(t, tenantapi.WithSubmitLimiter(httpx.NewRateLimiter(1, 3)))
 	statuses := map[int]int{}
 	for range 5 {
-		statuses[e.do("POST", "/api/v1/careers/jobs/1/applications", "", map[string]any{"name": "A", "email": "a@example.com"}).status]++
+		statuses[e.do("POST", "/api/v1/careers/jobs/1/applications", "", map[string]any{"name": "A", "email": "a@example.com", "resume_text": "cv"}).status]++
 	}
 	if statuses[http.StatusNotFound] != 3 || statuses[http.StatusTooManyRequests] != 2 {
 		t.Fatalf("statuses %v, want 3 answered and 2 limited", statuses)

@@ -110,35 +110,42 @@ var ErrBadKey = domain.Errorf(domain.CodeUnauthorized, "missing or invalid API k
 // Authenticate returns the tenant that owns a valid, unrevoked key. The key
 // alone decides the tenant (and so the schema).
 func (s *Store) Authenticate(ctx context.Context, secret string) (domain.Tenant, error) {
+	t, _, err := s.AuthenticateKey(ctx, secret)
+	return t, err
+}
+
+// AuthenticateKey is Authenticate that also says which key it was (no
+// secret), for the records that name who did something.
+func (s *Store) AuthenticateKey(ctx context.Context, secret string) (domain.Tenant, KeyInfo, error) {
 	if !strings.HasPrefix(secret, keyPrefix) || len(secret) > 100 {
-		return domain.Tenant{}, ErrBadKey
+		return domain.Tenant{}, KeyInfo{}, ErrBadKey
 	}
 	sum := sha256.Sum256([]byte(secret))
-	var keyID, tenantID int64
-	var lastUsed *time.Time
-	err := s.Pool.QueryRow(ctx, `SELECT id, tenant_id, last_used_at FROM public.tenant_api_keys
-		WHERE key_hash = $1 AND revoked_at IS NULL`, sum[:]).Scan(&keyID, &tenantID, &lastUsed)
+	var k KeyInfo
+	var tenantID int64
+	err := s.Pool.QueryRow(ctx, `SELECT id, tenant_id, name, prefix, created_at, last_used_at FROM public.tenant_api_keys
+		WHERE key_hash = $1 AND revoked_at IS NULL`, sum[:]).Scan(&k.ID, &tenantID, &k.Name, &k.Prefix, &k.CreatedAt, &k.LastUsedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return domain.Tenant{}, ErrBadKey
+		return domain.Tenant{}, KeyInfo{}, ErrBadKey
 	}
 	if err != nil {
-		return domain.Tenant{}, err
+		return domain.Tenant{}, KeyInfo{}, err
 	}
 	// A key's tenant deleted between the two reads is a bad key, as a
 	// missing one is.
 	t, err := source.TenantByID(ctx, s.Pool, tenantID, source.NoLock)
 	if errors.Is(err, source.ErrTenantGone) {
-		return domain.Tenant{}, ErrBadKey
+		return domain.Tenant{}, KeyInfo{}, ErrBadKey
 	}
 	if err != nil {
-		return domain.Tenant{}, err
+		return domain.Tenant{}, KeyInfo{}, err
 	}
 	// last_used_at is for humans auditing keys: a minute's precision spares a
 	// write on every request.
-	if lastUsed == nil || time.Since(*lastUsed) > time.Minute {
-		if _, err := s.Pool.Exec(ctx, `UPDATE public.tenant_api_keys SET last_used_at = now() WHERE id = $1`, keyID); err != nil {
-			return domain.Tenant{}, err
+	if k.LastUsedAt == nil || time.Since(*k.LastUsedAt) > time.Minute {
+		if _, err := s.Pool.Exec(ctx, `UPDATE public.tenant_api_keys SET last_used_at = now() WHERE id = $1`, k.ID); err != nil {
+			return domain.Tenant{}, KeyInfo{}, err
 		}
 	}
-	return t, nil
+	return t, k, nil
 }

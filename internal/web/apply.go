@@ -7,7 +7,7 @@ import (
 	"github.com/zumodra/zumodra/internal/intake"
 )
 
-var applyFields = []string{"name", "email", "phone", "resume_url", "resume_text", "cover_letter"}
+var applyFields = []string{"name", "email", "phone", "resume", "resume_url", "resume_text", "cover_letter"}
 
 // applyAction ends in #apply so that the page shown again with errors
 // opens at the form, even on a phone where it sits below the job.
@@ -74,10 +74,10 @@ func (h *Handler) applied(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	m := message{Success: true, Heading: "Application sent", Text: "Thank you. The hiring company has your application and will contact you by email.",
+	m := message{Success: true, Heading: "Application sent", Text: "Thank you. The hiring company has your application.",
 		Links: []link{{URL: jobsPath, Label: "Browse more jobs", Primary: true}}}
 	if j, err := h.catalog.Job(r.Context(), id); err == nil {
-		m.Text = "Thank you. " + j.CompanyName + " has your application for “" + j.Title + "” and will contact you by email."
+		m.Text = "Thank you. " + j.CompanyName + " has your application for “" + j.Title + "”."
 		m.Links = append(m.Links, link{URL: companyURL(j.CompanySlug), Label: "More jobs at " + j.CompanyName})
 	}
 	w.Header().Set("Cache-Control", "no-store")

@@ -118,6 +118,7 @@ func TestBrowser(t *testing.T) {
 		do(t, ctx, "submit empty", chromedp.Click(chromedp.CSS(`#apply button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS("#a-email-err")))
 		do(t, ctx, "fill", chromedp.SendKeys(chromedp.CSS("#a-name"), "Jane Browser"),
 			chromedp.SendKeys(chromedp.CSS("#a-email"), "jane@example.com"),
+			chromedp.SendKeys(chromedp.CSS("#a-resume_text"), "Ten years of robots."),
 			chromedp.SendKeys(chromedp.CSS("#a-cover_letter"), "I would love to build robots with you."))
 		shot(t, ctx, "job-apply-errors-desktop")
 		do(t, ctx, "send", chromedp.Click(chromedp.CSS(`#apply button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(".message-page h1")))
@@ -136,6 +137,7 @@ func TestBrowser(t *testing.T) {
 		}
 		do(t, ctx, "fill and send", chromedp.SendKeys(chromedp.CSS("#a-name"), "Late Larry"),
 			chromedp.SendKeys(chromedp.CSS("#a-email"), "larry@example.com"),
+			chromedp.SendKeys(chromedp.CSS("#a-resume_text"), "Late, but keen."),
 			chromedp.Click(chromedp.CSS(`#apply button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(".message-page h1")))
 		if got := text(t, ctx, ".message-page h1"); got != "No longer available" {
 			t.Errorf("after submit: %q", got)

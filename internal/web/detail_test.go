@@ -43,7 +43,7 @@ func TestJobDetail(t *testing.T) {
 		"€60,000 – €80,000 a year", "ENG-42", "11 June 2026", `action="`+path+`apply#apply"`, `name="website"`,
 		`<link rel="canonical" href="https://jobs.example.test`+path+`">`,
 		`<meta property="og:title" content="Robot Whisperer at Acme Robotics · Zumodra">`,
-		`<meta name="description" content="Build robots`, `<label for="a-email">Email</label>`)
+		`<meta name="description" content="Build robots`, `<label for="a-email">Email <span class="req" aria-hidden="true">*</span></label>`)
 	ld := jsonLD(t, body)
 	want := map[string]any{"@type": "JobPosting", "title": "Robot Whisperer", "employmentType": "FULL_TIME",
 		"datePosted": "2026-05-29T12:00:00Z", "validThrough": "2026-06-11T12:00:00Z", "directApply": true,

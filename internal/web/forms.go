@@ -27,6 +27,9 @@ type formView struct {
 	Errors   map[string]string
 	Alert    string
 	Currency string
+	// ResumeUpload offers the résumé file input (the apply form, once
+	// uploads are taken).
+	ResumeUpload bool
 }
 
 func newForm(action string) formView {
@@ -100,5 +103,5 @@ func fieldMessage(de *domain.Error) string {
 	return name + " " + strings.TrimSuffix(de.Message, ".") + "."
 }
 
-var fieldNames = map[string]string{"name": "Name", "email": "Email", "phone": "Phone", "resume_url": "Résumé link",
+var fieldNames = map[string]string{"name": "Name", "email": "Email", "phone": "Phone", "resume": "A résumé", "resume_url": "Résumé link",
 	"resume_text": "Résumé text", "cover_letter": "Cover letter", "message": "Message", "budget": "Budget", "currency": "Currency"}

@@ -77,10 +77,10 @@ func (h *Handler) inquirySent(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	m := message{Success: true, Heading: "Inquiry sent", Text: "Thank you. Your message is on its way and you will get a reply by email.",
+	m := message{Success: true, Heading: "Inquiry sent", Text: "Thank you. The provider has your message.",
 		Links: []link{{URL: providersPath, Label: "Browse more freelancers", Primary: true}}}
 	if p, err := h.catalog.Provider(r.Context(), id); err == nil {
-		m.Text = "Thank you. " + p.DisplayName + " has your message and will reply by email."
+		m.Text = "Thank you. " + p.DisplayName + " has your message."
 		m.Links = append(m.Links, link{URL: providerURL(id), Label: "Back to " + p.DisplayName})
 	}
 	w.Header().Set("Cache-Control", "no-store")

@@ -1,0 +1,9 @@
+// Package inbox is the tenant's side of what visitors send: it owns the
+// reads, status changes, history, export and erasure of a tenant's
+// applications and project inquiries (intake owns their insertion).
+//
+// Each submission moves through a pipeline (domain.ApplicationStatuses,
+// domain.InquiryStatuses). A move names the version it was decided on, so
+// two people moving one submission never both win, and leaves a history
+// row (who, when, from, to, note) in the same transaction.
+package inbox

@@ -1,0 +1,41 @@
+package inbox
+
+import (
+	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
+// Kind is one of the two inboxes: its table, the history table beside it,
+// the column naming the listing it was sent to, and its pipeline.
+type Kind struct {
+	Noun     string   // "application", "inquiry": for messages and event names
+	Statuses []string // the pipeline
+	table    string
+	history  string
+	ref      string // the history table's column pointing at the submission
+	parent   string // job_id or provider_id
+	columns  string
+}
+
+// The two inboxes.
+var (
+	Applications = Kind{Noun: "application", Statuses: domain.ApplicationStatuses,
+		table: "applications", history: "application_history", ref: "application_id", parent: "job_id",
+		columns: `id, job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter, answers,
+			status, version, created_at, updated_at`}
+	Inquiries = Kind{Noun: "inquiry", Statuses: domain.InquiryStatuses,
+		table: "project_inquiries", history: "inquiry_history", ref: "inquiry_id", parent: "provider_id",
+		columns: `id, provider_id, provider_name, name, email, message, budget, currency,
+			status, version, created_at, updated_at`}
+)
+
+// ParentField is the filter and JSON name of the listing a submission was
+// sent to: job_id or provider_id.
+func (k Kind) ParentField() string { return k.parent }
+
+// qualified quotes schema.table of the tenant: the schema name comes from
+// a checked tenant row, never from input.
+func qualified(t domain.Tenant, table string) string {
+	return pgx.Identifier{t.SchemaName, table}.Sanitize()
+}
