@@ -18,14 +18,19 @@ type item struct {
 	tenantID, sourceID int64
 	hash               []byte
 	values             []any
+	fp                 []byte // input fingerprint (source.Fingerprints); nil when unknown
 }
+
+// held is what the catalog holds of one row: its content hash and the
+// input fingerprint it was written from.
+type held struct{ hash, fp []byte }
 
 // JobRows upserts the projected job rows of one tenant and removes the
 // catalog rows of removeIDs (source ids that are not, or no longer, public).
 func JobRows(ctx context.Context, q pgq.Querier, tenantID int64, rows []projection.JobRow, removeIDs []int64, opts Options) (Stats, error) {
 	items := make([]item, len(rows))
 	for i, r := range rows {
-		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}
+		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}
 	}
 	return applyItems(ctx, q, kind.Jobs, projection.JobColumns(), tenantID, items, removeIDs, nil, opts)
 }
@@ -33,9 +38,9 @@ func JobRows(ctx context.Context, q pgq.Querier, tenantID int64, rows []projecti
 // applyItems writes the changed items and removes removeIDs. held is the
 // catalog's hashes of the items' source ids when the caller read them
 // already (pipelined with its source read), nil to read them here.
-func applyItems(ctx context.Context, q pgq.Querier, c kind.Catalog, cols []string, tenantID int64, items []item, removeIDs []int64, held map[int64][]byte, opts Options) (Stats, error) {
+func applyItems(ctx context.Context, q pgq.Querier, c kind.Catalog, cols []string, tenantID int64, items []item, removeIDs []int64, hold map[int64]held, opts Options) (Stats, error) {
 	st := Stats{Eligible: len(items)}
-	changed, inserted, err := changedItems(ctx, q, c, tenantID, items, held)
+	changed, refresh, inserted, err := changedItems(ctx, q, c, tenantID, items, hold)
 	if err != nil {
 		return st, err
 	}
@@ -43,58 +48,69 @@ func applyItems(ctx context.Context, q pgq.Querier, c kind.Catalog, cols []strin
 	if st.Written, err = upsert(ctx, q, c, cols, changed, opts); err != nil {
 		return st, err
 	}
+	if opts.refreshFingerprints {
+		if err := refreshFingerprints(ctx, q, c, tenantID, refresh, opts); err != nil {
+			return st, err
+		}
+	}
 	st.Removed, err = Remove(ctx, q, c, tenantID, removeIDs, opts)
 	return st, err
 }
 
 // changedItems drops the items whose hash the catalog already holds. One
 // indexed read spares the rewrite (and re-indexing) of unchanged rows.
-func changedItems(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, items []item, held map[int64][]byte) (changed []item, inserted int, err error) {
+// refresh are the unchanged items whose stored input fingerprint differs
+// from theirs (the row was last written from older inputs that gave the
+// same content).
+func changedItems(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, items []item, hold map[int64]held) (changed, refresh []item, inserted int, err error) {
 	if len(items) == 0 {
-		return nil, 0, nil
+		return nil, nil, 0, nil
 	}
 	ids := make([]int64, len(items))
 	for i, it := range items {
 		if it.tenantID != tenantID || len(it.hash) == 0 {
-			return nil, 0, fmt.Errorf("apply %s: row %d of tenant %d is not a public row of tenant %d", c, it.sourceID, it.tenantID, tenantID)
+			return nil, nil, 0, fmt.Errorf("apply %s: row %d of tenant %d is not a public row of tenant %d", c, it.sourceID, it.tenantID, tenantID)
 		}
 		ids[i] = it.sourceID
 	}
-	if held == nil {
-		if held, err = heldHashes(ctx, q, c, tenantID, ids); err != nil {
-			return nil, 0, err
+	if hold == nil {
+		if hold, err = heldHashes(ctx, q, c, tenantID, ids); err != nil {
+			return nil, nil, 0, err
 		}
 	}
 	for _, it := range items {
-		h, ok := held[it.sourceID]
-		if !ok {
+		h, ok := hold[it.sourceID]
+		switch {
+		case !ok:
 			inserted++
-		}
-		if !ok || !bytes.Equal(h, it.hash) {
 			changed = append(changed, it)
+		case !bytes.Equal(h.hash, it.hash):
+			changed = append(changed, it)
+		case it.fp != nil && !bytes.Equal(h.fp, it.fp):
+			refresh = append(refresh, it)
 		}
 	}
-	return changed, inserted, nil
+	return changed, refresh, inserted, nil
 }
 
 func hashesSQL(c kind.Catalog) string {
-	return `SELECT source_id, content_hash FROM ` + c.Table() + ` WHERE tenant_id = $1 AND source_id = ANY($2)`
+	return `SELECT source_id, content_hash, input_fingerprint FROM ` + c.Table() + ` WHERE tenant_id = $1 AND source_id = ANY($2)`
 }
 
-func heldHashes(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, ids []int64) (map[int64][]byte, error) {
+func heldHashes(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, ids []int64) (map[int64]held, error) {
 	rows, err := q.Query(ctx, hashesSQL(c), tenantID, ids)
 	if err != nil {
 		return nil, fmt.Errorf("apply %s: read hashes: %w", c, err)
 	}
-	held := make(map[int64][]byte, len(ids))
-	return held, scanHashes(c, rows, held)
+	hold := make(map[int64]held, len(ids))
+	return hold, scanHashes(c, rows, hold)
 }
 
-func scanHashes(c kind.Catalog, rows pgx.Rows, held map[int64][]byte) error {
+func scanHashes(c kind.Catalog, rows pgx.Rows, hold map[int64]held) error {
 	var id int64
-	var h []byte
-	_, err := pgx.ForEachRow(rows, []any{&id, &h}, func() error {
-		held[id] = h
+	var h, fp []byte
+	_, err := pgx.ForEachRow(rows, []any{&id, &h, &fp}, func() error {
+		hold[id] = held{h, fp}
 		return nil
 	})
 	if err != nil {

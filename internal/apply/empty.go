@@ -13,9 +13,9 @@ import (
 // harness's rebuilds from nothing. It takes an exclusive lock: never on a
 // serving database.
 func EmptyAll(ctx context.Context, q pgq.Querier) error {
-	tables := make([]string, len(kind.All))
-	for i, c := range kind.All {
-		tables[i] = c.Table()
+	tables := []string{"public.catalog_exclusions"}
+	for _, c := range kind.All {
+		tables = append(tables, c.Table())
 	}
 	if _, err := q.Exec(ctx, `TRUNCATE `+strings.Join(tables, ", ")); err != nil {
 		return fmt.Errorf("empty the catalogs: %w", err)

@@ -23,6 +23,10 @@ type catalogOps struct {
 	// remove (not public, or without a source row) and the rows that hold
 	// values the catalog cannot take (removed too, and reported).
 	queueRead func(b *pgx.Batch, t domain.Tenant, ids []int64) func() projected
+	// queueFingerprints and fingerprintPage read input fingerprints
+	// (internal/source).
+	queueFingerprints func(b *pgx.Batch, t domain.Tenant, salt string, ids []int64, out source.Fingerprints)
+	fingerprintPage   func(ctx context.Context, q pgq.Querier, t domain.Tenant, salt string, after int64, limit int) ([]int64, source.Fingerprints, error)
 }
 
 // projected is one read of source rows as the projection decided them.
@@ -30,11 +34,16 @@ type projected struct {
 	items   []item
 	remove  []int64
 	invalid []RowError
+	// excluded are the rows of remove that exist and are not public by the
+	// tenant's choice (not invalid): their exclusion can be remembered.
+	excluded []int64
 }
 
 var catalogs = map[kind.Catalog]catalogOps{
-	kind.Jobs:      {projection.JobColumns(), source.JobIDPage, queueProjected(kind.Jobs, source.QueueJobsByID, jobItem)},
-	kind.Providers: {projection.ProviderColumns(), source.ProviderIDPage, queueProjected(kind.Providers, source.QueueProvidersByID, providerItem)},
+	kind.Jobs: {projection.JobColumns(), source.JobIDPage, queueProjected(kind.Jobs, source.QueueJobsByID, jobItem),
+		source.QueueJobFingerprints, source.JobFingerprintPage},
+	kind.Providers: {projection.ProviderColumns(), source.ProviderIDPage, queueProjected(kind.Providers, source.QueueProvidersByID, providerItem),
+		source.QueueProviderFingerprints, source.ProviderFingerprintPage},
 }
 
 // queueProjected builds a queueRead from a source read and a projection of
@@ -59,6 +68,7 @@ func queueProjected[In any](c kind.Catalog, queue func(*pgx.Batch, domain.Tenant
 					p.remove = append(p.remove, id)
 				default:
 					p.remove = append(p.remove, id)
+					p.excluded = append(p.excluded, id)
 				}
 			}
 			p.remove = append(p.remove, missing(ids, found)...)
@@ -71,7 +81,7 @@ func jobItem(x projection.JobInput) (int64, item, bool, error) {
 	r, why := projection.Job(x)
 	switch why {
 	case projection.Public:
-		return x.Job.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}, true, nil
+		return x.Job.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, true, nil
 	case projection.ReasonInvalid:
 		return x.Job.ID, item{}, false, projection.JobValueError(x)
 	}
@@ -82,7 +92,7 @@ func providerItem(x projection.ProviderInput) (int64, item, bool, error) {
 	r, why := projection.Provider(x)
 	switch why {
 	case projection.Public:
-		return x.Provider.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values()}, true, nil
+		return x.Provider.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, true, nil
 	case projection.ReasonInvalid:
 		return x.Provider.ID, item{}, false, projection.ProviderValueError(x)
 	}

@@ -11,8 +11,12 @@ type Stats struct {
 	Written   int // new or changed rows written
 	Inserted  int // of Written, rows the catalog did not have (the rest had drifted)
 	Unchanged int // rows skipped because the catalog holds the same hash
-	Removed   int // catalog rows deleted
-	Errors    int // source rows that could not be synced (see RowError)
+	// Skipped counts the source rows a bulk page did not even read, their
+	// input fingerprint being the one the catalog (or, for a row that is
+	// not public, its exclusion) holds; the public ones are in Unchanged too.
+	Skipped int
+	Removed int // catalog rows deleted
+	Errors  int // source rows that could not be synced (see RowError)
 }
 
 // Add accumulates o into s.
@@ -21,6 +25,7 @@ func (s *Stats) Add(o Stats) {
 	s.Written += o.Written
 	s.Inserted += o.Inserted
 	s.Unchanged += o.Unchanged
+	s.Skipped += o.Skipped
 	s.Removed += o.Removed
 	s.Errors += o.Errors
 }

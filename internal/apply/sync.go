@@ -9,6 +9,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/pgq"
+	"github.com/zumodra/zumodra/internal/source"
 )
 
 // SyncIDs brings the catalog rows of these source ids in line with their
@@ -24,14 +25,23 @@ func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog
 	}
 	ops := catalogs[c]
 	b := &pgx.Batch{}
+	// The fingerprints first: see source.QueueJobFingerprints.
+	fps := source.Fingerprints{}
+	ops.queueFingerprints(b, t, fingerprintSalt(t), ids, fps)
 	read := ops.queueRead(b, t, ids)
-	held := make(map[int64][]byte, len(ids))
-	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, held) })
+	hold := make(map[int64]held, len(ids))
+	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, hold) })
 	if err := q.SendBatch(ctx, b).Close(); err != nil {
 		return Stats{}, nil, err
 	}
 	p := read()
-	st, err := applyItems(ctx, q, c, ops.columns, t.ID, p.items, p.remove, held, opts)
+	for i := range p.items {
+		p.items[i].fp = fps[p.items[i].sourceID]
+	}
+	st, err := applyItems(ctx, q, c, ops.columns, t.ID, p.items, p.remove, hold, opts)
+	if err == nil && opts.refreshFingerprints {
+		err = recordExclusions(ctx, q, c, t.ID, p.excluded, fps, opts)
+	}
 	if err != nil {
 		return st, nil, err
 	}
@@ -52,15 +62,25 @@ type Page struct {
 // rows in the page's id range that have no source row at all. On the last
 // page the range is unbounded above, so rows beyond the last source id go
 // too.
+//
+// Unless opts.Full, the page is decided before anything is read: the source
+// rows whose input fingerprint the catalog holds (or, for a row with no
+// catalog row, catalog_exclusions holds) are counted unchanged and not read
+// at all. A second bulk sync with nothing changed reads fingerprints only.
 func SyncPage(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, after int64, limit int, opts Options) (Page, error) {
-	ids, err := catalogs[c].idPage(ctx, tx, t, after, limit)
+	ids, stale, unchanged, err := pageToSync(ctx, tx, t, c, after, limit, opts)
 	if err != nil {
 		return Page{}, err
 	}
 	p := Page{Last: after, Done: len(ids) < limit}
-	if p.Stats, p.Failed, err = SyncIsolated(ctx, tx, t, c, ids, opts); err != nil {
+	opts.refreshFingerprints = true
+	if p.Stats, p.Failed, err = SyncIsolated(ctx, tx, t, c, stale, opts); err != nil {
 		return p, err
 	}
+	// Rows skipped as public and unchanged are eligible rows all the same.
+	p.Eligible += unchanged
+	p.Unchanged += unchanged
+	p.Skipped += len(ids) - len(stale)
 	upTo := int64(0)
 	if len(ids) > 0 {
 		p.Last = ids[len(ids)-1]

@@ -21,11 +21,11 @@ func upsert(ctx context.Context, q pgq.Querier, c kind.Catalog, cols []string, i
 	written := 0
 	for start := 0; start < len(items); start += chunkRows {
 		chunk := items[start:min(start+chunkRows, len(items))]
-		args := make([]any, 0, len(chunk)*len(cols))
+		args := make([]any, 0, len(chunk)*(len(cols)+1))
 		for _, it := range chunk {
-			args = append(args, it.values...)
+			args = append(append(args, it.values...), it.fp)
 		}
-		tag, err := q.Exec(ctx, upsertSQL(c, cols, len(chunk)), args...)
+		tag, err := q.Exec(ctx, upsertSQL(c, append(cols[:len(cols):len(cols)], "input_fingerprint"), len(chunk)), args...)
 		if err != nil {
 			return written, fmt.Errorf("apply %s: upsert: %w", c, err)
 		}

@@ -26,6 +26,7 @@ type syncCatalogsCmd struct {
 	app         *App
 	async       bool
 	dryRun      bool
+	full        bool
 	json        bool
 	catalog     string
 	tenant      string
@@ -61,6 +62,7 @@ Exit status 1 when any row or tenant failed; 2 for an unknown tenant or catalog.
 	f.StringVar(&c.catalog, "catalog", "all", "jobs, providers or all")
 	f.StringVar(&c.tenant, "tenant", "", "only this tenant (slug)")
 	f.BoolVar(&c.dryRun, "dry-run", false, "count what would change; write nothing")
+	f.BoolVar(&c.full, "full", false, "read and project every source row, even those whose inputs have not changed since their catalog row was made")
 	f.BoolVar(&c.json, "json", false, "print the result as JSON")
 	f.IntVar(&c.batchSize, "batch-size", 0, "source rows per transaction (0: 1000)")
 	f.IntVar(&c.concurrency, "concurrency", 0, "tenants synced in parallel (0: the number of CPUs)")
@@ -72,8 +74,8 @@ func (c *syncCatalogsCmd) Validate() error {
 	if c.catalogs, err = ops.ParseCatalog(c.catalog); err != nil {
 		return err
 	}
-	if c.async && c.dryRun {
-		return fmt.Errorf("--async and --dry-run exclude each other")
+	if c.async && (c.dryRun || c.full) {
+		return fmt.Errorf("--async excludes --dry-run and --full")
 	}
 	if c.batchSize < 0 || c.concurrency < 0 {
 		return fmt.Errorf("--batch-size and --concurrency must not be negative")
@@ -119,7 +121,7 @@ func (c *syncCatalogsCmd) selected() []kind.Catalog {
 
 func (c *syncCatalogsCmd) sync(ctx context.Context, pool *pgxpool.Pool, ts []domain.Tenant) error {
 	start := c.now()
-	opts := resync.Options{Catalogs: c.selected(), DryRun: c.dryRun, BatchSize: c.batchSize,
+	opts := resync.Options{Catalogs: c.selected(), DryRun: c.dryRun, Full: c.full, BatchSize: c.batchSize,
 		Concurrency: c.concurrency, Logger: c.app.Log}
 	if c.tenant != "" {
 		opts.TenantSlugs = []string{c.tenant}

@@ -2,8 +2,8 @@
 // serve and worker processes against a private PostgreSQL cluster of its
 // own, and breaks things under load: kill -9 of workers, fast and immediate
 // PostgreSQL restarts, an outage at start, a lock on a tenant's table, a
-// frozen worker, small pools, tenant deletion while workers apply that
-// tenant's changes. Every scenario ends with the catalog verified against
+// frozen worker, small pools, hostile timestamps, tenant deletion while
+// workers apply that tenant's changes. Every scenario ends with the catalog verified against
 // its sources by `zumodra verify`.
 //
 // `go test ./internal/faults` runs the short version (well under a minute,

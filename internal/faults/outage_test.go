@@ -19,6 +19,11 @@ func TestOutageAtStart(t *testing.T) {
 	if err := cluster.Stop(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { // the next scenarios need the cluster, even after a failure here
+		if c, err := pgcluster.Start(context.Background(), clusterOpts); err == nil {
+			cluster = c
+		}
+	})
 	serve := d.start("serve", []string{"ZUMODRA_ADMIN_TOKEN=tok"}, "serve", "--addr", "127.0.0.1:0", "--workers", "1")
 	worker := d.start("worker", nil, "worker", "--workers", "1")
 	site := serve.siteURL()

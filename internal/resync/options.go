@@ -16,8 +16,12 @@ type Options struct {
 	TenantSlugs []string       // tenants to resync; nil or empty means all
 	Catalogs    []kind.Catalog // catalogs to resync; nil or empty means both
 	DryRun      bool           // count what would change, write nothing
-	Concurrency int            // tenants in parallel; 0 means the number of CPUs
-	BatchSize   int            // source rows per page transaction; 0 means 1000
+	// Full reads and projects every source row, even those whose input
+	// fingerprint says they have not changed since the catalog row was made
+	// (apply.Options.Full).
+	Full        bool
+	Concurrency int // tenants in parallel; 0 means the number of CPUs
+	BatchSize   int // source rows per page transaction; 0 means 1000
 	// Progress, when set, is called after every page, from one goroutine at
 	// a time.
 	Progress func(Progress)

@@ -31,7 +31,7 @@ func (r *runner) page(ctx context.Context, tenantID int64, c kind.Catalog, after
 		if err != nil {
 			return err
 		}
-		p, err = apply.SyncPage(ctx, tx, t, c, after, r.opts.BatchSize, apply.Options{DryRun: r.opts.DryRun})
+		p, err = apply.SyncPage(ctx, tx, t, c, after, r.opts.BatchSize, apply.Options{DryRun: r.opts.DryRun, Full: r.opts.Full})
 		return err
 	})
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/zumodra/zumodra/internal/config"
 	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/live"
+	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // Timeouts protect the server from slow or stuck clients. ReadHeaderTimeout
@@ -78,7 +79,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	defer stopBackground()
 	// The caches are keyed by the catalog version the follower has seen:
 	// it starts from the current one before the first request.
-	followed, err := s.feed.Start(bgCtx)
+	followed, err := s.followFeed(bgCtx)
 	if err != nil {
 		ln.Close()
 		if mln != nil {
@@ -147,6 +148,40 @@ func (s *Server) shutdown(srv *http.Server, stopBackground context.CancelFunc, w
 	s.Log.Info("stopped")
 	return err
 }
+
+// followFeed starts the catalog feed's follower. When the database is
+// unreachable it keeps trying in the background, with backoff, so that
+// serve starts during an outage; until then nothing is cached by version.
+func (s *Server) followFeed(ctx context.Context) (<-chan error, error) {
+	followed, err := s.feed.Start(ctx)
+	if err == nil || !pgq.Unavailable(err) {
+		return followed, err
+	}
+	s.Log.WarnContext(ctx, "catalog feed: database unreachable; following it once it answers", "error", err)
+	out := make(chan error, 1)
+	go func() {
+		for wait := time.Second; ; wait = min(2*wait, feedRetryMax) {
+			t := time.NewTimer(wait)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				out <- ctx.Err()
+				return
+			case <-t.C:
+			}
+			if followed, err := s.feed.Start(ctx); err == nil {
+				out <- <-followed
+				return
+			} else if ctx.Err() == nil {
+				s.Log.WarnContext(ctx, "catalog feed: not followed yet; retrying", "retry_in", (2 * wait).String(), "error", err)
+			}
+		}
+	}()
+	return out, nil
+}
+
+// feedRetryMax caps the backoff of followFeed.
+const feedRetryMax = 15 * time.Second
 
 // metricsServer serves /metrics alone on Config.MetricsAddr, or is nil
 // when /metrics shares the site's address.
