@@ -71,7 +71,8 @@ func (d *db) apply(site string, tn domain.Tenant) response {
 	if err := d.pool.QueryRow(context.Background(), `SELECT id FROM public.job_catalog WHERE tenant_id = $1`, tn.ID).Scan(&id); err != nil {
 		d.t.Fatal(err)
 	}
-	form := url.Values{"name": {"Jane Doe"}, "email": {"jane@example.com"}, "cover_letter": {"Hello."}}
+	form := url.Values{"name": {"Jane Doe"}, "email": {"jane@example.com"}, "cover_letter": {"Hello."},
+		"resume_url": {"https://example.com/jane.pdf"}}
 	req, err := http.NewRequest(http.MethodPost, site+"/careers/jobs/"+strconv.FormatInt(id, 10)+"/apply", strings.NewReader(form.Encode()))
 	if err != nil {
 		d.t.Fatal(err)
