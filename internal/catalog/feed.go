@@ -16,9 +16,12 @@ const SitemapMaxURLs = 50_000
 // MaxFeedEntries bounds the Atom feed.
 const MaxFeedEntries = 200
 
-// SitemapEntry is one public id and when its row last changed.
+// SitemapEntry is one public id, what its address's slug is made of, and
+// when its row last changed.
 type SitemapEntry struct {
 	ID        int64
+	Slug      string // the job's own slug; "" for providers
+	Title     string // the title or display name, the slug when Slug is ""
 	UpdatedAt time.Time
 }
 
@@ -50,12 +53,12 @@ func (s *Store) SitemapPages(ctx context.Context) (jobs, providers int, err erro
 // JobSitemap returns the page-th (from 1) block of SitemapMaxURLs public
 // job ids in id order, with their update times.
 func (s *Store) JobSitemap(ctx context.Context, page int) ([]SitemapEntry, error) {
-	return s.sitemap(ctx, `SELECT id, synced_at FROM public.job_catalog WHERE `+liveJob+` AND id > $2 ORDER BY id LIMIT $3`, page)
+	return s.sitemap(ctx, `SELECT id, slug, title, synced_at FROM public.job_catalog WHERE `+liveJob+` AND id > $2 ORDER BY id LIMIT $3`, page)
 }
 
 // ProviderSitemap is JobSitemap for providers.
 func (s *Store) ProviderSitemap(ctx context.Context, page int) ([]SitemapEntry, error) {
-	return s.sitemap(ctx, `SELECT id, synced_at FROM public.provider_catalog WHERE $1::timestamptz IS NOT NULL AND id > $2 ORDER BY id LIMIT $3`, page)
+	return s.sitemap(ctx, `SELECT id, '', display_name, synced_at FROM public.provider_catalog WHERE $1::timestamptz IS NOT NULL AND id > $2 ORDER BY id LIMIT $3`, page)
 }
 
 // sitemap walks to the page in id order, block by block, reading only ids
@@ -72,7 +75,7 @@ func (s *Store) sitemap(ctx context.Context, sql string, page int) ([]SitemapEnt
 		}
 		entries, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (SitemapEntry, error) {
 			var e SitemapEntry
-			return e, r.Scan(&e.ID, &e.UpdatedAt)
+			return e, r.Scan(&e.ID, &e.Slug, &e.Title, &e.UpdatedAt)
 		})
 		if err != nil {
 			return nil, fmt.Errorf("catalog sitemap: %w", err)

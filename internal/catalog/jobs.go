@@ -7,7 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/pgq"
 )
 
@@ -157,8 +157,9 @@ const jobDetailColumns = jobSummaryColumns + `, reference_code, latitude, longit
 	description_html, responsibilities_html, requirements_html, nice_to_have_html, benefits_html,
 	positions_count, team, meta_title, meta_description`
 
-// Job returns the public job with catalog id id. Unknown ids, rows no
-// longer in the catalog and jobs past their deadline are all not found.
+// Job returns the public job with catalog id id. An id that was public
+// once (a row since removed, or past its deadline) is gone; one never
+// public is not found.
 func (s *Store) Job(ctx context.Context, id int64) (Job, error) {
 	var j Job
 	var desc string
@@ -168,7 +169,7 @@ func (s *Store) Job(ctx context.Context, id int64) (Job, error) {
 	err := s.db(ctx).QueryRow(ctx, `SELECT `+jobDetailColumns+` FROM public.job_catalog
 		WHERE id = $1 AND (application_deadline IS NULL OR application_deadline > $2)`, id, s.now()).Scan(dests...)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return Job{}, domain.Errorf(domain.CodeNotFound, "job not found")
+		return Job{}, s.missing(ctx, kind.Jobs, id)
 	}
 	if err != nil {
 		return Job{}, fmt.Errorf("catalog job %d: %w", id, err)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
 )
 
 // SearchProviders returns one page of public providers matching q, ranked
@@ -87,14 +87,15 @@ func (s *Store) countProviders(ctx context.Context, q ProviderQuery, search stri
 const providerDetailColumns = providerSummaryColumns + `, bio_html, cover_image_url, latitude, longitude,
 	skills, minimum_budget::float8, response_rate, avg_response_time_hours::float8`
 
-// Provider returns the public provider with catalog id id, or not found.
+// Provider returns the public provider with catalog id id; gone or not
+// found as Job.
 func (s *Store) Provider(ctx context.Context, id int64) (Provider, error) {
 	var p Provider
 	dests := append(p.dests(), &p.BioHTML, &p.CoverImageURL, &p.Latitude, &p.Longitude, &p.Skills,
 		&p.MinimumBudget, &p.ResponseRate, &p.AvgResponseTimeHours)
 	err := s.db(ctx).QueryRow(ctx, `SELECT `+providerDetailColumns+` FROM public.provider_catalog WHERE id = $1`, id).Scan(dests...)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return Provider{}, domain.Errorf(domain.CodeNotFound, "provider not found")
+		return Provider{}, s.missing(ctx, kind.Providers, id)
 	}
 	if err != nil {
 		return Provider{}, fmt.Errorf("catalog provider %d: %w", id, err)

@@ -30,7 +30,7 @@ var statusText = map[int]string{
 	401: "Missing, malformed, unknown or revoked API key (one answer for all)",
 	404: "No such resource (for the tenant API: in your schema)",
 	409: "A unique value is already taken",
-	410: "The listing is no longer public; nothing was stored",
+	410: "The listing was public and no longer is (its id is never reused); a submission to it stored nothing",
 	412: "If-Match names an older version: someone else changed the row; read it again",
 	413: "The body exceeds the size limit",
 	415: "The body is not application/json (see Accept-Post or Accept-Patch)",

@@ -64,12 +64,12 @@ func publicOps() []op {
 	}
 	ops := []op{
 		get("/api/v1/careers/jobs", "listJobs", "Search and filter public jobs", "careers", "JobList", jobParams),
-		get("/api/v1/careers/jobs/{id}", "getJob", "One public job", "careers", "JobEnvelope", nil, 404),
+		get("/api/v1/careers/jobs/{id}", "getJob", "One public job", "careers", "JobEnvelope", nil, 404, 410),
 		get("/api/v1/careers/categories", "listJobCategories", "Job categories with their counts of public jobs", "careers", "CategoryList", nil),
 		get("/api/v1/careers/locations", "listJobLocations", "Countries and cities with public jobs", "careers", "LocationList", nil),
 		get("/api/v1/careers/stats", "getCareerStats", "Catalog totals", "careers", "StatsEnvelope", nil),
 		get("/api/v1/providers", "listProviders", "Search and filter public service providers", "providers", "ProviderList", provParams),
-		get("/api/v1/providers/{id}", "getProvider", "One public service provider", "providers", "ProviderEnvelope", nil, 404),
+		get("/api/v1/providers/{id}", "getProvider", "One public service provider", "providers", "ProviderEnvelope", nil, 404, 410),
 	}
 	for _, o := range ops[:len(ops):len(ops)] {
 		ops = append(ops, op{method: "OPTIONS", path: o.path, id: o.id + "Preflight", summary: "CORS preflight", tag: o.tag, ok: 204,

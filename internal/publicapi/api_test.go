@@ -64,9 +64,10 @@ func TestJobDetailAndNotFound(t *testing.T) {
 	if strings.Contains(body, "tenant_id") || strings.Contains(body, "source_id") || strings.Contains(body, "content_hash") {
 		t.Errorf("detail exposes internals: %s", body)
 	}
-	for _, path := range []string{itoa(expired), itoa(id + 1000)} {
-		assertProblem(t, f.get("/api/v1/careers/jobs/"+path), http.StatusNotFound, "")
-	}
+	// Past its deadline a job was public and is no longer: gone, like a
+	// removed one; an id never handed out is not found.
+	assertProblem(t, f.get("/api/v1/careers/jobs/"+itoa(expired)), http.StatusGone, "")
+	assertProblem(t, f.get("/api/v1/careers/jobs/"+itoa(id+1000)), http.StatusNotFound, "")
 	for _, path := range []string{"abc", "-1", "0", "99999999999999999999999", "1.5", "%27%20OR%201=1"} {
 		assertProblem(t, f.get("/api/v1/careers/jobs/"+path), http.StatusBadRequest, "id")
 	}

@@ -137,7 +137,7 @@ func (f *freshSite) expect(tn domain.Tenant, id int64, public int, marker string
 		"api list":     {marker, fmt.Sprintf(`"total":%d`, public), fmt.Sprintf(`"label":%q,"count":%d`, tn.Name, public)},
 		"api stats":    {fmt.Sprintf(`"jobs":%d`, public)},
 		"feed":         {marker},
-		"sitemap":      {fmt.Sprintf("/careers/jobs/%d/", id)},
+		"sitemap":      {fmt.Sprintf("/careers/jobs/%d-", id)},
 		"detail":       {marker},
 		"api detail":   {marker},
 	}
@@ -150,7 +150,7 @@ func (f *freshSite) expect(tn domain.Tenant, id int64, public int, marker string
 				}
 				continue
 			}
-			if strings.Contains(body, fmt.Sprintf("/careers/jobs/%d/", id)) {
+			if strings.Contains(body, fmt.Sprintf("/careers/jobs/%d-", id)) {
 				f.t.Errorf("%s still links to the gone job", name)
 			}
 			want[name] = want[name][1:]

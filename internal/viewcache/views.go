@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/kind"
@@ -60,12 +61,13 @@ func (v *Views) List(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// Row serves next, which shows one catalog row of c (the {id} path value),
-// keyed by the version of that row's last change.
+// Row serves next, which shows one catalog row of c (the id that starts
+// the {id} path value, as in "45" or "45-its-slug"), keyed by the version
+// of that row's last change.
 func (v *Views) Row(c kind.Catalog, next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		key := ""
-		if id, err := strconv.ParseInt(r.PathValue("id"), 10, 64); err == nil && v.feed != nil {
+		if id, err := strconv.ParseInt(leadingID(r.PathValue("id")), 10, 64); err == nil && v.feed != nil {
 			if rv := v.feed.RowVersion(c, id); rv >= 0 {
 				key = "R" + string(c) + "\x00" + strconv.FormatInt(rv, 10) + "\x00" + requestKey(r)
 			}
@@ -75,6 +77,12 @@ func (v *Views) Row(c kind.Catalog, next http.HandlerFunc) http.HandlerFunc {
 			return key // what it read is at least as new as the row's key
 		})
 	}
+}
+
+// leadingID is the id before a path segment's slug.
+func leadingID(seg string) string {
+	id, _, _ := strings.Cut(seg, "-")
+	return id
 }
 
 func (v *Views) position() int64 {

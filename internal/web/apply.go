@@ -3,6 +3,9 @@ package web
 import (
 	"net/http"
 
+	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/kind"
+
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/intake"
 )
@@ -11,7 +14,7 @@ var applyFields = []string{"name", "email", "phone", "resume", "resume_url", "re
 
 // applyAction ends in #apply so that the page shown again with errors
 // opens at the form, even on a phone where it sits below the job.
-func applyAction(id int64) string { return jobURL(id) + "apply#apply" }
+func applyAction(j catalog.JobSummary) string { return jobLink(j) + "apply#apply" }
 
 // apply takes a job application and hands it to intake, which writes it
 // into the owning tenant's schema after checking the job is still open.
@@ -22,7 +25,7 @@ func (h *Handler) apply(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	done := jobURL(id) + "applied/"
+	done := jobURL(id, pathSlug(r)) + "applied/"
 	if isBot(r) {
 		h.log.InfoContext(r.Context(), "honeypot filled: application dropped", "catalog_job_id", id)
 		http.Redirect(w, r, done, http.StatusSeeOther)
@@ -37,17 +40,24 @@ func (h *Handler) apply(w http.ResponseWriter, r *http.Request) {
 	case domain.CodeInvalid:
 		h.reshowJob(w, r, id, err)
 	default:
-		h.submitFailed(w, r, err)
+		h.submitFailed(w, r, kind.Jobs, id, err, applyKept(r))
 	}
+}
+
+// applyKept is what the visitor typed into the application form, shown
+// back when the job went away before it arrived.
+func applyKept(r *http.Request) []keptField {
+	return kept(r, []string{"name", "email", "phone", "resume_url", "resume_text", "cover_letter"},
+		[]string{"Name", "Email", "Phone", "Résumé link", "Résumé", "Cover letter"})
 }
 
 // submitFailed answers a refused submission. A listing that is unknown by
 // the time the form arrives was on the page the visitor just read: it is
 // gone for them (410), not a broken link.
-func (h *Handler) submitFailed(w http.ResponseWriter, r *http.Request, err error) {
+func (h *Handler) submitFailed(w http.ResponseWriter, r *http.Request, c kind.Catalog, id int64, err error, typed []keptField) {
 	switch domain.ErrorCode(err) {
 	case domain.CodeGone, domain.CodeNotFound:
-		h.renderError(w, r, http.StatusGone)
+		h.renderGone(w, r, c, id, typed)
 	default:
 		h.fail(w, r, err)
 	}
@@ -58,10 +68,10 @@ func (h *Handler) submitFailed(w http.ResponseWriter, r *http.Request, err error
 func (h *Handler) reshowJob(w http.ResponseWriter, r *http.Request, id int64, err error) {
 	j, jerr := h.catalog.Job(r.Context(), id)
 	if jerr != nil {
-		h.submitFailed(w, r, jerr)
+		h.submitFailed(w, r, kind.Jobs, id, jerr, applyKept(r))
 		return
 	}
-	f := newForm(applyAction(id))
+	f := newForm(applyAction(j.JobSummary))
 	refill(&f, r, applyFields...)
 	fieldErrors(&f, err, applyFields...)
 	h.renderJob(w, r, http.StatusUnprocessableEntity, j, f)

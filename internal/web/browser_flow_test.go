@@ -111,7 +111,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("detail page and application", func(t *testing.T) {
 		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/careers/?company=acme&q=applied"), chromedp.WaitVisible(chromedp.CSS(".card")))
 		do(t, ctx, "view details", chromedp.Click(chromedp.CSS(`.card a.btn-primary`)), chromedp.WaitVisible(chromedp.CSS("#apply-title")))
-		if u := location(t, ctx); !strings.HasSuffix(u, "/careers/jobs/"+strconv.FormatInt(applyID, 10)+"/") {
+		if u := location(t, ctx); !strings.HasSuffix(u, "/careers/jobs/"+strconv.FormatInt(applyID, 10)+"-applied-robotics-engineer/") {
 			t.Fatalf("detail at %s", u)
 		}
 		shot(t, ctx, "job-detail-desktop")
@@ -131,7 +131,11 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 	t.Run("job closed while the visitor writes: friendly 410", func(t *testing.T) {
+		// The bare id, as an old link has it, lands on the canonical address.
 		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/careers/jobs/"+strconv.FormatInt(applyID, 10)+"/"), chromedp.WaitVisible(chromedp.CSS("#apply-title")))
+		if u := location(t, ctx); !strings.HasSuffix(u, "/careers/jobs/"+strconv.FormatInt(applyID, 10)+"-applied-robotics-engineer/") {
+			t.Errorf("old link landed at %s", u)
+		}
 		if _, err := e.pool.Exec(context.Background(), `UPDATE t_acme.job_postings SET status = 'filled'`); err != nil {
 			t.Fatal(err)
 		}
@@ -141,6 +145,10 @@ func TestBrowser(t *testing.T) {
 			chromedp.Click(chromedp.CSS(`#apply button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(".message-page h1")))
 		if got := text(t, ctx, ".message-page h1"); got != "No longer available" {
 			t.Errorf("after submit: %q", got)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#kept-resume_text")))
+		if err != nil || got != "Late, but keen." {
+			t.Errorf("the typed résumé is not shown back: %q", got)
 		}
 		view(t, ctx, "job-gone-desktop")
 		if n := e.count(acme, "applications"); n != 1 {

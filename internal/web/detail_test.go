@@ -37,7 +37,7 @@ func TestJobDetail(t *testing.T) {
 		r.Deadline = ptrTime(now.Add(10 * 24 * time.Hour))
 		r.Skills = []string{"Go", "ROS"}
 	})
-	path := "/careers/jobs/" + strconv.FormatInt(id, 10) + "/"
+	path := "/careers/jobs/" + strconv.FormatInt(id, 10) + "-robot-whisperer/"
 	body := e.mustGet(path, http.StatusOK)
 	contains(t, body, "<h1>Robot Whisperer</h1>", "<p>Build <strong>robots</strong>.</p><ul><li>fun</li></ul>",
 		"€60,000 – €80,000 a year", "ENG-42", "11 June 2026", `action="`+path+`apply#apply"`, `name="website"`,
@@ -123,7 +123,7 @@ func TestDetailNotFound(t *testing.T) {
 	expired := e.job(acme, func(r *jobRow) { r.Deadline = ptrTime(now.Add(-time.Minute)) })
 	for _, p := range []string{
 		"/careers/jobs/999999/", "/careers/jobs/abc/", "/careers/jobs/-1/", "/careers/jobs/0/",
-		"/careers/jobs/99999999999999999999999/", "/careers/jobs/" + strconv.FormatInt(expired, 10) + "/",
+		"/careers/jobs/99999999999999999999999/", "/careers/jobs/+" + strconv.FormatInt(expired, 10) + "/",
 		"/browse-freelancers/424242/", "/browse-freelancers/x/", "/sitemaps/jobs-0.xml", "/static/nope.css",
 	} {
 		t.Run(p, func(t *testing.T) {
@@ -135,6 +135,9 @@ func TestDetailNotFound(t *testing.T) {
 				contains(t, body, "Page not found", `<meta name="robots" content="noindex">`)
 			}
 		})
+	}
+	if res, _ := e.get("/careers/jobs/" + strconv.FormatInt(expired, 10) + "-software-engineer/"); res.StatusCode != http.StatusGone {
+		t.Errorf("a job past its deadline was public: %d, want 410", res.StatusCode)
 	}
 	res, _ := e.get("/careers/jobs/12")
 	if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != "/careers/jobs/12/" {

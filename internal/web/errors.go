@@ -18,6 +18,8 @@ type message struct {
 	Text    string
 	Notice  string
 	Links   []link
+	Kept    []keptField   // what the visitor typed, when it could not be sent
+	Groups  []suggestions // rows still public, on a 410 page
 }
 
 type link struct {
@@ -34,7 +36,7 @@ var errorTexts = map[int][2]string{
 	http.StatusBadRequest:            {"That request did not make sense", "A search parameter was not valid. Check the address or start a new search."},
 	http.StatusForbidden:             {"This form was sent from another site", "For your safety we only accept forms sent from this site. Please open the page again and resend."},
 	http.StatusNotFound:              {"Page not found", "This page does not exist, or the job or profile is no longer listed."},
-	http.StatusGone:                  {"No longer available", "This listing was closed or removed, so it no longer takes applications or inquiries. Nothing you typed was sent."},
+	http.StatusGone:                  {"No longer available", "This listing was closed or removed, so it no longer takes applications or inquiries."},
 	http.StatusRequestEntityTooLarge: {"That was too long", "What you sent is larger than we accept. Please shorten it and try again."},
 	http.StatusTooManyRequests:       {"Slow down a little", "You sent many requests in a short time. Please wait a minute and try again."},
 	http.StatusInternalServerError:   {"Something went wrong", "We could not show this page. Please try again in a moment."},

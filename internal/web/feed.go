@@ -74,8 +74,8 @@ func (h *Handler) feed(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) atomEntry(r *http.Request, j catalog.JobSummary) atomEntry {
 	e := atomEntry{
-		ID: h.abs(r, jobURL(j.ID)), Title: j.Title + " at " + j.CompanyName,
-		Link:      atomLink{Href: h.abs(r, jobURL(j.ID)), Rel: "alternate", Type: "text/html"},
+		ID: h.abs(r, jobLink(j)), Title: j.Title + " at " + j.CompanyName,
+		Link:      atomLink{Href: h.abs(r, jobLink(j)), Rel: "alternate", Type: "text/html"},
 		Published: j.PublishedAt.UTC().Format(time.RFC3339), Updated: j.UpdatedAt.UTC().Format(time.RFC3339),
 		Author:  atomAuthor{Name: j.CompanyName, URI: h.abs(r, companyURL(j.CompanySlug))},
 		Summary: feedSummary(j),

@@ -289,10 +289,17 @@ func (e *env) mustGet(path string, want int) string {
 }
 
 // getIn is mustGet for a subtest, which must fail itself, not its parent.
+// Unless a 301 is wanted, it follows one redirect to the canonical
+// address on the site, as a browser would ("/careers/jobs/7/" to
+// "/careers/jobs/7-its-title/").
 func (e *env) getIn(t *testing.T, path string, want int) string {
 	t.Helper()
 	rec := httptest.NewRecorder()
 	e.mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+	if loc := rec.Header().Get("Location"); rec.Code == http.StatusMovedPermanently && want != rec.Code && strings.HasPrefix(loc, "/") {
+		rec = httptest.NewRecorder()
+		e.mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, loc, nil))
+	}
 	if rec.Code != want {
 		t.Fatalf("GET %s: status %d, want %d\n%s", path, rec.Code, want, snippet(rec.Body.String()))
 	}

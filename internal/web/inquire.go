@@ -8,6 +8,7 @@ import (
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/kind"
 )
 
 var inquiryFields = []string{"name", "email", "message", "budget"}
@@ -20,7 +21,7 @@ func (h *Handler) inquire(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	done := providerURL(id) + "sent/"
+	done := providerURL(id, pathSlug(r)) + "sent/"
 	if isBot(r) {
 		h.log.InfoContext(r.Context(), "honeypot filled: inquiry dropped", "catalog_provider_id", id)
 		http.Redirect(w, r, done, http.StatusSeeOther)
@@ -30,7 +31,7 @@ func (h *Handler) inquire(w http.ResponseWriter, r *http.Request) {
 	// catalog row tells which (and a row already gone is gone).
 	p, err := h.catalog.Provider(r.Context(), id)
 	if err != nil {
-		h.submitFailed(w, r, err)
+		h.submitFailed(w, r, kind.Providers, id, err, inquiryKept(r))
 		return
 	}
 	q := intake.Inquiry{Name: field(r, "name"), Email: field(r, "email"), Message: field(r, "message"), Currency: p.Currency}
@@ -45,8 +46,13 @@ func (h *Handler) inquire(w http.ResponseWriter, r *http.Request) {
 	case domain.CodeInvalid:
 		h.reshowProvider(w, r, p, err)
 	default:
-		h.submitFailed(w, r, err)
+		h.submitFailed(w, r, kind.Providers, id, err, inquiryKept(r))
 	}
+}
+
+// inquiryKept is what the visitor typed into the inquiry form.
+func inquiryKept(r *http.Request) []keptField {
+	return kept(r, []string{"name", "email", "budget", "message"}, []string{"Name", "Email", "Budget", "Message"})
 }
 
 // parseBudget reads the optional budget field; intake checks its range.
@@ -63,7 +69,7 @@ func parseBudget(s string, q *intake.Inquiry) error {
 }
 
 func (h *Handler) reshowProvider(w http.ResponseWriter, r *http.Request, p catalog.Provider, err error) {
-	f := newForm(inquireAction(p.ID))
+	f := newForm(inquireAction(p.ProviderSummary))
 	f.Currency = p.Currency
 	refill(&f, r, inquiryFields...)
 	fieldErrors(&f, err, inquiryFields...)
@@ -81,7 +87,7 @@ func (h *Handler) inquirySent(w http.ResponseWriter, r *http.Request) {
 		Links: []link{{URL: providersPath, Label: "Browse more freelancers", Primary: true}}}
 	if p, err := h.catalog.Provider(r.Context(), id); err == nil {
 		m.Text = "Thank you. " + p.DisplayName + " has your message."
-		m.Links = append(m.Links, link{URL: providerURL(id), Label: "Back to " + p.DisplayName})
+		m.Links = append(m.Links, link{URL: providerLink(p.ProviderSummary), Label: "Back to " + p.DisplayName})
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	h.render(w, r, http.StatusOK, "message", page{Title: "Inquiry sent · " + h.cfg.SiteName,

@@ -3,12 +3,11 @@ package web
 import (
 	"html/template"
 	"net/http"
-	"strconv"
 	"time"
 	"unicode"
 
 	"github.com/zumodra/zumodra/internal/catalog"
-	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
 )
 
 // jobDetailCard adds what only the detail page shows to a job card.
@@ -35,17 +34,8 @@ type jobView struct {
 	Form     formView
 }
 
-// pathID reads the {id} path segment; anything but a positive integer is
-// an id that cannot exist, so a 404 rather than a 400.
-func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id < 1 {
-		return 0, domain.Errorf(domain.CodeNotFound, "no such id")
-	}
-	return id, nil
-}
-
-// jobDetail serves /careers/jobs/{id}/ with the application form.
+// jobDetail serves /careers/jobs/{id}-{slug}/ with the application form;
+// another slug, or none, is redirected to the canonical address.
 func (h *Handler) jobDetail(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
@@ -54,10 +44,13 @@ func (h *Handler) jobDetail(w http.ResponseWriter, r *http.Request) {
 	}
 	j, err := h.catalog.Job(r.Context(), id)
 	if err != nil {
-		h.fail(w, r, err)
+		h.failRow(w, r, kind.Jobs, id, err, nil)
 		return
 	}
-	h.renderJob(w, r, http.StatusOK, j, newForm(applyAction(id)))
+	if canonicalize(w, r, ref(j.ID, slugOf(j.Slug, j.Title)), jobLink(j.JobSummary)) {
+		return
+	}
+	h.renderJob(w, r, http.StatusOK, j, newForm(applyAction(j.JobSummary)))
 }
 
 func (h *Handler) renderJob(w http.ResponseWriter, r *http.Request, status int, j catalog.Job, f formView) {
@@ -65,7 +58,7 @@ func (h *Handler) renderJob(w http.ResponseWriter, r *http.Request, status int, 
 	p := page{
 		Title:       pick(j.MetaTitle, j.Title+" at "+j.CompanyName) + " · " + h.cfg.SiteName,
 		Description: pick(j.MetaDescription, clip(j.Excerpt, 160), j.Title+" at "+j.CompanyName+"."),
-		Canonical:   h.abs(r, jobURL(j.ID)), Section: "careers", OGType: "article",
+		Canonical:   h.abs(r, jobLink(j.JobSummary)), Section: "careers", OGType: "article",
 		OGImage: h.absImage(r, safeImage(j.CompanyLogoURL)), JSONLD: h.jobPostingLD(r, j), Data: view,
 	}
 	h.render(w, r, status, "job", p)

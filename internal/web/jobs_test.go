@@ -32,7 +32,7 @@ func TestCareersShowsJobsFromAllTenants(t *testing.T) {
 		`src="https://cdn.example.test/acme.png" alt="Acme Robotics logo" data-initials="AR"`,
 		`<span class="logo initials av-`, ">GC</span>", "Berlin, Germany", "Lisbon, Portugal",
 		"Full-time", "Contract", "€60,000 – €80,000 a year", `<li class="tag">ROS</li>`,
-		"Posted 3 days ago", "Posted just now", `href="/careers/jobs/`+strconv.FormatInt(paid, 10)+`/"`,
+		"Posted 3 days ago", "Posted just now", `href="/careers/jobs/`+strconv.FormatInt(paid, 10)+`-robot-whisperer/"`,
 		"View Details &amp; Apply", "2 jobs", `href="/careers/?company=acme"`)
 	lacks(t, body, "Expired Role")
 	if n := strings.Count(body, `<li class="salary">`); n != 1 {

@@ -37,13 +37,14 @@ type jobCard struct {
 
 const cardSkills = 6
 
-func jobURL(id int64) string { return "/careers/jobs/" + strconv.FormatInt(id, 10) + "/" }
+// jobLink is the canonical path of a job.
+func jobLink(j catalog.JobSummary) string { return jobURL(j.ID, slugOf(j.Slug, j.Title)) }
 
 func companyURL(slug string) string { return jobsPath + "?company=" + url.QueryEscape(slug) }
 
 func (h *Handler) jobCard(j catalog.JobSummary) jobCard {
 	c := jobCard{
-		ID: j.ID, URL: jobURL(j.ID), Title: j.Title, Company: j.CompanyName,
+		ID: j.ID, URL: jobLink(j), Title: j.Title, Company: j.CompanyName,
 		CompanyURL: companyURL(j.CompanySlug), LogoURL: safeImage(j.CompanyLogoURL),
 		Initials: initials(j.CompanyName), AvatarClass: avatarClass(j.CompanyName),
 		Location: place(j.City, j.State, j.Country), JobType: label(jobTypeLabels, j.JobType),

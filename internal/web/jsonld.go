@@ -91,7 +91,7 @@ func (h *Handler) jobPostingLD(r *http.Request, j catalog.Job) jobPosting {
 		Context: "https://schema.org/", Type: "JobPosting", Title: j.Title,
 		Description: jobDescription(j), DatePosted: j.PublishedAt.UTC().Format(time.RFC3339),
 		EmploymentType: label(employmentTypes, j.JobType), DirectApply: true,
-		Skills: strings.Join(j.RequiredSkills, ", "), URL: h.abs(r, jobURL(j.ID)),
+		Skills: strings.Join(j.RequiredSkills, ", "), URL: h.abs(r, jobLink(j.JobSummary)),
 		HiringOrganization: organization{Type: "Organization", Name: j.CompanyName,
 			SameAs: h.abs(r, companyURL(j.CompanySlug)), Logo: h.absImage(r, safeImage(j.CompanyLogoURL))},
 	}

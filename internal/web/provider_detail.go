@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/kind"
 )
 
 type providerDetailCard struct {
@@ -31,7 +32,7 @@ type providerView struct {
 
 var skillLevelLabels = map[string]string{"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced", "expert": "Expert"}
 
-func inquireAction(id int64) string { return providerURL(id) + "inquire#inquire" }
+func inquireAction(p catalog.ProviderSummary) string { return providerLink(p) + "inquire#inquire" }
 
 // providerDetail serves /browse-freelancers/{id}/ with the inquiry form.
 func (h *Handler) providerDetail(w http.ResponseWriter, r *http.Request) {
@@ -42,10 +43,13 @@ func (h *Handler) providerDetail(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := h.catalog.Provider(r.Context(), id)
 	if err != nil {
-		h.fail(w, r, err)
+		h.failRow(w, r, kind.Providers, id, err, nil)
 		return
 	}
-	f := newForm(inquireAction(id))
+	if canonicalize(w, r, ref(p.ID, slugOf("", p.DisplayName)), providerLink(p.ProviderSummary)) {
+		return
+	}
+	f := newForm(inquireAction(p.ProviderSummary))
 	f.Currency = p.Currency
 	h.renderProvider(w, r, http.StatusOK, p, f)
 }
@@ -58,7 +62,7 @@ func (h *Handler) renderProvider(w http.ResponseWriter, r *http.Request, status 
 	}
 	pg := page{
 		Title:       p.DisplayName + " · " + h.cfg.SiteName,
-		Description: clip(desc, 160), Canonical: h.abs(r, providerURL(p.ID)), Section: "freelancers",
+		Description: clip(desc, 160), Canonical: h.abs(r, providerLink(p.ProviderSummary)), Section: "freelancers",
 		OGType: "profile", OGImage: h.absImage(r, safeImage(p.AvatarURL)), Data: view,
 	}
 	h.render(w, r, status, "provider", pg)

@@ -27,7 +27,7 @@ func TestFreelancersShowsProvidersFromAllTenants(t *testing.T) {
 		">GH</span>", "<strong>37</strong> jobs done", "</svg> 4.9 (23 reviews)</span>", "</svg> Verified",
 		`<span class="badge badge-available">Available</span>`, `<span class="badge badge-busy">Busy</span>`,
 		"</svg> Berlin, Germany", "</svg> Lisbon, Portugal", "$80/hr", `<li class="tag">PostgreSQL</li>`,
-		`href="/browse-freelancers/`+strconv.FormatInt(ada, 10)+`/"`, "View Profile", "2 freelancers", "No reviews yet")
+		`href="/browse-freelancers/`+strconv.FormatInt(ada, 10)+`-ada-lovelace/"`, "View Profile", "2 freelancers", "No reviews yet")
 	if n := strings.Count(body, "</svg> Verified"); n != 1 {
 		t.Errorf("%d verified badges, want 1", n)
 	}
@@ -153,7 +153,7 @@ func TestProviderDetail(t *testing.T) {
 	})
 	body := e.mustGet("/browse-freelancers/"+strconv.FormatInt(id, 10)+"/", http.StatusOK)
 	contains(t, body, "<h1>Ada &lt;Lovelace&gt;</h1>", "<p>I write <em>notes</em>.</p>", "Engines &amp; notes",
-		"<td>Analysis</td><td>Expert</td><td>5 years</td>", `action="/browse-freelancers/`+strconv.FormatInt(id, 10)+`/inquire#inquire"`,
+		"<td>Analysis</td><td>Expert</td><td>5 years</td>", `action="/browse-freelancers/`+strconv.FormatInt(id, 10)+`-ada-lovelace/inquire#inquire"`,
 		`<label for="i-message">About your project</label>`, `<meta property="og:type" content="profile">`,
 		"(optional, USD)")
 	lacks(t, body, "application/ld+json")

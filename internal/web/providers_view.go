@@ -37,11 +37,14 @@ type providerCard struct {
 	Type         string
 }
 
-func providerURL(id int64) string { return providersPath + strconv.FormatInt(id, 10) + "/" }
+// providerLink is the canonical path of a provider.
+func providerLink(p catalog.ProviderSummary) string {
+	return providerURL(p.ID, slugOf("", p.DisplayName))
+}
 
 func providerCardOf(p catalog.ProviderSummary) providerCard {
 	c := providerCard{
-		ID: p.ID, URL: providerURL(p.ID), Name: p.DisplayName, Tagline: p.Tagline,
+		ID: p.ID, URL: providerLink(p), Name: p.DisplayName, Tagline: p.Tagline,
 		AvatarURL: safeImage(p.AvatarURL), Initials: initials(p.DisplayName), AvatarClass: avatarClass(p.DisplayName),
 		Location: place(p.City, p.Country), Available: p.Available(), Availability: label(availLabels, p.AvailabilityStatus),
 		Verified: p.IsVerified, Featured: p.IsFeatured, Remote: p.CanWorkRemotely, Onsite: p.CanWorkOnsite,

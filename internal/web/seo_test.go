@@ -42,10 +42,10 @@ func TestSitemap(t *testing.T) {
 		}
 		return set.Locs
 	}
-	if got := urls("/sitemaps/jobs-1.xml"); len(got) != 1 || got[0] != baseURL+"/careers/jobs/"+strconv.FormatInt(job, 10)+"/" {
+	if got := urls("/sitemaps/jobs-1.xml"); len(got) != 1 || got[0] != baseURL+"/careers/jobs/"+strconv.FormatInt(job, 10)+"-software-engineer/" {
 		t.Errorf("job sitemap %v (expired %d must be absent)", got, expired)
 	}
-	if got := urls("/sitemaps/providers-1.xml"); len(got) != 1 || got[0] != baseURL+"/browse-freelancers/"+strconv.FormatInt(prov, 10)+"/" {
+	if got := urls("/sitemaps/providers-1.xml"); len(got) != 1 || got[0] != baseURL+"/browse-freelancers/"+strconv.FormatInt(prov, 10)+"-ada-lovelace/" {
 		t.Errorf("provider sitemap %v", got)
 	}
 	if got := urls("/sitemaps/pages.xml"); len(got) != 2 {
@@ -85,7 +85,7 @@ func TestAtomFeed(t *testing.T) {
 		t.Fatalf("entries %+v", feed.Entries)
 	}
 	first := feed.Entries[0]
-	if first.ID != baseURL+"/careers/jobs/"+strconv.FormatInt(newest, 10)+"/" || first.Author != "Acme & Sons" ||
+	if first.ID != baseURL+"/careers/jobs/"+strconv.FormatInt(newest, 10)+"-newest-job/" || first.Author != "Acme & Sons" ||
 		!strings.Contains(first.Summary, "From €50,000 a year") || first.Published != "2026-06-01T11:00:00Z" {
 		t.Errorf("entry %+v", first)
 	}
@@ -195,7 +195,7 @@ func TestPageCache(t *testing.T) {
 	e.seen()
 	contains(t, e.mustGet("/careers/?q=job", http.StatusOK), "Second Job", "Third Job")
 
-	detail := "/careers/jobs/" + strconv.FormatInt(first, 10) + "/"
+	detail := "/careers/jobs/" + strconv.FormatInt(first, 10) + "-second-job/"
 	contains(t, e.mustGet(detail, http.StatusOK), "Second Job")
 	e.unseen(`UPDATE public.job_catalog SET title = 'Renamed' WHERE id = $1`, first)
 	e.job(acme, nil) // another row's change keeps the detail page
@@ -205,7 +205,8 @@ func TestPageCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.seen()
-	contains(t, e.mustGet(detail, http.StatusOK), "Renamed again")
+	contains(t, e.mustGet(detail, http.StatusOK), "Renamed again") // through a 301 to the new title's address
+	detail = "/careers/jobs/" + strconv.FormatInt(first, 10) + "-renamed-again/"
 
 	res, _ := e.get(detail)
 	tag := res.Header.Get("ETag")

@@ -81,10 +81,10 @@ func (h *Handler) sitemapFile(w http.ResponseWriter, r *http.Request) {
 	h.writeXML(w, r, "application/xml", h.urlSet(r, entries, toURL))
 }
 
-func (h *Handler) urlSet(r *http.Request, entries []catalog.SitemapEntry, toURL func(int64) string) urlSet {
+func (h *Handler) urlSet(r *http.Request, entries []catalog.SitemapEntry, toURL func(int64, string) string) urlSet {
 	set := urlSet{URLs: make([]sitemapURL, 0, len(entries))}
 	for _, e := range entries {
-		set.URLs = append(set.URLs, sitemapURL{Loc: h.abs(r, toURL(e.ID)), LastMod: e.UpdatedAt.UTC().Format(time.RFC3339)})
+		set.URLs = append(set.URLs, sitemapURL{Loc: h.abs(r, toURL(e.ID, slugOf(e.Slug, e.Title))), LastMod: e.UpdatedAt.UTC().Format(time.RFC3339)})
 	}
 	return set
 }
