@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	_ "embed"
 	"fmt"
 	"net"
 	"net/http"
@@ -38,30 +37,30 @@ type LoadRun struct {
 	Note     string
 }
 
-// Read-path targets: a search with two filters on the page and on the API.
+// Read-path targets: a search with two filters on the page and on the API,
+// and the same lists without any parameter.
 const (
 	careersPath = "/careers/?q=python&job_type=full_time&country=Germany"
 	apiPath     = "/api/v1/careers/jobs?q=python&job_type=full_time&country=Germany"
+	careersList = "/careers/"
+	apiList     = "/api/v1/careers/jobs"
 )
 
-// rotateScript makes wrk rotate searches so that no two requests in a row
-// share a cache entry.
-//
-//go:embed rotate.lua
-var rotateScript []byte
-
-// serverRun is one configuration of `zumodra serve` under load.
+// serverRun is one configuration of `zumodra serve` under load: fixed
+// paths, then the rotating mix (searchMix) on each list of rotate.
 type serverRun struct {
 	flags  []string
 	paths  []string
-	rotate bool
+	rotate []string
 }
 
 var serverRuns = []serverRun{
 	{flags: []string{"--api-rate-limit=0"}, paths: []string{careersPath, apiPath}},
-	// The uncached careers page (facet counts over the whole catalog on
-	// every request) does not finish within wrk's timeout at full scale.
-	{flags: []string{"--api-rate-limit=0", "--result-cache=false"}, paths: []string{apiPath}, rotate: true},
+	// No result cache: what a request costs when nothing it asked before
+	// answers it. The rotating mix never repeats a request within
+	// mixSize requests.
+	{flags: []string{"--api-rate-limit=0", "--result-cache=false"}, paths: []string{apiList, apiPath},
+		rotate: []string{apiList, careersList}},
 }
 
 func (s *suite) runRead(ctx context.Context) (ReadResult, error) {
@@ -69,29 +68,26 @@ func (s *suite) runRead(ctx context.Context) (ReadResult, error) {
 	if _, err := exec.LookPath("wrk"); err != nil {
 		return r, fmt.Errorf("bench: wrk not found: apt-get install -y wrk (scripts/bench.sh does)")
 	}
-	script, err := writeRotateScript()
-	if err != nil {
-		return r, err
-	}
-	defer os.Remove(script)
 	for _, sr := range serverRuns {
-		runs, err := s.loadServer(ctx, sr, script)
+		runs, err := s.loadServer(ctx, sr)
 		if err != nil {
 			return r, err
 		}
 		r.Runs = append(r.Runs, runs...)
 	}
+	var err error
 	r.PGBench, err = s.pgbench(ctx)
 	return r, err
 }
 
-func writeRotateScript() (string, error) {
+// writeScript writes a wrk script to a temporary file.
+func writeScript(text string) (string, error) {
 	f, err := os.CreateTemp("", "zumodra-bench-*.lua")
 	if err != nil {
 		return "", fmt.Errorf("bench: %w", err)
 	}
 	defer f.Close()
-	if _, err := f.Write(rotateScript); err != nil {
+	if _, err := f.WriteString(text); err != nil {
 		return "", fmt.Errorf("bench: %w", err)
 	}
 	return f.Name(), nil
@@ -99,8 +95,8 @@ func writeRotateScript() (string, error) {
 
 // loadServer starts `zumodra serve` with sr's flags as a child on a free
 // port, waits until it answers, runs wrk on each path (and the rotating
-// script when asked) and stops it with SIGTERM.
-func (s *suite) loadServer(ctx context.Context, sr serverRun, script string) ([]LoadRun, error) {
+// mix on each rotating list) and stops it with SIGTERM.
+func (s *suite) loadServer(ctx context.Context, sr serverRun) ([]LoadRun, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
@@ -130,15 +126,27 @@ func (s *suite) loadServer(ctx context.Context, sr serverRun, script string) ([]
 		run.Server, run.Target = name, p
 		out = append(out, run)
 	}
-	if sr.rotate {
-		run, err := s.wrk(ctx, base, "-s", script)
+	mix := searchMix(s.opts.Seed, mixSize)
+	for _, p := range sr.rotate {
+		run, err := s.wrkMix(ctx, base, p, mix)
 		if err != nil {
 			return out, err
 		}
-		run.Server, run.Target = name, "API, rotating q/job_type/country"
+		run.Server = name
+		run.Target = fmt.Sprintf("%s, rotating %d searches/filters/sorts", p, len(mix))
 		out = append(out, run)
 	}
 	return out, nil
+}
+
+// wrkMix runs wrk rotating over path with each query of mix.
+func (s *suite) wrkMix(ctx context.Context, base, path string, mix []string) (LoadRun, error) {
+	script, err := writeScript(mixScript(path, mix))
+	if err != nil {
+		return LoadRun{}, err
+	}
+	defer os.Remove(script)
+	return s.wrk(ctx, base, "-s", script)
 }
 
 func freeAddr() (string, error) {

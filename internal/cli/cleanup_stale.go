@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
+	"github.com/zumodra/zumodra/internal/idempotency"
 	"github.com/zumodra/zumodra/internal/ops"
 )
 
@@ -98,5 +99,8 @@ func printCleanup(w io.Writer, rep ops.CleanupReport) {
 	fmt.Fprintf(w, "Total: %d rows, %d tenants swept in %s.\n", rep.Total(), rep.Tenants, opsSeconds(rep.Duration))
 	if rep.Heartbeats > 0 {
 		fmt.Fprintf(w, "Heartbeats of workers silent for over %s: %d.\n", ops.HeartbeatRetention, rep.Heartbeats)
+	}
+	if rep.IdempotencyKeys > 0 {
+		fmt.Fprintf(w, "Idempotency keys older than %s: %d.\n", idempotency.Retention, rep.IdempotencyKeys)
 	}
 }

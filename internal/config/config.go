@@ -59,7 +59,15 @@ type HTTPLimits struct {
 	ResultCache   bool // reuse result pages, facet counts and rendered responses until the catalog changes
 	APIRateLimit  int  // public API requests a minute per client, bursts of a tenth; 0 is no limit
 	FormRateLimit int  // application and inquiry posts a minute per client, bursts of half; 0 is no limit
+	// RequestTimeout bounds each request's wait for the database, the pool
+	// included (pgxpool has no acquire timeout of its own): past it the
+	// request ends with 503 and Retry-After. Live streams are exempt.
+	RequestTimeout time.Duration
 }
+
+// DefaultRequestTimeout leaves room for one statement at the public and
+// write roles' statement_timeout (5s) after a short wait for the pool.
+const DefaultRequestTimeout = 8 * time.Second
 
 // Default per-client limits: generous for a person or a page's script, low
 // enough that one client cannot occupy the database or flood a tenant.
@@ -72,9 +80,10 @@ const (
 // verify and cleanup runs. Zero means the package default; a negative
 // verify or cleanup interval disables that task.
 type SyncTiming struct {
-	PollInterval    time.Duration // longest pause between outbox probes, when idle (default 100ms)
-	VerifyInterval  time.Duration // catalog verification (default 15m)
-	CleanupInterval time.Duration // stale sweep (default 1h)
+	PollInterval      time.Duration // longest pause between outbox probes, when idle (default 100ms)
+	HeartbeatInterval time.Duration // worker heartbeat refresh; a worker silent for two is counted dead (default 10s)
+	VerifyInterval    time.Duration // catalog verification (default 15m)
+	CleanupInterval   time.Duration // stale sweep (default 1h)
 }
 
 // Default returns the configuration used when nothing is set.
@@ -85,9 +94,10 @@ func Default() Config {
 		LogLevel:  slog.LevelInfo,
 		LogFormat: FormatAuto,
 		Workers:   2,
-		HTTP:      HTTPLimits{ResultCache: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit},
-		Reverse:   Reverse{DuplicateWindow: DefaultDuplicateWindow},
-		DB:        database.DefaultLimits(),
+		HTTP: HTTPLimits{ResultCache: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit,
+			RequestTimeout: DefaultRequestTimeout},
+		Reverse: Reverse{DuplicateWindow: DefaultDuplicateWindow},
+		DB:      database.DefaultLimits(),
 	}
 }
 
@@ -119,6 +129,12 @@ func (c Config) Validate() error {
 	}
 	if c.Sync.PollInterval < 0 || (c.Sync.PollInterval > 0 && c.Sync.PollInterval < time.Millisecond) {
 		return fmt.Errorf("poll interval %s: want at least 1ms", c.Sync.PollInterval)
+	}
+	if c.Sync.HeartbeatInterval < 0 || (c.Sync.HeartbeatInterval > 0 && c.Sync.HeartbeatInterval < 100*time.Millisecond) {
+		return fmt.Errorf("heartbeat interval %s: want at least 100ms", c.Sync.HeartbeatInterval)
+	}
+	if c.HTTP.RequestTimeout < 0 {
+		return fmt.Errorf("request timeout %s: want 0 (none) or more", c.HTTP.RequestTimeout)
 	}
 	if c.HTTP.APIRateLimit < 0 || c.HTTP.FormRateLimit < 0 {
 		return fmt.Errorf("rate limits %d and %d: want 0 (no limit) or more requests a minute", c.HTTP.APIRateLimit, c.HTTP.FormRateLimit)

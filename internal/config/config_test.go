@@ -19,7 +19,7 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 600, FormRateLimit: 10}) {
+	if c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 600, FormRateLimit: 10, RequestTimeout: 8 * time.Second}) {
 		t.Fatalf("default limits = %+v", c.HTTP)
 	}
 	if c.Addr != ":8002" || c.Workers != 2 || c.LogFormat != FormatAuto || c.LogLevel != slog.LevelInfo ||
@@ -44,14 +44,16 @@ func TestEnvThenFlags(t *testing.T) {
 		EnvLogLevel: "debug", EnvLogFormat: "json", EnvAdminToken: "tok", EnvBaseURL: "https://jobs.example.com/",
 		EnvDataDir: "/var/lib/z", EnvPollInterval: "50ms", EnvVerifyInterval: "-1s", EnvCleanupInterval: "2h",
 		EnvResultCache: "false", EnvAPIRateLimit: "0", EnvFormRateLimit: "30", EnvDuplicateWindow: "10m",
+		EnvHeartbeatInterval: "3s", EnvRequestTimeout: "4s",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := Config{DatabaseURL: "postgres://u:pw@db:5432/z", DataDir: "/var/lib/z", Addr: "127.0.0.1:9000",
 		AdminToken: "tok", BaseURL: "https://jobs.example.com", LogLevel: slog.LevelDebug, LogFormat: "json", Workers: 5,
-		Sync: SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: -time.Second, CleanupInterval: 2 * time.Hour},
-		HTTP: HTTPLimits{ResultCache: false, APIRateLimit: 0, FormRateLimit: 30}, DB: database.DefaultLimits(),
+		Sync: SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: -time.Second, CleanupInterval: 2 * time.Hour,
+			HeartbeatInterval: 3 * time.Second},
+		HTTP: HTTPLimits{ResultCache: false, APIRateLimit: 0, FormRateLimit: 30, RequestTimeout: 4 * time.Second}, DB: database.DefaultLimits(),
 		Reverse: Reverse{DuplicateWindow: 10 * time.Minute}}
 	if !reflect.DeepEqual(c, want) {
 		t.Fatalf("from env = %+v\nwant %+v", c, want)
@@ -61,12 +63,13 @@ func TestEnvThenFlags(t *testing.T) {
 	c.BindServeFlags(fs)
 	c.BindWorkerFlags(fs, "workers")
 	if err := fs.Parse([]string{"--addr=:7000", "--workers=0", "--log-level=warn", "--log-format=text", "--poll-interval=25ms",
-		"--result-cache=true", "--api-rate-limit=120", "--duplicate-window=0"}); err != nil {
+		"--result-cache=true", "--api-rate-limit=120", "--duplicate-window=0", "--heartbeat-interval=2s", "--request-timeout=0"}); err != nil {
 		t.Fatal(err)
 	}
 	if c.Addr != ":7000" || c.Workers != 0 || c.LogLevel != slog.LevelWarn || c.LogFormat != "text" ||
 		c.Sync.PollInterval != 25*time.Millisecond || c.Sync.CleanupInterval != 2*time.Hour ||
-		c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 120, FormRateLimit: 30}) || c.Reverse.DuplicateWindow != 0 {
+		c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 120, FormRateLimit: 30}) || c.Reverse.DuplicateWindow != 0 ||
+		c.Sync.HeartbeatInterval != 2*time.Second {
 		t.Fatalf("flags must win over env: %+v", c)
 	}
 	if def := fs.Lookup("database-url").DefValue; def != "postgres://u:REDACTED@db:5432/z" {
@@ -79,11 +82,12 @@ func TestEnvThenFlags(t *testing.T) {
 
 func TestInvalid(t *testing.T) {
 	for name, e := range map[string]map[string]string{
-		"workers not a number": {EnvWorkers: "two"},
-		"unknown level":        {EnvLogLevel: "loud"},
-		"poll not a duration":  {EnvPollInterval: "fast"},
-		"cache not a boolean":  {EnvResultCache: "sometimes"},
-		"limit not a number":   {EnvAPIRateLimit: "many"},
+		"workers not a number":   {EnvWorkers: "two"},
+		"unknown level":          {EnvLogLevel: "loud"},
+		"poll not a duration":    {EnvPollInterval: "fast"},
+		"cache not a boolean":    {EnvResultCache: "sometimes"},
+		"limit not a number":     {EnvAPIRateLimit: "many"},
+		"timeout not a duration": {EnvRequestTimeout: "soon"},
 	} {
 		if _, err := FromEnv(env(e)); err == nil {
 			t.Errorf("%s: FromEnv accepted %v", name, e)
@@ -100,6 +104,8 @@ func TestInvalid(t *testing.T) {
 		"db scheme":   func(c *Config) { c.DatabaseURL = "mysql://u:secret@h/db" },
 		"db garbage":  func(c *Config) { c.DatabaseURL = "secret" },
 		"no data dir": func(c *Config) { c.DataDir = "" },
+		"heartbeat":   func(c *Config) { c.Sync.HeartbeatInterval = time.Millisecond },
+		"timeout":     func(c *Config) { c.HTTP.RequestTimeout = -time.Second },
 	} {
 		c := Default()
 		mut(&c)

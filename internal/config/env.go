@@ -25,9 +25,11 @@ const (
 	EnvMetricsToken = "ZUMODRA_METRICS_TOKEN"
 	EnvMetricsAddr  = "ZUMODRA_METRICS_ADDR"
 
-	EnvPollInterval    = "ZUMODRA_POLL_INTERVAL"
-	EnvVerifyInterval  = "ZUMODRA_VERIFY_INTERVAL"
-	EnvCleanupInterval = "ZUMODRA_CLEANUP_INTERVAL"
+	EnvPollInterval      = "ZUMODRA_POLL_INTERVAL"
+	EnvHeartbeatInterval = "ZUMODRA_HEARTBEAT_INTERVAL"
+	EnvRequestTimeout    = "ZUMODRA_REQUEST_TIMEOUT"
+	EnvVerifyInterval    = "ZUMODRA_VERIFY_INTERVAL"
+	EnvCleanupInterval   = "ZUMODRA_CLEANUP_INTERVAL"
 
 	EnvResultCache   = "ZUMODRA_RESULT_CACHE"
 	EnvAPIRateLimit  = "ZUMODRA_API_RATE_LIMIT"
@@ -80,6 +82,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	for name, dst := range map[string]*time.Duration{
 		EnvPollInterval: &c.Sync.PollInterval, EnvVerifyInterval: &c.Sync.VerifyInterval, EnvCleanupInterval: &c.Sync.CleanupInterval,
+		EnvHeartbeatInterval: &c.Sync.HeartbeatInterval, EnvRequestTimeout: &c.HTTP.RequestTimeout,
 	} {
 		if v := getenv(name); v != "" {
 			d, err := parseDuration(name, v)

@@ -38,6 +38,8 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 		"public API requests a minute per client address, bursts of a tenth; 0 turns the limit off (env "+EnvAPIRateLimit+")")
 	fs.IntVar(&c.HTTP.FormRateLimit, "form-rate-limit", c.HTTP.FormRateLimit,
 		"application and inquiry posts a minute per client address, bursts of half; 0 turns the limit off (env "+EnvFormRateLimit+")")
+	fs.DurationVar(&c.HTTP.RequestTimeout, "request-timeout", c.HTTP.RequestTimeout,
+		"longest a request waits for the database, pool included, before it is answered 503 with Retry-After; 0 means no bound (env "+EnvRequestTimeout+")")
 	fs.DurationVar(&c.Reverse.DuplicateWindow, "duplicate-window", c.Reverse.DuplicateWindow,
 		"a repeat application or inquiry of one address to one listing within this window is stored once; 0 stores every one (env "+EnvDuplicateWindow+")")
 }
@@ -47,6 +49,8 @@ func (c *Config) BindWorkerFlags(fs *pflag.FlagSet, usage string) {
 	fs.IntVar(&c.Workers, "workers", c.Workers, usage+" (env "+EnvWorkers+")")
 	fs.DurationVar(&c.Sync.PollInterval, "poll-interval", c.Sync.PollInterval,
 		"longest pause between the workers' probes of the outbox, reached when idle; 0 means 100ms (env "+EnvPollInterval+")")
+	fs.DurationVar(&c.Sync.HeartbeatInterval, "heartbeat-interval", c.Sync.HeartbeatInterval,
+		"how often each worker process refreshes its heartbeat; a worker silent for two intervals is counted dead; 0 means 10s (env "+EnvHeartbeatInterval+")")
 	fs.DurationVar(&c.Sync.VerifyInterval, "verify-interval", c.Sync.VerifyInterval,
 		"periodic catalog verification; 0 means 15m, negative disables (env "+EnvVerifyInterval+")")
 	fs.DurationVar(&c.Sync.CleanupInterval, "cleanup-interval", c.Sync.CleanupInterval,

@@ -1,5 +1,11 @@
 package dataset
 
+import (
+	"slices"
+
+	"github.com/zumodra/zumodra/internal/domain"
+)
+
 // Vocabulary of the generated tenant data: job titles are built as
 // [seniority] [specialty] role, descriptions from sentences mixing these.
 var (
@@ -61,3 +67,27 @@ var (
 		`<img src=x onerror="alert(1)">`, `<a href="javascript:alert(1)">apply</a>`,
 	}
 )
+
+// Words are the generated data's vocabulary, for load generators that must
+// search for what the data holds.
+type Words struct {
+	Roles, Specialties, Skills, Companies, Countries, Cities, JobCategories []string
+}
+
+// Vocabulary returns copies of the words the generated jobs are made of.
+func Vocabulary() Words {
+	w := Words{Roles: slices.Clone(roles), Skills: slices.Clone(skills), Companies: slices.Clone(companyWords)}
+	for _, s := range specialties {
+		if s != "" {
+			w.Specialties = append(w.Specialties, s)
+		}
+	}
+	for _, p := range places {
+		w.Countries = append(w.Countries, p.country)
+		w.Cities = append(w.Cities, p.cities...)
+	}
+	for _, c := range jobCategoryNames {
+		w.JobCategories = append(w.JobCategories, domain.Slugify(c))
+	}
+	return w
+}

@@ -2,6 +2,7 @@ package httpx
 
 import (
 	"cmp"
+	"context"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -122,6 +123,28 @@ func SecurityHeaders(csp string) Middleware {
 				h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 			}
 			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// Deadline bounds each request's context by d, so that a request waiting
+// for a database connection (pgxpool has no acquire timeout) or a statement
+// ends when d runs out; the handlers answer such an error 503 with
+// Retry-After (pgq.Unavailable). Requests for which long(r) holds, such as
+// live streams, are left unbounded; d <= 0 bounds nothing.
+func Deadline(d time.Duration, long func(*http.Request) bool) Middleware {
+	return func(next http.Handler) http.Handler {
+		if d <= 0 {
+			return next
+		}
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if long != nil && long(r) {
+				next.ServeHTTP(w, r)
+				return
+			}
+			ctx, cancel := context.WithTimeout(r.Context(), d)
+			defer cancel()
+			next.ServeHTTP(w, r.WithContext(ctx))
 		})
 	}
 }

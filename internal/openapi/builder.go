@@ -29,7 +29,7 @@ var statusText = map[int]string{
 	400: "The request cannot be read: malformed JSON, a wrong JSON type, an unknown field or parameter",
 	401: "Missing, malformed, unknown or revoked API key (one answer for all)",
 	404: "No such resource (for the tenant API: in your schema)",
-	409: "A unique value is already taken",
+	409: "A unique value is already taken, or a request with the same Idempotency-Key is still being answered (see Retry-After)",
 	410: "The listing was public and no longer is (its id is never reused); a submission to it stored nothing",
 	412: "If-Match names an older version: someone else changed the row; read it again",
 	413: "The body exceeds the size limit",

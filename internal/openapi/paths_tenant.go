@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/zumodra/zumodra/internal/domain"
@@ -9,6 +10,11 @@ import (
 const tp = "/api/v1/tenant"
 
 var ifMatch = header("If-Match", `the ETag of the version you read, e.g. "v3"; required`, true)
+
+// idempotencyKey is accepted on every tenant write (internal/idempotency).
+var idempotencyKey = obj{"name": "Idempotency-Key", "in": "header", "required": false,
+	"description": "optional: a key of your choosing, unique per write. Sent again with the same key and body (after a timeout or a lost answer), the write is done once and its first answer comes back with Idempotent-Replayed: true; the same key with another request is refused with 422. Keys are kept 24 hours.",
+	"schema":      obj{"type": "string", "pattern": "^[!-~]{1,255}$"}}
 
 var (
 	limitParam       = query("limit", "items per page", obj{"type": "integer", "minimum": 1, "maximum": 200, "default": 50})
@@ -92,8 +98,19 @@ func tenantOps() []op {
 	)
 	for i := range ops {
 		ops[i].auth = true
+		if ops[i].method != "GET" {
+			ops[i].params = append(slices.Clone(ops[i].params), idempotencyKey)
+			ops[i].errors = mergeStatuses(ops[i].errors, 400, 409, 422)
+		}
 		// Unique among the public operations too: tenantGetJob, not getJob.
 		ops[i].id = "tenant" + strings.ToUpper(ops[i].id[:1]) + ops[i].id[1:]
 	}
 	return ops
+}
+
+// mergeStatuses adds statuses to errs, sorted, each once.
+func mergeStatuses(errs []int, more ...int) []int {
+	out := append(slices.Clone(errs), more...)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/idempotency"
 	"github.com/zumodra/zumodra/internal/kind"
 
 	"github.com/jackc/pgx/v5"
@@ -51,9 +52,12 @@ type CleanupReport struct {
 	// Heartbeats counts worker heartbeat rows older than HeartbeatRetention
 	// (workers that crashed rather than stopping) removed from the admin
 	// page and the metrics.
-	Heartbeats int           `json:"stale_heartbeats"`
-	Duration   time.Duration `json:"-"`
-	Seconds    float64       `json:"duration_seconds"`
+	Heartbeats int `json:"stale_heartbeats"`
+	// IdempotencyKeys counts tenant API Idempotency-Key records past
+	// their retention.
+	IdempotencyKeys int           `json:"expired_idempotency_keys"`
+	Duration        time.Duration `json:"-"`
+	Seconds         float64       `json:"duration_seconds"`
 }
 
 // Total is the number of rows removed over all reasons.
@@ -91,6 +95,9 @@ func (cl *Cleaner) Sweep(ctx context.Context, dryRun bool) (CleanupReport, error
 		rep.add(SweptTenantGone, s.catalog, n)
 	}
 	if rep.Heartbeats, err = cl.sweepHeartbeats(ctx, dryRun); err != nil {
+		return rep, err
+	}
+	if rep.IdempotencyKeys, err = idempotency.Sweep(ctx, cl.Pool, cl.now().Add(-idempotency.Retention), dryRun); err != nil {
 		return rep, err
 	}
 	ts, err := source.ListTenants(ctx, cl.Pool)

@@ -68,7 +68,8 @@ func waitFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
 // smaller than they are.
 func TestReadyUnderFiftyClients(t *testing.T) {
 	t.Parallel()
-	s := newSite(t, func(l map[database.Role]database.Limits) {
+	s := newSite(t, func(c *config.Config) {
+		l := c.DB
 		p := l[database.RolePublic]
 		p.MaxConns = 2
 		l[database.RolePublic] = p

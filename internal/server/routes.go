@@ -43,10 +43,17 @@ func (s *Server) Handler() (http.Handler, error) {
 		httpx.RealClient(s.Config.TrustedProxies),
 		httpx.Observe(s.Log),
 		httpx.Recover(s.Log),
+		httpx.Deadline(s.Config.HTTP.RequestTimeout, liveStream),
 		httpx.SecurityHeaders(""),
 		httpx.Compress(),
 		httpx.ETag(),
 	), nil
+}
+
+// liveStream tells the lists' live updates (web's /careers/live and
+// /browse-freelancers/live), which stay open, from ordinary requests.
+func liveStream(r *http.Request) bool {
+	return r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/live")
 }
 
 // mount registers the routes of every HTTP package, one line (or one

@@ -33,9 +33,10 @@ type site struct {
 	locked domain.Tenant // the tenant whose table the test locks
 	other  domain.Tenant
 	jobs   map[string]int64 // catalog id by tenant slug
+	pools  *database.Pools
 }
 
-func newSite(t *testing.T, tune func(map[database.Role]database.Limits)) *site {
+func newSite(t *testing.T, tune func(*config.Config)) *site {
 	t.Helper()
 	pool := testdb.New(t)
 	s := &site{t: t, pool: pool, jobs: map[string]int64{}}
@@ -65,12 +66,13 @@ func newSite(t *testing.T, tune func(map[database.Role]database.Limits)) *site {
 	}
 	cfg := config.Default()
 	cfg.HTTP.FormRateLimit, cfg.HTTP.APIRateLimit = 0, 0
-	tune(cfg.DB)
+	tune(&cfg)
 	pools, err := database.OpenPools(pool, cfg.DB, serveRolesForTest...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(pools.Close)
+	s.pools = pools
 	srv := &Server{Config: cfg, Pool: pool, Pools: pools, Log: slog.New(slog.DiscardHandler)}
 	h, err := srv.Handler()
 	if err != nil {
@@ -138,7 +140,8 @@ func (s *site) lockJobs(tn domain.Tenant) {
 // readiness and the other tenant's applications carry on.
 func TestLockOnATenantTableHoldsUpOnlyThatTenant(t *testing.T) {
 	t.Parallel()
-	s := newSite(t, func(l map[database.Role]database.Limits) {
+	s := newSite(t, func(c *config.Config) {
+		l := c.DB
 		w := l[database.RoleWrite]
 		w.LockTimeout, w.MaxConns = 200*time.Millisecond, 2
 		l[database.RoleWrite] = w
@@ -168,6 +171,44 @@ func TestLockOnATenantTableHoldsUpOnlyThatTenant(t *testing.T) {
 	}
 	if resp, body := s.apply(s.other); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("application to the other tenant during the lock: %d %.300s", resp.StatusCode, body)
+	}
+}
+
+// A request waiting for a pool that never frees a connection ends at the
+// request timeout with 503 and Retry-After, as pages and as problems,
+// instead of queueing for as long as the holder keeps it.
+func TestAPoolWaitEndsAtTheRequestTimeout(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, func(c *config.Config) {
+		c.HTTP.RequestTimeout = time.Second
+		w := c.DB[database.RoleWrite]
+		w.MaxConns = 1
+		c.DB[database.RoleWrite] = w
+	})
+	key, err := tenants.New(s.pool).CreateKey(context.Background(), s.other.Slug, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := s.pools.For(database.RoleWrite).Acquire(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, body := s.do(http.MethodGet, "/api/v1/tenant/jobs", key.Secret, nil)
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" ||
+		resp.Header.Get("Content-Type") != "application/problem+json" {
+		t.Fatalf("tenant API behind a held pool: %d %q %s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+	resp, body = s.apply(s.other)
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" ||
+		!strings.Contains(body, "Temporarily unavailable") {
+		t.Fatalf("application behind a held pool: %d %.300s", resp.StatusCode, body)
+	}
+	if resp, body := s.do(http.MethodGet, "/careers/", "", nil); resp.StatusCode != http.StatusOK {
+		t.Errorf("public page while the write pool is held: %d %.200s", resp.StatusCode, body)
+	}
+	held.Release()
+	if resp, body := s.do(http.MethodGet, "/api/v1/tenant/jobs", key.Secret, nil); resp.StatusCode != http.StatusOK {
+		t.Fatalf("tenant API once the pool is free: %d %s", resp.StatusCode, body)
 	}
 }
 

@@ -23,7 +23,8 @@ func Workers(pools *database.Pools, n int, timing config.SyncTiming, log *slog.L
 	if n == 0 {
 		return nil, nil
 	}
-	p, err := worker.New(pools.For(database.RoleWorker), worker.Config{Workers: n, Logger: log, PollInterval: timing.PollInterval})
+	p, err := worker.New(pools.For(database.RoleWorker), worker.Config{Workers: n, Logger: log, PollInterval: timing.PollInterval,
+		HeartbeatInterval: timing.HeartbeatInterval})
 	if err != nil {
 		return nil, err
 	}

@@ -32,7 +32,7 @@ func (h *Handler) authed(fn tenantHandler) http.Handler {
 			return
 		}
 		w.Header().Set("Cache-Control", "no-store")
-		fn(w, r.WithContext(context.WithValue(r.Context(), keyContext{}, key)), t)
+		h.idempotent(w, r.WithContext(context.WithValue(r.Context(), keyContext{}, key)), t, fn)
 	})
 }
 
