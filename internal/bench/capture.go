@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/outbox"
 )
 
 // CaptureResult is what capture costs the tenant's own writers, and what
@@ -89,10 +91,8 @@ func (s *suite) writeRounds(ctx context.Context, variants []writeVariant, rows i
 }
 
 func (s *suite) emptyOutbox(ctx context.Context) error {
-	for _, q := range []string{`DELETE FROM public.sync_outbox`, `VACUUM public.sync_outbox`} {
-		if _, err := s.pool.Exec(ctx, q); err != nil {
-			return fmt.Errorf("bench: empty the outbox: %w", err)
-		}
+	if err := outbox.Purge(ctx, s.pool, true); err != nil {
+		return fmt.Errorf("bench: empty the outbox: %w", err)
 	}
 	return nil
 }

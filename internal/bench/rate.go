@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sync/atomic"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/outbox"
 )
 
 // measureRate offers rate changes per second for the scale's RateFor, then
@@ -101,12 +103,11 @@ func (s *suite) rampStep(ctx context.Context, w *writers, rate int) (RampStep, e
 }
 
 func (s *suite) outboxDepth(ctx context.Context) (int, error) {
-	var n int
-	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM public.sync_outbox WHERE dead_at IS NULL`).Scan(&n)
+	d, err := outbox.ReadDepth(ctx, s.pool)
 	if err != nil {
-		return 0, fmt.Errorf("bench: outbox depth: %w", err)
+		return 0, fmt.Errorf("bench: %w", err)
 	}
-	return n, nil
+	return d.Pending, nil
 }
 
 func (s *suite) waitDrained(ctx context.Context, limit time.Duration) (time.Duration, error) {

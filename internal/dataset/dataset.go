@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/tenants"
 )
 
@@ -81,7 +82,7 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, ds Options) (Generated, e
 	if err := suspendSome(ctx, pool, ts, &g); err != nil {
 		return g, err
 	}
-	_, err = pool.Exec(ctx, `DELETE FROM public.sync_outbox`)
+	err = outbox.Purge(ctx, pool, false)
 	if err == nil {
 		_, err = pool.Exec(ctx, `ANALYZE`)
 	}

@@ -54,3 +54,19 @@ func DeleteTenant(ctx context.Context, q pgq.Querier, tenantID int64) error {
 	}
 	return nil
 }
+
+// Purge empties the queue and vacuums it, so that a benchmark or a freshly
+// loaded dataset starts from an empty, compact table. Never called by the
+// sync itself: pending rows are work.
+func Purge(ctx context.Context, q pgq.Querier, vacuum bool) error {
+	if _, err := q.Exec(ctx, `DELETE FROM public.sync_outbox`); err != nil {
+		return fmt.Errorf("outbox: purge: %w", err)
+	}
+	if !vacuum {
+		return nil
+	}
+	if _, err := q.Exec(ctx, `VACUUM public.sync_outbox`); err != nil {
+		return fmt.Errorf("outbox: vacuum: %w", err)
+	}
+	return nil
+}
