@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus/testutil/promlint"
+
 	"github.com/zumodra/zumodra/internal/config"
 	"github.com/zumodra/zumodra/internal/testdb"
 	"github.com/zumodra/zumodra/internal/testfactory"
@@ -130,5 +132,23 @@ func TestMetricsTokenAndAddress(t *testing.T) {
 		if resp.StatusCode != tc.want {
 			t.Errorf("metrics with %q: %d, want %d", tc.auth, resp.StatusCode, tc.want)
 		}
+	}
+}
+
+// /metrics passes promtool's lint (promtool check metrics runs the same
+// promlint rules): names, units, suffixes and help texts as Prometheus
+// recommends, so dashboards and alerts written against them follow the
+// conventions operators expect.
+func TestMetricsPassPromlint(t *testing.T) {
+	t.Parallel()
+	pool := testdb.New(t)
+	testfactory.Job(t, pool, testfactory.Tenant(t, pool, nil), nil)
+	body := scrape(t, &Server{Config: config.Default(), Pool: pool, Log: slog.New(slog.DiscardHandler)})
+	problems, err := promlint.New(strings.NewReader(body)).Lint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("%s: %s", p.Metric, p.Text)
 	}
 }

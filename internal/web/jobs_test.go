@@ -107,10 +107,34 @@ func TestCareersFacetCountsAndChips(t *testing.T) {
 	contains(t, body, `<option value="engineering">Engineering (3)</option>`,
 		`value="full_time" checked> Full-time <span class="count">(3)</span>`,
 		`value="internship"> Internship <span class="count">(1)</span>`,
-		`aria-label="Remove filter Full-time"`, `<option value="acme">Acme Robotics (3)</option>`)
+		`<span class="sr-only">Remove filter </span>Full-time`, `<option value="acme">Acme Robotics (3)</option>`)
 	lacks(t, body, `<option value="design">`) // no full-time design job: nothing to offer
 	// The chip's link drops only its own filter.
 	contains(t, body, `class="chip" href="/careers/"`)
+}
+
+// A search nothing matches shows no filter headings without values; a chosen
+// value that matches nothing stays offered, so the form keeps it.
+func TestCareersEmptySearchOffersNoEmptyFilters(t *testing.T) {
+	e := newEnv(t)
+	e.job(e.tenant("acme", "Acme Robotics", ""), nil)
+	body := e.mustGet("/careers/?q=zzqqxx", http.StatusOK)
+	contains(t, body, "No jobs match your search", `id="f-city"`)
+	lacks(t, body, "<legend>Job type</legend>", "<legend>Experience</legend>", `id="f-category"`, `id="f-company"`)
+	body = e.mustGet("/careers/?q=zzqqxx&job_type=internship&company=acme", http.StatusOK)
+	contains(t, body, `value="internship" checked> Internship <span class="count">(0)</span>`,
+		`<option value="acme" selected>`)
+	lacks(t, body, "<legend>Experience</legend>")
+}
+
+// Buttons and chips say what they do in words that include what a sighted
+// visitor reads on them (WCAG 2.5.3), the title only for screen readers.
+func TestCardActionsNameWhatTheyShow(t *testing.T) {
+	e := newEnv(t)
+	e.job(e.tenant("acme", "Acme Robotics", ""), func(r *jobRow) { r.Title = "Robot Whisperer" })
+	body := e.mustGet("/careers/", http.StatusOK)
+	contains(t, body, `View Details &amp; Apply<span class="sr-only">: Robot Whisperer</span></a>`)
+	lacks(t, body, `aria-label="View details`)
 }
 
 // The company page: the same list for one tenant under its own header.

@@ -24,7 +24,7 @@ func TestFreelancersShowsProvidersFromAllTenants(t *testing.T) {
 	})
 	body := e.mustGet("/browse-freelancers/", http.StatusOK)
 	contains(t, body, "Ada Lovelace", "Grace Hopper", `src="https://cdn.example.test/ada.jpg" alt="" data-initials="AL"`,
-		">GH</span>", "<strong>37</strong> jobs done", "</svg> 4.9 (23 reviews)</span>", "</svg> Verified",
+		">GH</span>", "<strong>37</strong> jobs done", `</svg> <span class="sr-only">Rated </span>4.9<span class="sr-only"> out of 5</span> (23 reviews)</span>`, "</svg> Verified",
 		`<span class="badge badge-available">Available</span>`, `<span class="badge badge-busy">Busy</span>`,
 		"</svg> Berlin, Germany", "</svg> Lisbon, Portugal", "$80/hr", `<li class="tag">PostgreSQL</li>`,
 		`href="/browse-freelancers/`+strconv.FormatInt(ada, 10)+`-ada-lovelace/"`, "View Profile", "2 freelancers", "No reviews yet")
@@ -90,7 +90,7 @@ func TestFreelancersFilters(t *testing.T) {
 	}
 	body := e.mustGet("/browse-freelancers/?skill=Go", http.StatusOK)
 	contains(t, body, `<option value="Go" selected>Go (2)</option>`, `name="verified" value="1"> Verified <span class="count">(1)</span>`,
-		`aria-label="Remove filter Go"`)
+		`<span class="sr-only">Remove filter </span>Go`)
 }
 
 func TestFreelancersSorts(t *testing.T) {
