@@ -37,7 +37,12 @@ type Stats struct {
 	NewestAt  *time.Time `json:"newest_published_at"`
 }
 
-const liveJob = "(application_deadline IS NULL OR application_deadline > $1)"
+// liveJob and liveProvider are the listed conditions of browse queries,
+// whose time is $1.
+var (
+	liveJob      = listedJob("", "$1")
+	liveProvider = listedProvider("", "$1")
+)
 
 // maxCitiesPerCountry bounds the city list of each country.
 const maxCitiesPerCountry = 50
@@ -99,8 +104,8 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		err := s.db(ctx).QueryRow(ctx, `SELECT
 			(SELECT count(*) FROM public.job_catalog WHERE `+liveJob+`),
 			(SELECT count(*) FROM (SELECT tenant_id FROM public.job_catalog WHERE `+liveJob+`
-				UNION SELECT tenant_id FROM public.provider_catalog) t),
-			(SELECT count(*) FROM public.provider_catalog),
+				UNION SELECT tenant_id FROM public.provider_catalog WHERE `+liveProvider+`) t),
+			(SELECT count(*) FROM public.provider_catalog WHERE `+liveProvider+`),
 			(SELECT count(DISTINCT country) FROM public.job_catalog WHERE country <> '' AND `+liveJob+`),
 			(SELECT max(published_at) FROM public.job_catalog WHERE `+liveJob+`)`, s.now()).
 			Scan(&st.Jobs, &st.Companies, &st.Providers, &st.Countries, &st.NewestAt)

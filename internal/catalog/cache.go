@@ -14,8 +14,9 @@ type resultCache = ttlcache.Cache[string, any]
 
 // DefaultCacheTTL bounds how long a result of one catalog version is kept.
 // A change makes it unreachable at once (the next snapshot reads a newer
-// version); the bound only lets a job past its deadline, which changes no
-// version, drop off cached results within it.
+// version), and so does the clock reaching a row's moment (a scheduled
+// published_at, a deadline: the key names the snapshot's due time); the
+// bound only frees memory.
 const DefaultCacheTTL = 30 * time.Second
 
 func newResultCache(ttl time.Duration, max int, now func() time.Time) *resultCache {
@@ -23,15 +24,17 @@ func newResultCache(ttl time.Duration, max int, now func() time.Time) *resultCac
 }
 
 // cached returns the value of type T for key in ctx's snapshot, computing
-// it on a miss. Results are keyed by the snapshot's catalog version, so a
-// response assembled from cached and fresh parts shows one state; outside
-// a snapshot nothing is cached.
+// it on a miss. Results are keyed by the snapshot's catalog version and
+// due time, so a response assembled from cached and fresh parts shows one
+// state and none outlives a row's moment; outside a snapshot nothing is
+// cached.
 func cached[T any](ctx context.Context, c *resultCache, key string, compute func(context.Context) (T, error)) (T, error) {
 	v, ok := SnapshotVersion(ctx)
 	if !ok {
 		return compute(ctx)
 	}
-	got, err := c.Fetch(ctx, strconv.FormatInt(v, 10)+"\x00"+key, func(ctx context.Context) (any, error) { return compute(ctx) })
+	due, _ := SnapshotDue(ctx)
+	got, err := c.Fetch(ctx, strconv.FormatInt(v, 10)+"@"+DueKey(due)+"\x00"+key, func(ctx context.Context) (any, error) { return compute(ctx) })
 	t, _ := got.(T) // compute's value even with an error, as before the cache
 	return t, err
 }

@@ -49,7 +49,7 @@ func (s *Store) SitemapFiles(ctx context.Context) (jobs, providers []time.Time, 
 	if jobs, err = s.sitemapFiles(ctx, `SELECT id, synced_at FROM public.job_catalog WHERE `+liveJob); err != nil {
 		return nil, nil, err
 	}
-	providers, err = s.sitemapFiles(ctx, `SELECT id, synced_at FROM public.provider_catalog WHERE $1::timestamptz IS NOT NULL`)
+	providers, err = s.sitemapFiles(ctx, `SELECT id, synced_at FROM public.provider_catalog WHERE `+liveProvider)
 	return jobs, providers, err
 }
 
@@ -79,7 +79,7 @@ func (s *Store) JobSitemap(ctx context.Context, page int) ([]SitemapEntry, error
 
 // ProviderSitemap is JobSitemap for providers.
 func (s *Store) ProviderSitemap(ctx context.Context, page int) ([]SitemapEntry, error) {
-	return s.sitemap(ctx, `SELECT id, '', display_name, synced_at FROM public.provider_catalog WHERE $1::timestamptz IS NOT NULL AND id > $2 ORDER BY id LIMIT $3`, page)
+	return s.sitemap(ctx, `SELECT id, '', display_name, synced_at FROM public.provider_catalog WHERE `+liveProvider+` AND id > $2 ORDER BY id LIMIT $3`, page)
 }
 
 // sitemap walks to the page in id order, block by block, reading only ids

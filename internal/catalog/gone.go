@@ -34,21 +34,15 @@ var goneSQL = map[kind.Catalog]string{
 		FROM public.public_ids p
 		LEFT JOIN public.job_catalog c ON c.id = p.public_id
 		LEFT JOIN LATERAL (SELECT company_slug, company_name FROM public.job_catalog o
-			WHERE o.tenant_id = p.tenant_id AND ` + liveRow("o.") + ` LIMIT 1) o ON true
+			WHERE o.tenant_id = p.tenant_id AND ` + listedJob("o.", "$2") + ` LIMIT 1) o ON true
 		WHERE p.catalog = 'jobs' AND p.public_id = $1 AND (c.id IS NULL OR c.published_at <= $2)`,
 	kind.Providers: `SELECT p.public_id, coalesce(c.display_name, p.last_title), coalesce(c.category_slugs[1], p.last_category, ''),
 		coalesce(o.company_slug, ''), coalesce(o.company_name, '')
 		FROM public.public_ids p
 		LEFT JOIN public.provider_catalog c ON c.id = p.public_id
 		LEFT JOIN LATERAL (SELECT company_slug, company_name FROM public.provider_catalog o
-			WHERE o.tenant_id = p.tenant_id AND o.published_at <= $2 LIMIT 1) o ON true
+			WHERE o.tenant_id = p.tenant_id AND ` + listedProvider("o.", "$2") + ` LIMIT 1) o ON true
 		WHERE p.catalog = 'providers' AND p.public_id = $1 AND (c.id IS NULL OR c.published_at <= $2)`,
-}
-
-// liveRow is the condition of a job row public now, on the alias prefix.
-func liveRow(prefix string) string {
-	return "(" + prefix + "application_deadline IS NULL OR " + prefix + "application_deadline > $2) AND " +
-		prefix + "published_at <= $2"
 }
 
 // GoneRow returns what is known of public id id of catalog c when it was

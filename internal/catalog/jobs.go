@@ -41,9 +41,9 @@ func jobFrom(args *sqlArgs, search string, vocab *vocabulary) (string, []string)
 // SearchJobs returns one page of public jobs matching q. Relevance ranks
 // by ts_rank_cd over the heading fields (title, then company, category and
 // skills); jobs matching only in their description follow, newest first.
-// In a snapshot, pages are cached by catalog version for at most the
-// store's CacheTTL, so a job can outlive its deadline by that long on a
-// cached page.
+// In a snapshot, pages are cached by catalog version and due time, so no
+// cached page outlives a job's deadline or hides a job past its
+// published_at.
 func (s *Store) SearchJobs(ctx context.Context, q JobQuery) (JobPage, error) {
 	q, err := q.clean()
 	if err != nil {
@@ -85,7 +85,7 @@ func (s *Store) startState(kind, raw string, q searchable) (cursorState, error) 
 func (s *Store) jobPage(ctx context.Context, q JobQuery, st cursorState) (JobPage, error) {
 	sort := q.Sort
 	if st.Search == "" && sort == SortRelevance {
-		sort = SortNewest
+		sort = DefaultSort
 	}
 	pq := &pageQuery{table: "public.job_catalog", columns: jobSummaryColumns, limit: q.PageSize}
 	spec := jobSort(sort, st.Currency, &pq.args)
@@ -167,7 +167,7 @@ func (s *Store) Job(ctx context.Context, id int64) (Job, error) {
 		&j.ResponsibilitiesHTML, &j.RequirementsHTML, &j.NiceToHaveHTML, &j.BenefitsHTML,
 		&j.PositionsCount, &j.Team, &j.MetaTitle, &j.MetaDescription)
 	err := s.db(ctx).QueryRow(ctx, `SELECT `+jobDetailColumns+` FROM public.job_catalog
-		WHERE id = $1 AND (application_deadline IS NULL OR application_deadline > $2)`, id, s.now()).Scan(dests...)
+		WHERE id = $1 AND `+listedJob("", "$2"), id, s.now()).Scan(dests...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Job{}, s.missing(ctx, kind.Jobs, id)
 	}

@@ -103,9 +103,9 @@ func TestJobSorts(t *testing.T) {
 		sort string
 		want []int64
 	}{
-		{"", []int64{newest, oldFeatured, old, paid, paidMore}},
+		{"", []int64{oldFeatured, newest, old, paid, paidMore}}, // the default: featured first, then newest
 		{catalog.SortNewest, []int64{newest, oldFeatured, old, paid, paidMore}},
-		{catalog.SortRelevance, []int64{newest, oldFeatured, old, paid, paidMore}}, // nothing to rank: newest
+		{catalog.SortRelevance, []int64{oldFeatured, newest, old, paid, paidMore}}, // nothing to rank: the default
 		{catalog.SortFeatured, []int64{oldFeatured, newest, old, paid, paidMore}},
 		{catalog.SortSalary, []int64{paidMore, paid, newest, oldFeatured, old}}, // no salary: last, by id desc
 	}

@@ -8,7 +8,8 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 )
 
-// Sort orders. Relevance is the default when searching, newest otherwise.
+// Sort orders. Relevance is the default when searching; otherwise featured
+// (featured first, then newest), the original's order of both lists.
 const (
 	SortRelevance = "relevance"
 	SortNewest    = "newest"
@@ -18,6 +19,9 @@ const (
 	SortReviews   = "reviews"  // providers: most reviewed first
 	SortRate      = "rate"     // providers: lowest hourly rate first; no rate last
 )
+
+// DefaultSort is the order of a list that searches for nothing.
+const DefaultSort = SortFeatured
 
 // JobSorts are the sort orders of job lists.
 var JobSorts = []string{SortRelevance, SortNewest, SortFeatured, SortSalary}
@@ -93,12 +97,12 @@ func cleanSort(sort string, searching bool, allowed []string) (string, error) {
 	case sort == "" && searching:
 		return SortRelevance, nil
 	case sort == "":
-		return SortNewest, nil
+		return DefaultSort, nil
 	case !domain.OneOf(sort, allowed):
 		return "", domain.FieldError("sort", "must be one of %v", allowed)
 	case sort == SortRelevance && !searching:
-		// Nothing to rank by: relevance without a search is newest.
-		return SortNewest, nil
+		// Nothing to rank by: relevance without a search is the default.
+		return DefaultSort, nil
 	}
 	return sort, nil
 }
@@ -115,7 +119,7 @@ func fingerprint(kind string, q any) string {
 // ("" for none), adding their values to args; salaryCur is the currency
 // the minimum salary is in.
 func jobConds(q JobQuery, salaryCur string, args *sqlArgs, now any, skip string) []string {
-	conds := []string{"(application_deadline IS NULL OR application_deadline > " + args.add(now) + ")"}
+	conds := []string{listedJob("", args.add(now))}
 	if q.Category != "" && skip != "category" {
 		conds = append(conds, "category_slug = "+args.add(q.Category))
 	}

@@ -41,7 +41,7 @@ func (s *Store) LiveProviders(ctx context.Context, q ProviderQuery) (func(contex
 	match := func(ctx context.Context, ids []int64) ([]int64, error) {
 		var args sqlArgs
 		from, conds := providerFrom(&args, q.Search, s.vocabFor(ctx, s.providerVocab, q.Search))
-		conds = append(conds, providerConds(q, &args, "")...)
+		conds = append(conds, providerConds(q, &args, s.now(), "")...)
 		return matchIDs(ctx, s, "public.provider_catalog", from, append(conds, "provider_catalog.id = ANY("+args.add(ids)+")"), args)
 	}
 	return match, nil

@@ -48,13 +48,13 @@ func (s *Store) searchProviders(ctx context.Context, q ProviderQuery) (ProviderP
 func (s *Store) providerPage(ctx context.Context, q ProviderQuery, st cursorState) (ProviderPage, error) {
 	sort := q.Sort
 	if st.Search == "" && sort == SortRelevance {
-		sort = SortRating
+		sort = DefaultSort
 	}
 	spec := providerSort(sort)
 	pq := &pageQuery{table: "public.provider_catalog", columns: providerSummaryColumns, sort: spec, limit: q.PageSize}
 	var searchConds []string
 	pq.from, searchConds = providerFrom(&pq.args, st.Search, s.vocabFor(ctx, s.providerVocab, st.Search))
-	pq.where = append(searchConds, providerConds(q, &pq.args, "")...)
+	pq.where = append(searchConds, providerConds(q, &pq.args, s.now(), "")...)
 	if err := pq.start(st, spec, sort == SortRelevance); err != nil {
 		return ProviderPage{}, err
 	}
@@ -79,7 +79,7 @@ func (s *Store) countProviders(ctx context.Context, q ProviderQuery, search stri
 	return cached(ctx, s.cache, key, func(ctx context.Context) (countResult, error) {
 		var args sqlArgs
 		from, conds := providerFrom(&args, search, s.vocabFor(ctx, s.providerVocab, search))
-		conds = append(conds, providerConds(q, &args, "")...)
+		conds = append(conds, providerConds(q, &args, s.now(), "")...)
 		return countCapped(ctx, s.db(ctx), from, conds, args)
 	})
 }
@@ -93,7 +93,8 @@ func (s *Store) Provider(ctx context.Context, id int64) (Provider, error) {
 	var p Provider
 	dests := append(p.dests(), &p.BioHTML, &p.CoverImageURL, &p.Latitude, &p.Longitude, &p.Skills,
 		&p.MinimumBudget, &p.ResponseRate, &p.AvgResponseTimeHours)
-	err := s.db(ctx).QueryRow(ctx, `SELECT `+providerDetailColumns+` FROM public.provider_catalog WHERE id = $1`, id).Scan(dests...)
+	err := s.db(ctx).QueryRow(ctx, `SELECT `+providerDetailColumns+` FROM public.provider_catalog
+		WHERE id = $1 AND `+listedProvider("", "$2"), id, s.now()).Scan(dests...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Provider{}, s.missing(ctx, kind.Providers, id)
 	}

@@ -42,7 +42,7 @@ func (s *Store) ProviderFacets(ctx context.Context, q ProviderQuery) (ProviderFa
 			func(skip string) (string, []string, sqlArgs) {
 				var args sqlArgs
 				from, conds := providerFrom(&args, q.Search, s.vocabFor(ctx, s.providerVocab, q.Search))
-				return from, append(conds, providerConds(q, &args, skip)...), args
+				return from, append(conds, providerConds(q, &args, s.now(), skip)...), args
 			})
 		if err != nil {
 			return ProviderFacets{}, err

@@ -1,7 +1,7 @@
 package catalog
 
 // ProviderSorts are the sort orders of provider lists.
-var ProviderSorts = []string{SortRelevance, SortRating, SortReviews, SortRate, SortNewest}
+var ProviderSorts = []string{SortRelevance, SortFeatured, SortRating, SortReviews, SortRate, SortNewest}
 
 // Bounds of the numeric provider filters.
 const (
@@ -53,15 +53,12 @@ func (q ProviderQuery) clean() (ProviderQuery, error) {
 	if q.Cursor, err = cleanText("cursor", q.Cursor, MaxCursorLen); err != nil {
 		return q, err
 	}
-	if q.Sort == "" && q.Search == "" {
-		q.Sort = SortRating
-	}
 	q.Sort, err = cleanSort(q.Sort, q.Search != "", ProviderSorts)
 	return q, err
 }
 
-func providerConds(q ProviderQuery, args *sqlArgs, skip string) []string {
-	var conds []string
+func providerConds(q ProviderQuery, args *sqlArgs, now any, skip string) []string {
+	conds := []string{listedProvider("", args.add(now))}
 	if q.Category != "" && skip != "category" {
 		conds = append(conds, "category_slugs @> ARRAY["+args.add(q.Category)+"]::text[]")
 	}
@@ -109,6 +106,8 @@ func providerSort(sort string) sortSpec {
 		return sortSpec{keys: []sortKey{{"coalesce(hourly_rate, 1000000000)", keyFloat64}, id}, asc: true}
 	case SortNewest:
 		return sortSpec{keys: []sortKey{{"published_at", keyTime}, id}}
+	case SortFeatured:
+		return sortSpec{keys: []sortKey{{"is_featured", keyBool}, {"published_at", keyTime}, id}}
 	default:
 		// The Bayesian average (domain.BayesianRating), not the plain one.
 		return sortSpec{keys: []sortKey{{"rating_score", keyFloat64}, {"total_reviews", keyInt}, id}}

@@ -71,7 +71,7 @@ func TestProviderSorts(t *testing.T) {
 	}{
 		// Bayesian averages with 10 prior reviews of 3.5: good 4.41,
 		// tie 3.91, best (4.9 from only 3 reviews) 3.82, cheap 3.30.
-		{"", []int64{good, tie, best, cheap}},
+		{"", []int64{tie, cheap, best, good}}, // the default: featured first (none here), then newest
 		{catalog.SortRating, []int64{good, tie, best, cheap}},
 		{catalog.SortReviews, []int64{good, cheap, tie, best}},
 		{catalog.SortRate, []int64{cheap, good, best, tie}}, // no rate: last

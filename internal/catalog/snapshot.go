@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -15,6 +16,7 @@ import (
 type snapshot struct {
 	tx      pgx.Tx
 	version int64
+	due     time.Time // the version's next moment (due.go)
 }
 
 type snapshotKey struct{}
@@ -38,7 +40,11 @@ func (s *Store) Snapshot(ctx context.Context, fn func(ctx context.Context) error
 	if err != nil {
 		return err
 	}
-	if err := fn(context.WithValue(ctx, snapshotKey{}, &snapshot{tx: tx, version: v})); err != nil {
+	due, err := s.dueAt(ctx, tx, v)
+	if err != nil {
+		return err
+	}
+	if err := fn(context.WithValue(ctx, snapshotKey{}, &snapshot{tx: tx, version: v, due: due})); err != nil {
 		return err
 	}
 	return tx.Commit(ctx)
@@ -56,6 +62,16 @@ func SnapshotVersion(ctx context.Context) (int64, bool) {
 
 // db is where a read runs: ctx's snapshot, or the pool (one statement,
 // one state) outside of one.
+// SnapshotDue is the due time of ctx's snapshot (due.go): the first
+// moment its listed sets change by the clock alone.
+func SnapshotDue(ctx context.Context) (time.Time, bool) {
+	sn, ok := ctx.Value(snapshotKey{}).(*snapshot)
+	if !ok {
+		return time.Time{}, false
+	}
+	return sn.due, true
+}
+
 func (s *Store) db(ctx context.Context) pgq.Querier {
 	if sn, ok := ctx.Value(snapshotKey{}).(*snapshot); ok {
 		return sn.tx

@@ -17,6 +17,7 @@ type Store struct {
 	pages  *resultCache // result pages, larger, so fewer of them
 
 	jobVocab, providerVocab *vocabSource // words for typo correction
+	due                     dueState     // the newest version's next moment
 }
 
 // Options tune a Store; the zero value is a good default.

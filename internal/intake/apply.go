@@ -62,8 +62,10 @@ func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o catalog.Or
 }
 
 // lockOpenJob locks the job row and checks, under that lock, every rule
-// that makes a job public (projection.JobExclusion) and its deadline: a job
-// unpublished, closed or made internal since the catalog was synced is gone.
+// that makes a job public (projection.JobExclusion) and its clock rules
+// (projection.JobTimeExclusion): a job unpublished, closed or made internal
+// since the catalog was synced is gone, and one scheduled for later is
+// refused as if it had never been public.
 func (s *Service) lockOpenJob(ctx context.Context, tx pgx.Tx, t domain.Tenant, jobID int64) (string, error) {
 	j, err := source.LockJob(ctx, tx, t, jobID)
 	if errors.Is(err, source.ErrRowGone) {
@@ -72,9 +74,11 @@ func (s *Service) lockOpenJob(ctx context.Context, tx pgx.Tx, t domain.Tenant, j
 	if err != nil {
 		return "", err
 	}
-	public := projection.JobExclusion(projection.JobInput{Tenant: t, Job: j}) == projection.Public
-	if !public || (j.ApplicationDeadline != nil && !j.ApplicationDeadline.After(s.now())) {
+	if projection.JobExclusion(projection.JobInput{Tenant: t, Job: j}) != projection.Public {
 		return "", errGone
+	}
+	if err := timeRefusal(projection.JobTimeExclusion(j, s.now())); err != nil {
+		return "", err
 	}
 	return j.Title, nil
 }

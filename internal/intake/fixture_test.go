@@ -3,6 +3,7 @@ package intake_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/zumodra/zumodra/internal/kind"
 
@@ -37,11 +38,15 @@ func qtable(ten domain.Tenant, name string) string {
 
 // publicJob inserts an open, published job and syncs it into the catalog
 // with the real apply code; it returns the source id and the catalog id.
+// published is when fixture rows were published: before every clock the
+// tests set, since a row published later is not public yet.
+var published = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
 func publicJob(t *testing.T, pool *pgxpool.Pool, ten domain.Tenant, title string) (int64, int64) {
 	t.Helper()
 	var id int64
 	err := pool.QueryRow(context.Background(), `INSERT INTO `+qtable(ten, "job_postings")+`
-		(title, status, published_on_career_page) VALUES ($1, 'open', true) RETURNING id`, title).Scan(&id)
+		(title, status, published_on_career_page, published_at) VALUES ($1, 'open', true, $2) RETURNING id`, title, published).Scan(&id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +58,7 @@ func publicProvider(t *testing.T, pool *pgxpool.Pool, ten domain.Tenant, name st
 	t.Helper()
 	var id int64
 	err := pool.QueryRow(context.Background(), `INSERT INTO `+qtable(ten, "service_providers")+`
-		(display_name, marketplace_enabled) VALUES ($1, true) RETURNING id`, name).Scan(&id)
+		(display_name, marketplace_enabled, published_at) VALUES ($1, true, $2) RETURNING id`, name, published).Scan(&id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -45,7 +46,7 @@ func (s *Service) insertInquiry(ctx context.Context, tx pgx.Tx, o catalog.Origin
 	if err != nil {
 		return Receipt{}, err
 	}
-	name, err := lockPublicProvider(ctx, tx, t, o.SourceID)
+	name, err := lockPublicProvider(ctx, tx, t, o.SourceID, s.now())
 	if err != nil {
 		return Receipt{}, err
 	}
@@ -65,8 +66,9 @@ func (s *Service) insertInquiry(ctx context.Context, tx pgx.Tx, o catalog.Origin
 }
 
 // lockPublicProvider locks the provider row and checks, under that lock,
-// every rule that makes a provider public (projection.ProviderExclusion).
-func lockPublicProvider(ctx context.Context, tx pgx.Tx, t domain.Tenant, providerID int64) (string, error) {
+// every rule that makes a provider public (projection.ProviderExclusion,
+// projection.ProviderTimeExclusion at now).
+func lockPublicProvider(ctx context.Context, tx pgx.Tx, t domain.Tenant, providerID int64, now time.Time) (string, error) {
 	p, err := source.LockProvider(ctx, tx, t, providerID)
 	if errors.Is(err, source.ErrRowGone) {
 		return "", errGone
@@ -76,6 +78,9 @@ func lockPublicProvider(ctx context.Context, tx pgx.Tx, t domain.Tenant, provide
 	}
 	if projection.ProviderExclusion(projection.ProviderInput{Tenant: t, Provider: p}) != projection.Public {
 		return "", errGone
+	}
+	if err := timeRefusal(projection.ProviderTimeExclusion(p, now)); err != nil {
+		return "", err
 	}
 	return p.DisplayName, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
 
@@ -33,3 +34,19 @@ func tenantTable(t domain.Tenant, name string) string {
 }
 
 var errGone = domain.Errorf(domain.CodeGone, "this listing is no longer open to submissions")
+
+// errNotYet refuses a row scheduled for later as if it did not exist: it
+// has never been public, so it is not found rather than gone.
+var errNotYet = domain.Errorf(domain.CodeNotFound, "no such listing")
+
+// timeRefusal is the error of a clock rule the row fails (nil for none):
+// a passed deadline is gone, a row not yet published is not found.
+func timeRefusal(r projection.Reason) error {
+	switch r {
+	case projection.Public:
+		return nil
+	case projection.ReasonScheduled:
+		return errNotYet
+	}
+	return errGone
+}

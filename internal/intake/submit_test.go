@@ -154,3 +154,32 @@ func TestSurroundingSpacesAreTrimmed(t *testing.T) {
 		t.Fatalf("stored %q %q %q (%v)", name, email, letter, err)
 	}
 }
+
+// A job or provider whose published_at is still ahead has never been
+// public: a submission to it is refused as not found, not gone, and
+// nothing is stored.
+func TestScheduledRowsRefusedAsNeverPublic(t *testing.T) {
+	t.Parallel()
+	pool := testdb.New(t)
+	ten := newTenant(t, pool, "acme")
+	job, cat := publicJob(t, pool, ten, "Go engineer")
+	prov, provCat := publicProvider(t, pool, ten, "Studio")
+	exec(t, pool, `UPDATE `+qtable(ten, "job_postings")+` SET published_at = '2026-07-01T00:00:00Z' WHERE id = $1`, job)
+	exec(t, pool, `UPDATE `+qtable(ten, "service_providers")+` SET published_at = '2026-07-01T00:00:00Z' WHERE id = $1`, prov)
+	svc := intake.New(pool, nil).WithClock(func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) })
+	_, err := svc.SubmitApplication(context.Background(), cat, intake.Application{Name: "Ada", Email: "ada@example.com", ResumeText: "cv"})
+	if domain.ErrorCode(err) != domain.CodeNotFound {
+		t.Errorf("application: want not found, got %v", err)
+	}
+	_, err = svc.SubmitInquiry(context.Background(), provCat, intake.Inquiry{Name: "Ada", Email: "ada@example.com", Message: "Hello there, a project"})
+	if domain.ErrorCode(err) != domain.CodeNotFound {
+		t.Errorf("inquiry: want not found, got %v", err)
+	}
+	if n := count(t, pool, ten, "applications") + count(t, pool, ten, "project_inquiries"); n != 0 {
+		t.Fatalf("%d submissions stored", n)
+	}
+	later := svc.WithClock(func() time.Time { return time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC) })
+	if _, err := later.SubmitApplication(context.Background(), cat, intake.Application{Name: "Ada", Email: "ada@example.com", ResumeText: "cv"}); err != nil {
+		t.Errorf("application at its moment: %v", err)
+	}
+}

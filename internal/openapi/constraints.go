@@ -97,7 +97,7 @@ func categoryRules(descMax int) map[string]obj {
 // reasons lists every exclusion reason once: jobs and providers share some
 // (tenant_suspended).
 func reasons() []string {
-	out := []string{"deadline_passed", string(projection.ReasonInvalid)}
+	out := []string{string(projection.ReasonDeadlinePassed), string(projection.ReasonScheduled), string(projection.ReasonInvalid)}
 	for _, r := range append(projection.JobReasonOrder, projection.ProviderReasonOrder...) {
 		if !slices.Contains(out, string(r)) {
 			out = append(out, string(r))

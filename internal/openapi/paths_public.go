@@ -15,7 +15,7 @@ func text(max int) obj { return obj{"type": "string", "maxLength": max, "pattern
 func commonListParams() []obj {
 	return []obj{
 		query("q", "full-text search; misspelt words are corrected when few results match", text(catalog.MaxQueryLen)),
-		query("sort", "result order", obj{"type": "string"}),
+		query("sort", "result order: relevance when q is given, otherwise featured (featured first, then newest, as the original listed them); relevance without q is featured too", obj{"type": "string"}),
 		cursorParam("next_cursor or prev_cursor of a previous page, for the same filters",
 			obj{"type": "string", "maxLength": catalog.MaxCursorLen, "pattern": "^[A-Za-z0-9_-]*$"}),
 		query("page_size", "results per page", obj{"type": "integer", "minimum": 1, "maximum": catalog.MaxPageSize, "default": catalog.DefaultPageSize}),
@@ -50,14 +50,14 @@ func publicOps() []op {
 		query("min_salary", "jobs whose shown salary, as a yearly amount (hour x 2,080, day x 260, week x 52, month x 12), reaches this in the salary currency",
 			obj{"type": "number", "minimum": 0, "maximum": catalog.MaxSalary}),
 		query("currency", "ISO 4217 code: jobs showing a salary in it, and the currency of min_salary and sort=salary (default: the one most matching jobs pay in)", obj{"type": "string", "pattern": "^[A-Za-z]{3}$"}))
-	jobParams[1]["schema"] = obj{"type": "string", "enum": catalog.JobSorts}
+	jobParams[1]["schema"] = obj{"type": "string", "enum": catalog.JobSorts, "default": catalog.DefaultSort}
 	provParams := append(commonListParams(),
 		query("skill", "skill name", text(catalog.MaxValueLen)), query("verified", "verified providers only", obj{"type": "boolean"}),
 		query("available", "available and accepting projects only", obj{"type": "boolean"}),
 		query("remote", "can work remotely", obj{"type": "boolean"}),
 		query("min_rating", "minimum average rating", obj{"type": "number", "minimum": 0, "maximum": 5}),
 		query("max_rate", "maximum hourly rate", obj{"type": "number", "minimum": 0, "maximum": catalog.MaxHourlyRate}))
-	provParams[1]["schema"] = obj{"type": "string", "enum": catalog.ProviderSorts}
+	provParams[1]["schema"] = obj{"type": "string", "enum": catalog.ProviderSorts, "default": catalog.DefaultSort}
 	get := func(path, id, summary, tag, schema string, params []obj, errs ...int) op {
 		return op{method: "GET", path: path, id: id, summary: summary, tag: tag, params: params, ok: 200,
 			okSchema: schema, okHeaders: []string{"ETag"}, errors: append([]int{304, 400}, append(errs, 429)...)}

@@ -42,6 +42,8 @@ var reasonTexts = map[Reason]string{
 	ReasonInactive:            "provider is inactive",
 	ReasonUserInactive:        "provider's user account is inactive",
 	ReasonInvalid:             "holds a value the catalog cannot hold",
+	ReasonScheduled:           "published_at is still in the future",
+	ReasonDeadlinePassed:      "application deadline has passed",
 }
 
 // Text is a short human explanation of the reason, for logs and admin pages.

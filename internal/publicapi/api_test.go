@@ -77,7 +77,7 @@ func TestProvidersListAndDetail(t *testing.T) {
 	f := newFixture(t)
 	hi := f.provider("Grace Hopper", 4.9)
 	lo := f.provider("Alan Turing", 3.5)
-	w := f.get("/api/v1/providers?min_rating=3&available=true&skill=Go&facets=true")
+	w := f.get("/api/v1/providers?min_rating=3&available=true&skill=Go&facets=true&sort=rating")
 	l := decode[list](t, w)
 	if w.Code != http.StatusOK || len(l.Data) != 2 || l.Data[0].ID != hi || l.Data[1].ID != lo || l.Sort != "rating" || l.Facets["skills"] == nil {
 		t.Fatalf("%d %+v", w.Code, l)

@@ -11,6 +11,7 @@ import (
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
+	"github.com/zumodra/zumodra/internal/projection"
 )
 
 // Catalog states of a source row.
@@ -28,10 +29,6 @@ const (
 	pendingOutdated = "catalog_outdated" // in the catalog with other content
 	pendingStale    = "catalog_stale"    // excluded but still in the catalog
 )
-
-// reasonDeadlinePassed marks an otherwise public job whose application
-// deadline has passed: hidden at query time, swept by cleanup-stale.
-const reasonDeadlinePassed = "deadline_passed"
 
 // statusItem is the catalog state of one job or provider.
 type statusItem struct {
@@ -67,7 +64,7 @@ func (it *statusItem) decide(hash []byte, cat *catalog.Published, q queueState) 
 		it.Pending = append(it.Pending, pendingMissing)
 	case public && !bytes.Equal(cat.Hash, hash):
 		it.Pending = append(it.Pending, pendingOutdated)
-	case !public && cat != nil && !onlyDeadline(it.Reasons):
+	case !public && cat != nil && !onlyClock(it.Reasons):
 		it.Pending = append(it.Pending, pendingStale)
 	}
 	if cat != nil {
@@ -83,8 +80,11 @@ func (it *statusItem) decide(hash []byte, cat *catalog.Published, q queueState) 
 	}
 }
 
-func onlyDeadline(reasons []string) bool {
-	return len(reasons) == 1 && reasons[0] == reasonDeadlinePassed
+// onlyClock reports whether the item fails a clock rule alone (scheduled,
+// deadline passed): its catalog row stays, hidden at query time, so it is
+// not stale.
+func onlyClock(reasons []string) bool {
+	return len(reasons) == 1 && (reasons[0] == string(projection.ReasonDeadlinePassed) || reasons[0] == string(projection.ReasonScheduled))
 }
 
 // statusCursor is "job:<id>" or "provider:<id>": jobs are listed first,

@@ -53,8 +53,8 @@ func (h *Handler) jobStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant, aft
 		row, why := projection.Job(in)
 		it := statusItem{Kind: "job", ID: in.Job.ID, Name: in.Job.Title, Version: in.Job.Version,
 			Reasons: reasonStrings(projection.JobExclusions(in), why)}
-		if d := in.Job.ApplicationDeadline; len(it.Reasons) == 0 && d != nil && !d.After(now) {
-			it.Reasons = []string{reasonDeadlinePassed}
+		if r := projection.JobTimeExclusion(in.Job, now); len(it.Reasons) == 0 && r != projection.Public {
+			it.Reasons = []string{string(r)}
 		}
 		it.decide(row.ContentHash, cat[in.Job.ID], queue[in.Job.ID])
 		items = append(items, it)
@@ -75,11 +75,15 @@ func (h *Handler) providerStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant
 	if err != nil {
 		return nil, err
 	}
+	now := h.now()
 	items := make([]statusItem, 0, len(ins))
 	for _, in := range ins {
 		row, why := projection.Provider(in)
 		it := statusItem{Kind: "provider", ID: in.Provider.ID, Name: in.Provider.DisplayName, Version: in.Provider.Version,
 			Reasons: reasonStrings(projection.ProviderExclusions(in), why)}
+		if r := projection.ProviderTimeExclusion(in.Provider, now); len(it.Reasons) == 0 && r != projection.Public {
+			it.Reasons = []string{string(r)}
+		}
 		it.decide(row.ContentHash, cat[in.Provider.ID], queue[in.Provider.ID])
 		items = append(items, it)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -58,4 +59,15 @@ func orPtr[T any](v *T, def T) T {
 		return def
 	}
 	return *v
+}
+
+// Published is when factory rows are published: an hour ago, yet no later
+// than the eve of the fixed clock most tests read (2026-06-01), since a row
+// published after a reader's now is not public yet.
+func Published() time.Time {
+	eve := time.Date(2026, 5, 31, 12, 0, 0, 0, time.UTC)
+	if t := time.Now().Add(-time.Hour); t.Before(eve) {
+		return t
+	}
+	return eve
 }

@@ -54,7 +54,7 @@ func Job(t testing.TB, pool *pgxpool.Pool, tn domain.Tenant, o *JobOpts) domain.
 		"salary_currency": "EUR", "salary_period": "yearly",
 		"required_skills": or2(o.RequiredSkills, []string{"Go", "PostgreSQL"}), "preferred_skills": []string{"Kubernetes"},
 		"is_featured": o.IsFeatured, "application_deadline": o.ApplicationDeadline,
-		"published_at": time.Now().Add(-time.Hour), "team": "Platform",
+		"published_at": Published(), "team": "Platform",
 		"hiring_manager_email": "PRIVATE-manager@example.com", "internal_notes": "PRIVATE-notes",
 		"application_email": "PRIVATE-apply@example.com", "custom_questions": `[{"q": "PRIVATE-question"}]`,
 	})

@@ -48,6 +48,7 @@ func Provider(t testing.TB, pool *pgxpool.Pool, tn domain.Tenant, o *ProviderOpt
 		"user_is_active": orPtr(o.UserIsActive, true), "is_verified": o.IsVerified,
 		"email": "PRIVATE-ada@example.com", "phone": "PRIVATE-+351", "bank_account": "PRIVATE-IBAN",
 		"payment_account_id": "PRIVATE-acct", "private_notes": "PRIVATE-notes",
+		"published_at": Published(),
 	})
 	for _, s := range o.Skills {
 		Skill(t, pool, tn, id, s)

@@ -156,7 +156,7 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 	t.Run("freelancers page, search, filter, page, profile", func(t *testing.T) {
-		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/browse-freelancers/?page_size=6"), chromedp.WaitVisible(chromedp.CSS(".card")))
+		do(t, ctx, "open", chromedp.Navigate(srv.URL+"/browse-freelancers/?page_size=6&sort=rating"), chromedp.WaitVisible(chromedp.CSS(".card")))
 		body := text(t, ctx, "main")
 		for _, want := range []string{"Margaret Hamilton", "Verified", "Available", "jobs done", "reviews", "View Profile", "$"} {
 			if !strings.Contains(body, want) {

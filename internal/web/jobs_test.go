@@ -180,7 +180,7 @@ func TestCareersSorts(t *testing.T) {
 	e.job(acme, func(r *jobRow) { r.Title, r.PublishedAt, r.Featured = "Middle Featured", now.Add(-48*time.Hour), true })
 	e.job(acme, func(r *jobRow) { r.Title, r.PublishedAt = "Newest Poor", now.Add(-time.Hour); r.SalaryMax = num(30000) })
 	cases := map[string][]string{
-		"":              {"Newest Poor", "Middle Featured", "Oldest Rich"},
+		"":              {"Middle Featured", "Newest Poor", "Oldest Rich"}, // featured first, then newest
 		"sort=newest":   {"Newest Poor", "Middle Featured", "Oldest Rich"},
 		"sort=featured": {"Middle Featured", "Newest Poor", "Oldest Rich"},
 		"sort=salary":   {"Oldest Rich", "Newest Poor", "Middle Featured"},

@@ -63,7 +63,7 @@ func (h *Handler) jobCard(j catalog.JobSummary) jobCard {
 func (h *Handler) jobsView(v url.Values, q catalog.JobQuery, res catalog.JobPage, f catalog.JobFacets) jobsView {
 	view := jobsView{
 		Query: v.Get("q"), MinSalary: v.Get("min_salary"), ResetURL: jobsPath,
-		Sorts: sortOptions(jobSortOptions, v.Get("sort"), res.Search != "", catalog.SortNewest),
+		Sorts: sortOptions(jobSortOptions, v.Get("sort"), res.Search != "", catalog.DefaultSort),
 		Selects: []facetView{
 			selectFacet("category", "Category", "All categories", f.Categories, q.Category),
 			selectFacet("country", "Country", "All countries", f.Countries, q.Country),

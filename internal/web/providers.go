@@ -15,6 +15,7 @@ var providerFilterNames = []string{"category", "skill", "country", "city", "comp
 
 var providerSortOptions = []option{
 	{Value: catalog.SortRelevance, Label: "Best match"},
+	{Value: catalog.SortFeatured, Label: "Featured first"},
 	{Value: catalog.SortRating, Label: "Top rated"},
 	{Value: catalog.SortReviews, Label: "Most reviews"},
 	{Value: catalog.SortRate, Label: "Lowest hourly rate"},

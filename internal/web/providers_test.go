@@ -101,7 +101,7 @@ func TestFreelancersSorts(t *testing.T) {
 	e.provider(acme, func(r *providerRow) { r.Name, r.Rating, r.Reviews, r.HourlyRate = "Cheap New", 3, 1, num(20) })
 	cases := map[string][]string{
 		// Bayesian averages: 4.0 from 90 reviews (3.95) beats 5.0 from 3 (3.85).
-		"":             {"Many Reviews", "Top Rated", "Cheap New"},
+		"":             {"Cheap New", "Many Reviews", "Top Rated"}, // featured (none), then newest; ties by id
 		"sort=rating":  {"Many Reviews", "Top Rated", "Cheap New"},
 		"sort=reviews": {"Many Reviews", "Top Rated", "Cheap New"},
 		"sort=rate":    {"Cheap New", "Many Reviews", "Top Rated"},

@@ -67,7 +67,7 @@ func providerCardOf(p catalog.ProviderSummary) providerCard {
 func (h *Handler) providersView(v url.Values, q catalog.ProviderQuery, res catalog.ProviderPage, f catalog.ProviderFacets) providersView {
 	view := providersView{
 		Query: v.Get("q"), MaxRate: v.Get("max_rate"), ResetURL: providersPath,
-		Sorts:   sortOptions(providerSortOptions, v.Get("sort"), res.Search != "", catalog.SortRating),
+		Sorts:   sortOptions(providerSortOptions, v.Get("sort"), res.Search != "", catalog.DefaultSort),
 		Ratings: ratingChoices(v.Get("min_rating")),
 		Selects: []facetView{
 			selectFacet("category", "Service", "All services", f.Categories, q.Category),
