@@ -95,7 +95,8 @@ pages() {
 	job=$(grep -o 'href="/careers/jobs/[^"]*"' <<<"$jobs" | head -1 | cut -d'"' -f2)
 	provider=$(grep -o 'href="/browse-freelancers/[0-9][^"]*"' <<<"$providers" | head -1 | cut -d'"' -f2)
 	printf '%s\n' / /careers/ "/careers/?q=engineer" "/careers/?q=zzqqxx" "/careers/?remote=remote&sort=salary" \
-		"$job" /browse-freelancers/ "/browse-freelancers/?q=design&sort=rating" "$provider" /no-such-page/
+		"$job" "${job}applied/" /browse-freelancers/ "/browse-freelancers/?q=design&sort=rating" "$provider" \
+		"${provider}sent/" /no-such-page/
 	if [ -n "$admin_token" ]; then printf '%s\n' /admin/ /admin/login; fi
 }
 
