@@ -71,12 +71,12 @@ func (h *Handler) pageOrLogin(w http.ResponseWriter, r *http.Request) {
 	if err != nil && httpx.CodeOf(err) == domain.CodeUnavailable {
 		h.log.WarnContext(r.Context(), "admin page: database unavailable", "error", err)
 		w.Header().Set("Retry-After", httpx.RetryAfter)
-		http.Error(w, "the database is busy or unreachable; reload in a few seconds", http.StatusServiceUnavailable)
+		h.renderMessage(w, http.StatusServiceUnavailable, "Database unavailable", "The database is busy or unreachable; reload in a few seconds.")
 		return
 	}
 	if err != nil {
 		h.log.ErrorContext(r.Context(), "admin page", "error", err)
-		http.Error(w, "the admin page could not be built; see the server log", http.StatusInternalServerError)
+		h.renderMessage(w, http.StatusInternalServerError, "Something went wrong", "The admin page could not be built; the server log says why.")
 		return
 	}
 	data := pageData{Overview: ov, Flash: limit(r.URL.Query().Get("flash"), 200), Now: h.now()}
@@ -126,6 +126,13 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
 		h.setSession(w, r, "", -1)
 	}
 	http.Redirect(w, r, "/admin/login", http.StatusSeeOther)
+}
+
+// renderMessage is the admin's page for an error: the operator's own
+// style, not a plain-text body.
+func (h *Handler) renderMessage(w http.ResponseWriter, status int, title, text string) {
+	w.Header().Set("Cache-Control", "no-store")
+	h.render(w, status, "message.html", map[string]string{"Title": title, "Text": text})
 }
 
 func (h *Handler) renderLogin(w http.ResponseWriter, status int, msg string) {

@@ -44,10 +44,14 @@ func TestOutageAtStart(t *testing.T) {
 	}
 	req, _ := http.NewRequest(http.MethodGet, site+"/admin/", nil)
 	req.Header.Set("Authorization", "Bearer tok")
-	if resp, err := client.Do(req); err != nil || resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+	if resp, err := client.Do(req); err != nil || resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" ||
+		!strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 		t.Errorf("/admin/ during the outage: %v %v", resp, err)
 	} else {
 		resp.Body.Close()
+	}
+	if r := get(site + "/no-such-page/"); r.status != http.StatusNotFound || !strings.Contains(r.body, "Page not found") {
+		t.Errorf("an unknown page during the outage: %d\n%.300s", r.status, r.body)
 	}
 
 	var err error

@@ -66,6 +66,10 @@ func (o op) operation() obj {
 		}
 		res[strconv.Itoa(code)] = r
 	}
+	// Every path answers a method it does not take with 405 and Allow.
+	res["405"] = obj{"description": "This path does not take the request's method; Allow lists those it takes",
+		"headers": obj{"Allow": obj{"$ref": "#/components/headers/Allow"}},
+		"content": obj{"application/problem+json": obj{"schema": ref("Problem")}}}
 	// Any operation may meet a database that is busy or away.
 	res["503"] = obj{"description": statusText[503],
 		"headers": obj{"Retry-After": obj{"$ref": "#/components/headers/Retry-After"}},

@@ -28,7 +28,9 @@ func Build() obj {
 				"Errors are RFC 9457 problem documents (application/problem+json) whose errors[] name each bad field. " +
 				"Beyond the schemas: a query string must parse and be UTF-8, name only the operation's parameters (utm_* and _ are ignored) " +
 				"and give a single-valued one once, or it is refused with 400; a JSON body must be one JSON value in UTF-8 (RFC 8259); " +
-				"a body of another media type than the operation's is refused with 415."},
+				"a body of another media type than the operation's is refused with 415. " +
+				"A path under /api/ that is not listed here answers 404, and a listed path asked with a method it does not take 405 " +
+				"with an Allow header, both as problem documents."},
 		"servers": []obj{{"url": "/"}},
 		"tags": []obj{
 			{"name": "careers", "description": "Public jobs of every tenant, and applications to them"},
@@ -48,6 +50,7 @@ func Build() obj {
 				"ETag":        obj{"description": "Tenant API: the row version, \"v<version>\", to send back in If-Match. Public API: a hash of the body, for If-None-Match.", "schema": obj{"type": "string"}},
 				"Location":    obj{"description": "URL of the created resource", "schema": obj{"type": "string"}},
 				"Retry-After": obj{"description": "Seconds to wait before retrying", "schema": obj{"type": "integer", "minimum": 1}},
+				"Allow":       obj{"description": "The methods this path takes, comma-separated", "schema": obj{"type": "string"}},
 			},
 		},
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/openapi/openapitest"
 	"github.com/zumodra/zumodra/internal/publicapi"
 	"github.com/zumodra/zumodra/internal/tenants"
@@ -41,7 +42,7 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{t: t, pool: pool, mux: openapitest.Handler(t, mux), acme: tn}
+	return &fixture{t: t, pool: pool, mux: openapitest.Handler(t, httpx.Routed(mux, nil)), acme: tn}
 }
 
 // job inserts a catalog job of acme published age ago; extra SQL sets more.

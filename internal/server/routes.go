@@ -30,7 +30,8 @@ import (
 // address and scheme behind trusted proxies; log and measure, so a
 // recovered panic counts as the 500 it became; recover; security headers;
 // compression, then the pages' ETags, innermost so that compression sees
-// every ETag and If-None-Match as the handler wrote and reads them).
+// every ETag and If-None-Match as the handler wrote and reads them);
+// inside them all, the mux and the fallback for what it has no route for.
 func (s *Server) Handler() (http.Handler, error) {
 	if s.mux == nil {
 		mux := http.NewServeMux()
@@ -39,7 +40,7 @@ func (s *Server) Handler() (http.Handler, error) {
 		}
 		s.mux = mux
 	}
-	return httpx.Chain(s.mux,
+	return httpx.Chain(httpx.Routed(s.mux, s.site.ErrorPage),
 		httpx.RealClient(s.Config.TrustedProxies),
 		httpx.Observe(s.Log),
 		httpx.Recover(s.Log),
@@ -71,6 +72,7 @@ func (s *Server) mount(mux *http.ServeMux) error {
 		return fmt.Errorf("public site: %w", err)
 	}
 	site.Routes(mux)
+	s.site = site
 	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl, Feed: s.feed,
 		Limiter: perClient(lim.APIRateLimit, lim.APIRateLimit/10)}).Routes(mux)
 	tenantapi.New(s.pool(database.RoleWrite), s.Log, tenantapi.WithIntake(in)).Routes(mux)

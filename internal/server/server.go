@@ -18,6 +18,7 @@ import (
 	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/live"
 	"github.com/zumodra/zumodra/internal/pgq"
+	"github.com/zumodra/zumodra/internal/web"
 )
 
 // Timeouts protect the server from slow or stuck clients. ReadHeaderTimeout
@@ -47,6 +48,7 @@ type Server struct {
 	Ready func(addr net.Addr)
 
 	mux      *http.ServeMux       // built once by Handler
+	site     *web.Handler         // the public site, whose error pages the fallback uses
 	admin    *admin.Handler       // its readiness refresh runs beside the server
 	metricsH http.Handler         // /metrics, on the site or on Config.MetricsAddr
 	feed     *changefeed.Follower // the read path's view of the catalog version; started by Serve

@@ -49,12 +49,16 @@ func loadAssets() (*assets, error) {
 	return a, err
 }
 
+// ownTypes are the types of extensions Go's table lacks, so that they do
+// not depend on the machine's mime.types.
+var ownTypes = map[string]string{".ico": "image/x-icon"}
+
 func (a *assets) add(name string, body []byte) {
 	sum := sha256.Sum256(body)
 	hash := hex.EncodeToString(sum[:5])
 	ext := path.Ext(name)
 	hashed := strings.TrimSuffix(name, ext) + "." + hash + ext
-	ctype := cmp.Or(mime.TypeByExtension(ext), "application/octet-stream")
+	ctype := cmp.Or(ownTypes[ext], mime.TypeByExtension(ext), "application/octet-stream")
 	a.paths[name] = "/static/" + hashed
 	a.byPath[hashed] = asset{body: body, contentType: ctype, etag: `"` + hash + `"`}
 }
@@ -68,16 +72,32 @@ func (a *assets) url(name string) (string, error) {
 	return p, nil
 }
 
-// serve answers GET /static/{name}: immutable for a year, with an ETag
-// for clients that revalidate anyway.
-func (a *assets) serve(w http.ResponseWriter, r *http.Request) {
-	f, ok := a.byPath[r.PathValue("name")]
+// static answers GET /static/{name}: immutable for a year, with an ETag
+// for clients that revalidate anyway; an unknown name gets the 404 page.
+func (h *Handler) static(w http.ResponseWriter, r *http.Request) {
+	f, ok := h.assets.byPath[r.PathValue("name")]
 	if !ok {
-		http.NotFound(w, r)
+		h.renderError(w, r, http.StatusNotFound)
 		return
 	}
+	f.serve(w, r, "public, max-age=31536000, immutable")
+}
+
+// favicon answers the /favicon.ico that browsers and feed readers ask for
+// whatever the page links: the site's icon at its fixed address, kept a
+// day, since the address cannot change with the content.
+func (h *Handler) favicon(w http.ResponseWriter, r *http.Request) {
+	f, ok := h.assets.byPath[strings.TrimPrefix(h.assets.paths["favicon.ico"], "/static/")]
+	if !ok {
+		h.renderError(w, r, http.StatusNotFound)
+		return
+	}
+	f.serve(w, r, "public, max-age=86400")
+}
+
+func (f asset) serve(w http.ResponseWriter, r *http.Request, cacheControl string) {
 	w.Header().Set("Content-Type", f.contentType)
-	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	w.Header().Set("Cache-Control", cacheControl)
 	w.Header().Set("ETag", f.etag)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body))

@@ -36,11 +36,19 @@ var errorTexts = map[int][2]string{
 	http.StatusBadRequest:            {"That request did not make sense", "A search parameter was not valid. Check the address or start a new search."},
 	http.StatusForbidden:             {"This form was sent from another site", "For your safety we only accept forms sent from this site. Please open the page again and resend."},
 	http.StatusNotFound:              {"Page not found", "This page does not exist, or the job or profile is no longer listed."},
+	http.StatusMethodNotAllowed:      {"That cannot be done here", "This address does not take that kind of request. Open the page from the site and try again."},
 	http.StatusGone:                  {"No longer available", "This listing was closed or removed, so it no longer takes applications or inquiries."},
 	http.StatusRequestEntityTooLarge: {"That was too long", "What you sent is larger than we accept. Please shorten it and try again."},
 	http.StatusTooManyRequests:       {"Slow down a little", "You sent many requests in a short time. Please wait a minute and try again."},
 	http.StatusInternalServerError:   {"Something went wrong", "We could not show this page. Please try again in a moment."},
 	http.StatusServiceUnavailable:    {"Temporarily unavailable", "We are busy or under maintenance and could not answer just now. Nothing you sent was lost or half-saved: please try again in a few seconds."},
+}
+
+// ErrorPage writes the site's page for status to a request no route of the
+// site took (the server's fallback calls it for unknown paths and wrong
+// methods); headers the caller set, such as Allow, are kept.
+func (h *Handler) ErrorPage(w http.ResponseWriter, r *http.Request, status int) {
+	h.renderError(w, r, status)
 }
 
 // renderError writes the friendly page for status.

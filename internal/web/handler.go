@@ -128,7 +128,8 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /sitemap.xml", h.page(h.views.List(h.sitemap)))
 	mux.Handle("GET /sitemaps/{name}", h.page(h.views.List(h.sitemapFile)))
 	mux.HandleFunc("GET /robots.txt", h.robots)
-	mux.HandleFunc("GET /static/{name}", h.assets.serve)
+	mux.HandleFunc("GET /static/{name}", h.static)
+	mux.HandleFunc("GET /favicon.ico", h.favicon)
 }
 
 // page applies the optional per-address limit on page views.

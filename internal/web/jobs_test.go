@@ -137,6 +137,19 @@ func TestCardActionsNameWhatTheyShow(t *testing.T) {
 	lacks(t, body, `aria-label="View details`)
 }
 
+// A page without an image of its own shares the site's card, and links
+// the icon browsers look for.
+func TestPagesShareTheSitesCard(t *testing.T) {
+	e := newEnv(t)
+	e.job(e.tenant("acme", "Acme Robotics", ""), nil)
+	body := e.mustGet("/careers/", http.StatusOK)
+	contains(t, body, `<meta property="og:image" content="https://jobs.example.test/static/share.`, `<link rel="icon" href="/favicon.ico" sizes="32x32">`)
+	resp, _ := e.get(strings.Split(strings.Split(body, `<meta property="og:image" content="https://jobs.example.test`)[1], `"`)[0])
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "image/jpeg" {
+		t.Fatalf("the share image: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+}
+
 // The company page: the same list for one tenant under its own header.
 func TestCareersCompanyPage(t *testing.T) {
 	e := newEnv(t)

@@ -61,6 +61,9 @@ var bufPool = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0,
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
 	p.Site = h.cfg.SiteName
 	p.Year = h.cfg.Now().Year()
+	if p.OGImage == "" { // a link shared in a chat shows the site's card, not nothing
+		p.OGImage = h.abs(r, h.assets.paths["share.jpg"])
+	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)

@@ -10,11 +10,13 @@ package openapitest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -30,6 +32,7 @@ import (
 var (
 	loadOnce sync.Once
 	router   routers.Router
+	document *openapi3.T
 	loadErr  error
 )
 
@@ -43,6 +46,7 @@ func Router() (routers.Router, error) {
 			loadErr = fmt.Errorf("load the OpenAPI document: %w", err)
 			return
 		}
+		document = doc
 		router, loadErr = legacy.NewRouter(doc)
 	})
 	return router, loadErr
@@ -76,11 +80,10 @@ func Check(x Exchange) error {
 	}
 	route, params, err := r.FindRoute(req)
 	if err != nil {
-		// An undocumented path or method may only be refused as such.
-		if x.Status == http.StatusNotFound || x.Status == http.StatusMethodNotAllowed {
-			return nil
+		if bad := undocumented(r, x); bad != nil {
+			return fmt.Errorf("%s %s is not in the document (%v): %w", x.Request.Method, x.Request.URL.Path, err, bad)
 		}
-		return fmt.Errorf("%s %s is not in the document (%v) yet answered %d", x.Request.Method, x.Request.URL.Path, err, x.Status)
+		return nil
 	}
 	opts := &openapi3filter.Options{
 		IncludeResponseStatus:             true,
@@ -106,6 +109,63 @@ func Check(x Exchange) error {
 		return fmt.Errorf("%s %s: %w", x.Request.Method, x.Request.URL.RequestURI(), err)
 	}
 	return nil
+}
+
+// undocumented holds an exchange the document has no operation for to what
+// the document's description promises: 404 for a path it does not list,
+// 405 for a listed path asked with another method, both as Problem
+// documents, and OPTIONS answered 204; Allow names exactly the documented
+// methods (besides HEAD and OPTIONS).
+func undocumented(r routers.Router, x Exchange) error {
+	documented, allowed := documentedMethods(r, x.Request), allowHeader(x.Header)
+	if !slices.Equal(allowed, documented) {
+		return fmt.Errorf("Allow %q, but the document has %v", x.Header.Get("Allow"), documented)
+	}
+	switch {
+	case x.Request.Method == http.MethodOptions && x.Status == http.StatusNoContent && len(documented) > 0:
+		return nil
+	case len(documented) == 0 && x.Status != http.StatusNotFound:
+		return fmt.Errorf("the path is not documented, yet answered %d", x.Status)
+	case len(documented) > 0 && x.Status != http.StatusMethodNotAllowed:
+		return fmt.Errorf("the path is documented for %v, yet answered %d", documented, x.Status)
+	}
+	if ct := x.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/problem+json") {
+		return fmt.Errorf("%d as %q, not a problem document", x.Status, ct)
+	}
+	var body any
+	if err := json.Unmarshal(x.Body, &body); err != nil {
+		return fmt.Errorf("%d body is not JSON: %w", x.Status, err)
+	}
+	if err := document.Components.Schemas["Problem"].Value.VisitJSON(body); err != nil {
+		return fmt.Errorf("%d body is not a Problem: %w", x.Status, err)
+	}
+	return nil
+}
+
+// documentedMethods lists, sorted, the methods the document has for the
+// request's path.
+func documentedMethods(r routers.Router, req *http.Request) []string {
+	var out []string
+	for _, m := range []string{"DELETE", "GET", "PATCH", "POST", "PUT"} {
+		probe := req.Clone(context.Background())
+		probe.Method = m
+		if _, _, err := r.FindRoute(probe); err == nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// allowHeader lists, sorted, the methods of Allow besides HEAD and OPTIONS.
+func allowHeader(h http.Header) []string {
+	var out []string
+	for _, m := range strings.Split(h.Get("Allow"), ",") {
+		if m = strings.TrimSpace(m); m != "" && m != "HEAD" && m != "OPTIONS" {
+			out = append(out, m)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // requestVerdict holds the status against the request's validity: an
