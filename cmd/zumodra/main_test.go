@@ -299,7 +299,7 @@ func TestServeAnswersAndStopsOnSIGTERM(t *testing.T) {
 	if code := s.get(t, "/careers/"); code != http.StatusOK {
 		t.Fatalf("GET /careers/: %d", code)
 	}
-	for _, path := range []string{"/browse-freelancers/", "/api/v1/careers/jobs", "/api/openapi.json", "/healthz", "/readyz", "/metrics"} {
+	for _, path := range []string{"/", "/browse-freelancers/", "/api/v1/careers/jobs", "/api/openapi.json", "/healthz", "/readyz", "/metrics"} {
 		if code := s.get(t, path); code != http.StatusOK {
 			t.Fatalf("GET %s: %d", path, code)
 		}
@@ -315,6 +315,9 @@ func TestServeAnswersAndStopsOnSIGTERM(t *testing.T) {
 		t.Fatalf("the admin token must be logged as REDACTED, never in clear:\n%s", logs)
 	}
 }
+
+// frontDoorLine is the address of / among those demo prints.
+var frontDoorLine = regexp.MustCompile(`(?m)^  http://[^/\s]+/$`)
 
 // The main job: demo sets everything up, its workers publish exactly the
 // eligible rows, and a second run reuses data and key.
@@ -334,6 +337,9 @@ func TestDemoPublishesAndRerunsReuse(t *testing.T) {
 		if !strings.Contains(head, want) {
 			t.Fatalf("demo output lacks %q:\n%s", want, head)
 		}
+	}
+	if !frontDoorLine.MatchString(head) {
+		t.Fatalf("demo output lacks the front door /:\n%s", head)
 	}
 	firstKey := keyPattern.FindString(head)
 	waitForCatalog(t, db, 20, 20)
