@@ -75,7 +75,7 @@ start_demo() {
 		>"$work/demo.log" 2>&1 &
 	demo_pid=$!
 	for _ in $(seq 120); do
-		if curl -fsS "$url/readyz" >/dev/null 2>&1 && curl -fsS "$url/careers/" | grep -q 'href="/careers/jobs/'; then
+		if curl -fsS "$url/readyz" >/dev/null 2>&1 && curl -fsS "$url/careers/" 2>/dev/null | grep -q 'href="/careers/jobs/'; then
 			return 0
 		fi
 		kill -0 "$demo_pid" 2>/dev/null || break
@@ -89,11 +89,14 @@ start_demo() {
 # pages lists the public pages to check: fixed ones and the first job and
 # freelancer the lists link to.
 pages() {
-	local job provider
-	job=$(curl -fsS "$url/careers/" | grep -o 'href="/careers/jobs/[^"]*"' | head -1 | cut -d'"' -f2)
-	provider=$(curl -fsS "$url/browse-freelancers/" | grep -o 'href="/browse-freelancers/[0-9][^"]*"' | head -1 | cut -d'"' -f2)
+	local jobs providers job provider
+	jobs=$(curl -fsS "$url/careers/")
+	providers=$(curl -fsS "$url/browse-freelancers/")
+	job=$(grep -o 'href="/careers/jobs/[^"]*"' <<<"$jobs" | head -1 | cut -d'"' -f2)
+	provider=$(grep -o 'href="/browse-freelancers/[0-9][^"]*"' <<<"$providers" | head -1 | cut -d'"' -f2)
 	printf '%s\n' / /careers/ "/careers/?q=engineer" "/careers/?q=zzqqxx" "/careers/?remote=remote&sort=salary" \
-		"$job" /browse-freelancers/ "/browse-freelancers/?q=design&sort=rating" "$provider" /no-such-page/
+		"$job" "${job}applied/" /browse-freelancers/ "/browse-freelancers/?q=design&sort=rating" "$provider" \
+		"${provider}sent/" /no-such-page/
 	if [ -n "$admin_token" ]; then printf '%s\n' /admin/ /admin/login; fi
 }
 

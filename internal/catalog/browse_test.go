@@ -59,13 +59,22 @@ func TestFeedAndSitemap(t *testing.T) {
 	if _, err := f.store.NewestJobs(t.Context(), 0); err == nil {
 		t.Error("feed of 0 entries accepted")
 	}
-	jobs, provs, err := f.store.SitemapPages(t.Context())
-	if err != nil || jobs != 1 || provs != 1 {
-		t.Fatalf("sitemap pages %d %d %v", jobs, provs, err)
+	jobs, provs, err := f.store.SitemapFiles(t.Context())
+	if err != nil || len(jobs) != 1 || len(provs) != 1 {
+		t.Fatalf("sitemap files %v %v %v", jobs, provs, err)
 	}
 	sm, err := f.store.JobSitemap(t.Context(), 1)
 	if err != nil || len(sm) != 3 || sm[0].ID != ids[0] || sm[0].UpdatedAt.IsZero() {
 		t.Fatalf("job sitemap %v %v", sm, err)
+	}
+	newest := sm[0].UpdatedAt
+	for _, e := range sm {
+		if e.UpdatedAt.After(newest) {
+			newest = e.UpdatedAt
+		}
+	}
+	if !jobs[0].Equal(newest) {
+		t.Errorf("jobs-1 lastmod %v, want its newest row %v", jobs[0], newest)
 	}
 	if sm, err := f.store.JobSitemap(t.Context(), 2); err != nil || len(sm) != 0 {
 		t.Fatalf("job sitemap page 2: %v %v", sm, err)

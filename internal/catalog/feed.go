@@ -41,13 +41,34 @@ func (s *Store) NewestJobs(ctx context.Context, n int) ([]JobSummary, error) {
 	return append(page.Jobs, more.Jobs...), nil
 }
 
-// SitemapPages returns how many sitemap files the jobs and providers need.
-func (s *Store) SitemapPages(ctx context.Context) (jobs, providers int, err error) {
-	st, err := s.Stats(ctx)
-	if err != nil {
-		return 0, 0, err
+// SitemapFiles returns, for each sitemap file of jobs and of providers in
+// order, the newest change of the rows in it: the file's lastmod in the
+// sitemap index. An empty catalog still has one (empty) file of each, with
+// a zero time, so the index always names jobs-1 and providers-1.
+func (s *Store) SitemapFiles(ctx context.Context) (jobs, providers []time.Time, err error) {
+	if jobs, err = s.sitemapFiles(ctx, `SELECT id, synced_at FROM public.job_catalog WHERE `+liveJob); err != nil {
+		return nil, nil, err
 	}
-	return pages(st.Jobs, SitemapMaxURLs), pages(st.Providers, SitemapMaxURLs), nil
+	providers, err = s.sitemapFiles(ctx, `SELECT id, synced_at FROM public.provider_catalog WHERE $1::timestamptz IS NOT NULL`)
+	return jobs, providers, err
+}
+
+// sitemapFiles numbers the rows of rowsSQL in id order, as JobSitemap
+// blocks them, and takes the newest time of each block.
+func (s *Store) sitemapFiles(ctx context.Context, rowsSQL string) ([]time.Time, error) {
+	rows, err := s.db(ctx).Query(ctx, `SELECT max(synced_at) FROM (SELECT (row_number() OVER (ORDER BY id) - 1) / $2 AS block, synced_at
+		FROM (`+rowsSQL+`) r) b GROUP BY block ORDER BY block`, s.now(), SitemapMaxURLs)
+	if err != nil {
+		return nil, fmt.Errorf("catalog sitemap files: %w", err)
+	}
+	files, err := pgx.CollectRows(rows, pgx.RowTo[time.Time])
+	if err != nil {
+		return nil, fmt.Errorf("catalog sitemap files: %w", err)
+	}
+	if len(files) == 0 {
+		return []time.Time{{}}, nil
+	}
+	return files, nil
 }
 
 // JobSitemap returns the page-th (from 1) block of SitemapMaxURLs public

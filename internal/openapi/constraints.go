@@ -14,7 +14,7 @@ var constraints = map[string]map[string]obj{
 	"JobCategoryInput":      categoryRules(5000),
 	"ProviderCategoryInput": categoryRules(0),
 	"JobInput": merge(texts(map[string]int{"title": 200, "slug": 220, "reference_code": 50, "location_city": 100,
-		"location_state": 100, "location_country": 100, "team": 100, "meta_title": 200, "meta_description": 500,
+		"location_state": 100, "location_country": 100, "street_address": 200, "postal_code": 20, "team": 100, "meta_title": 200, "meta_description": 500,
 		"description": 100000, "responsibilities": 100000, "requirements": 100000, "nice_to_have": 100000,
 		"benefits": 100000, "internal_notes": 100000}), map[string]obj{
 		"job_type": enum(domain.JobTypes, "full_time"), "experience_level": enum(domain.ExperienceLevels, "mid"),

@@ -54,7 +54,7 @@ func TestJobDetail(t *testing.T) {
 		}
 	}
 	org := ld["hiringOrganization"].(map[string]any)
-	if org["name"] != "Acme Robotics" || org["logo"] != "https://cdn.example.test/acme.png" {
+	if _, ok := org["sameAs"]; ok || org["name"] != "Acme Robotics" || org["logo"] != "https://cdn.example.test/acme.png" {
 		t.Errorf("hiringOrganization = %v", org)
 	}
 	addr := ld["jobLocation"].(map[string]any)["address"].(map[string]any)
@@ -87,6 +87,67 @@ func TestJobDetailRemoteJSONLD(t *testing.T) {
 	for _, k := range []string{"baseSalary", "jobLocation", "validThrough"} {
 		if _, ok := ld[k]; ok {
 			t.Errorf("JSON-LD has %s", k)
+		}
+	}
+}
+
+// A remote job that names no country may be done from anywhere, and says
+// so rather than leaving Google to guess.
+func TestJobDetailRemoteWorldwideJSONLD(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	id := e.job(acme, func(r *jobRow) { r.Remote, r.City, r.Country = "remote", "", "" })
+	ld := jsonLD(t, e.mustGet("/careers/jobs/"+strconv.FormatInt(id, 10)+"/", http.StatusOK))
+	if ld["jobLocationType"] != "TELECOMMUTE" {
+		t.Errorf("jobLocationType %v", ld["jobLocationType"])
+	}
+	if c, _ := ld["applicantLocationRequirements"].(map[string]any); c["@type"] != "AdministrativeArea" || c["name"] != "Worldwide" {
+		t.Errorf("applicantLocationRequirements = %v", ld["applicantLocationRequirements"])
+	}
+	if _, ok := ld["jobLocation"]; ok {
+		t.Error("a remote job has a jobLocation")
+	}
+}
+
+// Hybrid work is not TELECOMMUTE (Google keeps that for fully remote
+// jobs): it is at its place, like on-site work.
+func TestJobDetailHybridJSONLD(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	id := e.job(acme, func(r *jobRow) {
+		r.Remote, r.City, r.Country, r.Street = "hybrid", "Munich", "Germany", "Marienplatz 8"
+	})
+	ld := jsonLD(t, e.mustGet("/careers/jobs/"+strconv.FormatInt(id, 10)+"/", http.StatusOK))
+	for _, k := range []string{"jobLocationType", "applicantLocationRequirements"} {
+		if _, ok := ld[k]; ok {
+			t.Errorf("hybrid job has %s = %v", k, ld[k])
+		}
+	}
+	place, _ := ld["jobLocation"].(map[string]any)
+	addr, _ := place["address"].(map[string]any)
+	if place["@type"] != "Place" || addr["@type"] != "PostalAddress" || addr["addressLocality"] != "Munich" || addr["streetAddress"] != "Marienplatz 8" || addr["addressCountry"] != "Germany" {
+		t.Errorf("jobLocation = %v", ld["jobLocation"])
+	}
+}
+
+// An on-site job with the street address and postal code its tenant gave
+// shows them on the page and in its PostalAddress.
+func TestJobDetailAddressJSONLD(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	id := e.job(acme, func(r *jobRow) { r.Street, r.Postal = "Friedrichstraße 68", "10117" })
+	body := e.mustGet("/careers/jobs/"+strconv.FormatInt(id, 10)+"/", http.StatusOK)
+	contains(t, body, "<dt>Address</dt><dd>Friedrichstraße 68, 10117</dd>")
+	ld := jsonLD(t, body)
+	if _, ok := ld["jobLocationType"]; ok {
+		t.Errorf("on-site job is %v", ld["jobLocationType"])
+	}
+	addr := ld["jobLocation"].(map[string]any)["address"].(map[string]any)
+	want := map[string]any{"@type": "PostalAddress", "streetAddress": "Friedrichstraße 68", "postalCode": "10117",
+		"addressLocality": "Berlin", "addressCountry": "Germany"}
+	for k, v := range want {
+		if addr[k] != v {
+			t.Errorf("PostalAddress %s = %v, want %v", k, addr[k], v)
 		}
 	}
 }

@@ -25,7 +25,7 @@ type jobPosting struct {
 	HiringOrganization organization   `json:"hiringOrganization"`
 	JobLocation        *ldPlace       `json:"jobLocation,omitempty"`
 	JobLocationType    string         `json:"jobLocationType,omitempty"`
-	ApplicantLocation  *country       `json:"applicantLocationRequirements,omitempty"`
+	ApplicantLocation  *area          `json:"applicantLocationRequirements,omitempty"`
 	BaseSalary         *monetary      `json:"baseSalary,omitempty"`
 	Identifier         *propertyValue `json:"identifier,omitempty"`
 	DirectApply        bool           `json:"directApply"`
@@ -47,12 +47,15 @@ type ldPlace struct {
 
 type postalAddress struct {
 	Type     string `json:"@type"`
+	Street   string `json:"streetAddress,omitempty"`
+	Postal   string `json:"postalCode,omitempty"`
 	Locality string `json:"addressLocality,omitempty"`
 	Region   string `json:"addressRegion,omitempty"`
 	Country  string `json:"addressCountry,omitempty"`
 }
 
-type country struct {
+// area is an AdministrativeArea, or its subtype Country.
+type area struct {
 	Type string `json:"@type"`
 	Name string `json:"name"`
 }
@@ -92,8 +95,7 @@ func (h *Handler) jobPostingLD(r *http.Request, j catalog.Job) jobPosting {
 		Description: jobDescription(j), DatePosted: j.PublishedAt.UTC().Format(time.RFC3339),
 		EmploymentType: label(employmentTypes, j.JobType), DirectApply: true,
 		Skills: strings.Join(j.RequiredSkills, ", "), URL: h.abs(r, jobLink(j.JobSummary)),
-		HiringOrganization: organization{Type: "Organization", Name: j.CompanyName,
-			SameAs: h.abs(r, companyURL(j.CompanySlug)), Logo: h.absImage(r, safeImage(j.CompanyLogoURL))},
+		HiringOrganization: organization{Type: "Organization", Name: j.CompanyName, Logo: h.absImage(r, safeImage(j.CompanyLogoURL))},
 	}
 	if j.ApplicationDeadline != nil {
 		ld.ValidThrough = j.ApplicationDeadline.UTC().Format(time.RFC3339)
@@ -120,20 +122,23 @@ func roundedAmount(v *float64, cur string) *float64 {
 	return new(money.Round(*v, cur))
 }
 
-// locateLD sets where the job is: a postal address for on-site and hybrid
-// work; TELECOMMUTE with the country applicants must live in for remote
-// and hybrid work.
+// locateLD sets where the job is, as Google for Jobs asks: TELECOMMUTE is
+// for fully remote work only, and then applicantLocationRequirements says
+// where applicants may live (the job's country, or anywhere when it names
+// none); hybrid and on-site work is at a postal address.
 func (h *Handler) locateLD(ld *jobPosting, j catalog.Job) {
-	hasPlace := j.City != "" || j.State != "" || j.Country != ""
-	if hasPlace && j.RemotePolicy != "remote" {
-		ld.JobLocation = &ldPlace{Type: "Place", Address: postalAddress{Type: "PostalAddress",
-			Locality: j.City, Region: j.State, Country: j.Country}}
-	}
-	if j.RemotePolicy == "remote" || j.RemotePolicy == "hybrid" {
+	if j.RemotePolicy == "remote" {
 		ld.JobLocationType = "TELECOMMUTE"
+		ld.ApplicantLocation = &area{Type: "AdministrativeArea", Name: "Worldwide"}
 		if j.Country != "" {
-			ld.ApplicantLocation = &country{Type: "Country", Name: j.Country}
+			ld.ApplicantLocation = &area{Type: "Country", Name: j.Country}
 		}
+		return
+	}
+	addr := postalAddress{Type: "PostalAddress", Street: j.StreetAddress, Postal: j.PostalCode,
+		Locality: j.City, Region: j.State, Country: j.Country}
+	if addr != (postalAddress{Type: "PostalAddress"}) {
+		ld.JobLocation = &ldPlace{Type: "Place", Address: addr}
 	}
 }
 

@@ -24,6 +24,7 @@ func TestSitemap(t *testing.T) {
 
 	var idx struct {
 		Locs []string `xml:"sitemap>loc"`
+		Mods []string `xml:"sitemap>lastmod"`
 	}
 	res, body := e.get("/sitemap.xml")
 	if err := xml.Unmarshal([]byte(body), &idx); err != nil || res.StatusCode != http.StatusOK {
@@ -33,15 +34,19 @@ func TestSitemap(t *testing.T) {
 	if strings.Join(idx.Locs, " ") != strings.Join(want, " ") {
 		t.Errorf("index %v, want %v", idx.Locs, want)
 	}
+	mods := map[string][]string{}
 	urls := func(path string) []string {
 		var set struct {
 			Locs []string `xml:"url>loc"`
+			Mods []string `xml:"url>lastmod"`
 		}
 		if err := xml.Unmarshal([]byte(e.mustGet(path, http.StatusOK)), &set); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
+		mods[path] = set.Mods
 		return set.Locs
 	}
+	defer checkIndexLastmod(t, idx.Mods, mods)
 	if got := urls("/sitemaps/jobs-1.xml"); len(got) != 1 || got[0] != baseURL+"/careers/jobs/"+strconv.FormatInt(job, 10)+"-software-engineer/" {
 		t.Errorf("job sitemap %v (expired %d must be absent)", got, expired)
 	}
@@ -53,6 +58,27 @@ func TestSitemap(t *testing.T) {
 	}
 	for _, p := range []string{"/sitemaps/jobs-2.xml", "/sitemaps/jobs-x.xml", "/sitemaps/other-1.xml", "/sitemaps/jobs-1.txt"} {
 		e.mustGet(p, http.StatusNotFound)
+	}
+}
+
+// checkIndexLastmod holds the index's lastmods to sitemaps.org's W3C
+// datetime and to the newest row of each file; pages.xml changes with any.
+func checkIndexLastmod(t *testing.T, idx []string, files map[string][]string) {
+	t.Helper()
+	jobs, provs := files["/sitemaps/jobs-1.xml"], files["/sitemaps/providers-1.xml"]
+	if len(idx) != 3 || len(jobs) != 1 || len(provs) != 1 {
+		t.Fatalf("index lastmods %v, job rows %v, provider rows %v", idx, jobs, provs)
+	}
+	for _, m := range append(append([]string{}, idx...), jobs[0], provs[0]) {
+		if _, err := time.Parse(time.RFC3339, m); err != nil || !strings.HasSuffix(m, "Z") {
+			t.Errorf("lastmod %q is not a W3C datetime: %v", m, err)
+		}
+	}
+	if idx[1] != jobs[0] || idx[2] != provs[0] {
+		t.Errorf("index lastmods %v, want jobs %s and providers %s", idx, jobs[0], provs[0])
+	}
+	if idx[0] != max(jobs[0], provs[0]) {
+		t.Errorf("pages.xml lastmod %s, want the newest row %s", idx[0], max(jobs[0], provs[0]))
 	}
 }
 

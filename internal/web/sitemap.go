@@ -23,7 +23,8 @@ type sitemapIndex struct {
 }
 
 type sitemapRef struct {
-	Loc string `xml:"loc"`
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
 }
 
 type urlSet struct {
@@ -37,19 +38,42 @@ type sitemapURL struct {
 }
 
 func (h *Handler) sitemap(w http.ResponseWriter, r *http.Request) {
-	jobs, providers, err := h.catalog.SitemapPages(r.Context())
+	jobs, providers, err := h.catalog.SitemapFiles(r.Context())
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	idx := sitemapIndex{Sitemaps: []sitemapRef{{Loc: h.abs(r, "/sitemaps/pages.xml")}}}
-	for i := 1; i <= jobs; i++ {
-		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs(r, "/sitemaps/jobs-"+strconv.Itoa(i)+".xml")})
+	idx := sitemapIndex{Sitemaps: []sitemapRef{{Loc: h.abs(r, "/sitemaps/pages.xml"), LastMod: w3cTime(newest(jobs, providers))}}}
+	for i, t := range jobs {
+		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs(r, "/sitemaps/jobs-"+strconv.Itoa(i+1)+".xml"), LastMod: w3cTime(t)})
 	}
-	for i := 1; i <= providers; i++ {
-		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs(r, "/sitemaps/providers-"+strconv.Itoa(i)+".xml")})
+	for i, t := range providers {
+		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs(r, "/sitemaps/providers-"+strconv.Itoa(i+1)+".xml"), LastMod: w3cTime(t)})
 	}
 	h.writeXML(w, r, "application/xml", idx)
+}
+
+// newest is the latest of the files' times: the list pages change
+// whenever any row does.
+func newest(lists ...[]time.Time) time.Time {
+	var n time.Time
+	for _, l := range lists {
+		for _, t := range l {
+			if t.After(n) {
+				n = t
+			}
+		}
+	}
+	return n
+}
+
+// w3cTime formats t as a W3C datetime, the form sitemaps.org asks for, or
+// "" (no lastmod) for a zero time.
+func w3cTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
 }
 
 // sitemapFile serves /sitemaps/pages.xml, /sitemaps/jobs-N.xml and
@@ -84,7 +108,7 @@ func (h *Handler) sitemapFile(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) urlSet(r *http.Request, entries []catalog.SitemapEntry, toURL func(int64, string) string) urlSet {
 	set := urlSet{URLs: make([]sitemapURL, 0, len(entries))}
 	for _, e := range entries {
-		set.URLs = append(set.URLs, sitemapURL{Loc: h.abs(r, toURL(e.ID, slugOf(e.Slug, e.Title))), LastMod: e.UpdatedAt.UTC().Format(time.RFC3339)})
+		set.URLs = append(set.URLs, sitemapURL{Loc: h.abs(r, toURL(e.ID, slugOf(e.Slug, e.Title))), LastMod: w3cTime(e.UpdatedAt)})
 	}
 	return set
 }
