@@ -1,9 +1,12 @@
 package web_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/zumodra/zumodra/internal/web"
@@ -63,5 +66,16 @@ func TestFrontDoorInTheBrowser(t *testing.T) {
 	shot(t, ctx, "home-mobile")
 	if errs := consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
+	}
+
+	// The searches are plain forms: with scripts off, Enter still searches.
+	do(t, ctx, "scripts off", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}), chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#home-q-jobs")),
+		chromedp.SendKeys(chromedp.CSS("#home-q-jobs"), "analyst\r"),
+		chromedp.WaitVisible(chromedp.CSS(`#q[value="analyst"]`)))
+	if u := location(t, ctx); !strings.HasSuffix(u, "/careers/?q=analyst") {
+		t.Errorf("job search without scripts landed on %s", u)
 	}
 }

@@ -30,7 +30,7 @@ func TestHomeShowsTheCatalogAndFollowsTheFeed(t *testing.T) {
 	e.provider(acme, func(r *providerRow) { r.Name = "Ada Lovelace"; r.Rating = 3.1; r.Reviews = 5 })
 	e.seen()
 	body := e.mustGet("/", http.StatusOK)
-	contains(t, body, `action="/careers/"`, `action="/browse-freelancers/"`, `<label class="sr-only" for="home-q-jobs">`,
+	contains(t, body, `action="/careers/" method="get"`, `action="/browse-freelancers/" method="get"`, `<label class="sr-only" for="home-q-jobs">`,
 		`<label class="sr-only" for="home-q-freelancers">`, "Robot Whisperer", "Lab Manager", "Grace Hopper",
 		`href="/careers/?company=beta"`, "2 open jobs", "<strong>3</strong> open jobs", "<strong>2</strong> companies",
 		`<link rel="canonical" href="`+baseURL+`/">`, `"@type":"SearchAction"`,
