@@ -8,6 +8,8 @@
 #                                         # data dir of its own on a free port, checks it
 #   ./scripts/validate.sh --url http://127.0.0.1:8002 [--admin-token T]
 #                                         # checks a site that is already running
+#   ./scripts/validate.sh --lighthouse    # also Lighthouse on the four public pages, as a
+#                                         # phone: scores printed, a CLS of 0.1 or more fails
 #
 # Tools are installed on first use into $ZUMODRA_TOOLS_DIR (default
 # .zumodra/tools): pinned npm packages, and, when run as root with apt-get,
@@ -18,19 +20,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-url="" admin_token="${ZUMODRA_ADMIN_TOKEN:-}"
+url="" admin_token="${ZUMODRA_ADMIN_TOKEN:-}" lighthouse=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--url) url="${2%/}"; shift 2 ;;
 	--admin-token) admin_token="$2"; shift 2 ;;
-	-h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+	--lighthouse) lighthouse=1; shift ;;
+	-h | --help) sed -n '2,19p' "$0"; exit 0 ;;
 	*) echo "validate.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
 	esac
 done
 
 tools="${ZUMODRA_TOOLS_DIR:-$PWD/.zumodra/tools}"
 npm_packages=(vnu-jar@26.9.27 axe-core@4.14.1 puppeteer-core@25.16.0 @redocly/cli@2.77.0
-	@stoplight/spectral-cli@6.16.3 sitemap@9.0.1)
+	@stoplight/spectral-cli@6.16.3 sitemap@9.0.1 lighthouse@13.5.0)
 work="$(mktemp -d)"
 demo_pid=""
 cleanup() {
@@ -75,7 +78,7 @@ start_demo() {
 		>"$work/demo.log" 2>&1 &
 	demo_pid=$!
 	for _ in $(seq 120); do
-		if curl -fsS "$url/readyz" >/dev/null 2>&1 && curl -fsS "$url/careers/" | grep -q 'href="/careers/jobs/'; then
+		if curl -fsS "$url/readyz" >/dev/null 2>&1 && curl -fsS "$url/careers/" 2>/dev/null | grep -q 'href="/careers/jobs/'; then
 			return 0
 		fi
 		kill -0 "$demo_pid" 2>/dev/null || break
@@ -89,11 +92,14 @@ start_demo() {
 # pages lists the public pages to check: fixed ones and the first job and
 # freelancer the lists link to.
 pages() {
-	local job provider
-	job=$(curl -fsS "$url/careers/" | grep -o 'href="/careers/jobs/[^"]*"' | head -1 | cut -d'"' -f2)
-	provider=$(curl -fsS "$url/browse-freelancers/" | grep -o 'href="/browse-freelancers/[0-9][^"]*"' | head -1 | cut -d'"' -f2)
+	local jobs providers job provider
+	jobs=$(curl -fsS "$url/careers/")
+	providers=$(curl -fsS "$url/browse-freelancers/")
+	job=$(grep -o 'href="/careers/jobs/[^"]*"' <<<"$jobs" | head -1 | cut -d'"' -f2)
+	provider=$(grep -o 'href="/browse-freelancers/[0-9][^"]*"' <<<"$providers" | head -1 | cut -d'"' -f2)
 	printf '%s\n' / /careers/ "/careers/?q=engineer" "/careers/?q=zzqqxx" "/careers/?remote=remote&sort=salary" \
-		"$job" /browse-freelancers/ "/browse-freelancers/?q=design&sort=rating" "$provider" /no-such-page/
+		"$job" "${job}applied/" /browse-freelancers/ "/browse-freelancers/?q=design&sort=rating" "$provider" \
+		"${provider}sent/" /no-such-page/
 	if [ -n "$admin_token" ]; then printf '%s\n' /admin/ /admin/login; fi
 }
 
@@ -149,6 +155,25 @@ sitemaps() {
 	return $ok
 }
 
+# phone_scores runs Lighthouse as a phone (its default: a mid-range device,
+# throttled CPU and network) on the four public pages.
+phone_scores() {
+	local p job provider ok=0
+	job=$(pages | grep '^/careers/jobs/' | head -1)
+	provider=$(pages | grep '^/browse-freelancers/[0-9]' | head -1)
+	for p in /careers/ "$job" /browse-freelancers/ "$provider"; do
+		CHROME_PATH="$(command -v chromium)" "$tools/node_modules/.bin/lighthouse" "$url$p" --quiet \
+			--form-factor=mobile --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
+			--only-categories=performance,accessibility,best-practices,seo --output=json --output-path="$work/lh.json" >/dev/null 2>&1 || ok=1
+		node -e '
+			const r = require(process.argv[1]), a = r.audits, c = r.categories, cls = a["cumulative-layout-shift"].numericValue;
+			const s = Object.entries(c).map(([k, v]) => k + " " + Math.round(v.score * 100)).join(", ");
+			console.log(process.argv[2] + ": " + s + "; CLS " + cls.toFixed(3) + ", LCP " + Math.round(a["largest-contentful-paint"].numericValue) + " ms, TBT " + Math.round(a["total-blocking-time"].numericValue) + " ms");
+			process.exit(cls < 0.1 ? 0 : 1);' "$work/lh.json" "$p" || ok=1
+	done
+	return $ok
+}
+
 install_tools
 if [ -z "$url" ]; then start_demo; fi
 echo "validate.sh: checking $url" >&2
@@ -157,6 +182,7 @@ check "axe-core" axe
 check "redocly and Spectral" openapi_lint
 check "promtool" metrics
 check "sitemaps and feed (xmllint)" sitemaps
+if [ -n "$lighthouse" ]; then check "Lighthouse (phone)" phone_scores; fi
 if [ ${#failed[@]} -gt 0 ]; then
 	echo "validate.sh: problems found by: ${failed[*]}" >&2
 	exit 1

@@ -52,6 +52,8 @@ type JobSummary struct {
 type Job struct {
 	JobSummary
 	ReferenceCode        string   `json:"reference_code"`
+	StreetAddress        string   `json:"street_address"`
+	PostalCode           string   `json:"postal_code"`
 	Latitude             *float64 `json:"latitude"`
 	Longitude            *float64 `json:"longitude"`
 	DescriptionHTML      string   `json:"description_html"` // sanitised by the projection

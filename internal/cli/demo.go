@@ -134,7 +134,7 @@ func printDemoTenant(w io.Writer, r demo.TenantResult) {
 
 // demoPaths are what a visitor or operator opens first; only those the
 // server routes are printed.
-var demoPaths = []string{"/careers/", "/browse-freelancers/", "/admin/", "/metrics", "/api/openapi.json"}
+var demoPaths = []string{"/", "/careers/", "/browse-freelancers/", "/admin/", "/metrics", "/api/openapi.json"}
 
 func (c *demoCmd) printWelcome(s *server.Server, addr net.Addr, results []demo.TenantResult) {
 	w := c.app.Stdout

@@ -30,6 +30,8 @@ type JobPosting struct {
 	LocationCity          string     `json:"location_city"`
 	LocationState         string     `json:"location_state"`
 	LocationCountry       string     `json:"location_country"`
+	StreetAddress         string     `json:"street_address"`
+	PostalCode            string     `json:"postal_code"`
 	Latitude              *float64   `json:"latitude"`
 	Longitude             *float64   `json:"longitude"`
 	Description           string     `json:"description"`

@@ -60,6 +60,8 @@ type JobRow struct {
 	MetaDescription      string     `db:"meta_description"`
 	SalaryYearlyMin      *float64   `db:"salary_yearly_min"`
 	SalaryYearlyMax      *float64   `db:"salary_yearly_max"`
+	StreetAddress        string     `db:"street_address"`
+	PostalCode           string     `db:"postal_code"`
 }
 
 var jobColumns = columnsOf(JobRow{})
@@ -101,6 +103,8 @@ func projectJob(row *JobRow, in JobInput) {
 	row.City = plainText(j.LocationCity, maxPlace)
 	row.State = plainText(j.LocationState, maxPlace)
 	row.Country = plainText(j.LocationCountry, maxPlace)
+	row.StreetAddress = plainText(j.StreetAddress, maxStreet)
+	row.PostalCode = plainText(j.PostalCode, maxPostalCode)
 	row.Latitude, row.Longitude = coordinates(j.Latitude, j.Longitude)
 	row.DescriptionHTML = SanitizeHTML(j.Description)
 	row.ResponsibilitiesHTML = SanitizeHTML(j.Responsibilities)

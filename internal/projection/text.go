@@ -21,6 +21,8 @@ const (
 	maxMetaDescription = 500
 	maxTagline         = 200
 	maxPlace           = 100
+	maxStreet          = 200
+	maxPostalCode      = 20
 	maxTeam            = 100
 	maxReferenceCode   = 50
 	maxCategory        = 100

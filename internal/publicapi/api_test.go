@@ -1,6 +1,7 @@
 package publicapi_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -54,11 +55,16 @@ func TestJobListFacetsAndFilters(t *testing.T) {
 func TestJobDetailAndNotFound(t *testing.T) {
 	f := newFixture(t)
 	id := f.job("Go Developer", "contract", "Germany", time.Hour, nil)
+	if _, err := f.pool.Exec(context.Background(), `UPDATE public.job_catalog SET street_address = 'Friedrichstraße 68',
+		postal_code = '10117' WHERE id = $1`, id); err != nil {
+		t.Fatal(err)
+	}
 	past := base.Add(-time.Minute)
 	expired := f.job("Old", "contract", "Germany", time.Hour, &past)
 	w := f.get("/api/v1/careers/jobs/" + itoa(id))
 	body := w.Body.String()
-	if w.Code != http.StatusOK || !strings.Contains(body, `"title":"Go Developer"`) || !strings.Contains(body, `"company_slug":"acme"`) {
+	if w.Code != http.StatusOK || !strings.Contains(body, `"title":"Go Developer"`) || !strings.Contains(body, `"company_slug":"acme"`) ||
+		!strings.Contains(body, `"street_address":"Friedrichstraße 68","postal_code":"10117"`) {
 		t.Fatalf("%d %s", w.Code, body)
 	}
 	if strings.Contains(body, "tenant_id") || strings.Contains(body, "source_id") || strings.Contains(body, "content_hash") {

@@ -81,7 +81,7 @@ func TestServesKnowsTheMountedRoutes(t *testing.T) {
 	if _, err := s.Handler(); err != nil {
 		t.Fatal(err)
 	}
-	for path, want := range map[string]bool{"/careers/": true, "/browse-freelancers/": true, "/api/openapi.json": true,
+	for path, want := range map[string]bool{"/": true, "/careers/": true, "/browse-freelancers/": true, "/api/openapi.json": true,
 		"/metrics": true, "/healthz": true, "/nowhere": false} {
 		if got := s.Serves(path); got != want {
 			t.Errorf("Serves(%s) = %v, want %v", path, got, want)

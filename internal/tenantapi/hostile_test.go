@@ -29,7 +29,8 @@ var hostile = []string{
 }
 
 var stringFields = map[string][]string{
-	"jobs": {"title", "slug", "reference_code", "location_city", "location_state", "location_country", "description",
+	"jobs": {"title", "slug", "reference_code", "location_city", "location_state", "location_country", "street_address",
+		"postal_code", "description",
 		"responsibilities", "requirements", "nice_to_have", "benefits", "salary_currency", "salary_period", "team",
 		"meta_title", "meta_description", "hiring_manager_email", "internal_notes", "application_email", "job_type",
 		"experience_level", "remote_policy", "status"},

@@ -19,6 +19,8 @@ type jobFields struct {
 	LocationCity          string          `json:"location_city" db:"location_city"`
 	LocationState         string          `json:"location_state" db:"location_state"`
 	LocationCountry       string          `json:"location_country" db:"location_country"`
+	StreetAddress         string          `json:"street_address" db:"street_address"`
+	PostalCode            string          `json:"postal_code" db:"postal_code"`
 	Latitude              *float64        `json:"latitude" db:"latitude"`
 	Longitude             *float64        `json:"longitude" db:"longitude"`
 	Description           string          `json:"description" db:"description"`

@@ -1,6 +1,7 @@
 package tenantapi_test
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -150,4 +151,54 @@ func TestBadTimeNamesItsField(t *testing.T) {
 		}
 	}
 	must(t, e.do("POST", tp+"/jobs", a.key, with(validJob(), "application_deadline", "2026-12-31T23:59:00+02:00")), http.StatusCreated)
+}
+
+// A street address and postal code are checked like the other one-line
+// fields: too long or with control characters is a 422 naming the field.
+func TestJobAddressValidation(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	a := e.tenant("acme")
+	for _, c := range []struct{ field, value string }{
+		{"street_address", strings.Repeat("s", 201)}, {"street_address", "Main St 1\nFloor 2"},
+		{"postal_code", strings.Repeat("9", 21)}, {"postal_code", "101\t17"},
+	} {
+		r := must(t, e.do("POST", tp+"/jobs", a.key, with(validJob(), c.field, c.value)), http.StatusUnprocessableEntity)
+		if f := r.fields(t); len(f) != 1 || f[0] != c.field {
+			t.Errorf("%s = %q: fields %v", c.field, c.value, f)
+		}
+	}
+	if n := e.count(a, "job_postings"); n != 0 {
+		t.Fatalf("%d jobs stored by invalid addresses", n)
+	}
+}
+
+// A good address is stored, and the sync copies it, and each change to it,
+// to the job's public catalog row.
+func TestJobAddressReachesCatalog(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	a := e.tenant("acme")
+	id, _ := e.create(a.key, tp+"/jobs", with(validJob(), "remote_policy", "on_site",
+		"street_address", "Friedrichstraße 68", "postal_code", "10117"))
+	path := tp + "/jobs/" + strconv.FormatInt(id, 10)
+	m := must(t, e.do("GET", path, a.key, nil), http.StatusOK).json(t)
+	if m["street_address"] != "Friedrichstraße 68" || m["postal_code"] != "10117" {
+		t.Fatalf("read back %v %v", m["street_address"], m["postal_code"])
+	}
+	e.syncAll(a)
+	e.wantAddress(a, id, "Friedrichstraße 68", "10117")
+	must(t, e.do("PATCH", path, a.key, map[string]any{"postal_code": "10115"}, "If-Match", `"v1"`), http.StatusOK)
+	e.syncAll(a)
+	e.wantAddress(a, id, "Friedrichstraße 68", "10115")
+}
+
+func (e *env) wantAddress(ten tenant, sourceID int64, street, postal string) {
+	e.t.Helper()
+	var s, p string
+	err := e.pool.QueryRow(context.Background(), `SELECT street_address, postal_code FROM public.job_catalog
+		WHERE tenant_id = $1 AND source_id = $2`, ten.ID, sourceID).Scan(&s, &p)
+	if err != nil || s != street || p != postal {
+		e.t.Fatalf("catalog address %q %q (%v), want %q %q", s, p, err, street, postal)
+	}
 }

@@ -57,6 +57,8 @@ func checkJobText(l *check.List, f *jobFields) {
 	l.Add(check.Line("location_city", f.LocationCity, 0, 100))
 	l.Add(check.Line("location_state", f.LocationState, 0, 100))
 	l.Add(check.Line("location_country", f.LocationCountry, 0, 100))
+	l.Add(check.Line("street_address", f.StreetAddress, 0, 200))
+	l.Add(check.Line("postal_code", f.PostalCode, 0, 20))
 	l.Add(check.Line("team", f.Team, 0, 100))
 	l.Add(check.Line("meta_title", f.MetaTitle, 0, 200))
 	l.Add(check.Text("meta_description", f.MetaDescription, 0, 500))

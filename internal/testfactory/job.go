@@ -21,6 +21,8 @@ type JobOpts struct {
 	ExperienceLevel     string // default senior
 	RemotePolicy        string // default hybrid
 	City, Country       string // default Berlin, Germany
+	StreetAddress       string
+	PostalCode          string
 	Description         string // default a paragraph of HTML
 	Status              string // default open
 	Published           *bool  // published_on_career_page, default true
@@ -46,6 +48,7 @@ func Job(t testing.TB, pool *pgxpool.Pool, tn domain.Tenant, o *JobOpts) domain.
 		"job_type": or(o.JobType, "full_time"), "experience_level": or(o.ExperienceLevel, "senior"),
 		"remote_policy": or(o.RemotePolicy, "hybrid"),
 		"location_city": or(o.City, "Berlin"), "location_country": or(o.Country, "Germany"),
+		"street_address": o.StreetAddress, "postal_code": o.PostalCode,
 		"description":      or(o.Description, "<p>Build the <strong>sync engine</strong> of a marketplace.</p>"),
 		"responsibilities": "<ul><li>Design</li><li>Ship</li></ul>", "requirements": "<p>5 years of Go</p>",
 		"status": or(o.Status, "open"), "published_on_career_page": orPtr(o.Published, true),

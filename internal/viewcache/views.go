@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/kind"
 )
 
@@ -120,9 +121,13 @@ func (v *Views) listKey(r *http.Request, version int64, due time.Time) string {
 	return "L" + strconv.FormatInt(version, 10) + "@" + catalog.DueKey(due) + "\x00" + requestKey(r)
 }
 
-// requestKey is what a response depends on besides the catalog: the host
-// (absolute links may come from it), the method (HEAD has no body) and
-// the full request URI.
+// requestKey is what a response depends on besides the catalog: the scheme
+// and host (absolute links come from them when no base URL is set), the
+// method (HEAD has no body) and the full request URI.
 func requestKey(r *http.Request) string {
-	return r.Method + " " + r.Host + " " + r.URL.RequestURI()
+	scheme := "http://"
+	if httpx.IsHTTPS(r) {
+		scheme = "https://"
+	}
+	return r.Method + " " + scheme + r.Host + r.URL.RequestURI()
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/zumodra/zumodra/internal/httpx"
@@ -179,6 +180,17 @@ func TestBrowser(t *testing.T) {
 		}
 		shot(t, ctx, "freelancer-profile-desktop")
 	})
+	t.Run("filters shown on a wide screen", func(t *testing.T) {
+		do(t, ctx, "desktop viewport", chromedp.EmulateViewport(1280, 900))
+		do(t, ctx, "list", chromedp.Navigate(srv.URL+"/careers/"), chromedp.WaitVisible(chromedp.CSS(".card")))
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#f-city").checkVisibility()`))
+		if err != nil || !shown {
+			t.Errorf("filters folded on a wide screen: shown %v (err %v)", shown, err)
+		}
+		if !filtersShownBeforeScripts(t, ctx, srv.URL+"/browse-freelancers/") {
+			t.Error("a wide screen paints the filters folded before site.js unfolds them")
+		}
+	})
 	t.Run("mobile 375px", func(t *testing.T) {
 		do(t, ctx, "mobile viewport", chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile))
 		for _, p := range []struct{ path, name string }{
@@ -193,9 +205,12 @@ func TestBrowser(t *testing.T) {
 			view(t, ctx, p.name+"-top")
 		}
 		do(t, ctx, "back to the list", chromedp.Navigate(srv.URL+"/careers/"), chromedp.WaitVisible(chromedp.CSS(".card")))
-		open, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("[data-filters]").open`))
-		if err != nil || open {
-			t.Errorf("filters open on a phone: %v (err %v)", open, err)
+		folded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.querySelector("#f-city").checkVisibility()`))
+		if err != nil || !folded {
+			t.Errorf("filters shown on a phone: folded %v (err %v)", folded, err)
+		}
+		if filtersShownBeforeScripts(t, ctx, srv.URL+"/careers/") {
+			t.Error("a phone paints the filter panel open before site.js folds it: the results shift down")
 		}
 	})
 	if errs := consoleErrors(); len(errs) > 0 {
@@ -219,4 +234,24 @@ func activeText(t *testing.T, ctx context.Context) string {
 		t.Fatalf("active element: %v", err)
 	}
 	return s
+}
+
+// filtersShownBeforeScripts loads the list with scripts off, which is what
+// a browser paints first whatever site.js later does: a panel that scripts
+// fold after that paint is the layout shift phones measured.
+func filtersShownBeforeScripts(t *testing.T, ctx context.Context, url string) bool {
+	t.Helper()
+	scripts := func(off bool) {
+		if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off}); err != nil {
+			t.Fatalf("scripts off %v: %v", off, err)
+		}
+	}
+	scripts(true)
+	defer scripts(false)
+	do(t, ctx, "list without scripts", chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(".card")))
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#f-city").checkVisibility()`))
+	if err != nil {
+		t.Fatalf("filters' visibility: %v", err)
+	}
+	return shown
 }

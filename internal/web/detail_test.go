@@ -114,7 +114,9 @@ func TestJobDetailRemoteWorldwideJSONLD(t *testing.T) {
 func TestJobDetailHybridJSONLD(t *testing.T) {
 	e := newEnv(t)
 	acme := e.tenant("acme", "Acme Robotics", "")
-	id := e.job(acme, func(r *jobRow) { r.Remote, r.City, r.Country = "hybrid", "Munich", "Germany" })
+	id := e.job(acme, func(r *jobRow) {
+		r.Remote, r.City, r.Country, r.Street = "hybrid", "Munich", "Germany", "Marienplatz 8"
+	})
 	ld := jsonLD(t, e.mustGet("/careers/jobs/"+strconv.FormatInt(id, 10)+"/", http.StatusOK))
 	for _, k := range []string{"jobLocationType", "applicantLocationRequirements"} {
 		if _, ok := ld[k]; ok {
@@ -123,8 +125,30 @@ func TestJobDetailHybridJSONLD(t *testing.T) {
 	}
 	place, _ := ld["jobLocation"].(map[string]any)
 	addr, _ := place["address"].(map[string]any)
-	if place["@type"] != "Place" || addr["@type"] != "PostalAddress" || addr["addressLocality"] != "Munich" || addr["addressCountry"] != "Germany" {
+	if place["@type"] != "Place" || addr["@type"] != "PostalAddress" || addr["addressLocality"] != "Munich" || addr["streetAddress"] != "Marienplatz 8" || addr["addressCountry"] != "Germany" {
 		t.Errorf("jobLocation = %v", ld["jobLocation"])
+	}
+}
+
+// An on-site job with the street address and postal code its tenant gave
+// shows them on the page and in its PostalAddress.
+func TestJobDetailAddressJSONLD(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	id := e.job(acme, func(r *jobRow) { r.Street, r.Postal = "Friedrichstraße 68", "10117" })
+	body := e.mustGet("/careers/jobs/"+strconv.FormatInt(id, 10)+"/", http.StatusOK)
+	contains(t, body, "<dt>Address</dt><dd>Friedrichstraße 68, 10117</dd>")
+	ld := jsonLD(t, body)
+	if _, ok := ld["jobLocationType"]; ok {
+		t.Errorf("on-site job is %v", ld["jobLocationType"])
+	}
+	addr := ld["jobLocation"].(map[string]any)["address"].(map[string]any)
+	want := map[string]any{"@type": "PostalAddress", "streetAddress": "Friedrichstraße 68", "postalCode": "10117",
+		"addressLocality": "Berlin", "addressCountry": "Germany"}
+	for k, v := range want {
+		if addr[k] != v {
+			t.Errorf("PostalAddress %s = %v, want %v", k, addr[k], v)
+		}
 	}
 }
 

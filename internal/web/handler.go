@@ -109,6 +109,7 @@ func newCSRF(baseURL string, deny http.HandlerFunc) (*http.CrossOriginProtection
 
 // Routes registers the public site on mux.
 func (h *Handler) Routes(mux *http.ServeMux) {
+	mux.Handle("GET /{$}", h.page(h.views.List(h.home)))
 	mux.Handle("GET /careers/{$}", h.page(h.views.List(h.jobList)))
 	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.views.Row(kind.Jobs, h.jobDetail)))
 	mux.HandleFunc("GET /careers/jobs/{id}", h.addSlash)

@@ -19,6 +19,7 @@ type jobDetailCard struct {
 	Preferred   []string
 	Deadline    string
 	DeadlineISO string
+	Address     string // street and postal code, when the tenant gives them
 }
 
 // htmlSection is one of the job's sanitised HTML fields under a heading.
@@ -66,7 +67,7 @@ func (h *Handler) renderJob(w http.ResponseWriter, r *http.Request, status int, 
 
 func (h *Handler) jobDetailCard(j catalog.Job) jobDetailCard {
 	c := jobDetailCard{jobCard: h.jobCard(j.JobSummary), Team: j.Team, Reference: j.ReferenceCode,
-		Positions: j.PositionsCount, Preferred: j.PreferredSkills}
+		Positions: j.PositionsCount, Preferred: j.PreferredSkills, Address: place(j.StreetAddress, j.PostalCode)}
 	c.Skills, c.MoreSkills = j.RequiredSkills, 0
 	c.PostedAgo = capitalize(c.PostedAgo) // it starts the fact: "Just now", "3 days ago"
 	if j.ApplicationDeadline != nil {

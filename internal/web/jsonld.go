@@ -47,6 +47,8 @@ type ldPlace struct {
 
 type postalAddress struct {
 	Type     string `json:"@type"`
+	Street   string `json:"streetAddress,omitempty"`
+	Postal   string `json:"postalCode,omitempty"`
 	Locality string `json:"addressLocality,omitempty"`
 	Region   string `json:"addressRegion,omitempty"`
 	Country  string `json:"addressCountry,omitempty"`
@@ -133,9 +135,10 @@ func (h *Handler) locateLD(ld *jobPosting, j catalog.Job) {
 		}
 		return
 	}
-	if j.City != "" || j.State != "" || j.Country != "" {
-		ld.JobLocation = &ldPlace{Type: "Place", Address: postalAddress{Type: "PostalAddress",
-			Locality: j.City, Region: j.State, Country: j.Country}}
+	addr := postalAddress{Type: "PostalAddress", Street: j.StreetAddress, Postal: j.PostalCode,
+		Locality: j.City, Region: j.State, Country: j.Country}
+	if addr != (postalAddress{Type: "PostalAddress"}) {
+		ld.JobLocation = &ldPlace{Type: "Place", Address: addr}
 	}
 }
 

@@ -77,6 +77,9 @@ func checkIndexLastmod(t *testing.T, idx []string, files map[string][]string) {
 	if idx[1] != jobs[0] || idx[2] != provs[0] {
 		t.Errorf("index lastmods %v, want jobs %s and providers %s", idx, jobs[0], provs[0])
 	}
+	if pages := files["/sitemaps/pages.xml"]; len(pages) != 2 || pages[0] != jobs[0] || pages[1] != provs[0] {
+		t.Errorf("list pages' lastmods %v, want %s and %s", pages, jobs[0], provs[0])
+	}
 	if idx[0] != max(jobs[0], provs[0]) {
 		t.Errorf("pages.xml lastmod %s, want the newest row %s", idx[0], max(jobs[0], provs[0]))
 	}

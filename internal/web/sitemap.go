@@ -81,7 +81,7 @@ func w3cTime(t time.Time) string {
 func (h *Handler) sitemapFile(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
 	if name == "pages.xml" {
-		h.writeXML(w, r, "application/xml", urlSet{URLs: []sitemapURL{{Loc: h.abs(r, jobsPath)}, {Loc: h.abs(r, providersPath)}}})
+		h.pagesSitemap(w, r)
 		return
 	}
 	kind, n, ok := sitemapName(name)
@@ -103,6 +103,19 @@ func (h *Handler) sitemapFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.writeXML(w, r, "application/xml", h.urlSet(r, entries, toURL))
+}
+
+// pagesSitemap lists the two list pages, each last changed when the
+// newest of its rows did.
+func (h *Handler) pagesSitemap(w http.ResponseWriter, r *http.Request) {
+	jobs, providers, err := h.catalog.SitemapFiles(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.writeXML(w, r, "application/xml", urlSet{URLs: []sitemapURL{
+		{Loc: h.abs(r, jobsPath), LastMod: w3cTime(newest(jobs))},
+		{Loc: h.abs(r, providersPath), LastMod: w3cTime(newest(providers))}}})
 }
 
 func (h *Handler) urlSet(r *http.Request, entries []catalog.SitemapEntry, toURL func(int64, string) string) urlSet {
