@@ -61,11 +61,11 @@ func orPtr[T any](v *T, def T) T {
 	return *v
 }
 
-// Published is when factory rows are published: an hour ago, yet no later
-// than the eve of the fixed clock most tests read (2026-06-01), since a row
-// published after a reader's now is not public yet.
+// Published is when factory rows are published: an hour ago, by the real
+// clock or by the fixed one most tests read (2026-06-01 12:00), whichever
+// is earlier, since a row published after a reader's now is not public yet.
 func Published() time.Time {
-	eve := time.Date(2026, 5, 31, 12, 0, 0, 0, time.UTC)
+	eve := time.Date(2026, 6, 1, 11, 0, 0, 0, time.UTC)
 	if t := time.Now().Add(-time.Hour); t.Before(eve) {
 		return t
 	}
