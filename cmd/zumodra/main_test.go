@@ -205,6 +205,24 @@ func TestTenantsLifecycle(t *testing.T) {
 	must(t, db, 0, []string{"tenants", "list"}, "0 tenants")
 }
 
+func TestTenantsUpdateProfile(t *testing.T) {
+	t.Parallel()
+	db := testdb.NewURL(t)
+	must(t, db, 0, []string{"tenants", "create", "acme", "--name", "Acme"}, "Created tenant acme")
+	must(t, db, 0, []string{"tenants", "update", "acme", "--website", "https://acme.example", "--industry", "Software",
+		"--size", "51-200", "--founded-year", "2009", "--headquarters-city", "Berlin", "--headquarters-country", "DE",
+		"--social-link", "https://github.com/acme", "--social-link", "https://x.com/acme", "--description", "We build\n\ntools."},
+		"Updated tenant acme.", "Website:       https://acme.example\n", "Size:          51-200\n", "Founded:       2009\n",
+		"Headquarters:  Berlin, DE\n", "Social links:  https://github.com/acme https://x.com/acme\n", "Description:   We build tools.\n")
+	// Flags not given stay; "" and 0 remove.
+	must(t, db, 0, []string{"tenants", "update", "acme", "--founded-year", "0", "--social-link", "", "--website", ""},
+		"Industry:      Software\n", "Founded:       \n", "Social links:  \n", "Website:       \n")
+	must(t, db, 0, []string{"tenants", "show", "acme"}, "Industry:      Software\n", "Headquarters:  Berlin, DE\n")
+	must(t, db, 2, []string{"tenants", "update", "acme", "--website", "ftp://acme.example", "--size", "huge",
+		"--founded-year", "1200", "--social-link", "http://x.com/acme"}, "website:", "size:", "founded_year:", "social_links:")
+	must(t, db, 0, []string{"tenants", "update", "--help"}, "Examples:", "--social-link", "--founded-year", "51-200")
+}
+
 func TestVersionAndUsage(t *testing.T) {
 	t.Parallel()
 	must(t, "", 0, []string{"version"}, "zumodra ", "commit ", "go1.")
@@ -299,7 +317,7 @@ func TestServeAnswersAndStopsOnSIGTERM(t *testing.T) {
 	if code := s.get(t, "/careers/"); code != http.StatusOK {
 		t.Fatalf("GET /careers/: %d", code)
 	}
-	for _, path := range []string{"/browse-freelancers/", "/api/v1/careers/jobs", "/api/openapi.json", "/healthz", "/readyz", "/metrics"} {
+	for _, path := range []string{"/", "/browse-freelancers/", "/api/v1/careers/jobs", "/api/openapi.json", "/healthz", "/readyz", "/metrics"} {
 		if code := s.get(t, path); code != http.StatusOK {
 			t.Fatalf("GET %s: %d", path, code)
 		}
@@ -315,6 +333,9 @@ func TestServeAnswersAndStopsOnSIGTERM(t *testing.T) {
 		t.Fatalf("the admin token must be logged as REDACTED, never in clear:\n%s", logs)
 	}
 }
+
+// frontDoorLine is the address of / among those demo prints.
+var frontDoorLine = regexp.MustCompile(`(?m)^  http://[^/\s]+/$`)
 
 // The main job: demo sets everything up, its workers publish exactly the
 // eligible rows, and a second run reuses data and key.
@@ -334,6 +355,9 @@ func TestDemoPublishesAndRerunsReuse(t *testing.T) {
 		if !strings.Contains(head, want) {
 			t.Fatalf("demo output lacks %q:\n%s", want, head)
 		}
+	}
+	if !frontDoorLine.MatchString(head) {
+		t.Fatalf("demo output lacks the front door /:\n%s", head)
 	}
 	firstKey := keyPattern.FindString(head)
 	waitForCatalog(t, db, 20, 20)

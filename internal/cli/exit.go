@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/intake/check"
 )
 
 // Exit statuses (see the package doc).
@@ -69,6 +70,14 @@ func report(w io.Writer, err error, code int, cmdPath string) {
 	msg := err.Error()
 	if errors.As(err, &de) && de.Code != domain.CodeInternal {
 		msg = describeDomain(de)
+	}
+	// Invalid input names every bad field, one a line, so one run says
+	// everything to fix.
+	if fields := check.Fields(err); len(fields) > 1 && domain.ErrorCode(err) == domain.CodeInvalid {
+		msg = ""
+		for _, f := range fields {
+			fmt.Fprintf(w, "error: %s\n", describeDomain(f))
+		}
 	}
 	if msg != "" {
 		fmt.Fprintf(w, "error: %s\n", msg)

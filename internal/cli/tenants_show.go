@@ -38,15 +38,17 @@ func (c *tenantsShowCmd) Validate() error { return slugArg(c.slug) }
 
 func (c *tenantsShowCmd) Run(ctx context.Context) error {
 	return c.app.withDB(ctx, func(pool *pgxpool.Pool) error {
-		t, err := tenants.New(pool).Get(ctx, c.slug)
+		tp, err := tenants.New(pool).Profile(ctx, c.slug)
 		if err != nil {
 			return err
 		}
+		t := tp.Tenant
 		st, err := readTenantStats(ctx, pool, t)
 		if err != nil {
 			return err
 		}
 		printTenant(c.app.Stdout, t)
+		printProfile(c.app.Stdout, tp.Profile)
 		tw := newTable(c.app.Stdout)
 		fmt.Fprintf(tw, "API keys:\t%d active, %d revoked\n", st.activeKeys, st.revokedKeys)
 		fmt.Fprintf(tw, "Source rows:\t%d jobs, %d providers\n", st.jobs, st.providers)

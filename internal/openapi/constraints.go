@@ -71,12 +71,34 @@ var constraints = map[string]map[string]obj{
 		"name": {"minLength": 1, "maxLength": 200}, "email": email(), "message": {"minLength": 1, "maxLength": 20000},
 		"budget": amount(12), "currency": merge(currency(), obj{"description": "ISO 4217; USD when omitted"}),
 	},
+	"TenantProfileInput": merge(profileRules(), map[string]obj{"name": {"minLength": 1, "maxLength": 200},
+		"logo_url": optionalImageURL(), "website": {"pattern": "^$|^[hH][tT][tT][pP][sS]?://",
+			"description": "the company's site, an absolute http(s) URL; empty for none"}}),
+	"TenantProfile": merge(profileRules(), map[string]obj{"logo_url": imageURL(),
+		"status":  {"enum": []string{domain.TenantActive, domain.TenantSuspended}},
+		"version": {"description": "row version; the ETag is \"v<version>\""}}),
 	"CatalogStatusItem": {
 		"kind":    {"enum": []string{"job", "provider"}},
 		"state":   {"enum": []string{"public", "pending", "excluded"}},
 		"reasons": {"items": obj{"type": "string", "enum": reasons()}, "description": "every rule the row fails; empty when it may be public"},
 		"pending": {"items": obj{"type": "string", "enum": []string{"queued", "dead_letter", "catalog_missing", "catalog_outdated", "catalog_stale"}}},
 	},
+}
+
+// profileRules are the bounds of a company profile (internal/tenants,
+// shared migration 0021), for its input and its responses alike.
+func profileRules() map[string]obj {
+	return map[string]obj{
+		"description": {"maxLength": domain.MaxDescription, "description": "plain text, paragraphs separated by blank lines"},
+		"website":     {"maxLength": domain.MaxProfileURL, "description": "empty for none"},
+		"industry":    {"maxLength": domain.MaxProfileText}, "headquarters_city": {"maxLength": domain.MaxProfileText},
+		"headquarters_country": {"maxLength": domain.MaxProfileText},
+		"size":                 {"enum": append([]string{""}, domain.CompanySizes...), "description": "head count; empty for not given"},
+		"founded_year":         {"minimum": domain.MinFoundedYear, "maximum": domain.MaxFoundedYear, "description": "null for not given"},
+		"social_links": {"maxItems": domain.MaxSocialLinks, "uniqueItems": true,
+			"items":       obj{"type": "string", "pattern": "^[hH][tT][tT][pP][sS]://", "maxLength": domain.MaxProfileURL},
+			"description": "https links to the company's pages elsewhere (LinkedIn, X, GitHub...); replaces the whole list"},
+	}
 }
 
 // timeRange documents domain's time range on every writable time: outside

@@ -40,6 +40,7 @@ func Build() obj {
 			{"name": "provider-categories", "description": "Tenant API: your provider categories"},
 			{"name": "inbox", "description": "Tenant API: the applications and inquiries visitors sent you"},
 			{"name": "catalog-status", "description": "Tenant API: which of your rows are public, and why not"},
+			{"name": "profile", "description": "Tenant API: your company's name, logo and public profile"},
 			{"name": "meta", "description": "This document"}},
 		"paths": paths,
 		"components": obj{

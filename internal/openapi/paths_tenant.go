@@ -95,6 +95,16 @@ func tenantOps() []op {
 			summary:     "For each of your jobs, then providers: public, pending sync, or excluded and why",
 			description: "Paginated across both kinds: next_cursor looks like job:42 or provider:7.",
 			params:      statusPageParams, ok: 200, okSchema: "CatalogStatus", errors: []int{400, 401}},
+		op{method: "GET", path: tp + "/profile", id: "getProfile", tag: "profile",
+			summary: "Your company's name, logo and public profile", ok: 200, okSchema: "TenantProfile",
+			okHeaders: []string{"ETag"}, errors: []int{401}},
+		op{method: "PATCH", path: tp + "/profile", id: "updateProfile", tag: "profile",
+			summary:     "Change some fields of your company's profile; the catalog follows as for a rename",
+			description: "The body's fields are laid over the current profile; social_links replaces the whole list. A PATCH that changes nothing makes no new version.",
+			params:      []obj{ifMatch}, body: "TenantProfileInput", example: obj{"website": "https://acme.example",
+				"industry": "Software", "size": "51-200", "founded_year": 2009, "headquarters_city": "Berlin",
+				"headquarters_country": "DE", "social_links": []string{"https://www.linkedin.com/company/acme"}},
+			ok: 200, okSchema: "TenantProfile", okHeaders: []string{"ETag"}, errors: []int{400, 401, 412, 413, 422, 428}},
 	)
 	for i := range ops {
 		ops[i].auth = true

@@ -90,7 +90,7 @@ func resourceName(name string) string {
 }
 
 var inputSchemas = []string{"JobCategoryInput", "JobInput", "ProviderCategoryInput", "ProviderInput",
-	"ProviderSkill", "ApplicationSubmission", "InquirySubmission", "StatusChange"}
+	"ProviderSkill", "ApplicationSubmission", "InquirySubmission", "StatusChange", "TenantProfileInput"}
 
 var requiredInputs = map[string][]string{
 	"JobCategoryInput": {"name", "slug"}, "ProviderCategoryInput": {"name", "slug"},

@@ -90,13 +90,8 @@ func writeRecord[F any](h *Handler, w http.ResponseWriter, r *http.Request, t do
 		h.writeErr(w, r, err)
 		return
 	}
-	version, ok := ifMatch(w, r)
+	version, raw, ok := h.conditionalBody(w, r)
 	if !ok {
-		return
-	}
-	var raw json.RawMessage
-	if err := readBody(w, r, &raw); err != nil {
-		h.writeErr(w, r, err)
 		return
 	}
 	var rec *record[F]
@@ -149,6 +144,20 @@ func deleteRecord[F any](h *Handler, w http.ResponseWriter, r *http.Request, t d
 func writeRecordJSON[F any](w http.ResponseWriter, status int, rec *record[F]) {
 	w.Header().Set("ETag", etag(rec.Version))
 	httpx.WriteJSON(w, status, rec)
+}
+
+// conditionalBody reads what every conditional write starts with: the
+// If-Match version and the JSON object body. It has answered the request
+// when ok is false.
+func (h *Handler) conditionalBody(w http.ResponseWriter, r *http.Request) (version int64, raw json.RawMessage, ok bool) {
+	if version, ok = ifMatch(w, r); !ok {
+		return 0, nil, false
+	}
+	if err := readBody(w, r, &raw); err != nil {
+		h.writeErr(w, r, err)
+		return 0, nil, false
+	}
+	return version, raw, true
 }
 
 // readBody reads a JSON object of at most MaxBody bytes into dst, refusing

@@ -26,5 +26,7 @@ func DocTypes() map[string]any {
 		"ApplicationSubmission": intake.Application{},
 		"InquirySubmission":     intake.Inquiry{},
 		"Receipt":               intake.Receipt{},
+		"TenantProfile":         profileBody{},
+		"TenantProfileInput":    profileFields{},
 	}
 }

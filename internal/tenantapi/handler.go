@@ -76,6 +76,8 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.Handle("POST "+p+"/inquiries/{id}/status", h.authed(h.moveInquiry))
 	mux.Handle("GET "+p+"/inquiries/{id}/history", h.authed(h.inquiryHistory))
 	mux.Handle("GET "+p+"/catalog-status", h.authed(h.catalogStatus))
+	mux.Handle("GET "+p+"/profile", h.authed(h.getProfile))
+	mux.Handle("PATCH "+p+"/profile", h.authed(h.patchProfile))
 	limit := h.submitLimit.Limit(nil)
 	mux.Handle("POST /api/v1/careers/jobs/{id}/applications", limit(http.HandlerFunc(h.submitApplication)))
 	mux.Handle("POST /api/v1/providers/{id}/inquiries", limit(http.HandlerFunc(h.submitInquiry)))

@@ -114,6 +114,12 @@ func (s *Store) Get(ctx context.Context, slug string) (domain.Tenant, error) {
 	return source.TenantBySlug(ctx, s.Pool, slug, source.NoLock)
 }
 
+// Profile returns the tenant with this slug and its company profile.
+func (s *Store) Profile(ctx context.Context, slug string) (domain.TenantProfile, error) {
+	tp, err := source.ProfileBySlug(ctx, s.Pool, slug)
+	return tp, translate(err, slug)
+}
+
 // List returns all tenants in slug order.
 func (s *Store) List(ctx context.Context) ([]domain.Tenant, error) {
 	return source.ListTenantsBySlug(ctx, s.Pool)
