@@ -34,3 +34,11 @@ var places = map[string]place{
 	"accra":     {"Accra", "Greater Accra", "Ghana", 5.6037, -0.1870, "USD"},
 	"cairo":     {"Cairo", "", "Egypt", 30.0444, 31.2357, "USD"},
 }
+
+// offices are the street addresses and postal codes some demo offices
+// publish, so on-site and hybrid jobs there show a full PostalAddress.
+var offices = map[string]struct{ Street, Postal string }{
+	"sf":     {"500 Howard Street", "94105"},
+	"london": {"10 Finsbury Square", "EC2A 1AF"},
+	"berlin": {"Friedrichstraße 68", "10117"},
+}

@@ -35,9 +35,9 @@ const insertJobSQL = `INSERT INTO job_postings (
 	salary_min, salary_max, salary_currency, salary_period, show_salary,
 	required_skills, preferred_skills, positions_count, team, is_featured, application_deadline,
 	status, published_on_career_page, is_internal_only, published_at, meta_title, meta_description,
-	hiring_manager_email, internal_notes, application_email, custom_questions)
+	hiring_manager_email, internal_notes, application_email, custom_questions, street_address, postal_code)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-	$23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38)`
+	$23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40)`
 
 // jobState maps a spec's Hidden reason to status, published and internal.
 func jobState(hidden string) (status string, published, internal bool) {
@@ -92,6 +92,10 @@ func jobArgs(t tenantSpec, j jobSpec, i int, categoryID int64, now time.Time) []
 		salMin, salMax = j.SalaryMin, j.SalaryMax
 	}
 	desc := jobDescription(t, j, p)
+	var office struct{ Street, Postal string }
+	if j.Remote != "remote" {
+		office = offices[j.Place]
+	}
 	return []any{
 		categoryID, j.Title, domain.Slugify(j.Title), fmt.Sprintf("%s-%04d", t.RefPrefix, 1001+i), j.Type, j.Level, j.Remote,
 		p.City, p.State, p.Country, p.Lat, p.Lon,
@@ -104,6 +108,7 @@ func jobArgs(t tenantSpec, j jobSpec, i int, categoryID int64, now time.Time) []
 		"Band approved by finance; do not disclose the top of the range. Referral bonus applies.",
 		"jobs+" + domain.Slugify(j.Title) + "@" + t.Domain,
 		`[{"question": "What is your notice period?"}, {"question": "Salary expectations?"}]`,
+		office.Street, office.Postal,
 	}
 }
 
