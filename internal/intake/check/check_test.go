@@ -23,6 +23,22 @@ func TestEmail(t *testing.T) {
 	}
 }
 
+// A one-line value holds no control character of any range.
+func TestLine(t *testing.T) {
+	good := []string{"221B Baker Street", "Zürich 8001", "東京都千代田区", "O'Brien & Sons — Unit 4"}
+	bad := []string{"a\nb", "a\tb", "a\rb", "a\x1bb", "a\x7fb", "a\u0085b", "a\u009bb", "a\x00b", "\xff"}
+	for _, v := range good {
+		if err := check.Line("street_address", v, 0, 200); err != nil {
+			t.Errorf("%q refused: %v", v, err)
+		}
+	}
+	for _, v := range bad {
+		if check.Line("street_address", v, 0, 200) == nil {
+			t.Errorf("%q accepted", v)
+		}
+	}
+}
+
 func TestURL(t *testing.T) {
 	good := []string{"", "https://example.com/a.png", "http://example.com:8080/x?y=1#z", "HTTPS://EXAMPLE.COM/"}
 	bad := []string{"javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:image/png;base64,xx", "//example.com/x",

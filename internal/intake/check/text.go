@@ -2,6 +2,7 @@ package check
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/zumodra/zumodra/internal/domain"
@@ -39,13 +40,14 @@ func Clean(field, v string) error {
 }
 
 // Line is Text for single-line values: control characters (newlines,
-// tabs, escapes) are refused too.
+// tabs, escapes, DEL and the C1 range such as U+0085, a line break to some
+// readers) are refused too.
 func Line(field, v string, min, max int) error {
 	if err := Text(field, v, min, max); err != nil {
 		return err
 	}
 	for _, r := range v {
-		if r < 0x20 || r == 0x7f {
+		if unicode.IsControl(r) {
 			return domain.FieldError(field, "must be a single line without control characters")
 		}
 	}
