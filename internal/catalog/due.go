@@ -25,8 +25,8 @@ import (
 var never = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // dueSQL finds the first moment after $1 at which a listed set changes by
-// the clock. The published_at parts are one step on their indexes; the
-// deadline part scans the jobs, once per catalog version and per moment
+// the clock: each part is one step on an index (published_at's of 0002,
+// the deadline's of 0022), run once per catalog version and per moment
 // passed, not per request.
 const dueSQL = `SELECT least(
 	(SELECT min(published_at) FROM public.job_catalog WHERE published_at > $1),
