@@ -4,6 +4,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/resume"
 )
 
 // Kind is one of the two inboxes: its table, the history table beside it,
@@ -16,6 +17,20 @@ type Kind struct {
 	ref      string // the history table's column pointing at the submission
 	parent   string // job_id or provider_id
 	columns  string
+	extra    func(domain.Tenant) string // more select expressions, in the tenant's schema
+}
+
+// selectList is the kind's columns as read from tenant t's table.
+func (k Kind) selectList(t domain.Tenant) string {
+	if k.extra == nil {
+		return k.columns
+	}
+	return k.columns + ", " + k.extra(t)
+}
+
+// resumeColumn describes an application's résumé file, if it has one.
+func resumeColumn(t domain.Tenant) string {
+	return resume.InfoColumn(t, "applications") + " AS resume_file"
 }
 
 // The two inboxes.
@@ -23,7 +38,7 @@ var (
 	Applications = Kind{Noun: "application", Statuses: domain.ApplicationStatuses,
 		table: "applications", history: "application_history", ref: "application_id", parent: "job_id",
 		columns: `id, job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter, answers,
-			status, version, created_at, updated_at`}
+			status, version, created_at, updated_at`, extra: resumeColumn}
 	Inquiries = Kind{Noun: "inquiry", Statuses: domain.InquiryStatuses,
 		table: "project_inquiries", history: "inquiry_history", ref: "inquiry_id", parent: "provider_id",
 		columns: `id, provider_id, provider_name, name, email, message, budget, currency,

@@ -7,6 +7,7 @@ import (
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
+	"github.com/zumodra/zumodra/internal/questions"
 	"github.com/zumodra/zumodra/internal/tenantapi"
 )
 
@@ -17,6 +18,7 @@ var publicTypes = map[string]any{
 	"Category": catalog.Category{}, "Country": catalog.Country{}, "City": catalog.City{}, "Stats": catalog.Stats{},
 	"FacetValue": catalog.FacetValue{}, "JobFacets": catalog.JobFacets{}, "ProviderFacets": catalog.ProviderFacets{},
 	"Problem": httpx.Problem{}, "FieldIssue": httpx.FieldIssue{},
+	"ApplicationQuestion": questions.Question{},
 }
 
 // resources are the tenant API's stored resources: the Input schema's
@@ -89,14 +91,14 @@ func resourceName(name string) string {
 	return name
 }
 
-var inputSchemas = []string{"JobCategoryInput", "JobInput", "ProviderCategoryInput", "ProviderInput",
+var inputSchemas = []string{"ApplicationQuestion", "ResumeUpload", "JobCategoryInput", "JobInput", "ProviderCategoryInput", "ProviderInput",
 	"ProviderSkill", "ApplicationSubmission", "InquirySubmission", "StatusChange", "TenantProfileInput"}
 
 var requiredInputs = map[string][]string{
 	"JobCategoryInput": {"name", "slug"}, "ProviderCategoryInput": {"name", "slug"},
 	"JobInput": {"title"}, "ProviderInput": {"display_name"}, "ProviderSkill": {"name"},
 	"ApplicationSubmission": {"name", "email"}, "InquirySubmission": {"name", "email", "message"},
-	"StatusChange": {"status"},
+	"StatusChange": {"status"}, "ApplicationQuestion": {"id", "label", "type"}, "ResumeUpload": {"content"},
 }
 
 // storedResource is input's properties plus the database-owned ones, all

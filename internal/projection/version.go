@@ -14,7 +14,7 @@ import (
 // gazetteer data): every
 // stored input fingerprint then stops matching and the next bulk sync reads
 // and projects every row again.
-const Version = 3
+const Version = 4
 
 // FingerprintSalt is the part of a row's input fingerprint that is not in
 // the tenant's schema: the projection's version and the tenant as the

@@ -3,6 +3,7 @@ package tenantapi
 import (
 	"github.com/zumodra/zumodra/internal/inbox"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/resume"
 )
 
 // DocTypes returns a zero value of each JSON body the package reads or
@@ -24,6 +25,8 @@ func DocTypes() map[string]any {
 		"CatalogStatus":         statusBody{},
 		"CatalogStatusItem":     statusItem{},
 		"ApplicationSubmission": intake.Application{},
+		"ResumeUpload":          resume.Upload{},
+		"ResumeFile":            resume.Info{},
 		"InquirySubmission":     intake.Inquiry{},
 		"Receipt":               intake.Receipt{},
 		"TenantProfile":         profileBody{},

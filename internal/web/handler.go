@@ -113,7 +113,7 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /careers/{$}", h.page(h.views.List(h.jobList)))
 	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.views.Row(kind.Jobs, h.jobDetail)))
 	mux.HandleFunc("GET /careers/jobs/{id}", h.addSlash)
-	mux.Handle("POST /careers/jobs/{id}/apply", h.form(h.apply))
+	mux.Handle("POST /careers/jobs/{id}/apply", h.within(maxUploadBytes, h.apply))
 	mux.Handle("GET /careers/jobs/{id}/applied/{$}", h.page(h.applied))
 	mux.Handle("GET /careers/feed.xml", h.page(h.views.List(h.feed)))
 	mux.Handle("GET /browse-freelancers/{$}", h.page(h.views.List(h.providerList)))
