@@ -19,8 +19,7 @@ var robotTokens = []string{
 }
 
 // Countable reports whether r is a person's look at a page: a GET that is
-// not a prefetch, from a user agent that does not name a robot. An empty
-// user agent is a script's.
+// not a prefetch, from a browser's user agent that does not name a robot.
 func Countable(r *http.Request) bool {
 	if r.Method != http.MethodGet || prefetch(r.Header) {
 		return false
@@ -29,10 +28,12 @@ func Countable(r *http.Request) bool {
 }
 
 // Robot reports whether the user agent ua is a crawler's, a script's or a
-// headless browser's (or empty).
+// headless browser's. Every browser in use starts its user agent with
+// "Mozilla/"; one that does not (none at all, a library's, garbage) is a
+// program's.
 func Robot(ua string) bool {
 	ua = strings.ToLower(strings.TrimSpace(ua))
-	if ua == "" {
+	if !strings.HasPrefix(ua, "mozilla/") {
 		return true
 	}
 	for _, t := range robotTokens {
