@@ -13,9 +13,8 @@ import (
 // endpoint and returns its id in the tenant's schema.
 func (e *env) inquire(ten tenant, provider int64, email string) int64 {
 	e.t.Helper()
-	path := "/api/v1/providers/" + strconv.FormatInt(e.catalogID("provider_catalog", ten, provider), 10) + "/inquiries"
-	r := must(e.t, e.do("POST", path, "", map[string]any{"name": "Ada", "email": email, "message": "A project"}), http.StatusCreated)
-	return int64(r.json(e.t)["id"].(float64))
+	return e.submit("/api/v1/providers/", e.catalogID("provider_catalog", ten, provider), "/inquiries",
+		map[string]any{"name": "Ada", "email": email, "message": "A project"})
 }
 
 func applicantPath(email string) string { return tp + "/applicants?email=" + url.QueryEscape(email) }
