@@ -50,13 +50,15 @@ var constraints = map[string]map[string]obj{
 			"published_at": {"description": "set to now when the provider is first enabled on the marketplace and this is null; " + timeRange},
 			"display_name": {"minLength": 1},
 		}),
+	"Job": merge(countRules("application_count", "applications"), map[string]obj{"application_questions": {"description": "what the job's " +
+		"application form asks besides the standard fields: answer them in applyForJob's answers, by id. Every key is present. " +
+		"The job's private custom_questions are never shown."}}),
+	"Provider": countRules("inquiry_count", "inquiries"),
 	"ProviderSkill": {
 		"name": {"minLength": 1, "maxLength": 100}, "level": enum(domain.SkillLevels, "intermediate"),
 		"years_experience": {"minimum": 0, "maximum": 80, "default": 0},
 	},
 	"ApplicationQuestion": questionRules(),
-	"Job": {"application_questions": {"description": "what the job's application form asks besides the standard fields: " +
-		"answer them in applyForJob's answers, by id. Every key is present. The job's private custom_questions are never shown."}},
 	"ResumeUpload": {
 		"file_name": {"maxLength": 1000, "description": "the name on the applicant's system; cleaned, and given the extension of the sniffed type, for the download"},
 		"content": {"contentMediaType": "application/octet-stream", "pattern": "^[A-Za-z0-9+/]*={0,2}$",

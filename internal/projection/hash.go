@@ -56,6 +56,12 @@ func writeValue(h hash.Hash, col string, v any) {
 		writeUint(h, 'i', uint64(v))
 	case int:
 		writeUint(h, 'i', uint64(int64(v)))
+	case *int:
+		if v == nil {
+			writeNull(h)
+		} else {
+			writeUint(h, 'i', uint64(int64(*v)))
+		}
 	case bool:
 		writeUint(h, 'b', boolBit(v))
 	case float64:
@@ -73,6 +79,8 @@ func writeValue(h hash.Hash, col string, v any) {
 		}
 	case json.RawMessage:
 		writeBytes(h, 'j', v)
+	case []byte:
+		writeBytes(h, 'x', v)
 	case time.Time:
 		writeUint(h, 't', uint64(v.UnixMicro()))
 	case *time.Time:

@@ -59,6 +59,8 @@ func TestJobEveryField(t *testing.T) {
 		ApplicationQuestions: json.RawMessage(`[{"id": "stack", "help": "", "type": "multiple_choice", "label": "Your stack?", "options": ["Go", "SQL"], "required": true}, ` +
 			`{"id": "move", "help": "", "type": "yes_no", "label": "Relocate \"now\"?", "options": [], "required": false}]`),
 	}
+	in := publicJob().Job
+	want.HTMLDigests = digestsOf(in.Description, in.Responsibilities, in.Requirements, in.NiceToHave, in.Benefits)
 	want.ContentHash = want.Hash()
 	compareRows(t, row, want)
 }

@@ -103,6 +103,19 @@ func TestApplicationWithAnswersAndFileThroughTheAPI(t *testing.T) {
 	must(t, e.do("GET", tp+"/applications/"+id+"/resume", b.key, nil), http.StatusNotFound)
 	must(t, e.do("GET", tp+"/applications/"+id+"/resume", "", nil), http.StatusUnauthorized)
 
+	// The file is the applicant's data: exported as metadata (its bytes have
+	// their own route) and erased with the application.
+	exp := must(t, e.do("GET", tp+"/applicants?email=ada@example.com", a.key, nil), http.StatusOK).json(t)
+	rel := exp["applications"].([]any)[0].(map[string]any)["related"].(map[string]any)["application_resumes"].([]any)
+	if len(rel) != 1 || rel[0].(map[string]any)["file_name"] != "cv__.odt" || rel[0].(map[string]any)["content"] != nil {
+		t.Fatalf("export holds %v", rel)
+	}
+	must(t, e.do("DELETE", tp+"/applicants?email=ada@example.com", a.key, nil), http.StatusOK)
+	if n := e.count(a, "application_resumes"); n != 0 {
+		t.Fatalf("%d files left after erasing the applicant", n)
+	}
+	must(t, e.do("GET", tp+"/applications/"+id+"/resume", a.key, nil), http.StatusNotFound)
+
 	// Without a file: null on the application, 404 to download.
 	r = must(t, e.do("POST", path, "", map[string]any{"name": "Bo", "email": "bo@example.com", "resume_text": "cv",
 		"answers": map[string]any{"stack": []string{"Go"}}}), http.StatusCreated)

@@ -18,11 +18,14 @@ ALTER TABLE job_postings
 
 -- One résumé file per application, as uploaded: the type is the one sniffed
 -- from the content (never the client's word), the name sanitised for a
--- Content-Disposition. The file goes with its application (ON DELETE
--- CASCADE), so erasing an applicant erases it. Already-compressed formats
--- gain nothing from TOAST compression: stored EXTERNAL, out of line as is.
+-- Content-Disposition. The file goes with its application: export, erase
+-- and the retention purge treat it as one of the application's related
+-- rows (internal/inbox), and ON DELETE CASCADE covers any other delete.
+-- Already-compressed formats gain nothing from TOAST compression: stored
+-- EXTERNAL, out of line as is.
 CREATE TABLE application_resumes (
-    application_id bigint PRIMARY KEY REFERENCES applications (id) ON DELETE CASCADE,
+    id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    application_id bigint NOT NULL UNIQUE REFERENCES applications (id) ON DELETE CASCADE,
     file_name      text NOT NULL CHECK (length(file_name) BETWEEN 1 AND 200),
     content_type   text NOT NULL CHECK (content_type IN ('application/pdf',
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
