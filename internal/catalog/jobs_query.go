@@ -24,7 +24,7 @@ const (
 const DefaultSort = SortFeatured
 
 // JobSorts are the sort orders of job lists.
-var JobSorts = []string{SortRelevance, SortNewest, SortFeatured, SortSalary}
+var JobSorts = []string{SortRelevance, SortNewest, SortFeatured, SortSalary, SortDistance}
 
 // MaxSalary bounds the minimum-salary filter (the catalog's numeric(12,2)).
 const MaxSalary = 9_999_999_999
@@ -48,6 +48,11 @@ type JobQuery struct {
 	// the currency most of the matching jobs show (JobPage.SalaryCurrency).
 	Currency string
 	Company  string // tenant slug: a company's own career page
+	// Near (a city or "lat,lon") keeps jobs within Radius kilometres of it
+	// (DefaultRadius when nil) and sorts nearest first by default.
+	Near     string
+	Radius   *float64
+	near     *Near  // Near resolved by clean
 	Sort     string // one of JobSorts; "" for the default
 	Cursor   string // from a previous JobPage's Next or Prev
 	PageSize int    // 1..MaxPageSize; 0 for DefaultPageSize
@@ -88,6 +93,10 @@ func (q JobQuery) clean() (JobQuery, error) {
 	if q.Cursor, err = cleanText("cursor", q.Cursor, MaxCursorLen); err != nil {
 		return q, err
 	}
+	if q.near, err = cleanNear(q.Near, q.Radius); err != nil {
+		return q, err
+	}
+	q.Sort = cleanNearSort(q.Sort, q.near)
 	q.Sort, err = cleanSort(q.Sort, q.Search != "", JobSorts)
 	return q, err
 }
@@ -142,7 +151,7 @@ func jobConds(q JobQuery, salaryCur string, args *sqlArgs, now any, skip string)
 	if q.Company != "" && skip != "company" {
 		conds = append(conds, "company_slug = "+args.add(q.Company))
 	}
-	return conds
+	return append(conds, q.near.conds(args)...)
 }
 
 // anyOf matches column against a list: a plain equality for one value,

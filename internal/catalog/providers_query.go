@@ -1,7 +1,7 @@
 package catalog
 
 // ProviderSorts are the sort orders of provider lists.
-var ProviderSorts = []string{SortRelevance, SortFeatured, SortRating, SortReviews, SortRate, SortNewest}
+var ProviderSorts = []string{SortRelevance, SortFeatured, SortRating, SortReviews, SortRate, SortNewest, SortDistance}
 
 // Bounds of the numeric provider filters.
 const (
@@ -23,7 +23,10 @@ type ProviderQuery struct {
 	Remote    bool // can work remotely
 	MinRating *float64
 	MaxRate   *float64 // hourly; providers without a rate are left out
-	Sort      string   // one of ProviderSorts; "" for the default
+	Near      string   // as JobQuery's
+	Radius    *float64
+	near      *Near
+	Sort      string // one of ProviderSorts; "" for the default
 	Cursor    string
 	PageSize  int
 }
@@ -53,6 +56,10 @@ func (q ProviderQuery) clean() (ProviderQuery, error) {
 	if q.Cursor, err = cleanText("cursor", q.Cursor, MaxCursorLen); err != nil {
 		return q, err
 	}
+	if q.near, err = cleanNear(q.Near, q.Radius); err != nil {
+		return q, err
+	}
+	q.Sort = cleanNearSort(q.Sort, q.near)
 	q.Sort, err = cleanSort(q.Sort, q.Search != "", ProviderSorts)
 	return q, err
 }
@@ -91,7 +98,7 @@ func providerConds(q ProviderQuery, args *sqlArgs, now any, skip string) []strin
 		// a missing rate sorts as 1e9, above any accepted maximum.
 		conds = append(conds, "coalesce(hourly_rate, 1000000000) <= "+args.add(*q.MaxRate))
 	}
-	return conds
+	return append(conds, q.near.conds(args)...)
 }
 
 func providerSort(sort string) sortSpec {
