@@ -48,7 +48,8 @@ type Config struct {
 	HTTP           HTTPLimits // result caches and per-client rate limits of serve
 	// DB holds each role's pool size and timeouts (see database.Roles).
 	DB      map[database.Role]database.Limits
-	Reverse Reverse // duplicates, notifications and retention of what visitors send
+	Reverse Reverse  // duplicates, notifications and retention of what visitors send
+	Map     MapTiles // the tile server of the lists' maps; none by default
 }
 
 // HTTPLimits are the read path's result caches and the per-client rate
@@ -140,6 +141,9 @@ func (c Config) Validate() error {
 		return fmt.Errorf("rate limits %d and %d: want 0 (no limit) or more requests a minute", c.HTTP.APIRateLimit, c.HTTP.FormRateLimit)
 	}
 	if err := c.Reverse.validate(); err != nil {
+		return err
+	}
+	if err := c.Map.validate(); err != nil {
 		return err
 	}
 	if err := c.validateDB(); err != nil {

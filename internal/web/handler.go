@@ -47,6 +47,8 @@ type Config struct {
 	// Live, when set, serves the lists' live updates (/careers/live,
 	// /browse-freelancers/live) and lets the list pages subscribe.
 	Live *live.Hub
+	// MapTiles is the background of the lists' maps; none by default.
+	MapTiles MapTiles
 }
 
 // Handler serves the public pages. Build it with New, mount it with Routes.

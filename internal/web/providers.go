@@ -11,7 +11,7 @@ import (
 const providersPath = "/browse-freelancers/"
 
 // providerFilterNames are the provider list parameters shown as chips.
-var providerFilterNames = []string{"category", "skill", "country", "city", "company", "verified", "available", "remote", "min_rating", "max_rate"}
+var providerFilterNames = []string{"category", "skill", "country", "city", "near", "company", "verified", "available", "remote", "min_rating", "max_rate"}
 
 var providerSortOptions = []option{
 	{Value: catalog.SortRelevance, Label: "Best match"},
@@ -35,6 +35,8 @@ type providersView struct {
 	Ratings     []option
 	MaxRate     string
 	City        string
+	Near        nearView
+	Map         mapView
 	Sorts       []option
 	Active      []chip
 	ResetURL    string
@@ -48,6 +50,7 @@ type providersView struct {
 // providerQuery reads the freelancers page's parameters.
 func providerQuery(p *filters.Params) (catalog.ProviderQuery, error) {
 	q := p.ProviderQuery()
+	pageNear(q.Near, &q.Radius)
 	return q, p.Err()
 }
 
