@@ -44,6 +44,8 @@ var catalogs = map[kind.Catalog]catalogOps{
 		source.QueueJobFingerprints, source.JobFingerprintPage},
 	kind.Providers: {projection.ProviderColumns(), source.ProviderIDPage, queueProjected(kind.Providers, source.QueueProvidersByID, providerItem),
 		source.QueueProviderFingerprints, source.ProviderFingerprintPage},
+	kind.Companies: {projection.CompanyColumns(), source.CompanyIDPage, queueProjected(kind.Companies, source.QueueCompaniesByID, companyItem),
+		source.QueueCompanyFingerprints, source.CompanyFingerprintPage},
 }
 
 // queueProjected builds a queueRead from a source read and a projection of
@@ -97,4 +99,12 @@ func providerItem(x projection.ProviderInput) (int64, item, bool, error) {
 		return x.Provider.ID, item{}, false, projection.ProviderValueError(x)
 	}
 	return x.Provider.ID, item{}, false, nil
+}
+
+func companyItem(x domain.TenantProfile) (int64, item, bool, error) {
+	r, why := projection.Company(x)
+	if why != projection.Public {
+		return x.ID, item{}, false, nil
+	}
+	return x.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, true, nil
 }

@@ -79,7 +79,8 @@ func (h *Handler) jobsView(v url.Values, q catalog.JobQuery, res catalog.JobPage
 		},
 		ResultLabel: resultLabel(res.Total, res.TotalExact, "job") + nearLabel(res.Near),
 	}
-	view.City, view.Near = v.Get("city"), nearControl(v, res.Near)
+	view.City, view.State = v.Get("city"), v.Get("state")
+	view.Near = nearControl(v, res.Near)
 	if q.Company != "" {
 		view.ResetURL = companyURL(q.Company)
 		view.Company = companyHead(q.Company, res, f)

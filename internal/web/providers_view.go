@@ -80,7 +80,8 @@ func (h *Handler) providersView(v url.Values, q catalog.ProviderQuery, res catal
 		Checks:      []facetView{providerFlags(q, f)},
 		ResultLabel: resultLabel(res.Total, res.TotalExact, "freelancer") + nearLabel(res.Near),
 	}
-	view.City, view.Near = v.Get("city"), nearControl(v, res.Near)
+	view.City, view.State = v.Get("city"), v.Get("state")
+	view.Near = nearControl(v, res.Near)
 	if q.Company != "" {
 		view.Selects = append(view.Selects, selectFacet("company", "Company", "All companies", f.Companies, q.Company))
 	}
