@@ -46,6 +46,8 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 		"the credit the tile provider asks for, shown on the map (env "+EnvMapAttribution+")")
 	fs.DurationVar(&c.Reverse.DuplicateWindow, "duplicate-window", c.Reverse.DuplicateWindow,
 		"a repeat application or inquiry of one address to one listing within this window is stored once; 0 stores every one (env "+EnvDuplicateWindow+")")
+	fs.DurationVar(&c.Counts.FlushInterval, "count-flush-interval", c.Counts.FlushInterval,
+		"how often detail page views, applications and inquiries counted in memory are written to the database; 0 means 10s (env "+EnvCountFlushInterval+")")
 }
 
 // BindWorkerFlags registers the worker count.

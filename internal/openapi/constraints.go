@@ -45,6 +45,8 @@ var constraints = map[string]map[string]obj{
 			"published_at": {"description": "set to now when the provider is first enabled on the marketplace and this is null; " + timeRange},
 			"display_name": {"minLength": 1},
 		}),
+	"Job":      merge(countRules("application_count", "applications"), placeRules()),
+	"Provider": merge(countRules("inquiry_count", "inquiries"), placeRules()),
 	"ProviderSkill": {
 		"name": {"minLength": 1, "maxLength": 100}, "level": enum(domain.SkillLevels, "intermediate"),
 		"years_experience": {"minimum": 0, "maximum": 80, "default": 0},
@@ -78,7 +80,7 @@ var constraints = map[string]map[string]obj{
 	"TenantProfile": merge(profileRules(), map[string]obj{"logo_url": imageURL(),
 		"status":  {"enum": []string{domain.TenantActive, domain.TenantSuspended}},
 		"version": {"description": "row version; the ETag is \"v<version>\""}}),
-	"JobSummary": placeRules(), "Job": placeRules(), "ProviderSummary": placeRules(), "Provider": placeRules(),
+	"JobSummary": placeRules(), "ProviderSummary": placeRules(),
 	"Near": {"latitude": bounds(-90, 90), "longitude": bounds(-180, 180), "radius_km": bounds(1, catalog.MaxRadius),
 		"label": {"description": "the place near= found (city, division, country code), or the coordinates given"}},
 	"CatalogStatusItem": {
