@@ -18,6 +18,7 @@ import (
 	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/live"
 	"github.com/zumodra/zumodra/internal/pgq"
+	"github.com/zumodra/zumodra/internal/replica"
 	"github.com/zumodra/zumodra/internal/web"
 )
 
@@ -53,6 +54,7 @@ type Server struct {
 	metricsH http.Handler         // /metrics, on the site or on Config.MetricsAddr
 	feed     *changefeed.Follower // the read path's view of the catalog version; started by Serve
 	live     *live.Hub            // the lists' live updates, fed by feed
+	replica  *replica.Monitor     // the read replica's state, when the public pool is on one
 }
 
 // Run listens on Config.Addr and serves until ctx ends, then shuts down in
@@ -97,6 +99,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv.RegisterOnShutdown(s.live.Close)
 	errs := make(chan error, 2)
 	wg.Go(func() { s.admin.RunReadiness(bgCtx) })
+	if s.replica != nil {
+		wg.Go(func() { s.replica.Run(bgCtx) })
+	}
 	if s.Pools != nil {
 		wg.Go(func() { s.Pools.Watch(bgCtx, s.Log) })
 	}
