@@ -55,6 +55,13 @@ var (
 		Help: "Discrepancies found by the last catalog verification, by catalog and kind.",
 	}, []string{"catalog", "kind"})
 
+	// ApplicantRowsPurged counts rows of applicants' data the retention
+	// purge deleted, by table (applications, their history, ...).
+	ApplicantRowsPurged = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "zumodra_applicant_rows_purged_total",
+		Help: "Rows of applicants' data deleted by the retention purge, by table.",
+	}, []string{"table"})
+
 	// HTTPRequestSeconds is the duration of HTTP requests by route pattern,
 	// method and status.
 	HTTPRequestSeconds = prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -73,7 +80,7 @@ func NewRegistry() *prometheus.Registry {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		SyncAppliedRows, SyncApplySeconds, SyncPropagationSeconds, SyncFailures,
-		VerifyDiscrepancies, HTTPRequestSeconds,
+		VerifyDiscrepancies, HTTPRequestSeconds, ApplicantRowsPurged,
 	)
 	return reg
 }
