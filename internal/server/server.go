@@ -15,6 +15,7 @@ import (
 	"github.com/zumodra/zumodra/internal/admin"
 	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/config"
+	"github.com/zumodra/zumodra/internal/counts"
 	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/live"
 	"github.com/zumodra/zumodra/internal/pgq"
@@ -55,6 +56,7 @@ type Server struct {
 	feed     *changefeed.Follower // the read path's view of the catalog version; started by Serve
 	live     *live.Hub            // the lists' live updates, fed by feed
 	replica  *replica.Monitor     // the read replica's state, when the public pool is on one
+	counts   *counts.Counter      // views and submissions, flushed beside the server and once after draining
 }
 
 // Run listens on Config.Addr and serves until ctx ends, then shuts down in
@@ -102,6 +104,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if s.replica != nil {
 		wg.Go(func() { s.replica.Run(bgCtx) })
 	}
+	// Background ends after the requests have drained, so the counter's
+	// last flush holds every view served.
+	wg.Go(func() { s.counts.Run(bgCtx) })
 	if s.Pools != nil {
 		wg.Go(func() { s.Pools.Watch(bgCtx, s.Log) })
 	}
