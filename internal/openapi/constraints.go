@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/questions"
@@ -50,10 +51,10 @@ var constraints = map[string]map[string]obj{
 			"published_at": {"description": "set to now when the provider is first enabled on the marketplace and this is null; " + timeRange},
 			"display_name": {"minLength": 1},
 		}),
-	"Job": merge(countRules("application_count", "applications"), map[string]obj{"application_questions": {"description": "what the job's " +
+	"Job": merge(merge(countRules("application_count", "applications"), placeRules()), map[string]obj{"application_questions": {"description": "what the job's " +
 		"application form asks besides the standard fields: answer them in applyForJob's answers, by id. Every key is present. " +
 		"The job's private custom_questions are never shown."}}),
-	"Provider": countRules("inquiry_count", "inquiries"),
+	"Provider": merge(countRules("inquiry_count", "inquiries"), placeRules()),
 	"ProviderSkill": {
 		"name": {"minLength": 1, "maxLength": 100}, "level": enum(domain.SkillLevels, "intermediate"),
 		"years_experience": {"minimum": 0, "maximum": 80, "default": 0},
@@ -104,6 +105,9 @@ var constraints = map[string]map[string]obj{
 	"TenantProfile": merge(profileRules(), map[string]obj{"logo_url": imageURL(),
 		"status":  {"enum": []string{domain.TenantActive, domain.TenantSuspended}},
 		"version": {"description": "row version; the ETag is \"v<version>\""}}),
+	"JobSummary": placeRules(), "ProviderSummary": placeRules(),
+	"Near": {"latitude": bounds(-90, 90), "longitude": bounds(-180, 180), "radius_km": bounds(1, catalog.MaxRadius),
+		"label": {"description": "the place near= found (city, division, country code), or the coordinates given"}},
 	"CatalogStatusItem": {
 		"kind":    {"enum": []string{"job", "provider"}},
 		"state":   {"enum": []string{"public", "pending", "excluded"}},
@@ -150,6 +154,15 @@ func profileRules() map[string]obj {
 		"social_links": {"maxItems": domain.MaxSocialLinks, "uniqueItems": true,
 			"items":       obj{"type": "string", "pattern": "^[hH][tT][tT][pP][sS]://", "maxLength": domain.MaxProfileURL},
 			"description": "https links to the company's pages elsewhere (LinkedIn, X, GitHub...); replaces the whole list"},
+	}
+}
+
+// placeRules describe a public row's position and its distance from near.
+func placeRules() map[string]obj {
+	return map[string]obj{
+		"latitude":  merge(bounds(-90, 90), obj{"description": "WGS 84 degrees: the tenant's, or else its city's from the offline gazetteer; null when neither is known"}),
+		"longitude": bounds(-180, 180),
+		"distance":  {"minimum": 0, "description": "kilometres from the centre of near=; null without near, and on a single job or provider"},
 	}
 }
 

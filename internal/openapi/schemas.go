@@ -18,7 +18,7 @@ var publicTypes = map[string]any{
 	"ProviderSummary": catalog.ProviderSummary{}, "Provider": publicapi.ProviderDetail{}, "PublicSkill": catalog.Skill{},
 	"Category": catalog.Category{}, "Country": catalog.Country{}, "City": catalog.City{}, "Stats": catalog.Stats{},
 	"FacetValue": catalog.FacetValue{}, "JobFacets": catalog.JobFacets{}, "ProviderFacets": catalog.ProviderFacets{},
-	"Problem": httpx.Problem{}, "FieldIssue": httpx.FieldIssue{},
+	"Problem": httpx.Problem{}, "FieldIssue": httpx.FieldIssue{}, "Near": catalog.Near{},
 	"ApplicationQuestion": questions.Question{},
 }
 
@@ -83,7 +83,15 @@ func schemas() obj {
 	for name, s := range handWritten() {
 		out[name] = s
 	}
+	describeProblem(out["Problem"].(obj)["properties"].(obj))
 	return out
+}
+
+// describeProblem says what a problem document's detail and errors hold.
+func describeProblem(props obj) {
+	props["detail"].(obj)["description"] = "what went wrong; for bad input every entry of errors as field: detail, joined by \"; \""
+	props["errors"].(obj)["description"] = "every bad field or query parameter of the request (a query parameter once, with the first problem found with it); " +
+		"for one of the original site's query parameters (search, location, page, ordering) or values (sort=-published_at, remote=true) the detail names the one to use"
 }
 
 // resourceName maps "Job_" to "TenantJob": the public "Job" is the catalog
@@ -151,6 +159,7 @@ func handWritten() obj {
 		props := clone(meta)
 		props["data"] = obj{"type": "array", "items": ref(item)}
 		props["facets"] = ref(facets)
+		props["near"] = ref("Near")
 		return obj{"type": "object", "properties": props,
 			"required": []string{"data", "page", "page_size", "total", "total_exact", "sort", "links"}}
 	}
