@@ -4,6 +4,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/notify"
 )
 
 // Kind is one of the two inboxes: its table, the history table beside it,
@@ -16,16 +17,17 @@ type Kind struct {
 	ref      string // the history table's column pointing at the submission
 	parent   string // job_id or provider_id
 	columns  string
+	moved    string // the event type of a status change (internal/notify)
 }
 
 // The two inboxes.
 var (
 	Applications = Kind{Noun: "application", Statuses: domain.ApplicationStatuses,
-		table: "applications", history: "application_history", ref: "application_id", parent: "job_id",
+		table: "applications", history: "application_history", ref: "application_id", parent: "job_id", moved: notify.ApplicationStatusChanged,
 		columns: `id, job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter, answers,
 			status, version, created_at, updated_at`}
 	Inquiries = Kind{Noun: "inquiry", Statuses: domain.InquiryStatuses,
-		table: "project_inquiries", history: "inquiry_history", ref: "inquiry_id", parent: "provider_id",
+		table: "project_inquiries", history: "inquiry_history", ref: "inquiry_id", parent: "provider_id", moved: notify.InquiryStatusChanged,
 		columns: `id, provider_id, provider_name, name, email, message, budget, currency,
 			status, version, created_at, updated_at`}
 )

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zumodra/zumodra/internal/notify"
 )
 
 // Service writes applications and inquiries into tenant schemas.
@@ -13,6 +15,7 @@ type Service struct {
 	log    *slog.Logger
 	now    func() time.Time
 	window time.Duration // see WithDuplicateWindow
+	events notify.Recorder
 }
 
 // New returns a Service on pool.
@@ -28,6 +31,14 @@ func New(pool *pgxpool.Pool, log *slog.Logger) *Service {
 func (s *Service) WithClock(now func() time.Time) *Service {
 	c := *s
 	c.now = now
+	return &c
+}
+
+// WithNotify returns a copy of s that records its events with r: with
+// r.Mail, new submissions are mailed to tenants that set an address.
+func (s *Service) WithNotify(r notify.Recorder) *Service {
+	c := *s
+	c.events = r
 	return &c
 }
 
@@ -58,4 +69,10 @@ type Receipt struct {
 	TenantName string `json:"tenant_name"`
 	Title      string `json:"title"`
 	repeat     bool
+	mailed     bool
 }
+
+// Mailed reports whether the tenant is told of the submission by e-mail:
+// the server sends mail and the tenant set a notification address. A
+// repeat reports whether the first one would be mailed now.
+func (r Receipt) Mailed() bool { return r.mailed }
