@@ -44,8 +44,10 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 		"a repeat application or inquiry of one address to one listing within this window is stored once; 0 stores every one (env "+EnvDuplicateWindow+")")
 }
 
-// BindWorkerFlags registers the worker count.
+// BindWorkerFlags registers the worker count and the settings of the
+// notification deliveries that run beside the workers.
 func (c *Config) BindWorkerFlags(fs *pflag.FlagSet, usage string) {
+	c.BindNotifyFlags(fs)
 	fs.IntVar(&c.Workers, "workers", c.Workers, usage+" (env "+EnvWorkers+")")
 	fs.DurationVar(&c.Sync.PollInterval, "poll-interval", c.Sync.PollInterval,
 		"longest pause between the workers' probes of the outbox, reached when idle; 0 means 100ms (env "+EnvPollInterval+")")

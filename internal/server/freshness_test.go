@@ -44,7 +44,7 @@ func startSite(t *testing.T) *freshSite {
 		t.Fatal(err)
 	}
 	t.Cleanup(pools.Close)
-	workers, err := Workers(pools, 1, cfg.Sync, log)
+	workers, err := Workers(pools, 1, cfg.Sync, cfg.Notify, log)
 	if err != nil {
 		t.Fatal(err)
 	}

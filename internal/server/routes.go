@@ -18,11 +18,13 @@ import (
 	"github.com/zumodra/zumodra/internal/intake"
 	"github.com/zumodra/zumodra/internal/live"
 	"github.com/zumodra/zumodra/internal/metrics"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/openapi"
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/publicapi"
 	"github.com/zumodra/zumodra/internal/tenantapi"
 	"github.com/zumodra/zumodra/internal/web"
+	"github.com/zumodra/zumodra/internal/webhooks"
 )
 
 // Handler is the whole site: every HTTP package's routes on one mux,
@@ -65,7 +67,8 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	s.feed = changefeed.NewFollower(s.pool(database.RolePublic), changefeed.Options{Log: s.Log})
 	s.live = live.NewHub(live.Options{Log: s.Log})
 	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
-	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow)
+	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow).
+		WithNotify(notify.Recorder{Mail: s.Config.Notify.SMTP.Enabled()})
 	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl, Feed: s.feed, Live: s.live,
 		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2)}, cat, in, s.Log)
 	if err != nil {
@@ -75,7 +78,8 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	s.site = site
 	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl, Feed: s.feed,
 		Limiter: perClient(lim.APIRateLimit, lim.APIRateLimit/10)}).Routes(mux)
-	tenantapi.New(s.pool(database.RoleWrite), s.Log, tenantapi.WithIntake(in)).Routes(mux)
+	tenantapi.New(s.pool(database.RoleWrite), s.Log, tenantapi.WithIntake(in),
+		tenantapi.WithWebhooks(notify.Endpoints{Guard: webhooks.Guard{AllowPrivate: s.Config.Notify.WebhookAllowPrivate}})).Routes(mux)
 	openapi.Routes(mux)
 	s.metricsH = guardMetrics(s.metrics(), s.Config.MetricsToken)
 	var onMain http.Handler // /metrics on the site's address unless it has one of its own
@@ -101,7 +105,7 @@ func (s *Server) pool(r database.Role) *pgxpool.Pool {
 // each report their own database.
 func (s *Server) metrics() http.Handler {
 	reg := metrics.NewRegistry()
-	reg.MustRegister(ops.NewCollector(s.pool(database.RoleAdmin), s.Log))
+	reg.MustRegister(ops.NewCollector(s.pool(database.RoleAdmin), s.Log), &notify.Collector{Pool: s.pool(database.RoleAdmin), Log: s.Log})
 	if s.Pools != nil {
 		reg.MustRegister(metrics.NewPoolCollector(s.Pools.Named()))
 	}
