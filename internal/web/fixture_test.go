@@ -23,6 +23,7 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/testdb"
 	"github.com/zumodra/zumodra/internal/testfactory"
 	"github.com/zumodra/zumodra/internal/web"
@@ -91,7 +92,9 @@ func newEnvWith(t *testing.T, cfg web.Config) *env {
 		t.Cleanup(cancel)
 		go cfg.Live.Run(ctx, feed)
 	}
-	h, err := web.New(cfg, cat, intake.New(pool, log).WithClock(clock), log)
+	// Mail as a server with SMTP would: tenants with a notification address are mailed.
+	in := intake.New(pool, log).WithClock(clock).WithNotify(notify.Recorder{Mail: true})
+	h, err := web.New(cfg, cat, in, log)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}
