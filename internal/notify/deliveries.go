@@ -74,9 +74,14 @@ const deliveryFrom = ` FROM public.notify_deliveries d JOIN public.notify_events
 
 func scanDelivery(row pgx.Row) (Delivery, error) {
 	var d Delivery
-	err := row.Scan(&d.ID, &d.EventID, &d.EventType, &d.Channel, &d.EndpointID, &d.Recipient,
-		&d.State, &d.Attempts, &d.NextAttemptAt, &d.LastError, &d.CreatedAt, &d.UpdatedAt)
+	err := row.Scan(d.dest()...)
 	return d, err
+}
+
+// dest are the scan targets of deliveryColumns, in order.
+func (d *Delivery) dest() []any {
+	return []any{&d.ID, &d.EventID, &d.EventType, &d.Channel, &d.EndpointID, &d.Recipient,
+		&d.State, &d.Attempts, &d.NextAttemptAt, &d.LastError, &d.CreatedAt, &d.UpdatedAt}
 }
 
 // Deliveries returns a page of the tenant's deliveries matching f.
@@ -156,4 +161,33 @@ func Replay(ctx context.Context, q pgq.Querier, tenantID, id int64) (DeliveryLog
 func ReplayAny(ctx context.Context, q pgq.Querier, id int64) (tenantID int64, err error) {
 	err = deliveryErr(q.QueryRow(ctx, replaySQL, id, nil).Scan(&tenantID), id)
 	return tenantID, err
+}
+
+// Troubled is a delivery that is failing or dead, with its tenant: what
+// the operators' page lists for replay.
+type Troubled struct {
+	Delivery
+	TenantID int64 `json:"tenant_id"`
+}
+
+// TroubledDeliveries returns up to limit deliveries of every tenant that
+// are dead or have failed at least once, most recently changed first.
+func TroubledDeliveries(ctx context.Context, q pgq.Querier, limit int) ([]Troubled, error) {
+	rows, err := q.Query(ctx, `SELECT d.tenant_id, `+deliveryColumns+deliveryFrom+`
+		WHERE d.state = 'dead' OR (d.state = 'pending' AND d.last_error <> '')
+		ORDER BY d.updated_at DESC, d.id DESC LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("notify: list failing deliveries: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Troubled, error) {
+		var t Troubled
+		return t, r.Scan(append([]any{&t.TenantID}, t.dest()...)...)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("notify: list failing deliveries: %w", err)
+	}
+	if out == nil {
+		out = []Troubled{}
+	}
+	return out, nil
 }
