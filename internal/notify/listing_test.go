@@ -83,3 +83,31 @@ func TestApplyRecordsListingEvents(t *testing.T) {
 		t.Fatalf("%d deliveries, want one per event", n)
 	}
 }
+
+// Sweep deletes old settled events with their deliveries, and keeps
+// recent ones and any still pending.
+func TestSweepKeepsRecentAndPending(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	e.endpoint("http://127.0.0.1:9/", notify.ListingUpdated)
+	for range 3 {
+		if _, err := (notify.Recorder{}).Record(ctx, e.pool, e.tenant.ID, notify.Event{Type: notify.ListingUpdated, Data: map[string]int{}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The first two are old; of those, one is settled.
+	if _, err := e.pool.Exec(ctx, `UPDATE public.notify_events SET created_at = now() - interval '40 days' WHERE id IN (SELECT min(id) FROM public.notify_events UNION SELECT min(id) + 1 FROM public.notify_events)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.pool.Exec(ctx, `UPDATE public.notify_deliveries SET state = 'delivered' WHERE event_id = (SELECT min(id) FROM public.notify_events)`); err != nil {
+		t.Fatal(err)
+	}
+	n, err := notify.Sweep(ctx, e.pool, notify.DefaultRetention)
+	if err != nil || n != 1 {
+		t.Fatalf("swept %d (%v), want 1", n, err)
+	}
+	if got := e.count(`SELECT count(*) FROM public.notify_events`) + e.count(`SELECT count(*) FROM public.notify_deliveries`); got != 4 {
+		t.Fatalf("%d events and deliveries left, want 2 of each", got)
+	}
+}

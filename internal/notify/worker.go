@@ -39,6 +39,8 @@ type Worker struct {
 	BackoffBase, BackoffLimit time.Duration
 	SendTimeout               time.Duration // one HTTP exchange or SMTP session
 	Poll                      time.Duration // longest pause between claims when idle
+	// Retention is how long settled events are kept (Sweep runs hourly).
+	Retention time.Duration
 
 	once   sync.Once
 	client *http.Client
@@ -55,6 +57,7 @@ func (w *Worker) defaults() {
 		w.BackoffLimit = or(w.BackoffLimit, DefaultBackoffLimit)
 		w.SendTimeout = or(w.SendTimeout, DefaultSendTimeout)
 		w.Poll = or(w.Poll, DefaultPoll)
+		w.Retention = or(w.Retention, DefaultRetention)
 		w.client = w.Guard.Client(w.SendTimeout)
 	})
 }
@@ -86,8 +89,32 @@ func (w *Worker) Run(ctx context.Context) error {
 	for range w.Senders {
 		wg.Go(func() { w.loop(ctx) })
 	}
+	wg.Go(func() { w.sweepHourly(ctx) })
 	wg.Wait()
 	return nil
+}
+
+// sweepHourly deletes old settled events. Two processes sweeping at once
+// only delete the same rows once.
+func (w *Worker) sweepHourly(ctx context.Context) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		for {
+			n, err := Sweep(ctx, w.Pool, w.Retention)
+			if err != nil && ctx.Err() == nil {
+				w.Log.WarnContext(ctx, "notify: sweeping old events", "error", err)
+			}
+			if err != nil || n < sweepBatch {
+				break
+			}
+		}
+	}
 }
 
 func (w *Worker) loop(ctx context.Context) {
