@@ -6,8 +6,10 @@
 #
 #   ./scripts/validate.sh                 # builds zumodra, runs `zumodra demo` with a
 #                                         # data dir of its own on a free port, checks it
-#   ./scripts/validate.sh --url http://127.0.0.1:8002 [--admin-token T]
-#                                         # checks a site that is already running
+#   ./scripts/validate.sh --url http://127.0.0.1:8002 [--admin-token T] [--tenant-key K]
+#                                         # checks a site that is already running; with a
+#                                         # tenant key it unpublishes one of that tenant's
+#                                         # jobs to check the 410 page (it stays unpublished)
 #   ./scripts/validate.sh --lighthouse    # also Lighthouse on the four public pages, as a
 #                                         # phone: scores printed, a CLS of 0.1 or more fails
 #
@@ -20,13 +22,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-url="" admin_token="${ZUMODRA_ADMIN_TOKEN:-}" lighthouse=""
+url="" admin_token="${ZUMODRA_ADMIN_TOKEN:-}" tenant_key="${ZUMODRA_TENANT_KEY:-}" lighthouse="" gone=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--url) url="${2%/}"; shift 2 ;;
 	--admin-token) admin_token="$2"; shift 2 ;;
+	--tenant-key) tenant_key="$2"; shift 2 ;;
 	--lighthouse) lighthouse=1; shift ;;
-	-h | --help) sed -n '2,19p' "$0"; exit 0 ;;
+	-h | --help) sed -n '2,21p' "$0"; exit 0 ;;
 	*) echo "validate.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
 	esac
 done
@@ -79,6 +82,7 @@ start_demo() {
 	demo_pid=$!
 	for _ in $(seq 120); do
 		if curl -fsS "$url/readyz" >/dev/null 2>&1 && curl -fsS "$url/careers/" 2>/dev/null | grep -q 'href="/careers/jobs/'; then
+			tenant_key=$(grep -o "Bearer [^']*" "$work/demo.log" | head -1 | cut -d' ' -f2)
 			return 0
 		fi
 		kill -0 "$demo_pid" 2>/dev/null || break
@@ -87,6 +91,30 @@ start_demo() {
 	cat "$work/demo.log" >&2
 	echo "validate.sh: the demo did not come up" >&2
 	exit 1
+}
+
+# unpublish_one takes one of the tenant's public jobs off the career page
+# through the tenant API and waits for its public URL to answer 410, so the
+# gone page is checked like the others; it prints that URL's path.
+unpublish_one() {
+	local api="$url/api/v1/tenant" auth="Authorization: Bearer $tenant_key" row id catalog etag
+	row=$(curl -fsS -H "$auth" "$api/catalog-status" | node -e '
+		const b = JSON.parse(require("fs").readFileSync(0, "utf8"));
+		const it = b.items.find(i => i.kind === "job" && i.state === "public");
+		if (it) console.log(it.id + " " + it.catalog_id);') || return 1
+	read -r id catalog <<<"$row"
+	[ -n "$catalog" ] || return 1
+	etag=$(curl -fsS -D - -o /dev/null -H "$auth" "$api/jobs/$id" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+	curl -fsS -o /dev/null -X PATCH -H "$auth" -H "If-Match: $etag" -H 'Content-Type: application/json' \
+		--data '{"published_on_career_page": false}' "$api/jobs/$id" || return 1
+	for _ in $(seq 50); do
+		if [ "$(curl -sS -o /dev/null -w '%{http_code}' -L "$url/careers/jobs/$catalog/")" = 410 ]; then
+			echo "/careers/jobs/$catalog/"
+			return 0
+		fi
+		sleep 0.2
+	done
+	return 1
 }
 
 # pages lists the public pages to check: fixed ones and the first job and
@@ -100,6 +128,7 @@ pages() {
 	printf '%s\n' / /careers/ "/careers/?q=engineer" "/careers/?q=zzqqxx" "/careers/?remote=remote&sort=salary" \
 		"$job" "${job}applied/" /browse-freelancers/ "/browse-freelancers/?q=design&sort=rating" "$provider" \
 		"${provider}sent/" /no-such-page/
+	if [ -n "$gone" ]; then printf '%s\n' "$gone"; fi
 	if [ -n "$admin_token" ]; then printf '%s\n' /admin/ /admin/login; fi
 }
 
@@ -177,6 +206,9 @@ phone_scores() {
 install_tools
 if [ -z "$url" ]; then start_demo; fi
 echo "validate.sh: checking $url" >&2
+if [ -n "$tenant_key" ]; then
+	gone=$(unpublish_one) || { echo "validate.sh: could not take a job off the career page for the 410 page" >&2; failed+=("410 page"); }
+fi
 check "Nu HTML checker" nu
 check "axe-core" axe
 check "redocly and Spectral" openapi_lint

@@ -15,7 +15,13 @@ import (
 // gone), and one kept out that was not public before is excluded, unless
 // the tenant simply has not published it. The events are recorded in the
 // sync's transaction, so they commit with the catalog change they tell of.
+//
+// Only jobs and providers are listings: the company catalog's row follows
+// the tenant's own profile, which the tenant changed itself.
 func listingEvents(c kind.Catalog, p projected, hold map[int64]held) []notify.Event {
+	if c != kind.Jobs && c != kind.Providers {
+		return nil
+	}
 	var out []notify.Event
 	add := func(typ string, id int64, why projection.Reason, text string) {
 		d := notify.ListingData{Kind: c.Entity(), ID: id, Reason: string(why), ReasonText: text}

@@ -47,6 +47,8 @@ var catalogs = map[kind.Catalog]catalogOps{
 		source.QueueJobFingerprints, source.JobFingerprintPage},
 	kind.Providers: {projection.ProviderColumns(), source.ProviderIDPage, queueProjected(kind.Providers, source.QueueProvidersByID, providerItem),
 		source.QueueProviderFingerprints, source.ProviderFingerprintPage},
+	kind.Companies: {projection.CompanyColumns(), source.CompanyIDPage, queueProjected(kind.Companies, source.QueueCompaniesByID, companyItem),
+		source.QueueCompanyFingerprints, source.CompanyFingerprintPage},
 }
 
 // queueProjected builds a queueRead from a source read and a projection of
@@ -103,4 +105,12 @@ func providerItem(x projection.ProviderInput) (int64, item, projection.Reason, e
 		return x.Provider.ID, item{}, why, projection.ProviderValueError(x)
 	}
 	return x.Provider.ID, item{}, why, nil
+}
+
+func companyItem(x domain.TenantProfile) (int64, item, projection.Reason, error) {
+	r, why := projection.Company(x)
+	if why != projection.Public {
+		return x.ID, item{}, why, nil
+	}
+	return x.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, why, nil
 }

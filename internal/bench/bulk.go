@@ -110,6 +110,10 @@ func (s *suite) phase(ctx context.Context, name string, fresh bool, fn func() (i
 	return p, nil
 }
 
+// listings are the catalogs whose rows the bulk figures count: the jobs
+// and providers the generator makes, not the one company row per tenant.
+var listings = []kind.Catalog{kind.Jobs, kind.Providers}
+
 // resync returns a run of internal/resync over every tenant that reports
 // the rows it wrote, or, when unchanged, the rows it found unchanged.
 func (s *suite) resync(ctx context.Context, unchanged bool) func() (int, error) {
@@ -119,7 +123,7 @@ func (s *suite) resync(ctx context.Context, unchanged bool) func() (int, error) 
 			err = rep.Err()
 		}
 		n := 0
-		for _, c := range kind.All {
+		for _, c := range listings {
 			st := rep.Totals[c]
 			if unchanged {
 				n += st.Unchanged
@@ -164,5 +168,5 @@ func truncateCatalogs(ctx context.Context, pool *pgxpool.Pool) error {
 }
 
 func catalogRows(ctx context.Context, pool *pgxpool.Pool) (int, error) {
-	return catalog.CountAll(ctx, pool)
+	return catalog.CountAll(ctx, pool, listings)
 }

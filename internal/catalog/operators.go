@@ -11,10 +11,10 @@ import (
 	"github.com/zumodra/zumodra/internal/pgq"
 )
 
-// CountAll counts the rows of every catalog together.
-func CountAll(ctx context.Context, q pgq.Querier) (int, error) {
+// CountAll counts the rows of catalogs cs together.
+func CountAll(ctx context.Context, q pgq.Querier, cs []kind.Catalog) (int, error) {
 	total := 0
-	for _, c := range kind.All {
+	for _, c := range cs {
 		var n int
 		if err := q.QueryRow(ctx, `SELECT count(*) FROM `+c.Table()).Scan(&n); err != nil {
 			return 0, fmt.Errorf("count %s: %w", c.Table(), err)

@@ -42,7 +42,7 @@ func newSyncPublicCatalogsCommand(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sync-public-catalogs",
 		Short: "Bulk (re)sync the public catalogs from the tenant schemas, or queue it for the workers",
-		Long: `Bring the public job and provider catalogs in line with every tenant's source rows, through
+		Long: `Bring the public job, provider and company catalogs in line with every tenant's source rows, through
 the same projection and apply code as the sync workers: rows that should be public are written
 (unchanged ones skipped), rows that should not are removed. Prints, per tenant, eligible,
 synced, removed, skipped (unchanged) and errors, then a summary.
@@ -59,7 +59,7 @@ Exit status 1 when any row or tenant failed; 2 for an unknown tenant or catalog.
 	}
 	f := cmd.Flags()
 	f.BoolVar(&c.async, "async", false, "queue the resyncs for the workers and return at once")
-	f.StringVar(&c.catalog, "catalog", "all", "jobs, providers or all")
+	f.StringVar(&c.catalog, "catalog", "all", "jobs, providers, companies or all")
 	f.StringVar(&c.tenant, "tenant", "", "only this tenant (slug)")
 	f.BoolVar(&c.dryRun, "dry-run", false, "count what would change; write nothing")
 	f.BoolVar(&c.full, "full", false, "read and project every source row, even those whose inputs have not changed since their catalog row was made")

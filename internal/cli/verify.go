@@ -52,7 +52,7 @@ Exit status 1 when a discrepancy remains (or a tenant could not be verified).`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&c.tenant, "tenant", "", "only this tenant (slug)")
-	f.StringVar(&c.catalog, "catalog", "all", "jobs, providers or all")
+	f.StringVar(&c.catalog, "catalog", "all", "jobs, providers, companies or all")
 	f.BoolVar(&c.repair, "repair", false, "fix the differences through the apply code, then verify again")
 	f.BoolVar(&c.json, "json", false, "print the report as JSON")
 	return cmd

@@ -72,7 +72,7 @@ func TestCollectorReportsDatabaseState(t *testing.T) {
 	t.Parallel()
 	pool := testdb.New(t)
 	tn := testfactory.Tenant(t, pool, nil)
-	testfactory.Job(t, pool, tn, nil) // one pending outbox row
+	testfactory.Job(t, pool, tn, nil) // pending outbox rows: the tenant's company row and the job
 	exec(t, pool, `INSERT INTO public.sync_outbox (tenant_id, entity, source_id, attempts, last_error, dead_at)
 		VALUES ($1, 'job', 7, 10, 'boom', now())`, tn.ID)
 	beat(t, pool)
@@ -82,7 +82,7 @@ func TestCollectorReportsDatabaseState(t *testing.T) {
 	reg.MustRegister(NewCollector(pool, nil))
 	got := gathered(t, reg)
 	for name, want := range map[string]float64{
-		"zumodra_outbox_dead_letters": 1, "zumodra_outbox_pending_rows": 1, "zumodra_workers_alive": 1,
+		"zumodra_outbox_dead_letters": 1, "zumodra_outbox_pending_rows": 2, "zumodra_workers_alive": 1,
 		"zumodra_database_up": 1, "zumodra_outbox_retrying_rows": 0,
 	} {
 		if v, ok := got[name]; !ok || len(v) != 1 || v[0] != want {

@@ -46,7 +46,7 @@ type spec struct {
 
 func specOf(c kind.Catalog) spec { return specs[c] }
 
-var specs = map[kind.Catalog]spec{kind.Jobs: jobSpec, kind.Providers: providerSpec}
+var specs = map[kind.Catalog]spec{kind.Jobs: jobSpec, kind.Providers: providerSpec, kind.Companies: companySpec}
 
 var jobSpec = spec{
 	catalog: kind.Jobs,
@@ -110,6 +110,36 @@ var providerSpec = spec{
 		r, err := pgx.RowToStructByName[projection.ProviderRow](rows)
 		if err != nil {
 			return catalogRow{}, fmt.Errorf("scan provider_catalog: %w", err)
+		}
+		return catalogRow{id: r.SourceID, values: r.Values()}, nil
+	},
+}
+
+var companySpec = spec{
+	catalog: kind.Companies,
+	entity:  outbox.EntityCompany,
+	whole:   outbox.EntityCompany,
+	columns: projection.CompanyColumns(),
+	idPage:  source.CompanyIDPage,
+	project: func(ctx context.Context, q pgq.Querier, t domain.Tenant, ids []int64, _ time.Time) ([]projected, error) {
+		in, err := source.CompaniesByID(ctx, q, t, ids)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]projected, len(in))
+		for i, x := range in {
+			row, why := projection.Company(x)
+			out[i] = projected{id: x.ID, public: why == projection.Public, reason: why}
+			if out[i].public {
+				out[i].values = row.Values()
+			}
+		}
+		return out, nil
+	},
+	scan: func(rows pgx.Rows) (catalogRow, error) {
+		r, err := pgx.RowToStructByName[projection.CompanyRow](rows)
+		if err != nil {
+			return catalogRow{}, fmt.Errorf("scan company_catalog: %w", err)
 		}
 		return catalogRow{id: r.SourceID, values: r.Values()}, nil
 	},

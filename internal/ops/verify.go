@@ -33,7 +33,7 @@ type Verifier struct {
 // VerifyOptions select what to verify.
 type VerifyOptions struct {
 	TenantSlugs []string       // nil: every tenant
-	Catalogs    []kind.Catalog // nil: both
+	Catalogs    []kind.Catalog // nil: every catalog
 	Repair      bool           // fix what differs through apply, then verify again
 }
 
@@ -156,7 +156,7 @@ func catalogsOr(cs []kind.Catalog) []kind.Catalog {
 	return cs
 }
 
-// ParseCatalog reads --catalog: jobs, providers or all (nil: both).
+// ParseCatalog reads --catalog: jobs, providers, companies or all (nil: every one).
 func ParseCatalog(s string) ([]kind.Catalog, error) {
 	switch s {
 	case "", "all":
@@ -165,8 +165,10 @@ func ParseCatalog(s string) ([]kind.Catalog, error) {
 		return []kind.Catalog{kind.Jobs}, nil
 	case string(kind.Providers):
 		return []kind.Catalog{kind.Providers}, nil
+	case string(kind.Companies):
+		return []kind.Catalog{kind.Companies}, nil
 	}
-	return nil, domain.FieldError("catalog", "unknown catalog %q: want jobs, providers or all", s)
+	return nil, domain.FieldError("catalog", "unknown catalog %q: want jobs, providers, companies or all", s)
 }
 
 // errPage wraps a page failure with where it happened.

@@ -51,15 +51,18 @@ func TestVerifyCleanCatalog(t *testing.T) {
 	if p := result(t, rep, tn.Slug, kind.Providers); p.Eligible != 1 || p.InCatalog != 1 {
 		t.Errorf("providers: eligible %d, in catalog %d; want 1, 1", p.Eligible, p.InCatalog)
 	}
+	if c := result(t, rep, tn.Slug, kind.Companies); c.Eligible != 1 || c.InCatalog != 1 {
+		t.Errorf("companies: eligible %d, in catalog %d; want 1, 1", c.Eligible, c.InCatalog)
+	}
 	last, err := LastVerifications(context.Background(), pool, []int64{tn.ID})
-	if err != nil || len(last) != 2 || last[0].Catalog != kind.Jobs || last[0].Eligible != 3 || last[0].InCatalog != 3 {
+	if err != nil || len(last) != 3 || last[1].Catalog != kind.Jobs || last[1].Eligible != 3 || last[1].InCatalog != 3 {
 		t.Errorf("recorded verifications %+v (%v)", last, err)
 	}
 }
 
-// The issue's scenario: a catalog corrupted by hand in SQL (a changed
-// title, an extra row, a deleted row, a row of a suspended tenant) is found
-// by verify and fixed by repair.
+// A catalog corrupted by hand in SQL (a changed title, an extra row, a
+// deleted row, a changed company description, the rows of a suspended
+// tenant) is found by verify and fixed by repair.
 func TestVerifyFindsAndRepairsHandCorruption(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -74,6 +77,7 @@ func TestVerifyFindsAndRepairsHandCorruption(t *testing.T) {
 
 	exec(t, pool, `UPDATE public.job_catalog SET title = 'Edited by hand' WHERE tenant_id = $1 AND source_id = $2`, tn.ID, edited.ID)
 	exec(t, pool, `DELETE FROM public.job_catalog WHERE tenant_id = $1 AND source_id = $2`, tn.ID, deleted.ID)
+	exec(t, pool, `UPDATE public.company_catalog SET description = 'Tampered' WHERE tenant_id = $1`, tn.ID)
 	exec(t, pool, `INSERT INTO public.job_catalog (tenant_id, source_id, source_version, content_hash, title, job_type,
 		experience_level, remote_policy, company_name, company_slug, published_at)
 		SELECT tenant_id, 999999, 1, content_hash, 'Extra', job_type, experience_level, remote_policy,
@@ -100,8 +104,14 @@ func TestVerifyFindsAndRepairsHandCorruption(t *testing.T) {
 	if sus := result(t, rep, other.Slug, kind.Jobs); sus.Stale != 1 || sus.Samples[0].Reason != "tenant is suspended" {
 		t.Errorf("suspended tenant: %+v", sus)
 	}
-	if rep.Discrepancies() != 4 {
-		t.Errorf("total discrepancies %d, want 4", rep.Discrepancies())
+	if c := result(t, rep, tn.Slug, kind.Companies); c.Drifted != 1 || !slices.Equal(c.Columns(), []string{"description"}) {
+		t.Errorf("tampered company: %+v", c)
+	}
+	if c := result(t, rep, other.Slug, kind.Companies); c.Stale != 1 {
+		t.Errorf("suspended tenant's company: %+v", c)
+	}
+	if rep.Discrepancies() != 6 {
+		t.Errorf("total discrepancies %d, want 6", rep.Discrepancies())
 	}
 
 	rep, err = v.Verify(ctx, VerifyOptions{Repair: true})
@@ -111,8 +121,11 @@ func TestVerifyFindsAndRepairsHandCorruption(t *testing.T) {
 	if rep.Discrepancies() != 0 {
 		t.Fatalf("after repair: %+v", rep.Results)
 	}
-	if rep.Repair == nil || rep.Repair.Written != 2 || rep.Repair.Removed != 2 {
-		t.Errorf("repair stats %+v, want 2 written (edited, deleted), 2 removed (extra, suspended)", rep.Repair)
+	if rep.Repair == nil || rep.Repair.Written != 3 || rep.Repair.Removed != 3 {
+		t.Errorf("repair stats %+v, want 3 written (edited, deleted, company), 3 removed (extra, suspended job and company)", rep.Repair)
+	}
+	if n := count(t, pool, `SELECT count(*) FROM public.company_catalog WHERE description = 'Tampered' OR tenant_id = $1`, other.ID); n != 0 {
+		t.Errorf("%d tampered or suspended company rows left", n)
 	}
 	if n := count(t, pool, `SELECT count(*) FROM public.job_catalog WHERE title = 'Edited by hand' OR source_id = 999999`); n != 0 {
 		t.Errorf("%d corrupted rows left", n)

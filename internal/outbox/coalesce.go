@@ -12,6 +12,7 @@ type Work struct {
 	Providers    []int64 // provider ids to sync (empty when AllProviders)
 	AllJobs      bool    // resync the tenant's whole job catalog
 	AllProviders bool    // resync the tenant's whole provider catalog
+	Company      bool    // sync the tenant's company row
 	Entries      []Entry // the claimed rows behind this work
 }
 
@@ -22,7 +23,9 @@ func Coalesce(entries []Entry) Work {
 	for _, e := range entries {
 		switch e.Entity {
 		case EntityTenant:
-			w.AllJobs, w.AllProviders = true, true
+			w.AllJobs, w.AllProviders, w.Company = true, true, true
+		case EntityCompany:
+			w.Company = true
 		case EntityTenantJobs:
 			w.AllJobs = true
 		case EntityTenantProviders:
@@ -47,12 +50,17 @@ func uniqueUnless(all bool, ids []int64) []int64 {
 }
 
 // EntriesFor returns the ids of the claimed rows that asked for the sync of
-// one source row: its own rows (entity job or provider, per isJob) and, when
-// the catalog was resynced whole, the rows that asked for that pass.
-func (w Work) EntriesFor(isJob bool, sourceID int64) []int64 {
+// one source row of catalog c: its own rows (entity job or provider) and,
+// when the catalog was resynced whole, the rows that asked for that pass.
+func (w Work) EntriesFor(c kind.Catalog, sourceID int64) []int64 {
+	isJob := c == kind.Jobs
 	var out []int64
 	for _, e := range w.Entries {
 		switch {
+		case c == kind.Companies:
+			if e.Entity == EntityTenant || e.Entity == EntityCompany {
+				out = append(out, e.ID)
+			}
 		case isJob && e.Entity == EntityJob && e.SourceID == sourceID,
 			!isJob && e.Entity == EntityProvider && e.SourceID == sourceID,
 			isJob && w.AllJobs && (e.Entity == EntityTenant || e.Entity == EntityTenantJobs),
@@ -73,9 +81,13 @@ func (w Work) IDs() []int64 {
 }
 
 // Of is the work of catalog c: whether it is a whole pass, else which ids.
+// A company is one row: its sync is a whole pass of its catalog.
 func (w Work) Of(c kind.Catalog) (all bool, ids []int64) {
-	if c == kind.Providers {
+	switch c {
+	case kind.Providers:
 		return w.AllProviders, w.Providers
+	case kind.Companies:
+		return w.Company, nil
 	}
 	return w.AllJobs, w.Jobs
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/kind"
 )
 
 func TestCoalesce(t *testing.T) {
@@ -36,12 +38,31 @@ func TestEntriesForNamesTheRowsThatAskedForASourceRow(t *testing.T) {
 		{ID: 1, Entity: EntityJob, SourceID: 7}, {ID: 2, Entity: EntityJob, SourceID: 8},
 		{ID: 3, Entity: EntityJob, SourceID: 7}, {ID: 4, Entity: EntityProvider, SourceID: 7},
 	})
-	if got := w.EntriesFor(true, 7); !slices.Equal(got, []int64{1, 3}) {
+	if got := w.EntriesFor(kind.Jobs, 7); !slices.Equal(got, []int64{1, 3}) {
 		t.Fatalf("job 7: %v", got)
 	}
 	full := Coalesce([]Entry{{ID: 1, Entity: EntityTenantJobs}, {ID: 2, Entity: EntityJob, SourceID: 7}, {ID: 3, Entity: EntityTenantProviders}})
-	if got := full.EntriesFor(true, 7); !slices.Equal(got, []int64{1, 2}) {
+	if got := full.EntriesFor(kind.Jobs, 7); !slices.Equal(got, []int64{1, 2}) {
 		t.Fatalf("job 7 in a full job pass: %v", got)
+	}
+}
+
+// A profile edit syncs the company row alone; a tenant-wide change syncs it
+// with everything else, and the failure of the company row is charged to
+// the rows that asked for it.
+func TestCompanyWork(t *testing.T) {
+	w := Coalesce([]Entry{{ID: 1, Entity: EntityCompany}, {ID: 2, Entity: EntityJob, SourceID: 7}})
+	if all, _ := w.Of(kind.Companies); !all || w.AllJobs || w.AllProviders {
+		t.Fatalf("company edit: %+v", w)
+	}
+	if got := w.EntriesFor(kind.Companies, 1); !slices.Equal(got, []int64{1}) {
+		t.Fatalf("company row: %v", got)
+	}
+	if all, _ := Coalesce([]Entry{{ID: 3, Entity: EntityTenant}}).Of(kind.Companies); !all {
+		t.Fatal("a tenant-wide change leaves the company row out")
+	}
+	if all, _ := Coalesce([]Entry{{ID: 4, Entity: EntityTenantJobs}}).Of(kind.Companies); all {
+		t.Fatal("a job pass syncs the company row")
 	}
 }
 

@@ -13,9 +13,10 @@ type Entity string
 const (
 	EntityJob             Entity = "job"              // one job posting (SourceID)
 	EntityProvider        Entity = "provider"         // one service provider (SourceID)
-	EntityTenant          Entity = "tenant"           // both catalogs of the tenant
+	EntityTenant          Entity = "tenant"           // every catalog of the tenant
 	EntityTenantJobs      Entity = "tenant_jobs"      // the tenant's job catalog
 	EntityTenantProviders Entity = "tenant_providers" // the tenant's provider catalog
+	EntityCompany         Entity = "company"          // the tenant's company row (a profile edit)
 )
 
 // Entry is one row of public.sync_outbox.

@@ -56,6 +56,12 @@ func writeValue(h hash.Hash, col string, v any) {
 		writeUint(h, 'i', uint64(v))
 	case int:
 		writeUint(h, 'i', uint64(int64(v)))
+	case *int:
+		if v == nil {
+			writeNull(h)
+		} else {
+			writeUint(h, 'i', uint64(int64(*v)))
+		}
 	case bool:
 		writeUint(h, 'b', boolBit(v))
 	case float64:

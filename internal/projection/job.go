@@ -105,7 +105,7 @@ func projectJob(row *JobRow, in JobInput) {
 	row.Country = plainText(j.LocationCountry, maxPlace)
 	row.StreetAddress = plainText(j.StreetAddress, maxStreet)
 	row.PostalCode = plainText(j.PostalCode, maxPostalCode)
-	row.Latitude, row.Longitude = coordinates(j.Latitude, j.Longitude)
+	row.Latitude, row.Longitude = place(j.Latitude, j.Longitude, row.City, row.State, row.Country)
 	row.DescriptionHTML = SanitizeHTML(j.Description)
 	row.ResponsibilitiesHTML = SanitizeHTML(j.Responsibilities)
 	row.RequirementsHTML = SanitizeHTML(j.Requirements)

@@ -1,6 +1,7 @@
 package projection
 
 import (
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -112,14 +113,35 @@ func TestJobRules(t *testing.T) {
 				t.Errorf("deadline %v", r.ApplicationDeadline)
 			}
 		}},
-		{"one coordinate is no coordinate", func(in *JobInput) { in.Job.Longitude = nil }, func(t *testing.T, r JobRow) {
-			if r.Latitude != nil || r.Longitude != nil {
-				t.Errorf("coordinates %v %v", r.Latitude, r.Longitude)
+		{"half a position is none: the city's is used", func(in *JobInput) { in.Job.Longitude = nil }, func(t *testing.T, r JobRow) {
+			wantNear(t, r.Latitude, r.Longitude, 52.52, 13.41)
+		}},
+		{"out of range coordinates give way to the city's", func(in *JobInput) { in.Job.Latitude = new(91.0) }, func(t *testing.T, r JobRow) {
+			wantNear(t, r.Latitude, r.Longitude, 52.52, 13.41)
+		}},
+		{"the tenant's coordinates win over the city's", func(in *JobInput) { in.Job.Latitude, in.Job.Longitude = new(52.4), new(13.0) }, func(t *testing.T, r JobRow) {
+			if *r.Latitude != 52.4 || *r.Longitude != 13.0 {
+				t.Errorf("coordinates %v %v", *r.Latitude, *r.Longitude)
 			}
 		}},
-		{"out of range coordinates dropped", func(in *JobInput) { in.Job.Latitude = new(91.0) }, func(t *testing.T, r JobRow) {
+		{"an ambiguous city resolves by country", func(in *JobInput) {
+			in.Job.Latitude, in.Job.Longitude = nil, nil
+			in.Job.LocationCity, in.Job.LocationState, in.Job.LocationCountry = "London", "", "Canada"
+		}, func(t *testing.T, r JobRow) {
+			wantNear(t, r.Latitude, r.Longitude, 42.98, -81.23)
+		}},
+		{"an unknown city gives no coordinates", func(in *JobInput) {
+			in.Job.Latitude, in.Job.Longitude, in.Job.LocationCity = nil, nil, "Xyzzyville"
+		}, func(t *testing.T, r JobRow) {
 			if r.Latitude != nil || r.Longitude != nil {
-				t.Errorf("coordinates %v %v", r.Latitude, r.Longitude)
+				t.Errorf("coordinates %v %v", *r.Latitude, *r.Longitude)
+			}
+		}},
+		{"no city, no coordinates", func(in *JobInput) {
+			in.Job.Latitude, in.Job.Longitude, in.Job.LocationCity = nil, nil, ""
+		}, func(t *testing.T, r JobRow) {
+			if r.Latitude != nil || r.Longitude != nil {
+				t.Errorf("coordinates %v %v", *r.Latitude, *r.Longitude)
 			}
 		}},
 		{"positions at least one", func(in *JobInput) { in.Job.PositionsCount = 0 }, func(t *testing.T, r JobRow) {
@@ -221,5 +243,17 @@ func TestJobRowDoesNotAliasInput(t *testing.T) {
 	*in.Job.ApplicationDeadline = created
 	if *row.SalaryMin != 70000 || *row.Latitude != 52.52 || row.RequiredSkills[0] != "Go" || !row.ApplicationDeadline.Equal(deadline) {
 		t.Errorf("row aliases input: %+v", row)
+	}
+}
+
+// wantNear checks a projected position against a city's, to a tenth of a
+// degree: the gazetteer's figures, not a tenant's.
+func wantNear(t *testing.T, lat, lon *float64, wantLat, wantLon float64) {
+	t.Helper()
+	if lat == nil || lon == nil {
+		t.Fatalf("no coordinates, want %v,%v", wantLat, wantLon)
+	}
+	if math.Abs(*lat-wantLat) > 0.1 || math.Abs(*lon-wantLon) > 0.1 {
+		t.Fatalf("coordinates %v,%v, want about %v,%v", *lat, *lon, wantLat, wantLon)
 	}
 }

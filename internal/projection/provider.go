@@ -96,7 +96,7 @@ func projectProvider(row *ProviderRow, in ProviderInput) {
 	row.City = plainText(p.City, maxPlace)
 	row.State = plainText(p.State, maxPlace)
 	row.Country = plainText(p.Country, maxPlace)
-	row.Latitude, row.Longitude = coordinates(p.Latitude, p.Longitude)
+	row.Latitude, row.Longitude = place(p.Latitude, p.Longitude, row.City, row.State, row.Country)
 	row.CategoryNames, row.CategorySlugs = providerCategories(in.Categories)
 	row.SkillNames, row.Skills = providerSkills(in.Skills)
 	row.HourlyRate = optionalAmount(p.HourlyRate)

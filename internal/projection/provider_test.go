@@ -52,6 +52,12 @@ func TestProviderRules(t *testing.T) {
 				t.Errorf("got %v %v", r.CategoryNames, r.CategorySlugs)
 			}
 		}},
+		{"a provider without coordinates gets its city's, accents folded", func(in *ProviderInput) {
+			in.Provider.Latitude, in.Provider.Longitude = nil, nil
+			in.Provider.City, in.Provider.State, in.Provider.Country = "sao paulo", "", "BR"
+		}, func(t *testing.T, r ProviderRow) {
+			wantNear(t, r.Latitude, r.Longitude, -23.55, -46.64)
+		}},
 		{"skills sorted case-insensitively whatever the read order", func(in *ProviderInput) {
 			in.Skills = []domain.ProviderSkill{{Name: "rust", Level: "beginner"}, {Name: "Go", Level: "expert"}, {Name: "AWS", Level: "advanced", YearsExperience: 2}}
 		}, func(t *testing.T, r ProviderRow) {

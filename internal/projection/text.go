@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/gazetteer"
 )
 
 // Catalog length limits, in characters (runes, as PostgreSQL's length()
@@ -96,6 +97,25 @@ func coordinates(lat, lon *float64) (*float64, *float64) {
 		return nil, nil
 	}
 	return new(*lat), new(*lon)
+}
+
+// place is the row's position: the tenant's coordinates when it gave them,
+// else its city's in the offline gazetteer (country, then state, then
+// population settle an ambiguous name), else none. The city, state and
+// country are the projected ones, so what the catalog shows is what was
+// looked up.
+func place(lat, lon *float64, city, state, country string) (*float64, *float64) {
+	if la, lo := coordinates(lat, lon); la != nil {
+		return la, lo
+	}
+	if city == "" {
+		return nil, nil
+	}
+	p, ok := gazetteer.Lookup(city, state, country)
+	if !ok {
+		return nil, nil
+	}
+	return new(p.Lat), new(p.Lon)
 }
 
 // optionalAmount copies a nullable number so the row never aliases its input.

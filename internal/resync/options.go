@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 
 	"github.com/zumodra/zumodra/internal/kind"
 
@@ -14,7 +15,7 @@ import (
 // Options select and shape a resync.
 type Options struct {
 	TenantSlugs []string       // tenants to resync; nil or empty means all
-	Catalogs    []kind.Catalog // catalogs to resync; nil or empty means both
+	Catalogs    []kind.Catalog // catalogs to resync; nil or empty means all
 	DryRun      bool           // count what would change, write nothing
 	// Full reads and projects every source row, even those whose input
 	// fingerprint says they have not changed since the catalog row was made
@@ -44,8 +45,8 @@ const DefaultBatchSize = 1000
 // Validate checks the options and fills in defaults.
 func (o *Options) Validate() error {
 	for _, c := range o.Catalogs {
-		if c != kind.Jobs && c != kind.Providers {
-			return fmt.Errorf("resync: unknown catalog %q (want jobs or providers)", c)
+		if !slices.Contains(kind.All, c) {
+			return fmt.Errorf("resync: unknown catalog %q (want jobs, providers or companies)", c)
 		}
 	}
 	if len(o.Catalogs) == 0 {

@@ -80,8 +80,7 @@ func checkJobEnums(l *check.List, f *jobFields) {
 }
 
 func checkJobNumbers(l *check.List, f *jobFields) {
-	l.Add(check.Range("latitude", f.Latitude, -90, 90))
-	l.Add(check.Range("longitude", f.Longitude, -180, 180))
+	checkCoordinates(l, f.Latitude, f.Longitude)
 	l.Add(check.Amount("salary_min", f.SalaryMin, 12))
 	l.Add(check.Amount("salary_max", f.SalaryMax, 12))
 	if f.SalaryMin != nil && f.SalaryMax != nil && *f.SalaryMin > *f.SalaryMax {

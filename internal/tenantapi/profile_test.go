@@ -79,12 +79,13 @@ func TestProfileRefusesBadFields(t *testing.T) {
 	}
 }
 
-// tenantResyncs counts the tenant-wide resyncs queued for ten.
+// tenantResyncs counts the resyncs of ten's company row queued (a
+// profile edit queues 'company', a rename 'tenant', which covers it).
 func (e *env) tenantResyncs(ten tenant) int {
 	e.t.Helper()
 	var n int
 	err := e.pool.QueryRow(context.Background(),
-		`SELECT count(*) FROM public.sync_outbox WHERE tenant_id = $1 AND entity = 'tenant'`, ten.ID).Scan(&n)
+		`SELECT count(*) FROM public.sync_outbox WHERE tenant_id = $1 AND entity IN ('tenant', 'company')`, ten.ID).Scan(&n)
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -86,6 +86,8 @@ func TestProviderValidation(t *testing.T) {
 		{"skill years", []any{"skills", []map[string]any{{"name": "Go", "years_experience": 81}}}, "skills[0].years_experience"},
 		{"category id", []any{"category_ids", []int64{0}}, "category_ids"},
 		{"tagline newline", []any{"tagline", "a\nb"}, "tagline"},
+		{"half a position", []any{"latitude", 45.76, "longitude", nil}, "longitude"},
+		{"latitude out of range", []any{"latitude", -90.01, "longitude", 4.8}, "latitude"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

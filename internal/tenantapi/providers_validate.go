@@ -59,8 +59,7 @@ func checkProviderText(l *check.List, f *providerFields) {
 }
 
 func checkProviderNumbers(l *check.List, f *providerFields) {
-	l.Add(check.Range("latitude", f.Latitude, -90, 90))
-	l.Add(check.Range("longitude", f.Longitude, -180, 180))
+	checkCoordinates(l, f.Latitude, f.Longitude)
 	l.Add(check.Amount("hourly_rate", f.HourlyRate, 10))
 	l.Add(check.Amount("minimum_budget", f.MinimumBudget, 12))
 	l.Add(check.Range("rating_avg", &f.RatingAvg, 0, 5))

@@ -46,7 +46,8 @@ func (p UpdateParams) Validate() error {
 func (p UpdateParams) Empty() bool { return p == UpdateParams{} }
 
 // Update changes the given fields in one statement; the capture trigger on
-// tenants re-projects every catalog row of the tenant, as for a rename.
+// tenants queues the re-projection of what they feed: the company row for a
+// profile field, every catalog row of the tenant for its name or logo.
 func (s *Store) Update(ctx context.Context, slug string, p UpdateParams) (domain.Tenant, error) {
 	tp, err := UpdateProfile(ctx, s.Pool, slug, 0, p)
 	return tp.Tenant, err

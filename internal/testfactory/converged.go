@@ -23,7 +23,7 @@ import (
 func RequireConverged(t testing.TB, pool *pgxpool.Pool) {
 	t.Helper()
 	ctx := context.Background()
-	jobs, providers := expectedRows(t, pool)
+	jobs, providers, companies := expectedRows(t, pool)
 	conn, err := pool.Acquire(ctx)
 	if err != nil {
 		t.Fatalf("converged: %v", err)
@@ -32,13 +32,14 @@ func RequireConverged(t testing.TB, pool *pgxpool.Pool) {
 	var problems []string
 	problems = append(problems, compareCatalog(t, conn.Conn(), "job_catalog", projection.JobColumns(), jobs)...)
 	problems = append(problems, compareCatalog(t, conn.Conn(), "provider_catalog", projection.ProviderColumns(), providers)...)
+	problems = append(problems, compareCatalog(t, conn.Conn(), "company_catalog", projection.CompanyColumns(), companies)...)
 	if len(problems) > 0 {
 		t.Fatalf("catalog does not equal the projection of the sources (%d problems):\n%s",
 			len(problems), strings.Join(problems[:min(len(problems), 20)], "\n"))
 	}
 }
 
-func expectedRows(t testing.TB, pool *pgxpool.Pool) (jobs, providers [][]any) {
+func expectedRows(t testing.TB, pool *pgxpool.Pool) (jobs, providers, companies [][]any) {
 	t.Helper()
 	ctx := context.Background()
 	tenants, err := source.ListTenants(ctx, pool)
@@ -71,8 +72,17 @@ func expectedRows(t testing.TB, pool *pgxpool.Pool) (jobs, providers [][]any) {
 				providers = append(providers, r.Values())
 			}
 		}
+		profiles, err := source.CompaniesByID(ctx, pool, tn, []int64{tn.ID})
+		if err != nil {
+			t.Fatalf("converged: %v", err)
+		}
+		for _, x := range profiles {
+			if r, why := projection.Company(x); why == projection.Public {
+				companies = append(companies, r.Values())
+			}
+		}
 	}
-	return jobs, providers
+	return jobs, providers, companies
 }
 
 func compareCatalog(t testing.TB, conn *pgx.Conn, table string, cols []string, rows [][]any) []string {

@@ -218,9 +218,12 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
+// textsOf reads text content, not innerText: cards below the fold are not
+// rendered until scrolled near (content-visibility), and innerText of an
+// unrendered element is empty.
 func textsOf(t *testing.T, ctx context.Context, sel string) []string {
 	t.Helper()
-	out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(`+strconv.Quote(sel)+`)).map(n => n.innerText)`))
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(`+strconv.Quote(sel)+`)).map(n => n.textContent.replace(/\s+/g, " ").trim())`))
 	if err != nil {
 		t.Fatalf("texts of %s: %v", sel, err)
 	}

@@ -39,7 +39,7 @@ func (p *Pool) applyCatalog(ctx context.Context, tx pgx.Tx, t domain.Tenant, c k
 func failuresByEntry(w outbox.Work, failed []apply.RowError) map[int64]string {
 	out := map[int64]string{}
 	for _, f := range failed {
-		for _, id := range w.EntriesFor(f.Catalog == kind.Jobs, f.ID) {
+		for _, id := range w.EntriesFor(f.Catalog, f.ID) {
 			if out[id] != "" {
 				out[id] += "; "
 			}
