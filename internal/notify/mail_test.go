@@ -87,3 +87,33 @@ func TestApplicationIsMailedToTheNotificationAddress(t *testing.T) {
 		t.Fatalf("%d logged 451 attempts, want 1", n)
 	}
 }
+
+// With STARTTLS required, a server that does not offer it gets nothing
+// (the attempt fails and is retried), and one that does gets the message
+// over TLS.
+func TestMailRequiresSTARTTLSWhenConfigured(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	s, _ := notify.GetSettings(ctx, e.pool, e.tenant.ID)
+	if _, err := notify.UpdateSettings(ctx, e.pool, e.tenant.ID, s.Version, notify.SettingsInput{Email: "hr@acme.example"}); err != nil {
+		t.Fatal(err)
+	}
+	e.apply(intake.New(e.pool, nil).WithNotify(notify.Recorder{Mail: true}), "Ada")
+	plain := notifytest.StartSMTP(t)
+	w := e.worker(webhooks.Guard{}, notify.SMTP{Host: plain.Host, Port: plain.Port, From: "jobs@zumodra.example", StartTLS: true})
+	w.MaxAttempts = 1
+	if n := deliver(t, w); n != 1 || len(plain.Mails()) != 0 {
+		t.Fatalf("%d attempts, %d mails over plain SMTP", n, len(plain.Mails()))
+	}
+	var lastErr string
+	if err := e.pool.QueryRow(ctx, `SELECT last_error FROM public.notify_deliveries WHERE state = 'dead'`).Scan(&lastErr); err != nil || !strings.Contains(lastErr, "STARTTLS") {
+		t.Fatalf("dead delivery error %q (%v), want the missing STARTTLS", lastErr, err)
+	}
+	secure, trust := notifytest.StartSMTPWithTLS(t)
+	e.apply(intake.New(e.pool, nil).WithDuplicateWindow(0).WithNotify(notify.Recorder{Mail: true}), "Grace")
+	tw := e.worker(webhooks.Guard{}, notify.SMTP{Host: secure.Host, Port: secure.Port, From: "jobs@zumodra.example", StartTLS: true, TLSConfig: trust})
+	if n := deliver(t, tw); n != 1 || len(secure.Mails()) != 1 {
+		t.Fatalf("%d attempts, %d mails over STARTTLS", n, len(secure.Mails()))
+	}
+}

@@ -4,6 +4,7 @@ package notifytest
 
 import (
 	"bytes"
+	"crypto/tls"
 	"io"
 	"net"
 	"strconv"
@@ -33,7 +34,18 @@ type SMTPServer struct {
 }
 
 // StartSMTP starts a server on 127.0.0.1 for the test's lifetime.
-func StartSMTP(t testing.TB) *SMTPServer {
+func StartSMTP(t testing.TB) *SMTPServer { return start(t, nil) }
+
+// StartSMTPWithTLS starts a server that offers STARTTLS with a fresh
+// self-signed certificate for 127.0.0.1, and returns the client's TLS
+// configuration that trusts it.
+func StartSMTPWithTLS(t testing.TB) (*SMTPServer, *tls.Config) {
+	t.Helper()
+	server, client := selfSigned(t)
+	return start(t, server), client
+}
+
+func start(t testing.TB, tlsConfig *tls.Config) *SMTPServer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -44,6 +56,7 @@ func StartSMTP(t testing.TB) *SMTPServer {
 	srv.Domain = "localhost"
 	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
 	srv.MaxMessageBytes = 1 << 20
+	srv.TLSConfig = tlsConfig
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { srv.Close() })
 	host, port, _ := net.SplitHostPort(ln.Addr().String())
