@@ -73,15 +73,18 @@ func scanEndpoint(row pgx.Row) (Endpoint, error) {
 	return e, err
 }
 
-// validate normalises in and reports every bad field; the URL's host is
-// resolved and refused when it is not public (unless the guard allows it).
-func (s Endpoints) validate(ctx context.Context, in *EndpointInput) error {
+// validate normalises in and reports every bad field; a URL other than
+// unchanged (the one the endpoint has) is resolved and refused when it is
+// not public (unless the guard allows it). An unchanged one is not looked
+// up again: deliveries check every address they dial anyway, and pausing
+// an endpoint must not fail because its host is down.
+func (s Endpoints) validate(ctx context.Context, in *EndpointInput, unchanged string) error {
 	in.URL, in.Description = strings.TrimSpace(in.URL), strings.TrimSpace(in.Description)
 	var l check.List
 	if err := check.Line("url", in.URL, 1, maxURL); err != nil {
 		l.Add(err)
-	} else if err := s.Guard.CheckURL(ctx, in.URL); err != nil {
-		l.Add(urlError(err))
+	} else if in.URL != unchanged {
+		l.Add(urlError(s.Guard.CheckURL(ctx, in.URL)))
 	}
 	l.Add(check.Line("description", in.Description, 0, maxDescription))
 	events, err := parseEvents(in.Events)
@@ -92,6 +95,8 @@ func (s Endpoints) validate(ctx context.Context, in *EndpointInput) error {
 
 func urlError(err error) error {
 	switch {
+	case err == nil:
+		return nil
 	case errors.Is(err, webhooks.ErrBadURL):
 		return domain.FieldError("url", "must be an absolute http or https URL with a host and no user name or password")
 	case errors.Is(err, webhooks.ErrForbiddenAddress):
@@ -120,7 +125,7 @@ func parseEvents(events []string) ([]string, error) {
 // Create registers an endpoint with a fresh secret, active unless in says
 // otherwise.
 func (s Endpoints) Create(ctx context.Context, q pgq.Querier, tenantID int64, in EndpointInput) (Secret, error) {
-	if err := s.validate(ctx, &in); err != nil {
+	if err := s.validate(ctx, &in, ""); err != nil {
 		return Secret{}, err
 	}
 	secret, err := webhooks.NewSecret()
@@ -191,7 +196,7 @@ func (s Endpoints) Update(ctx context.Context, q pgq.Querier, tenantID, id, vers
 	if in.Active == nil {
 		return Endpoint{}, domain.FieldError("active", "must be true or false")
 	}
-	if err := s.validate(ctx, &in); err != nil {
+	if err := s.validate(ctx, &in, cur.URL); err != nil {
 		return Endpoint{}, err
 	}
 	e, err := scanEndpoint(q.QueryRow(ctx, `UPDATE public.webhook_endpoints

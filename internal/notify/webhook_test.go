@@ -103,7 +103,22 @@ func TestPrivateAddressRefusedAtRegistrationAndDial(t *testing.T) {
 	if n := e.count(`SELECT count(*) FROM public.webhook_endpoints`); n != 0 {
 		t.Fatalf("%d endpoints stored, want none", n)
 	}
-	e.endpoint(rec.srv.URL, notify.ApplicationCreated)
+	ep := e.endpoint(rec.srv.URL, notify.ApplicationCreated)
+	// Under the default guard, the endpoint may still be changed without
+	// touching its URL, but not moved to another private address.
+	strict := notify.Endpoints{}
+	if _, err := strict.Update(context.Background(), e.pool, e.tenant.ID, ep.ID, ep.Version, func(in *notify.EndpointInput) error {
+		in.URL = "http://10.0.0.1/"
+		return nil
+	}); domain.ErrorCode(err) != domain.CodeInvalid {
+		t.Fatalf("moved to a private address: %v", err)
+	}
+	if _, err := strict.Update(context.Background(), e.pool, e.tenant.ID, ep.ID, ep.Version, func(in *notify.EndpointInput) error {
+		in.Description = "kept"
+		return nil
+	}); err != nil {
+		t.Fatalf("description change: %v", err)
+	}
 	e.apply(intake.New(e.pool, nil), "Ada")
 	if n := deliver(t, e.worker(webhooks.Guard{}, nil)); n != 1 {
 		t.Fatalf("%d attempts, want 1: a refused address is not retried", n)
