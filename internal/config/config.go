@@ -97,7 +97,7 @@ func Default() Config {
 		Workers:   2,
 		HTTP: HTTPLimits{ResultCache: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit,
 			RequestTimeout: DefaultRequestTimeout},
-		Reverse: Reverse{DuplicateWindow: DefaultDuplicateWindow},
+		Reverse: Reverse{DuplicateWindow: DefaultDuplicateWindow, Retention: DefaultRetention},
 		DB:      database.DefaultLimits(),
 		Notify:  defaultNotify(),
 	}

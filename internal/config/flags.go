@@ -56,7 +56,8 @@ func (c *Config) BindWorkerFlags(fs *pflag.FlagSet, usage string) {
 	fs.DurationVar(&c.Sync.VerifyInterval, "verify-interval", c.Sync.VerifyInterval,
 		"periodic catalog verification; 0 means 15m, negative disables (env "+EnvVerifyInterval+")")
 	fs.DurationVar(&c.Sync.CleanupInterval, "cleanup-interval", c.Sync.CleanupInterval,
-		"periodic stale sweep; 0 means 1h, negative disables (env "+EnvCleanupInterval+")")
+		"periodic stale sweep, and applicant purge; 0 means 1h, negative disables (env "+EnvCleanupInterval+")")
+	c.BindRetentionFlag(fs)
 }
 
 // levelValue lets a slog.Level be a flag.

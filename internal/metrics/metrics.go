@@ -62,6 +62,13 @@ var (
 		Help: "Notification delivery attempts by channel and result (delivered, retry, dead).",
 	}, []string{"channel", "result"})
 
+	// ApplicantRowsPurged counts rows of applicants' data the retention
+	// purge deleted, by table (applications, their history, ...).
+	ApplicantRowsPurged = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "zumodra_applicant_rows_purged_total",
+		Help: "Rows of applicants' data deleted by the retention purge, by table.",
+	}, []string{"table"})
+
 	// HTTPRequestSeconds is the duration of HTTP requests by route pattern,
 	// method and status.
 	HTTPRequestSeconds = prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -80,7 +87,7 @@ func NewRegistry() *prometheus.Registry {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		SyncAppliedRows, SyncApplySeconds, SyncPropagationSeconds, SyncFailures,
-		VerifyDiscrepancies, HTTPRequestSeconds, NotifyDeliveries,
+		VerifyDiscrepancies, HTTPRequestSeconds, ApplicantRowsPurged, NotifyDeliveries,
 	)
 	return reg
 }

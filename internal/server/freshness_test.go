@@ -44,7 +44,7 @@ func startSite(t *testing.T) *freshSite {
 		t.Fatal(err)
 	}
 	t.Cleanup(pools.Close)
-	workers, err := Workers(pools, 1, cfg.Sync, cfg.Notify, log)
+	workers, err := Workers(pools, 1, cfg.Sync, 0, cfg.Notify, log)
 	if err != nil {
 		t.Fatal(err)
 	}

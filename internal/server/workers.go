@@ -6,6 +6,7 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/zumodra/zumodra/internal/config"
 	"github.com/zumodra/zumodra/internal/database"
@@ -16,15 +17,16 @@ import (
 )
 
 // Workers returns a function running n sync workers, with the periodic
-// verify and cleanup runs and the notification deliveries beside them,
-// until its context ends (each worker then finishes or rolls back the
-// batch in hand, each delivery its send), or nil for n == 0.
+// verify, cleanup and applicant purge (at retention; 0 keeps forever)
+// runs and the notification deliveries beside them, until its context
+// ends (each worker then finishes or rolls back the batch in hand, each
+// delivery its send), or nil for n == 0.
 //
 // The workers take pools' worker pool and the periodic tasks a pool of
 // their own, so that verify holding its lock and its reads never takes the
 // connections the workers apply with (and the LISTEN connection is the
 // workers' own, outside any pool).
-func Workers(pools *database.Pools, n int, timing config.SyncTiming, nc config.Notify, log *slog.Logger) (func(context.Context) error, error) {
+func Workers(pools *database.Pools, n int, timing config.SyncTiming, retention time.Duration, nc config.Notify, log *slog.Logger) (func(context.Context) error, error) {
 	if n == 0 {
 		return nil, nil
 	}
@@ -34,7 +36,8 @@ func Workers(pools *database.Pools, n int, timing config.SyncTiming, nc config.N
 		return nil, err
 	}
 	periodicPool := cmp.Or(pools.Periodic, pools.Base)
-	periodic := &ops.Periodic{Pool: periodicPool, Log: log, VerifyEvery: timing.VerifyInterval, CleanupEvery: timing.CleanupInterval}
+	periodic := &ops.Periodic{Pool: periodicPool, Log: log, VerifyEvery: timing.VerifyInterval, CleanupEvery: timing.CleanupInterval,
+		Retention: retention}
 	deliveries := &notify.Worker{Pool: pools.For(database.RoleWorker), Log: log,
 		Guard: webhooks.Guard{AllowPrivate: nc.WebhookAllowPrivate}, Mailer: mailer(nc.SMTP)}
 	return together(ops.WithPeriodic(p.Run, periodic), deliveries.Run), nil
