@@ -7,6 +7,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/zumodra/zumodra/internal/inbox"
+	"github.com/zumodra/zumodra/internal/intake"
 	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/notify"
 )
@@ -109,5 +111,42 @@ func TestSweepKeepsRecentAndPending(t *testing.T) {
 	}
 	if got := e.count(`SELECT count(*) FROM public.notify_events`) + e.count(`SELECT count(*) FROM public.notify_deliveries`); got != 4 {
 		t.Fatalf("%d events and deliveries left, want 2 of each", got)
+	}
+}
+
+// Erasing an applicant erases the events that copy their data, pending
+// deliveries included, and leaves other applicants' events alone.
+func TestErasedApplicantLeavesNoEvent(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	e.endpoint("http://127.0.0.1:9/", notify.ApplicationCreated, notify.ApplicationStatusChanged)
+	svc := intake.New(e.pool, nil)
+	r := e.apply(svc, "Ada")
+	if _, err := svc.SubmitApplication(ctx, e.catJob, intake.Application{Name: "Grace", Email: "grace@example.com", ResumeText: "cv"}); err != nil {
+		t.Fatal(err)
+	}
+	err := pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
+		_, err := inbox.ChangeStatus(ctx, tx, e.tenant, inbox.Applications, r.ID, inbox.Move{Status: "reviewing", Version: 1, Actor: "test"})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := e.count(`SELECT count(*) FROM public.notify_events`); n != 3 {
+		t.Fatalf("%d events, want 3", n)
+	}
+	err = pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
+		_, err := inbox.Erase(ctx, tx, e.tenant, inbox.Applications, "ADA@example.com")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := e.count(`SELECT count(*) FROM public.notify_events WHERE data::text LIKE '%ada@example.com%' OR (data ->> 'id')::bigint = $1`, r.ID); n != 0 {
+		t.Fatalf("%d events of the erased applicant left", n)
+	}
+	if n := e.count(`SELECT count(*) FROM public.notify_deliveries`); n != 1 {
+		t.Fatalf("%d deliveries left, want the other applicant's one", n)
 	}
 }

@@ -30,3 +30,20 @@ func Sweep(ctx context.Context, q pgq.Querier, retention time.Duration) (int, er
 	}
 	return int(tag.RowsAffected()), nil
 }
+
+// Forget deletes the tenant's events about these submissions (noun
+// "application" or "inquiry"), with their deliveries and log: their
+// payloads copy the applicant's data, so an erased or purged applicant is
+// neither kept in the outbox nor sent again by a replay.
+func Forget(ctx context.Context, q pgq.Querier, tenantID int64, noun string, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := q.Exec(ctx, `DELETE FROM public.notify_events WHERE tenant_id = $1 AND (
+		(type = $2 AND (data -> $4 ->> 'id')::bigint = ANY ($5)) OR (type = $3 AND (data ->> 'id')::bigint = ANY ($5)))`,
+		tenantID, noun+".created", noun+".status_changed", noun, ids)
+	if err != nil {
+		return fmt.Errorf("notify: forget events of %d %s(s): %w", len(ids), noun, err)
+	}
+	return nil
+}
