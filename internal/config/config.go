@@ -50,6 +50,7 @@ type Config struct {
 	DB      map[database.Role]database.Limits
 	Reverse Reverse // duplicates, notifications and retention of what visitors send
 	Notify  Notify  // SMTP and webhook addresses of the notification deliveries
+	Counts  Counts  // how often views and submissions counted in memory are written
 }
 
 // HTTPLimits are the read path's result caches and the per-client rate
@@ -142,6 +143,9 @@ func (c Config) Validate() error {
 		return fmt.Errorf("rate limits %d and %d: want 0 (no limit) or more requests a minute", c.HTTP.APIRateLimit, c.HTTP.FormRateLimit)
 	}
 	if err := c.Reverse.validate(); err != nil {
+		return err
+	}
+	if err := c.Counts.validate(); err != nil {
 		return err
 	}
 	if err := c.Notify.validate(); err != nil {

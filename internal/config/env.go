@@ -106,6 +106,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if err := c.Notify.fromEnv(getenv); err != nil {
 		return c, err
 	}
+	if err := c.Counts.fromEnv(getenv); err != nil {
+		return c, err
+	}
 	return c, c.Reverse.fromEnv(getenv)
 }
 

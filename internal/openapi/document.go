@@ -39,6 +39,7 @@ func Build() obj {
 			{"name": "jobs", "description": "Tenant API: your job postings, public or not"},
 			{"name": "provider-categories", "description": "Tenant API: your provider categories"},
 			{"name": "inbox", "description": "Tenant API: the applications and inquiries visitors sent you"},
+			{"name": "applicants", "description": "Tenant API: export or erase everything you hold about one applicant"},
 			{"name": "catalog-status", "description": "Tenant API: which of your rows are public, and why not"},
 			{"name": "profile", "description": "Tenant API: your company's name, logo and public profile"},
 			{"name": "webhooks", "description": "Tenant API: your webhook endpoints and the deliveries of your events (docs/WEBHOOKS.md)"},
