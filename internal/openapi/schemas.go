@@ -7,13 +7,14 @@ import (
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
+	"github.com/zumodra/zumodra/internal/publicapi"
 	"github.com/zumodra/zumodra/internal/tenantapi"
 )
 
 // publicTypes are the catalog rows the public API writes, by schema name.
 var publicTypes = map[string]any{
-	"JobSummary": catalog.JobSummary{}, "Job": catalog.Job{},
-	"ProviderSummary": catalog.ProviderSummary{}, "Provider": catalog.Provider{}, "PublicSkill": catalog.Skill{},
+	"JobSummary": catalog.JobSummary{}, "Job": publicapi.JobDetail{},
+	"ProviderSummary": catalog.ProviderSummary{}, "Provider": publicapi.ProviderDetail{}, "PublicSkill": catalog.Skill{},
 	"Category": catalog.Category{}, "Country": catalog.Country{}, "City": catalog.City{}, "Stats": catalog.Stats{},
 	"FacetValue": catalog.FacetValue{}, "JobFacets": catalog.JobFacets{}, "ProviderFacets": catalog.ProviderFacets{},
 	"Problem": httpx.Problem{}, "FieldIssue": httpx.FieldIssue{},
@@ -45,6 +46,9 @@ func schemas() obj {
 	}
 	for name, input := range resources {
 		out[resourceName(name)] = storedResource(out[input].(obj))
+	}
+	for name, submissions := range countedResources {
+		withCounts(out[name].(obj), submissions)
 	}
 	for name, rules := range constraints {
 		applyConstraints(out[name].(obj), rules)

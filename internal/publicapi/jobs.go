@@ -49,5 +49,5 @@ func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) getJob(w http.ResponseWriter, r *http.Request) {
-	getOne(h, w, r, "job", h.store.Job)
+	getOne(h, w, r, "job", h.jobDetail)
 }

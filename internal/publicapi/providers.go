@@ -45,5 +45,5 @@ func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) getProvider(w http.ResponseWriter, r *http.Request) {
-	getOne(h, w, r, "provider", h.store.Provider)
+	getOne(h, w, r, "provider", h.providerDetail)
 }

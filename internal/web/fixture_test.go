@@ -59,7 +59,13 @@ func newEnv(t *testing.T) *env {
 
 func newEnvWith(t *testing.T, cfg web.Config) *env {
 	t.Helper()
-	pool := testdb.New(t)
+	return newEnvOn(t, testdb.New(t), cfg)
+}
+
+// newEnvOn is newEnvWith on a database the test made first, for what cfg
+// needs built on it.
+func newEnvOn(t *testing.T, pool *pgxpool.Pool, cfg web.Config) *env {
+	t.Helper()
 	var out io.Writer = io.Discard
 	if os.Getenv("WEB_TEST_LOG") != "" { // see why a page failed
 		out = os.Stderr
@@ -91,7 +97,11 @@ func newEnvWith(t *testing.T, cfg web.Config) *env {
 		t.Cleanup(cancel)
 		go cfg.Live.Run(ctx, feed)
 	}
-	h, err := web.New(cfg, cat, intake.New(pool, log).WithClock(clock), log)
+	in := intake.New(pool, log).WithClock(clock)
+	if cfg.Counts != nil {
+		in = in.WithCounter(cfg.Counts)
+	}
+	h, err := web.New(cfg, cat, in, log)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}

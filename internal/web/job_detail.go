@@ -33,6 +33,7 @@ type jobView struct {
 	Job      jobDetailCard
 	Sections []htmlSection
 	Form     formView
+	Counts   string // views and applicants, "" when none
 }
 
 // jobDetail serves /careers/jobs/{id}-{slug}/ with the application form;
@@ -55,7 +56,8 @@ func (h *Handler) jobDetail(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderJob(w http.ResponseWriter, r *http.Request, status int, j catalog.Job, f formView) {
-	view := jobView{Job: h.jobDetailCard(j), Sections: jobSections(j), Form: f}
+	view := jobView{Job: h.jobDetailCard(j), Sections: jobSections(j), Form: f,
+		Counts: h.countsLine(r, kind.Jobs, j.ID, "applicant", "applicants")}
 	p := page{
 		Title:       pick(j.MetaTitle, j.Title+" at "+j.CompanyName) + " · " + h.cfg.SiteName,
 		Description: pick(j.MetaDescription, clip(j.Excerpt, 160), j.Title+" at "+j.CompanyName+"."),
