@@ -78,7 +78,7 @@ func Translate(c kind.Catalog, v url.Values) (o Original, found bool, err error)
 		}
 		found = true
 		delete(o.Values, old)
-		if _, taken := o.Values[ours]; !taken && strings.TrimSpace(vs[0]) != "" {
+		if strings.TrimSpace(o.Values.Get(ours)) == "" && strings.TrimSpace(vs[0]) != "" { // ours, if given, wins
 			o.Values[ours] = vs[:1]
 		}
 	}
@@ -158,8 +158,17 @@ func unknownHint(key string) string {
 // orders naming ours; the pages have redirected them already.
 func (p *Params) sort(c kind.Catalog) string {
 	s := p.Str("sort")
-	if ours, ok := originalSorts[c][s]; ok && ours != s && p.strict {
+	if !p.strict {
+		return s
+	}
+	if ours, ok := originalSorts[c][s]; ok && ours != s {
 		p.fail(domain.FieldError("sort", "%q is the original site's name of an order: use sort=%s", s, ours))
+	}
+	// The parser refused ordering knowing no list; this one knows the order.
+	if vs := p.v["ordering"]; len(vs) > 0 {
+		if ours, ok := originalSorts[c][vs[0]]; ok {
+			p.refine(domain.FieldError("ordering", "is the original site's name for sort: use sort=%s", ours))
+		}
 	}
 	return s
 }

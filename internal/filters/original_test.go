@@ -29,6 +29,7 @@ func TestTranslate(t *testing.T) {
 		{kind.Jobs, "search=engineer", "q=engineer", "", 0, true},
 		{kind.Jobs, "search=", "", "", 0, true},
 		{kind.Jobs, "search=a&q=b", "q=b", "", 0, true},
+		{kind.Jobs, "q=&search=a", "q=a", "", 0, true}, // an empty form field is no search of ours
 		{kind.Jobs, "ordering=-published_at", "sort=newest", "", 0, true},
 		{kind.Jobs, "ordering=-salary_max&sort=featured", "sort=featured", "", 0, true},
 		{kind.Jobs, "sort=-published_at", "sort=newest", "", 0, true},
@@ -100,7 +101,9 @@ func TestStrictNamesTheReplacement(t *testing.T) {
 		hint       string
 	}{
 		{kind.Jobs, "search=go", "search", "use q"},
-		{kind.Jobs, "ordering=-published_at", "ordering", "use sort"},
+		{kind.Jobs, "ordering=-published_at", "ordering", "use sort=newest"},
+		{kind.Jobs, "ordering=oldest", "ordering", "use sort"},
+		{kind.Providers, "ordering=-rating", "ordering", "use sort=rating"},
 		{kind.Jobs, "location=Montreal", "location", "use city, state or country"},
 		{kind.Jobs, "page=2", "page", "use cursor"},
 		{kind.Jobs, "sort=-published_at", "sort", "use sort=newest"},

@@ -80,6 +80,18 @@ func (p *Params) fail(err *domain.Error) {
 	p.errs = append(p.errs, err)
 }
 
+// refine replaces the problem of err's parameter with err, a more precise
+// account of it, or records it.
+func (p *Params) refine(err *domain.Error) {
+	for i, e := range p.errs {
+		if e.Field == err.Field {
+			p.errs[i] = err
+			return
+		}
+	}
+	p.errs = append(p.errs, err)
+}
+
 // Also records the problems of err (a catalog's Validate, say) whose
 // parameters have none yet, so one answer names every bad parameter.
 func (p *Params) Also(err error) {

@@ -81,7 +81,15 @@ func schemas() obj {
 	for name, s := range handWritten() {
 		out[name] = s
 	}
+	describeProblem(out["Problem"].(obj)["properties"].(obj))
 	return out
+}
+
+// describeProblem says what a problem document's detail and errors hold.
+func describeProblem(props obj) {
+	props["detail"].(obj)["description"] = "what went wrong; for bad input every entry of errors as field: detail, joined by \"; \""
+	props["errors"].(obj)["description"] = "every bad field or query parameter of the request (a query parameter once, with the first problem found with it); " +
+		"for one of the original site's query parameters (search, location, page, ordering) or values (sort=-published_at, remote=true) the detail names the one to use"
 }
 
 // resourceName maps "Job_" to "TenantJob": the public "Job" is the catalog

@@ -67,7 +67,7 @@ func TestOriginalParametersNameTheirReplacement(t *testing.T) {
 		"/api/v1/careers/jobs?search=go":              "search: is the original site's name for q: use q",
 		"/api/v1/careers/jobs?location=Montreal":      "use city, state or country",
 		"/api/v1/careers/jobs?page=2":                 "use cursor",
-		"/api/v1/careers/jobs?ordering=-published_at": "use sort",
+		"/api/v1/careers/jobs?ordering=-published_at": "ordering: is the original site's name for sort: use sort=newest",
 		"/api/v1/careers/jobs?sort=-published_at":     `"-published_at" is the original site's name of an order: use sort=newest`,
 		"/api/v1/careers/jobs?sort=salary_high":       "use sort=salary",
 		"/api/v1/careers/jobs?remote=true":            "use remote=remote",
