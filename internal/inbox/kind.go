@@ -4,6 +4,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/resume"
 )
 
@@ -18,6 +19,7 @@ type Kind struct {
 	ref      string // the history table's column pointing at the submission
 	parent   string // job_id or provider_id
 	columns  string
+	moved    string // the event type of a status change (internal/notify)
 	// extra are more select expressions, read in the tenant's schema for
 	// the table as its query names it.
 	extra func(t domain.Tenant, as string) string
@@ -44,13 +46,13 @@ func resumeColumn(t domain.Tenant, as string) string {
 // The two inboxes.
 var (
 	Applications = Kind{Noun: "application", Statuses: domain.ApplicationStatuses, Working: domain.ApplicationWorkingStatuses,
-		table: "applications", history: "application_history", ref: "application_id", parent: "job_id",
+		table: "applications", history: "application_history", ref: "application_id", parent: "job_id", moved: notify.ApplicationStatusChanged,
 		related: []related{{table: "application_history", ref: "application_id"},
 			{table: "application_resumes", ref: "application_id", omit: []string{"content"}}},
 		columns: `id, job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter, answers,
 			status, version, created_at, updated_at`, extra: resumeColumn}
 	Inquiries = Kind{Noun: "inquiry", Statuses: domain.InquiryStatuses, Working: domain.InquiryWorkingStatuses,
-		table: "project_inquiries", history: "inquiry_history", ref: "inquiry_id", parent: "provider_id",
+		table: "project_inquiries", history: "inquiry_history", ref: "inquiry_id", parent: "provider_id", moved: notify.InquiryStatusChanged,
 		related: []related{{table: "inquiry_history", ref: "inquiry_id"}},
 		columns: `id, provider_id, provider_name, name, email, message, budget, currency,
 			status, version, created_at, updated_at`}

@@ -12,6 +12,7 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/intake/check"
 	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/questions"
 	"github.com/zumodra/zumodra/internal/resume"
@@ -63,19 +64,27 @@ func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o catalog.Or
 	r := Receipt{TenantName: t.Name, Title: j.Title}
 	if r.ID, err = s.earlier(ctx, tx, t, applicationRepeat, o.SourceID, a.Email); err != nil || r.ID != 0 {
 		r.repeat = true
+		if err == nil {
+			r.mailed, err = s.events.WillMail(ctx, tx, t.ID)
+		}
 		return r, err
 	}
+	d := notify.ApplicationData{JobID: o.SourceID, JobTitle: j.Title, Name: a.Name, Email: a.Email, Phone: a.Phone,
+		ResumeURL: a.ResumeURL, CoverLetter: a.CoverLetter}
 	err = tx.QueryRow(ctx, `INSERT INTO `+tenantTable(t, "applications")+`
 		(job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter, answers, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
-		o.SourceID, j.Title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter, answers, s.now()).Scan(&r.ID)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id, status, created_at`,
+		o.SourceID, j.Title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter, answers, s.now()).Scan(&r.ID, &d.Status, &d.CreatedAt)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("insert application into %s: %w", t.SchemaName, err)
 	}
+	d.ID = r.ID
 	if file != nil {
-		err = resume.Store(ctx, tx, t, r.ID, *file, s.now())
+		if err := resume.Store(ctx, tx, t, r.ID, *file, s.now()); err != nil {
+			return Receipt{}, err
+		}
 	}
-	return r, err
+	return r, s.announce(ctx, tx, t, &r, notify.Event{Type: notify.ApplicationCreated, Data: notify.Submitted{Application: &d}})
 }
 
 // checkAnswers judges the answers by the job's questions, joining what is
