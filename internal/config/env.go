@@ -100,6 +100,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.TrustedProxies = ps
 	}
 	c.AllowedHosts = splitList(getenv(EnvAllowedHosts))
+	if err := c.Read.fromEnv(getenv); err != nil {
+		return c, err
+	}
 	if err := c.dbFromEnv(getenv); err != nil {
 		return c, err
 	}
