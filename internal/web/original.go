@@ -28,9 +28,9 @@ type listing struct {
 
 func (h *Handler) jobListing() listing {
 	return listing{catalog: kind.Jobs, path: jobsPath,
-		check: func(p *filters.Params) error { q := p.JobQuery(); p.Also(q.Validate()); return p.Err() },
+		check: func(p *filters.Params) error { q, _ := jobQuery(p); p.Also(q.Validate()); return p.Err() },
 		next: func(ctx context.Context, p *filters.Params, cursor string) (string, error) {
-			q := p.JobQuery()
+			q, _ := jobQuery(p)
 			q.Cursor = cursor
 			res, err := h.catalog.SearchJobs(ctx, q)
 			return res.Next, err
@@ -39,9 +39,9 @@ func (h *Handler) jobListing() listing {
 
 func (h *Handler) providerListing() listing {
 	return listing{catalog: kind.Providers, path: providersPath,
-		check: func(p *filters.Params) error { q := p.ProviderQuery(); p.Also(q.Validate()); return p.Err() },
+		check: func(p *filters.Params) error { q, _ := providerQuery(p); p.Also(q.Validate()); return p.Err() },
 		next: func(ctx context.Context, p *filters.Params, cursor string) (string, error) {
-			q := p.ProviderQuery()
+			q, _ := providerQuery(p)
 			q.Cursor = cursor
 			res, err := h.catalog.SearchProviders(ctx, q)
 			return res.Next, err
