@@ -19,10 +19,14 @@ type catalogOps struct {
 	columns []string
 	idPage  func(ctx context.Context, q pgq.Querier, t domain.Tenant, after int64, limit int) ([]int64, error)
 	// queueRead queues the read of ids on a batch; the function it returns,
-	// called once the batch has run, gives the rows to write, the ids to
-	// remove (not public, or without a source row) and the rows that hold
-	// values the catalog cannot take (removed too, and reported).
-	queueRead func(b *pgx.Batch, t domain.Tenant, ids []int64) func() projected
+	// called once the batch has run with what the catalog holds of each
+	// row's HTML, gives the rows to write, the ids to remove (not public, or
+	// without a source row) and the rows that hold values the catalog cannot
+	// take (removed too, and reported).
+	queueRead func(b *pgx.Batch, t domain.Tenant, ids []int64) func(priors) projected
+	// htmlColumns are the catalog's sanitised HTML columns, in the order of
+	// projection.Prior.
+	htmlColumns []string
 	// queueFingerprints and fingerprintPage read input fingerprints
 	// (internal/source).
 	queueFingerprints func(b *pgx.Batch, t domain.Tenant, salt string, ids []int64, out source.Fingerprints)
@@ -41,26 +45,26 @@ type projected struct {
 
 var catalogs = map[kind.Catalog]catalogOps{
 	kind.Jobs: {projection.JobColumns(), source.JobIDPage, queueProjected(kind.Jobs, source.QueueJobsByID, jobItem),
-		source.QueueJobFingerprints, source.JobFingerprintPage},
+		projection.JobHTMLColumns(), source.QueueJobFingerprints, source.JobFingerprintPage},
 	kind.Providers: {projection.ProviderColumns(), source.ProviderIDPage, queueProjected(kind.Providers, source.QueueProvidersByID, providerItem),
-		source.QueueProviderFingerprints, source.ProviderFingerprintPage},
+		projection.ProviderHTMLColumns(), source.QueueProviderFingerprints, source.ProviderFingerprintPage},
 	kind.Companies: {projection.CompanyColumns(), source.CompanyIDPage, queueProjected(kind.Companies, source.QueueCompaniesByID, companyItem),
-		source.QueueCompanyFingerprints, source.CompanyFingerprintPage},
+		nil, source.QueueCompanyFingerprints, source.CompanyFingerprintPage},
 }
 
 // queueProjected builds a queueRead from a source read and a projection of
 // one row (its id, its catalog row when public, the error that keeps it
 // out when it is invalid). internal/projection alone decides which rows are
 // public.
-func queueProjected[In any](c kind.Catalog, queue func(*pgx.Batch, domain.Tenant, []int64, *[]In), project func(In) (int64, item, bool, error)) func(*pgx.Batch, domain.Tenant, []int64) func() projected {
-	return func(b *pgx.Batch, t domain.Tenant, ids []int64) func() projected {
+func queueProjected[In any](c kind.Catalog, queue func(*pgx.Batch, domain.Tenant, []int64, *[]In), project func(In, priors) (int64, item, bool, error)) func(*pgx.Batch, domain.Tenant, []int64) func(priors) projected {
+	return func(b *pgx.Batch, t domain.Tenant, ids []int64) func(priors) projected {
 		var in []In
 		queue(b, t, ids, &in)
-		return func() projected {
+		return func(held priors) projected {
 			p := projected{items: make([]item, 0, len(in))}
 			found := make([]int64, len(in))
 			for i, x := range in {
-				id, it, public, invalid := project(x)
+				id, it, public, invalid := project(x, held)
 				found[i] = id
 				switch {
 				case public:
@@ -79,7 +83,8 @@ func queueProjected[In any](c kind.Catalog, queue func(*pgx.Batch, domain.Tenant
 	}
 }
 
-func jobItem(x projection.JobInput) (int64, item, bool, error) {
+func jobItem(x projection.JobInput, held priors) (int64, item, bool, error) {
+	x.Prior = held.of(x.Job.ID)
 	r, why := projection.Job(x)
 	switch why {
 	case projection.Public:
@@ -90,7 +95,8 @@ func jobItem(x projection.JobInput) (int64, item, bool, error) {
 	return x.Job.ID, item{}, false, nil
 }
 
-func providerItem(x projection.ProviderInput) (int64, item, bool, error) {
+func providerItem(x projection.ProviderInput, held priors) (int64, item, bool, error) {
+	x.Prior = held.of(x.Provider.ID)
 	r, why := projection.Provider(x)
 	switch why {
 	case projection.Public:
@@ -101,7 +107,8 @@ func providerItem(x projection.ProviderInput) (int64, item, bool, error) {
 	return x.Provider.ID, item{}, false, nil
 }
 
-func companyItem(x domain.TenantProfile) (int64, item, bool, error) {
+// companyItem has no HTML to reuse: a profile is plain text.
+func companyItem(x domain.TenantProfile, _ priors) (int64, item, bool, error) {
 	r, why := projection.Company(x)
 	if why != projection.Public {
 		return x.ID, item{}, false, nil

@@ -23,15 +23,21 @@ func Sweep(ctx context.Context, q pgq.Querier, c kind.Catalog, dryRun bool, wher
 	return n, nil
 }
 
-// ForgetHashes clears the stored content hash of these rows of one tenant.
-// A row edited by hand still carries the hash of its correct content, and
-// apply skips rows whose hash matches; a repair clears it first so the next
-// apply rewrites the row.
+// ForgetHashes clears the stored content hash and HTML digests of these
+// rows of one tenant. A row edited by hand still carries the hash of its
+// correct content, and apply skips rows whose hash matches; its digests
+// would let the projection take its (edited) HTML as made from the current
+// input. A repair clears both first, so the next apply rewrites the row from
+// a fresh projection.
 func ForgetHashes(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	_, err := q.Exec(ctx, `UPDATE `+c.Table()+` SET content_hash = '\x'::bytea
+	set := `content_hash = '\x'::bytea`
+	if len(catalogs[c].htmlColumns) > 0 {
+		set += `, html_digests = NULL`
+	}
+	_, err := q.Exec(ctx, `UPDATE `+c.Table()+` SET `+set+`
 		WHERE tenant_id = $1 AND source_id = ANY($2)`, tenantID, ids)
 	if err != nil {
 		return fmt.Errorf("clear hashes of drifted rows: %w", err)

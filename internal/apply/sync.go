@@ -31,10 +31,14 @@ func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog
 	read := ops.queueRead(b, t, ids)
 	hold := make(map[int64]held, len(ids))
 	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, hold) })
+	stored := priors{}
+	if !opts.Full && len(ops.htmlColumns) > 0 {
+		queuePriors(b, c, ops.htmlColumns, t.ID, ids, stored)
+	}
 	if err := q.SendBatch(ctx, b).Close(); err != nil {
 		return Stats{}, nil, err
 	}
-	p := read()
+	p := read(stored)
 	for i := range p.items {
 		p.items[i].fp = fps[p.items[i].sourceID]
 	}

@@ -37,6 +37,7 @@ type JobQuery struct {
 	Levels   []string // any of domain.ExperienceLevels
 	Remote   []string // any of domain.RemotePolicies
 	Country  string
+	State    string // state, province or region, as the catalog spells it
 	City     string
 	// MinSalary keeps jobs that show a salary whose yearly top (salary_max,
 	// or salary_min when no maximum is given, times the periods in a year)
@@ -53,43 +54,37 @@ type JobQuery struct {
 	PageSize int    // 1..MaxPageSize; 0 for DefaultPageSize
 }
 
-// clean validates q and returns its normalised form.
+// clean validates q and returns its normalised form, or every invalid
+// value at once.
 func (q JobQuery) clean() (JobQuery, error) {
-	var err error
-	if q.Search, err = cleanText("q", q.Search, MaxQueryLen); err != nil {
-		return q, err
-	}
+	var ps problems
+	ps.text("q", &q.Search, MaxQueryLen)
 	for _, f := range []struct {
 		name string
 		v    *string
-	}{{"category", &q.Category}, {"country", &q.Country}, {"city", &q.City}, {"company", &q.Company}} {
-		if *f.v, err = cleanText(f.name, *f.v, MaxValueLen); err != nil {
-			return q, err
-		}
+	}{{"category", &q.Category}, {"country", &q.Country}, {"state", &q.State}, {"city", &q.City}, {"company", &q.Company}} {
+		ps.text(f.name, f.v, MaxValueLen)
 	}
-	if q.JobTypes, err = cleanEnums("job_type", q.JobTypes, domain.JobTypes); err != nil {
-		return q, err
-	}
-	if q.Levels, err = cleanEnums("experience_level", q.Levels, domain.ExperienceLevels); err != nil {
-		return q, err
-	}
-	if q.Remote, err = cleanEnums("remote", q.Remote, domain.RemotePolicies); err != nil {
-		return q, err
-	}
-	if err = cleanAmount("min_salary", q.MinSalary, MaxSalary); err != nil {
-		return q, err
-	}
-	if q.Currency, err = cleanCurrency(q.Currency); err != nil {
-		return q, err
-	}
-	if q.PageSize, err = cleanPageSize(q.PageSize); err != nil {
-		return q, err
-	}
-	if q.Cursor, err = cleanText("cursor", q.Cursor, MaxCursorLen); err != nil {
-		return q, err
-	}
+	ps.enums("job_type", &q.JobTypes, domain.JobTypes)
+	ps.enums("experience_level", &q.Levels, domain.ExperienceLevels)
+	ps.enums("remote", &q.Remote, domain.RemotePolicies)
+	ps.add(cleanAmount("min_salary", q.MinSalary, MaxSalary))
+	var err error
+	q.Currency, err = cleanCurrency(q.Currency)
+	ps.add(err)
+	q.PageSize, err = cleanPageSize(q.PageSize)
+	ps.add(err)
+	ps.text("cursor", &q.Cursor, MaxCursorLen)
 	q.Sort, err = cleanSort(q.Sort, q.Search != "", JobSorts)
-	return q, err
+	ps.add(err)
+	return q, ps.err()
+}
+
+// Validate reports every invalid value of q (nil when the catalog would
+// run it), for callers that list all of a request's problems at once.
+func (q JobQuery) Validate() error {
+	_, err := q.clean()
+	return err
 }
 
 func cleanSort(sort string, searching bool, allowed []string) (string, error) {
@@ -134,6 +129,9 @@ func jobConds(q JobQuery, salaryCur string, args *sqlArgs, now any, skip string)
 	}
 	if q.Country != "" && skip != "country" {
 		conds = append(conds, "country = "+args.add(q.Country))
+	}
+	if q.State != "" && skip != "state" {
+		conds = append(conds, "state = "+args.add(q.State))
 	}
 	if q.City != "" && skip != "city" {
 		conds = append(conds, "city = "+args.add(q.City))

@@ -16,6 +16,7 @@ type ProviderQuery struct {
 	Category  string // category slug
 	Skill     string // skill name, exactly as listed in the skill facet
 	Country   string
+	State     string // state, province or region
 	City      string
 	Company   string // tenant slug
 	Verified  bool
@@ -29,32 +30,29 @@ type ProviderQuery struct {
 }
 
 func (q ProviderQuery) clean() (ProviderQuery, error) {
-	var err error
-	if q.Search, err = cleanText("q", q.Search, MaxQueryLen); err != nil {
-		return q, err
-	}
+	var ps problems
+	ps.text("q", &q.Search, MaxQueryLen)
 	for _, f := range []struct {
 		name string
 		v    *string
-	}{{"category", &q.Category}, {"skill", &q.Skill}, {"country", &q.Country}, {"city", &q.City}, {"company", &q.Company}} {
-		if *f.v, err = cleanText(f.name, *f.v, MaxValueLen); err != nil {
-			return q, err
-		}
+	}{{"category", &q.Category}, {"skill", &q.Skill}, {"country", &q.Country}, {"state", &q.State}, {"city", &q.City}, {"company", &q.Company}} {
+		ps.text(f.name, f.v, MaxValueLen)
 	}
-	if err = cleanAmount("min_rating", q.MinRating, MaxRating); err != nil {
-		return q, err
-	}
-	if err = cleanAmount("max_rate", q.MaxRate, MaxHourlyRate); err != nil {
-		return q, err
-	}
-	if q.PageSize, err = cleanPageSize(q.PageSize); err != nil {
-		return q, err
-	}
-	if q.Cursor, err = cleanText("cursor", q.Cursor, MaxCursorLen); err != nil {
-		return q, err
-	}
+	ps.add(cleanAmount("min_rating", q.MinRating, MaxRating))
+	ps.add(cleanAmount("max_rate", q.MaxRate, MaxHourlyRate))
+	var err error
+	q.PageSize, err = cleanPageSize(q.PageSize)
+	ps.add(err)
+	ps.text("cursor", &q.Cursor, MaxCursorLen)
 	q.Sort, err = cleanSort(q.Sort, q.Search != "", ProviderSorts)
-	return q, err
+	ps.add(err)
+	return q, ps.err()
+}
+
+// Validate reports every invalid value of q (see JobQuery.Validate).
+func (q ProviderQuery) Validate() error {
+	_, err := q.clean()
+	return err
 }
 
 func providerConds(q ProviderQuery, args *sqlArgs, now any, skip string) []string {
@@ -67,6 +65,9 @@ func providerConds(q ProviderQuery, args *sqlArgs, now any, skip string) []strin
 	}
 	if q.Country != "" && skip != "country" {
 		conds = append(conds, "country = "+args.add(q.Country))
+	}
+	if q.State != "" && skip != "state" {
+		conds = append(conds, "state = "+args.add(q.State))
 	}
 	if q.City != "" && skip != "city" {
 		conds = append(conds, "city = "+args.add(q.City))

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -78,3 +79,36 @@ func cleanAmount(field string, v *float64, max float64) error {
 	}
 	return nil
 }
+
+// problems gathers every invalid value of a query, so that one answer can
+// name them all instead of the first alone.
+type problems []error
+
+func (ps *problems) add(err error) {
+	if err != nil {
+		*ps = append(*ps, err)
+	}
+}
+
+// text cleans a free-text value in place, recording what is wrong with it.
+func (ps *problems) text(field string, v *string, max int) {
+	s, err := cleanText(field, *v, max)
+	if err != nil {
+		ps.add(err)
+		return
+	}
+	*v = s
+}
+
+// enums cleans a multi-valued filter in place.
+func (ps *problems) enums(field string, vs *[]string, allowed []string) {
+	out, err := cleanEnums(field, *vs, allowed)
+	if err != nil {
+		ps.add(err)
+		return
+	}
+	*vs = out
+}
+
+// err is nil, or every problem joined (domain.ErrorCode reads the first).
+func (ps problems) err() error { return errors.Join(ps...) }

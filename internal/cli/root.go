@@ -31,6 +31,7 @@ func subcommands(app *App) []*cobra.Command {
 		newSyncPublicCatalogsCommand(app),
 		newVerifyCommand(app),
 		newCleanupStaleCommand(app),
+		newPurgeApplicantsCommand(app),
 		newDoctorCommand(app),
 		newVersionCommand(app),
 		newBenchCommand(app),

@@ -51,7 +51,7 @@ func (c *serveCmd) Run(ctx context.Context) error {
 	c.app.logStart(ctx, "serve")
 	c.app.lazyDB = true
 	return c.app.withPools(ctx, serveRoles(c.app.Config.Workers), func(pools *database.Pools) error {
-		workers, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Log)
+		workers, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Config.Reverse.Retention, c.app.Log)
 		if err != nil {
 			return err
 		}

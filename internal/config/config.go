@@ -49,6 +49,7 @@ type Config struct {
 	// DB holds each role's pool size and timeouts (see database.Roles).
 	DB      map[database.Role]database.Limits
 	Reverse Reverse // duplicates, notifications and retention of what visitors send
+	Counts  Counts  // how often views and submissions counted in memory are written
 }
 
 // HTTPLimits are the read path's result caches and the per-client rate
@@ -96,7 +97,7 @@ func Default() Config {
 		Workers:   2,
 		HTTP: HTTPLimits{ResultCache: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit,
 			RequestTimeout: DefaultRequestTimeout},
-		Reverse: Reverse{DuplicateWindow: DefaultDuplicateWindow},
+		Reverse: Reverse{DuplicateWindow: DefaultDuplicateWindow, Retention: DefaultRetention},
 		DB:      database.DefaultLimits(),
 	}
 }
@@ -140,6 +141,9 @@ func (c Config) Validate() error {
 		return fmt.Errorf("rate limits %d and %d: want 0 (no limit) or more requests a minute", c.HTTP.APIRateLimit, c.HTTP.FormRateLimit)
 	}
 	if err := c.Reverse.validate(); err != nil {
+		return err
+	}
+	if err := c.Counts.validate(); err != nil {
 		return err
 	}
 	if err := c.validateDB(); err != nil {

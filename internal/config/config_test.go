@@ -44,7 +44,7 @@ func TestEnvThenFlags(t *testing.T) {
 		EnvLogLevel: "debug", EnvLogFormat: "json", EnvAdminToken: "tok", EnvBaseURL: "https://jobs.example.com/",
 		EnvDataDir: "/var/lib/z", EnvPollInterval: "50ms", EnvVerifyInterval: "-1s", EnvCleanupInterval: "2h",
 		EnvResultCache: "false", EnvAPIRateLimit: "0", EnvFormRateLimit: "30", EnvDuplicateWindow: "10m",
-		EnvHeartbeatInterval: "3s", EnvRequestTimeout: "4s",
+		EnvRetention: "30d", EnvHeartbeatInterval: "3s", EnvRequestTimeout: "4s", EnvCountFlushInterval: "30s",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +54,7 @@ func TestEnvThenFlags(t *testing.T) {
 		Sync: SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: -time.Second, CleanupInterval: 2 * time.Hour,
 			HeartbeatInterval: 3 * time.Second},
 		HTTP: HTTPLimits{ResultCache: false, APIRateLimit: 0, FormRateLimit: 30, RequestTimeout: 4 * time.Second}, DB: database.DefaultLimits(),
-		Reverse: Reverse{DuplicateWindow: 10 * time.Minute}}
+		Reverse: Reverse{DuplicateWindow: 10 * time.Minute, Retention: 30 * 24 * time.Hour}, Counts: Counts{FlushInterval: 30 * time.Second}}
 	if !reflect.DeepEqual(c, want) {
 		t.Fatalf("from env = %+v\nwant %+v", c, want)
 	}
@@ -63,13 +63,14 @@ func TestEnvThenFlags(t *testing.T) {
 	c.BindServeFlags(fs)
 	c.BindWorkerFlags(fs, "workers")
 	if err := fs.Parse([]string{"--addr=:7000", "--workers=0", "--log-level=warn", "--log-format=text", "--poll-interval=25ms",
-		"--result-cache=true", "--api-rate-limit=120", "--duplicate-window=0", "--heartbeat-interval=2s", "--request-timeout=0"}); err != nil {
+		"--result-cache=true", "--api-rate-limit=120", "--duplicate-window=0", "--heartbeat-interval=2s", "--request-timeout=0",
+		"--applicant-retention=0", "--count-flush-interval=2s"}); err != nil {
 		t.Fatal(err)
 	}
 	if c.Addr != ":7000" || c.Workers != 0 || c.LogLevel != slog.LevelWarn || c.LogFormat != "text" ||
 		c.Sync.PollInterval != 25*time.Millisecond || c.Sync.CleanupInterval != 2*time.Hour ||
 		c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 120, FormRateLimit: 30}) || c.Reverse.DuplicateWindow != 0 ||
-		c.Sync.HeartbeatInterval != 2*time.Second {
+		c.Reverse.Retention != 0 || c.Sync.HeartbeatInterval != 2*time.Second || c.Counts.FlushInterval != 2*time.Second {
 		t.Fatalf("flags must win over env: %+v", c)
 	}
 	if def := fs.Lookup("database-url").DefValue; def != "postgres://u:REDACTED@db:5432/z" {
@@ -88,6 +89,7 @@ func TestInvalid(t *testing.T) {
 		"cache not a boolean":    {EnvResultCache: "sometimes"},
 		"limit not a number":     {EnvAPIRateLimit: "many"},
 		"timeout not a duration": {EnvRequestTimeout: "soon"},
+		"flush not a duration":   {EnvCountFlushInterval: "often"},
 	} {
 		if _, err := FromEnv(env(e)); err == nil {
 			t.Errorf("%s: FromEnv accepted %v", name, e)
@@ -106,6 +108,7 @@ func TestInvalid(t *testing.T) {
 		"no data dir": func(c *Config) { c.DataDir = "" },
 		"heartbeat":   func(c *Config) { c.Sync.HeartbeatInterval = time.Millisecond },
 		"timeout":     func(c *Config) { c.HTTP.RequestTimeout = -time.Second },
+		"count flush": func(c *Config) { c.Counts.FlushInterval = time.Millisecond },
 	} {
 		c := Default()
 		mut(&c)

@@ -42,6 +42,8 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 		"longest a request waits for the database, pool included, before it is answered 503 with Retry-After; 0 means no bound (env "+EnvRequestTimeout+")")
 	fs.DurationVar(&c.Reverse.DuplicateWindow, "duplicate-window", c.Reverse.DuplicateWindow,
 		"a repeat application or inquiry of one address to one listing within this window is stored once; 0 stores every one (env "+EnvDuplicateWindow+")")
+	fs.DurationVar(&c.Counts.FlushInterval, "count-flush-interval", c.Counts.FlushInterval,
+		"how often detail page views, applications and inquiries counted in memory are written to the database; 0 means 10s (env "+EnvCountFlushInterval+")")
 }
 
 // BindWorkerFlags registers the worker count.
@@ -54,7 +56,8 @@ func (c *Config) BindWorkerFlags(fs *pflag.FlagSet, usage string) {
 	fs.DurationVar(&c.Sync.VerifyInterval, "verify-interval", c.Sync.VerifyInterval,
 		"periodic catalog verification; 0 means 15m, negative disables (env "+EnvVerifyInterval+")")
 	fs.DurationVar(&c.Sync.CleanupInterval, "cleanup-interval", c.Sync.CleanupInterval,
-		"periodic stale sweep; 0 means 1h, negative disables (env "+EnvCleanupInterval+")")
+		"periodic stale sweep, and applicant purge; 0 means 1h, negative disables (env "+EnvCleanupInterval+")")
+	c.BindRetentionFlag(fs)
 }
 
 // levelValue lets a slog.Level be a flag.

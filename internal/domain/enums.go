@@ -17,6 +17,12 @@ var (
 	ApplicationStatuses = []string{"new", "reviewing", "interview", "offer", "hired", "rejected", "withdrawn"}
 	// InquiryStatuses is a project inquiry's pipeline, in its usual order.
 	InquiryStatuses = []string{"new", "replied", "won", "lost", "spam"}
+	// ApplicationWorkingStatuses and InquiryWorkingStatuses are the stages
+	// in which the tenant is handling a submission: the retention purge
+	// keeps those, however old, so nothing vanishes mid-process ("new" is
+	// not among them: nobody has acted on it yet).
+	ApplicationWorkingStatuses = []string{"reviewing", "interview", "offer"}
+	InquiryWorkingStatuses     = []string{"replied"}
 )
 
 // OneOf reports whether v is one of the allowed values.

@@ -54,6 +54,29 @@ func FieldError(field, format string, args ...any) *Error {
 	return &Error{Code: CodeInvalid, Field: field, Message: fmt.Sprintf(format, args...)}
 }
 
+// Errors returns every *Error inside err, walking errors.Join trees and
+// wrappers, in order; for a single *Error it returns that one. A request
+// with several bad fields is answered naming each of them.
+func Errors(err error) []*Error {
+	var out []*Error
+	var walk func(error)
+	walk = func(e error) {
+		switch x := e.(type) {
+		case nil:
+		case *Error:
+			out = append(out, x)
+		case interface{ Unwrap() []error }:
+			for _, inner := range x.Unwrap() {
+				walk(inner)
+			}
+		case interface{ Unwrap() error }:
+			walk(x.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
 // ErrorCode returns the code of err, CodeInternal for errors of other kinds
 // and "" for nil.
 func ErrorCode(err error) Code {

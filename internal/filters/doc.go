@@ -9,4 +9,7 @@
 // silently unfiltered results; lenient parsing (the pages, whose forms and
 // old links carry extras) ignores them. Ranges and allowed values are the
 // catalog's to check (internal/catalog), which names the parameter at fault.
+// Every problem is kept, one per parameter, so the API names each bad one.
+// The original site's names and values are translated here too
+// (Translate, for the pages' redirects) or refused naming ours (Strict).
 package filters

@@ -1,6 +1,8 @@
 package filters
 
 import (
+	"errors"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -12,12 +14,13 @@ import (
 // own, smaller limits in internal/catalog.
 const MaxQueryString = 4096
 
-// Params is a parsed query string. The first problem found is kept and
-// returned by Err, so a caller reads every parameter and checks once.
+// Params is a parsed query string. Every problem found is kept, the first
+// for each parameter, and returned by Err, so a caller reads every
+// parameter and checks once, and the API can name each bad one.
 type Params struct {
 	v      url.Values
 	strict bool
-	err    error
+	errs   []*domain.Error
 }
 
 // Lenient parses rawQuery for a page: unknown parameters are ignored and a
@@ -44,9 +47,9 @@ func parse(rawQuery string, strict bool, known []string) *Params {
 	}
 	p.v = v
 	if strict {
-		for key := range v {
+		for _, key := range slices.Sorted(maps.Keys(v)) { // the same answer every time
 			if !Ignored(key) && !slices.Contains(known, key) {
-				p.fail(domain.FieldError(safeName(key), "is not a known parameter; see docs/API.md"))
+				p.fail(domain.FieldError(safeName(key), "%s", unknownHint(key)))
 			}
 		}
 	}
@@ -66,14 +69,46 @@ func safeName(key string) string {
 	return key
 }
 
-func (p *Params) fail(err error) {
-	if p.err == nil {
-		p.err = err
+// fail records err unless its parameter already has a problem: the first
+// one found says what to fix.
+func (p *Params) fail(err *domain.Error) {
+	for _, e := range p.errs {
+		if e.Field == err.Field {
+			return
+		}
+	}
+	p.errs = append(p.errs, err)
+}
+
+// refine replaces the problem of err's parameter with err, a more precise
+// account of it, or records it.
+func (p *Params) refine(err *domain.Error) {
+	for i, e := range p.errs {
+		if e.Field == err.Field {
+			p.errs[i] = err
+			return
+		}
+	}
+	p.errs = append(p.errs, err)
+}
+
+// Also records the problems of err (a catalog's Validate, say) whose
+// parameters have none yet, so one answer names every bad parameter.
+func (p *Params) Also(err error) {
+	for _, e := range domain.Errors(err) {
+		p.fail(e)
 	}
 }
 
-// Err returns the first problem found so far.
-func (p *Params) Err() error { return p.err }
+// Err returns nil, or every problem found so far joined, in the order
+// found: domain.ErrorCode reads the first, domain.Errors lists them all.
+func (p *Params) Err() error {
+	errs := make([]error, len(p.errs))
+	for i, e := range p.errs {
+		errs[i] = e
+	}
+	return errors.Join(errs...)
+}
 
 // Values returns the parsed query string, multi-valued filters read by List
 // in their split form (so links built from it name each value once).

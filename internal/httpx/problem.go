@@ -6,6 +6,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/pgq"
@@ -99,13 +100,27 @@ func ProblemFor(r *http.Request, err error) Problem {
 	} else if errors.As(err, &de) && status != http.StatusInternalServerError {
 		p.Detail = de.Message
 		if de.Field != "" {
-			p.Detail = de.Field + ": " + de.Message
-			p.Errors = []FieldIssue{{Field: de.Field, Detail: de.Message}}
+			p.Detail, p.Errors = fieldIssues(err, code)
 		}
 	} else {
 		p.Detail = "internal error"
 	}
 	return p
+}
+
+// fieldIssues lists every field error of err that has the code of the
+// first (errors.Join of several bad parameters names each one), and a
+// detail saying them all in one line.
+func fieldIssues(err error, code domain.Code) (string, []FieldIssue) {
+	var issues []FieldIssue
+	var parts []string
+	for _, fe := range domain.Errors(err) {
+		if fe.Field != "" && fe.Code == code {
+			issues = append(issues, FieldIssue{Field: fe.Field, Detail: fe.Message})
+			parts = append(parts, fe.Field+": "+fe.Message)
+		}
+	}
+	return strings.Join(parts, "; "), issues
 }
 
 // WriteError writes err as a problem document; internal errors are logged

@@ -11,24 +11,46 @@ import (
 type Kind struct {
 	Noun     string   // "application", "inquiry": for messages and event names
 	Statuses []string // the pipeline
+	Working  []string // stages the retention purge keeps (domain.*WorkingStatuses)
 	table    string
 	history  string
 	ref      string // the history table's column pointing at the submission
 	parent   string // job_id or provider_id
 	columns  string
+	// related lists every table beside this one holding data of a
+	// submission (see applicant.go): export, erase and the retention purge
+	// cover exactly these, so a new table of applicant data is added here.
+	related []related
 }
 
 // The two inboxes.
 var (
-	Applications = Kind{Noun: "application", Statuses: domain.ApplicationStatuses,
+	Applications = Kind{Noun: "application", Statuses: domain.ApplicationStatuses, Working: domain.ApplicationWorkingStatuses,
 		table: "applications", history: "application_history", ref: "application_id", parent: "job_id",
+		related: []related{{table: "application_history", ref: "application_id"}},
 		columns: `id, job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter, answers,
 			status, version, created_at, updated_at`}
-	Inquiries = Kind{Noun: "inquiry", Statuses: domain.InquiryStatuses,
+	Inquiries = Kind{Noun: "inquiry", Statuses: domain.InquiryStatuses, Working: domain.InquiryWorkingStatuses,
 		table: "project_inquiries", history: "inquiry_history", ref: "inquiry_id", parent: "provider_id",
+		related: []related{{table: "inquiry_history", ref: "inquiry_id"}},
 		columns: `id, provider_id, provider_name, name, email, message, budget, currency,
 			status, version, created_at, updated_at`}
 )
+
+// Kinds are both inboxes, in the order reports list them.
+var Kinds = []Kind{Applications, Inquiries}
+
+// Table is the inbox's table in a tenant's schema, for reports and metrics.
+func (k Kind) Table() string { return k.table }
+
+// Tables lists the inbox's table and its related tables, in report order.
+func (k Kind) Tables() []string {
+	out := []string{k.table}
+	for _, r := range k.related {
+		out = append(out, r.table)
+	}
+	return out
+}
 
 // ParentField is the filter and JSON name of the listing a submission was
 // sent to: job_id or provider_id.

@@ -33,6 +33,7 @@ func (s *Service) SubmitApplication(ctx context.Context, catalogJobID int64, a A
 	if err != nil {
 		return Receipt{}, s.failed(ctx, "application", catalogJobID, err)
 	}
+	s.counted(kind.Jobs, catalogJobID, r)
 	s.log.InfoContext(ctx, "application stored", "tenant_id", o.TenantID, "job_id", o.SourceID, "application_id", r.ID, "repeat", r.repeat)
 	return r, nil
 }

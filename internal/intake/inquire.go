@@ -37,6 +37,7 @@ func (s *Service) SubmitInquiry(ctx context.Context, catalogProviderID int64, q 
 	if err != nil {
 		return Receipt{}, s.failed(ctx, "inquiry", catalogProviderID, err)
 	}
+	s.counted(kind.Providers, catalogProviderID, r)
 	s.log.InfoContext(ctx, "inquiry stored", "tenant_id", o.TenantID, "provider_id", o.SourceID, "inquiry_id", r.ID, "repeat", r.repeat)
 	return r, nil
 }

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zumodra/zumodra/internal/kind"
 )
 
 // Service writes applications and inquiries into tenant schemas.
@@ -13,6 +15,28 @@ type Service struct {
 	log    *slog.Logger
 	now    func() time.Time
 	window time.Duration // see WithDuplicateWindow
+	count  Counter       // see WithCounter; nil counts nothing
+}
+
+// Counter hears of each stored submission, by catalog and public id of
+// the row it was sent to (internal/counts counts them for the pages).
+type Counter interface {
+	Submitted(c kind.Catalog, publicID int64)
+}
+
+// WithCounter returns a copy of s that tells c of every submission it
+// stores; a repeat within the duplicate window is not told.
+func (s *Service) WithCounter(c Counter) *Service {
+	d := *s
+	d.count = c
+	return &d
+}
+
+// counted tells the counter of a stored submission.
+func (s *Service) counted(c kind.Catalog, publicID int64, r Receipt) {
+	if s.count != nil && !r.repeat {
+		s.count.Submitted(c, publicID)
+	}
 }
 
 // New returns a Service on pool.

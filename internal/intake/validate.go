@@ -24,14 +24,26 @@ const DefaultCurrency = "USD"
 // normalised trims the single-line fields: a form's stray space before an
 // address is no reason to refuse it.
 func (a Application) normalised() Application {
-	a.Name, a.Email = strings.TrimSpace(a.Name), strings.TrimSpace(a.Email)
+	a.Name, a.Email = strings.TrimSpace(a.Name), normalEmail(a.Email)
 	a.Phone, a.ResumeURL = strings.TrimSpace(a.Phone), strings.TrimSpace(a.ResumeURL)
 	return a
 }
 
 func (q Inquiry) normalised() Inquiry {
-	q.Name, q.Email, q.Currency = strings.TrimSpace(q.Name), strings.TrimSpace(q.Email), strings.TrimSpace(q.Currency)
+	q.Name, q.Email, q.Currency = strings.TrimSpace(q.Name), normalEmail(q.Email), strings.TrimSpace(q.Currency)
 	return q
+}
+
+// normalEmail is the one normalisation of a visitor's address before it is
+// checked and stored; stored addresses are then matched ignoring case.
+func normalEmail(v string) string { return strings.TrimSpace(v) }
+
+// Address normalises and checks an address as a submission's is, so that
+// a search for an applicant's rows (export, erase) finds what intake
+// stored; field names the parameter in the error.
+func Address(field, v string) (string, error) {
+	v = normalEmail(v)
+	return v, check.Email(field, v)
 }
 
 // Validate reports every bad field of the application.

@@ -55,6 +55,13 @@ var (
 		Help: "Discrepancies found by the last catalog verification, by catalog and kind.",
 	}, []string{"catalog", "kind"})
 
+	// ApplicantRowsPurged counts rows of applicants' data the retention
+	// purge deleted, by table (applications, their history, ...).
+	ApplicantRowsPurged = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "zumodra_applicant_rows_purged_total",
+		Help: "Rows of applicants' data deleted by the retention purge, by table.",
+	}, []string{"table"})
+
 	// HTTPRequestSeconds is the duration of HTTP requests by route pattern,
 	// method and status.
 	HTTPRequestSeconds = prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -62,7 +69,31 @@ var (
 		Help:    "Duration of HTTP requests by route pattern, method and status.",
 		Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
 	}, []string{"route", "method", "status"})
+
+	// CountsFlushed counts the detail page views and submissions
+	// (applications, inquiries) written to the database by the counters'
+	// flushes, by catalog and event (view, submission).
+	CountsFlushed = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "zumodra_counts_flushed_total",
+		Help: "Views and submissions of public rows written to the database, by catalog and event.",
+	}, []string{"catalog", "event"})
+
+	// CountsDropped counts views and submissions not counted because the
+	// process already held its maximum of rows pending a flush, by event.
+	CountsDropped = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "zumodra_counts_dropped_total",
+		Help: "Views and submissions of public rows not counted because too many rows were pending a flush, by event.",
+	}, []string{"event"})
 )
+
+// NewCountsPending is the gauge of the rows whose counts a process holds
+// until its next flush, read from pending at scrape time.
+func NewCountsPending(pending func() int) prometheus.Collector {
+	return prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "zumodra_counts_pending_rows",
+		Help: "Public rows whose views or submissions this process holds until its next flush.",
+	}, func() float64 { return float64(pending()) })
+}
 
 // NewRegistry returns a registry holding the Go runtime and process
 // metrics and the in-process event metrics above; the caller adds its
@@ -73,7 +104,7 @@ func NewRegistry() *prometheus.Registry {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		SyncAppliedRows, SyncApplySeconds, SyncPropagationSeconds, SyncFailures,
-		VerifyDiscrepancies, HTTPRequestSeconds,
+		VerifyDiscrepancies, HTTPRequestSeconds, ApplicantRowsPurged, CountsFlushed, CountsDropped,
 	)
 	return reg
 }

@@ -81,9 +81,12 @@ func load(dir string) ([]Migration, error) {
 		ms = append(ms, Migration{Version: v, Name: m[2], SQL: string(body)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Version < ms[j].Version })
-	for i, m := range ms {
-		if m.Version != i+1 {
-			return nil, fmt.Errorf("migration %s: version %04d out of sequence, want %04d", dir, m.Version, i+1)
+	// Versions must be unique; gaps are allowed, because branches developed
+	// side by side each take a number and land in any order, and the runner
+	// applies whatever a schema lacks by version, not by the highest applied.
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Version == ms[i-1].Version {
+			return nil, fmt.Errorf("migration %s: version %04d used twice (%s and %s)", dir, ms[i].Version, ms[i-1].Name, ms[i].Name)
 		}
 	}
 	return ms, nil

@@ -26,7 +26,7 @@ type op struct {
 
 var statusText = map[int]string{
 	304: "Not modified: the client's copy (If-None-Match) is current",
-	400: "The request cannot be read: malformed JSON, a wrong JSON type, an unknown field or parameter",
+	400: "The request cannot be read: malformed JSON, a wrong JSON type, an unknown field or parameter; errors[] names each bad field or parameter, and for one of the original site's parameters (search, location, page, ordering) the one to use",
 	401: "Missing, malformed, unknown or revoked API key (one answer for all)",
 	404: "No such resource (for the tenant API: in your schema)",
 	409: "A unique value is already taken, or a request with the same Idempotency-Key is still being answered (see Retry-After)",

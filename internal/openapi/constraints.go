@@ -44,6 +44,8 @@ var constraints = map[string]map[string]obj{
 			"published_at": {"description": "set to now when the provider is first enabled on the marketplace and this is null; " + timeRange},
 			"display_name": {"minLength": 1},
 		}),
+	"Job":      countRules("application_count", "applications"),
+	"Provider": countRules("inquiry_count", "inquiries"),
 	"ProviderSkill": {
 		"name": {"minLength": 1, "maxLength": 100}, "level": enum(domain.SkillLevels, "intermediate"),
 		"years_experience": {"minimum": 0, "maximum": 80, "default": 0},

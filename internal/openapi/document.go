@@ -25,7 +25,7 @@ func Build() obj {
 		"openapi": "3.1.0",
 		"info": obj{"title": "Zumodra API", "version": "1.0.0",
 			"description": "Public catalog API (no authentication) and tenant API (Bearer API key; the key alone decides the tenant). " +
-				"Errors are RFC 9457 problem documents (application/problem+json) whose errors[] name each bad field. " +
+				"Errors are RFC 9457 problem documents (application/problem+json) whose errors[] name every bad field or query parameter. " +
 				"Beyond the schemas: a query string must parse and be UTF-8, name only the operation's parameters (utm_* and _ are ignored) " +
 				"and give a single-valued one once, or it is refused with 400; a JSON body must be one JSON value in UTF-8 (RFC 8259); " +
 				"a body of another media type than the operation's is refused with 415. " +
@@ -40,6 +40,7 @@ func Build() obj {
 			{"name": "jobs", "description": "Tenant API: your job postings, public or not"},
 			{"name": "provider-categories", "description": "Tenant API: your provider categories"},
 			{"name": "inbox", "description": "Tenant API: the applications and inquiries visitors sent you"},
+			{"name": "applicants", "description": "Tenant API: export or erase everything you hold about one applicant"},
 			{"name": "catalog-status", "description": "Tenant API: which of your rows are public, and why not"},
 			{"name": "profile", "description": "Tenant API: your company's name, logo and public profile"},
 			{"name": "meta", "description": "This document"}},

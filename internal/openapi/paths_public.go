@@ -15,12 +15,14 @@ func text(max int) obj { return obj{"type": "string", "maxLength": max, "pattern
 func commonListParams() []obj {
 	return []obj{
 		query("q", "full-text search; misspelt words are corrected when few results match", text(catalog.MaxQueryLen)),
-		query("sort", "result order: relevance when q is given, otherwise featured (featured first, then newest, as the original listed them); relevance without q is featured too", obj{"type": "string"}),
+		query("sort", "result order: relevance when q is given, otherwise featured (featured first, then newest, as the original listed them); relevance without q is featured too. The original site's names (-published_at, salary_high, -rating...) are refused with 400 naming the value to use", obj{"type": "string"}),
 		cursorParam("next_cursor or prev_cursor of a previous page, for the same filters",
 			obj{"type": "string", "maxLength": catalog.MaxCursorLen, "pattern": "^[A-Za-z0-9_-]*$"}),
 		query("page_size", "results per page", obj{"type": "integer", "minimum": 1, "maximum": catalog.MaxPageSize, "default": catalog.DefaultPageSize}),
 		query("facets", "also return facet counts", obj{"type": "boolean"}),
-		query("country", "country name", text(catalog.MaxValueLen)), query("city", "city name", text(catalog.MaxValueLen)),
+		query("country", "country name", text(catalog.MaxValueLen)),
+		query("state", "state, province or region, as the rows spell it (CA, Ontario)", text(catalog.MaxValueLen)),
+		query("city", "city name", text(catalog.MaxValueLen)),
 		query("company", "company (tenant) slug", text(catalog.MaxValueLen)), query("category", "category slug", text(catalog.MaxValueLen)),
 	}
 }

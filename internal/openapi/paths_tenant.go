@@ -90,6 +90,7 @@ func tenantOps() []op {
 		obj{"status": "interview", "note": "Strong portfolio; invite for a call"})...)
 	ops = append(ops, inboxOps("inquiries", "Inquiry", "provider_id", "provider", domain.InquiryStatuses,
 		obj{"status": "replied", "note": "Sent a quote"})...)
+	ops = append(ops, applicantOps()...)
 	ops = append(ops,
 		op{method: "GET", path: tp + "/catalog-status", id: "getCatalogStatus", tag: "catalog-status",
 			summary:     "For each of your jobs, then providers: public, pending sync, or excluded and why",
@@ -116,6 +117,32 @@ func tenantOps() []op {
 		ops[i].id = "tenant" + strings.ToUpper(ops[i].id[:1]) + ops[i].id[1:]
 	}
 	return ops
+}
+
+// addrPart and hostPart approximate what intake takes for an address
+// (no spaces, controls, quotes, brackets or separators; a dotted domain):
+// the document refuses what the handler refuses.
+const (
+	addrPart = `[^\s\x00-\x1f\x7f"(),:;<>@\[\\\]]+`
+	hostPart = `[^\s\x00-\x1f\x7f"(),:;<>@\[\\\].]+`
+)
+
+// applicantOps documents export and erasure of one applicant's data.
+func applicantOps() []op {
+	email := obj{"name": "email", "in": "query", "required": true,
+		"description": "the applicant's e-mail address, matched ignoring case after trimming spaces, as applications store it; given once",
+		"schema": obj{"type": "string", "format": "email", "minLength": 3, "maxLength": 300,
+			"pattern": `^\s*` + addrPart + `@` + hostPart + `(\.` + hostPart + `)+\s*$`}}
+	return []op{
+		{method: "GET", path: tp + "/applicants", id: "exportApplicant", tag: "applicants",
+			summary:     "Everything your schema holds about one applicant: their applications and inquiries, with their history",
+			description: "Every application and project inquiry sent from the address, oldest first, each with its fields and, under related, the rows of each table holding its data (application_history, inquiry_history, ...) by table name. Read in one snapshot; Cache-Control: no-store. Only your own schema is searched.",
+			params:      []obj{email}, ok: 200, okSchema: "ApplicantExport", errors: []int{400, 401}},
+		{method: "DELETE", path: tp + "/applicants", id: "eraseApplicant", tag: "applicants",
+			summary:     "Erase one applicant: delete their applications and inquiries, with their history",
+			description: "Deletes, in one transaction, every application and project inquiry of the address in your schema and every related row, and answers the ids and row counts deleted (never the address). Erasing again deletes nothing and answers empty lists: the erase is idempotent. If-Match does not apply (there is no one version of an applicant); Idempotency-Key is accepted as on other writes. Later submissions from the address are stored anew.",
+			params:      []obj{email}, ok: 200, okSchema: "ApplicantErasure", errors: []int{400, 401}},
+	}
 }
 
 // mergeStatuses adds statuses to errs, sorted, each once.

@@ -7,13 +7,14 @@ import (
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
+	"github.com/zumodra/zumodra/internal/publicapi"
 	"github.com/zumodra/zumodra/internal/tenantapi"
 )
 
 // publicTypes are the catalog rows the public API writes, by schema name.
 var publicTypes = map[string]any{
-	"JobSummary": catalog.JobSummary{}, "Job": catalog.Job{},
-	"ProviderSummary": catalog.ProviderSummary{}, "Provider": catalog.Provider{}, "PublicSkill": catalog.Skill{},
+	"JobSummary": catalog.JobSummary{}, "Job": publicapi.JobDetail{},
+	"ProviderSummary": catalog.ProviderSummary{}, "Provider": publicapi.ProviderDetail{}, "PublicSkill": catalog.Skill{},
 	"Company": catalog.Company{}, "Category": catalog.Category{}, "Country": catalog.Country{}, "City": catalog.City{}, "Stats": catalog.Stats{},
 	"FacetValue": catalog.FacetValue{}, "JobFacets": catalog.JobFacets{}, "ProviderFacets": catalog.ProviderFacets{},
 	"Problem": httpx.Problem{}, "FieldIssue": httpx.FieldIssue{},
@@ -46,6 +47,9 @@ func schemas() obj {
 	for name, input := range resources {
 		out[resourceName(name)] = storedResource(out[input].(obj))
 	}
+	for name, submissions := range countedResources {
+		withCounts(out[name].(obj), submissions)
+	}
 	for name, rules := range constraints {
 		applyConstraints(out[name].(obj), rules)
 	}
@@ -77,7 +81,15 @@ func schemas() obj {
 	for name, s := range handWritten() {
 		out[name] = s
 	}
+	describeProblem(out["Problem"].(obj)["properties"].(obj))
 	return out
+}
+
+// describeProblem says what a problem document's detail and errors hold.
+func describeProblem(props obj) {
+	props["detail"].(obj)["description"] = "what went wrong; for bad input every entry of errors as field: detail, joined by \"; \""
+	props["errors"].(obj)["description"] = "every bad field or query parameter of the request (a query parameter once, with the first problem found with it); " +
+		"for one of the original site's query parameters (search, location, page, ordering) or values (sort=-published_at, remote=true) the detail names the one to use"
 }
 
 // resourceName maps "Job_" to "TenantJob": the public "Job" is the catalog

@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/metrics"
+	"github.com/zumodra/zumodra/internal/retention"
 )
 
 // LockSpace is the first key of the periodic tasks' session advisory locks
@@ -23,9 +25,12 @@ type Task string
 const (
 	TaskVerify  Task = "verify"
 	TaskCleanup Task = "cleanup"
+	// TaskRetention purges applicants' data past the retention period, at
+	// the cleanup interval.
+	TaskRetention Task = "retention"
 )
 
-var taskKeys = map[Task]int32{TaskVerify: 1, TaskCleanup: 2}
+var taskKeys = map[Task]int32{TaskVerify: 1, TaskCleanup: 2, TaskRetention: 3}
 
 // Defaults of the periodic runner.
 const (
@@ -38,8 +43,8 @@ const (
 	FeedRetention     = 15 * time.Minute
 )
 
-// Periodic runs verification and the stale sweep at intervals beside the
-// workers. Every serve and worker process may run one: a session advisory
+// Periodic runs verification, the stale sweep and the applicant purge at
+// intervals beside the workers. Every serve and worker process may run one: a session advisory
 // lock per task lets exactly one process run it at a time, and a process
 // that finds the lock taken skips that turn (the lock goes with the session
 // if the holder dies, so nothing stays stuck).
@@ -48,7 +53,16 @@ type Periodic struct {
 	Log          *slog.Logger
 	VerifyEvery  time.Duration // 0: DefaultVerifyEvery; negative disables
 	CleanupEvery time.Duration // 0: DefaultCleanupEvery; negative disables
-	Now          func() time.Time
+	// Retention is how long applicants' data is kept after its last
+	// activity; 0 keeps it forever (no purge runs).
+	Retention time.Duration
+	Now       func() time.Time
+
+	// one lets one task of this process run at a time: each holds its
+	// lock's connection while it works on another, and the periodic pool
+	// has database.PeriodicConns (2), so two tasks started together would
+	// each hold one and wait for the other's forever.
+	one sync.Mutex
 }
 
 // Run runs each task once at start and then at its interval, until ctx
@@ -57,10 +71,11 @@ func (p *Periodic) Run(ctx context.Context) error {
 	done := make(chan struct{})
 	n := 0
 	for task, every := range map[Task]time.Duration{
-		TaskVerify:  durOrDefault(p.VerifyEvery, DefaultVerifyEvery),
-		TaskCleanup: durOrDefault(p.CleanupEvery, DefaultCleanupEvery),
+		TaskVerify:    durOrDefault(p.VerifyEvery, DefaultVerifyEvery),
+		TaskCleanup:   durOrDefault(p.CleanupEvery, DefaultCleanupEvery),
+		TaskRetention: durOrDefault(p.CleanupEvery, DefaultCleanupEvery),
 	} {
-		if every < 0 {
+		if every < 0 || (task == TaskRetention && p.Retention <= 0) {
 			continue
 		}
 		n++
@@ -121,6 +136,8 @@ func (p *Periodic) RunOnce(ctx context.Context, task Task) (ran bool, err error)
 	if !ok {
 		return false, fmt.Errorf("unknown periodic task %q", task)
 	}
+	p.one.Lock()
+	defer p.one.Unlock()
 	conn, err := p.Pool.Acquire(ctx)
 	if err != nil {
 		return false, fmt.Errorf("periodic %s: %w", task, err)
@@ -148,8 +165,25 @@ func (p *Periodic) RunOnce(ctx context.Context, task Task) (ran bool, err error)
 		err = p.verify(ctx)
 	case TaskCleanup:
 		err = p.cleanup(ctx)
+	case TaskRetention:
+		// On the lock's own connection: the periodic pool is small, and
+		// the purge needs no second connection.
+		err = p.purgeApplicants(ctx, conn)
 	}
 	return true, err
+}
+
+func (p *Periodic) purgeApplicants(ctx context.Context, db retention.DB) error {
+	if p.Retention <= 0 {
+		return nil
+	}
+	rep, err := (&retention.Purger{DB: db, Log: p.Log, Period: p.Retention, Now: p.Now}).Purge(ctx, false, nil)
+	if err != nil {
+		return err
+	}
+	p.logger().InfoContext(ctx, "periodic applicant purge", "removed", rep.Total(), "cutoff", rep.Cutoff,
+		"tenants", len(rep.Tenants), "errors", len(rep.Errors), "duration_ms", rep.Duration.Milliseconds())
+	return nil
 }
 
 func (p *Periodic) verify(ctx context.Context) error {

@@ -79,6 +79,8 @@ func writeValue(h hash.Hash, col string, v any) {
 		}
 	case json.RawMessage:
 		writeBytes(h, 'j', v)
+	case []byte:
+		writeBytes(h, 'x', v)
 	case time.Time:
 		writeUint(h, 't', uint64(v.UnixMicro()))
 	case *time.Time:

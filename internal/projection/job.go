@@ -11,6 +11,7 @@ type JobInput struct {
 	Tenant   domain.Tenant
 	Job      domain.JobPosting
 	Category *domain.JobCategory // nil when the job has no category
+	Prior    *Prior              // the catalog's HTML of this row, when the apply step has it
 }
 
 // JobRow is one public.job_catalog row as the projection decides it: every
@@ -62,6 +63,7 @@ type JobRow struct {
 	SalaryYearlyMax      *float64   `db:"salary_yearly_max"`
 	StreetAddress        string     `db:"street_address"`
 	PostalCode           string     `db:"postal_code"`
+	HTMLDigests          []byte     `db:"html_digests"`
 }
 
 var jobColumns = columnsOf(JobRow{})
@@ -106,11 +108,9 @@ func projectJob(row *JobRow, in JobInput) {
 	row.StreetAddress = plainText(j.StreetAddress, maxStreet)
 	row.PostalCode = plainText(j.PostalCode, maxPostalCode)
 	row.Latitude, row.Longitude = place(j.Latitude, j.Longitude, row.City, row.State, row.Country)
-	row.DescriptionHTML = SanitizeHTML(j.Description)
-	row.ResponsibilitiesHTML = SanitizeHTML(j.Responsibilities)
-	row.RequirementsHTML = SanitizeHTML(j.Requirements)
-	row.NiceToHaveHTML = SanitizeHTML(j.NiceToHave)
-	row.BenefitsHTML = SanitizeHTML(j.Benefits)
+	var html []string
+	html, row.HTMLDigests = sanitizeFields(in.Prior, j.Description, j.Responsibilities, j.Requirements, j.NiceToHave, j.Benefits)
+	row.DescriptionHTML, row.ResponsibilitiesHTML, row.RequirementsHTML, row.NiceToHaveHTML, row.BenefitsHTML = html[0], html[1], html[2], html[3], html[4]
 	projectSalary(row, j)
 	row.RequiredSkills = skillList(j.RequiredSkills)
 	row.PreferredSkills = skillList(j.PreferredSkills)

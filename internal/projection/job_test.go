@@ -56,6 +56,8 @@ func TestJobEveryField(t *testing.T) {
 		PublishedAt: time.Date(2026, 2, 3, 3, 5, 6, 0, time.UTC), MetaTitle: "Go job",
 		MetaDescription: "A Go job in Berlin",
 	}
+	in := publicJob().Job
+	want.HTMLDigests = digestsOf(in.Description, in.Responsibilities, in.Requirements, in.NiceToHave, in.Benefits)
 	want.ContentHash = want.Hash()
 	compareRows(t, row, want)
 }

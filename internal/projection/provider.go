@@ -14,6 +14,7 @@ type ProviderInput struct {
 	Provider   domain.ServiceProvider
 	Skills     []domain.ProviderSkill
 	Categories []domain.ProviderCategory
+	Prior      *Prior // the catalog's HTML of this row, when the apply step has it
 }
 
 // ProviderRow is one public.provider_catalog row as the projection decides
@@ -59,6 +60,7 @@ type ProviderRow struct {
 	CompanySlug          string          `db:"company_slug"`
 	PublishedAt          time.Time       `db:"published_at"`
 	RatingScore          float64         `db:"rating_score"`
+	HTMLDigests          []byte          `db:"html_digests"`
 }
 
 var providerColumns = columnsOf(ProviderRow{})
@@ -89,7 +91,9 @@ func projectProvider(row *ProviderRow, in ProviderInput) {
 	p := &in.Provider
 	row.DisplayName = plainText(p.DisplayName, maxName)
 	row.ProviderType = plainText(p.ProviderType, maxEnum)
-	row.BioHTML = SanitizeHTML(p.Bio)
+	var html []string
+	html, row.HTMLDigests = sanitizeFields(in.Prior, p.Bio)
+	row.BioHTML = html[0]
 	row.Tagline = plainText(p.Tagline, maxTagline)
 	row.AvatarURL = cleanImageURL(p.AvatarURL)
 	row.CoverImageURL = cleanImageURL(p.CoverImageURL)

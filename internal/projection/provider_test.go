@@ -30,6 +30,7 @@ func TestProviderEveryField(t *testing.T) {
 		PublishedAt: time.Date(2026, 2, 3, 3, 5, 6, 0, time.UTC),
 		RatingScore: (10*3.5 + 12*4.75) / 22, // the Bayesian prior: 10 reviews of 3.5
 	}
+	want.HTMLDigests = digestsOf(publicProvider().Provider.Bio)
 	want.ContentHash = want.Hash()
 	compareRows(t, row, want)
 }

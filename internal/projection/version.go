@@ -11,10 +11,9 @@ import (
 // Version identifies what the projection makes of its inputs. Bump it with
 // every change that gives a different catalog row for the same source rows
 // (a new column, a new sanitising rule, a new eligibility rule, new
-// gazetteer data): every
-// stored input fingerprint then stops matching and the next bulk sync reads
-// and projects every row again.
-const Version = 3
+// gazetteer data): every stored input fingerprint and HTML digest then
+// stops matching and the next bulk sync reads and projects every row again.
+const Version = 4
 
 // FingerprintSalt is the part of a row's input fingerprint that is not in
 // the tenant's schema: the projection's version and the tenant as the

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/counts"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/openapi/openapitest"
@@ -29,6 +30,9 @@ type fixture struct {
 	pool *pgxpool.Pool
 	mux  http.Handler // the API's routes, every exchange checked against the OpenAPI document
 	acme domain.Tenant
+	// counts gives the details their counts; it is never flushed on its
+	// own, so a test decides what is stored and what is pending.
+	counts *counts.Counter
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -37,12 +41,13 @@ func newFixture(t *testing.T) *fixture {
 	pool := testdb.New(t)
 	store := catalog.New(pool, catalog.Options{Now: func() time.Time { return base }, CacheTTL: -1})
 	mux := http.NewServeMux()
-	publicapi.New(store, publicapi.Options{BodyTTL: -1}).Routes(mux)
+	c := counts.New(pool, counts.Options{})
+	publicapi.New(store, publicapi.Options{BodyTTL: -1, Counts: c}).Routes(mux)
 	tn, _, err := tenants.New(pool).Create(context.Background(), tenants.CreateParams{Slug: "acme", Name: "Acme"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{t: t, pool: pool, mux: openapitest.Handler(t, httpx.Routed(mux, nil)), acme: tn}
+	return &fixture{t: t, pool: pool, mux: openapitest.Handler(t, httpx.Routed(mux, nil)), acme: tn, counts: c}
 }
 
 // job inserts a catalog job of acme published age ago; extra SQL sets more.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/counts"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/viewcache"
@@ -19,6 +20,7 @@ type Handler struct {
 	log     *slog.Logger
 	limiter *httpx.RateLimiter
 	views   *viewcache.Views
+	counts  *counts.Counter
 }
 
 // Options configure a Handler.
@@ -35,6 +37,10 @@ type Options struct {
 	// Feed keys the reuse by catalog version (serve passes its change
 	// feed follower); nil stores no response.
 	Feed viewcache.Feed
+	// Counts gives the detail responses their view and submission counts
+	// (serve passes its counter); nil gives them zero. API reads are not
+	// counted as views: only people's page views are.
+	Counts *counts.Counter
 }
 
 // New returns a Handler reading store.
@@ -42,7 +48,7 @@ func New(store *catalog.Store, opts Options) *Handler {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{store: store, log: opts.Log, limiter: opts.Limiter,
+	return &Handler{store: store, log: opts.Log, limiter: opts.Limiter, counts: opts.Counts,
 		views: viewcache.NewViews(viewcache.New(opts.BodyTTL, maxCachedBodies), opts.Feed, store)}
 }
 

@@ -22,7 +22,7 @@ type jobList struct {
 func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
 	p := parseParams(r, jobParams...)
 	q, wantFacets := p.JobQuery(), p.Flag("facets")
-	if err := p.Err(); err != nil {
+	if err := problems(p, q.Validate); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -49,5 +49,5 @@ func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) getJob(w http.ResponseWriter, r *http.Request) {
-	getOne(h, w, r, "job", h.store.Job)
+	getOne(h, w, r, "job", h.jobDetail)
 }

@@ -18,6 +18,17 @@ func parseParams(r *http.Request, known ...string) *filters.Params {
 	return filters.Strict(r.URL.RawQuery, known...)
 }
 
+// problems returns every problem of a list request's parameters: the
+// parser's and, when there are any, the catalog's (validate), so that one
+// 400 names each bad parameter instead of the first alone. A request the
+// parser accepts is checked by the catalog as it searches.
+func problems(p *filters.Params, validate func() error) error {
+	if p.Err() != nil {
+		p.Also(validate())
+	}
+	return p.Err()
+}
+
 // withFacets adds the API's own "facets" flag to a list's parameters.
 func withFacets(names []string) []string { return append(slices.Clip(names), "facets") }
 

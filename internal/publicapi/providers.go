@@ -19,7 +19,7 @@ type providerList struct {
 func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
 	p := parseParams(r, providerParams...)
 	q, wantFacets := p.ProviderQuery(), p.Flag("facets")
-	if err := p.Err(); err != nil {
+	if err := problems(p, q.Validate); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -45,7 +45,7 @@ func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) getProvider(w http.ResponseWriter, r *http.Request) {
-	getOne(h, w, r, "provider", h.store.Provider)
+	getOne(h, w, r, "provider", h.providerDetail)
 }
 
 func (h *Handler) getCompany(w http.ResponseWriter, r *http.Request) {

@@ -45,7 +45,7 @@ func startSite(t *testing.T) *freshSite {
 		t.Fatal(err)
 	}
 	t.Cleanup(pools.Close)
-	workers, err := Workers(pools, 1, cfg.Sync, log)
+	workers, err := Workers(pools, 1, cfg.Sync, 0, log)
 	if err != nil {
 		t.Fatal(err)
 	}

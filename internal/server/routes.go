@@ -13,6 +13,7 @@ import (
 	"github.com/zumodra/zumodra/internal/admin"
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/changefeed"
+	"github.com/zumodra/zumodra/internal/counts"
 	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
@@ -65,15 +66,17 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	s.feed = changefeed.NewFollower(s.pool(database.RolePublic), changefeed.Options{Log: s.Log})
 	s.live = live.NewHub(live.Options{Log: s.Log})
 	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
-	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow)
+	s.counts = counts.New(s.pool(database.RoleWrite), counts.Options{Interval: s.Config.Counts.FlushInterval,
+		Read: s.pool(database.RolePublic), Log: s.Log})
+	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow).WithCounter(s.counts)
 	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl, Feed: s.feed, Live: s.live,
-		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2)}, cat, in, s.Log)
+		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2), Counts: s.counts}, cat, in, s.Log)
 	if err != nil {
 		return fmt.Errorf("public site: %w", err)
 	}
 	site.Routes(mux)
 	s.site = site
-	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl, Feed: s.feed,
+	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl, Feed: s.feed, Counts: s.counts,
 		Limiter: perClient(lim.APIRateLimit, lim.APIRateLimit/10)}).Routes(mux)
 	tenantapi.New(s.pool(database.RoleWrite), s.Log, tenantapi.WithIntake(in)).Routes(mux)
 	openapi.Routes(mux)
@@ -102,6 +105,7 @@ func (s *Server) pool(r database.Role) *pgxpool.Pool {
 func (s *Server) metrics() http.Handler {
 	reg := metrics.NewRegistry()
 	reg.MustRegister(ops.NewCollector(s.pool(database.RoleAdmin), s.Log))
+	reg.MustRegister(metrics.NewCountsPending(s.counts.Pending))
 	if s.Pools != nil {
 		reg.MustRegister(metrics.NewPoolCollector(s.Pools.Named()))
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/zumodra/zumodra/internal/admin"
 	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/config"
+	"github.com/zumodra/zumodra/internal/counts"
 	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/live"
 	"github.com/zumodra/zumodra/internal/pgq"
@@ -53,6 +54,7 @@ type Server struct {
 	metricsH http.Handler         // /metrics, on the site or on Config.MetricsAddr
 	feed     *changefeed.Follower // the read path's view of the catalog version; started by Serve
 	live     *live.Hub            // the lists' live updates, fed by feed
+	counts   *counts.Counter      // views and submissions, flushed beside the server and once after draining
 }
 
 // Run listens on Config.Addr and serves until ctx ends, then shuts down in
@@ -97,6 +99,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv.RegisterOnShutdown(s.live.Close)
 	errs := make(chan error, 2)
 	wg.Go(func() { s.admin.RunReadiness(bgCtx) })
+	// Background ends after the requests have drained, so the counter's
+	// last flush holds every view served.
+	wg.Go(func() { s.counts.Run(bgCtx) })
 	if s.Pools != nil {
 		wg.Go(func() { s.Pools.Watch(bgCtx, s.Log) })
 	}

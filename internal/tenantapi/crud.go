@@ -30,8 +30,10 @@ func listRecords[F any](h *Handler, w http.ResponseWriter, r *http.Request, t do
 	}
 	var recs []*record[F]
 	err = h.inTenant(r.Context(), t, func(tx pgx.Tx) (err error) {
-		recs, err = res.list(r.Context(), tx, pg)
-		return err
+		if recs, err = res.list(r.Context(), tx, pg); err != nil {
+			return err
+		}
+		return res.loadCounts(r.Context(), tx, t, recs...)
 	})
 	if err != nil {
 		h.writeErr(w, r, err)
@@ -45,8 +47,10 @@ func getRecord[F any](h *Handler, w http.ResponseWriter, r *http.Request, t doma
 	var rec *record[F]
 	if err == nil {
 		err = h.inTenant(r.Context(), t, func(tx pgx.Tx) (err error) {
-			rec, err = res.get(r.Context(), tx, id, false)
-			return err
+			if rec, err = res.get(r.Context(), tx, id, false); err != nil {
+				return err
+			}
+			return res.loadCounts(r.Context(), tx, t, rec)
 		})
 	}
 	if err != nil {
@@ -69,8 +73,10 @@ func createRecord[F any](h *Handler, w http.ResponseWriter, r *http.Request, t d
 	var rec *record[F]
 	if err == nil {
 		err = h.inTenant(r.Context(), t, func(tx pgx.Tx) (err error) {
-			rec, err = res.insert(r.Context(), tx, &f)
-			return err
+			if rec, err = res.insert(r.Context(), tx, &f); err != nil {
+				return err
+			}
+			return res.loadCounts(r.Context(), tx, t, rec)
 		})
 	}
 	if err != nil {
@@ -113,8 +119,10 @@ func writeRecord[F any](h *Handler, w http.ResponseWriter, r *http.Request, t do
 		if err := semantic(res.prepare(&f, h.now())); err != nil {
 			return err
 		}
-		rec, err = res.update(r.Context(), tx, id, version, &f)
-		return err
+		if rec, err = res.update(r.Context(), tx, id, version, &f); err != nil {
+			return err
+		}
+		return res.loadCounts(r.Context(), tx, t, rec)
 	})
 	if err != nil {
 		h.writeErr(w, r, err)

@@ -75,6 +75,8 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.Handle("GET "+p+"/inquiries/{id}", h.authed(h.getInquiry))
 	mux.Handle("POST "+p+"/inquiries/{id}/status", h.authed(h.moveInquiry))
 	mux.Handle("GET "+p+"/inquiries/{id}/history", h.authed(h.inquiryHistory))
+	mux.Handle("GET "+p+"/applicants", h.authed(h.exportApplicant))
+	mux.Handle("DELETE "+p+"/applicants", h.authed(h.eraseApplicant))
 	mux.Handle("GET "+p+"/catalog-status", h.authed(h.catalogStatus))
 	mux.Handle("GET "+p+"/profile", h.authed(h.getProfile))
 	mux.Handle("PATCH "+p+"/profile", h.authed(h.patchProfile))

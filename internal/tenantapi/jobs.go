@@ -3,6 +3,9 @@ package tenantapi
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/inbox"
+	"github.com/zumodra/zumodra/internal/kind"
 )
 
 // jobFields are the writable fields of a job posting, private ones
@@ -65,4 +68,5 @@ var jobs = newResource(resource[jobFields]{
 	noun:     "job",
 	defaults: newJob,
 	prepare:  prepareJob,
+	counted:  &counted{catalog: kind.Jobs, inbox: inbox.Applications, field: "application_count"},
 })

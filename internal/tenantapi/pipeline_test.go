@@ -11,8 +11,15 @@ import (
 // endpoint and returns its id in the tenant's schema.
 func (e *env) apply(ten tenant, job int64, email string) int64 {
 	e.t.Helper()
-	path := "/api/v1/careers/jobs/" + strconv.FormatInt(e.catalogID("job_catalog", ten, job), 10) + "/applications"
-	r := must(e.t, e.do("POST", path, "", map[string]any{"name": "Ada", "email": email, "resume_text": "cv"}), http.StatusCreated)
+	return e.submit("/api/v1/careers/jobs/", e.catalogID("job_catalog", ten, job), "/applications",
+		map[string]any{"name": "Ada", "email": email, "resume_text": "cv"})
+}
+
+// submit posts a visitor's submission to the catalog row's public route
+// and returns its id in the tenant's schema.
+func (e *env) submit(prefix string, catalogID int64, suffix string, body map[string]any) int64 {
+	e.t.Helper()
+	r := must(e.t, e.do("POST", prefix+strconv.FormatInt(catalogID, 10)+suffix, "", body), http.StatusCreated)
 	return int64(r.json(e.t)["id"].(float64))
 }
 

@@ -2,6 +2,9 @@ package tenantapi
 
 import (
 	"time"
+
+	"github.com/zumodra/zumodra/internal/inbox"
+	"github.com/zumodra/zumodra/internal/kind"
 )
 
 // providerFields are the writable fields of a service provider, private
@@ -70,4 +73,5 @@ var providers = newResource(resource[providerFields]{
 	defaults: newProvider,
 	prepare:  prepareProvider,
 	children: providerChildren{},
+	counted:  &counted{catalog: kind.Providers, inbox: inbox.Inquiries, field: "inquiry_count"},
 })

@@ -33,6 +33,7 @@ func (r record[F]) MarshalJSON() ([]byte, error) {
 	names, _ := json.Marshal(append([]string{}, invalid...))
 	b.WriteString(`,"invalid_fields":`)
 	b.Write(names)
+	b.WriteString(r.Counts.json())
 	if len(fields) > 2 {
 		b.WriteByte(',')
 		b.Write(fields[1:])

@@ -21,7 +21,9 @@ type resource[F any] struct {
 	// prepare normalises (trims, stamps published_at) and validates f.
 	prepare  func(f *F, now time.Time) error
 	children children[F]
-	columns  []string
+	// counted, when set, gives every row served its counts.
+	counted *counted
+	columns []string
 }
 
 // children loads and replaces rows that belong to a resource row (a
@@ -38,6 +40,7 @@ type record[F any] struct {
 	CreatedAt time.Time
 	UpdatedAt time.Time
 	Version   int64
+	Counts    *rowCounts // nil for resources that are not counted
 }
 
 func newResource[F any](r resource[F]) *resource[F] {

@@ -35,7 +35,9 @@
 // the honeypot field bound what they can do.
 //
 // Listing parameters are read leniently by internal/filters, with the API's
-// spellings (unknown ones ignored). Bad parameters are the visitor's
+// spellings (unknown ones ignored); a link of the original site, in its own
+// names, is answered with a 301 to the same list in ours (original.go).
+// Bad parameters are the visitor's
 // mistake and get a 400 page naming the parameter; unknown or hidden ids a 404; a listing that closed between the
 // page view and the form post a 410 (intake re-checks eligibility in the
 // tenant's transaction). Lists, the feed and the sitemap are read in one

@@ -59,7 +59,13 @@ func newEnv(t *testing.T) *env {
 
 func newEnvWith(t *testing.T, cfg web.Config) *env {
 	t.Helper()
-	pool := testdb.New(t)
+	return newEnvOn(t, testdb.New(t), cfg)
+}
+
+// newEnvOn is newEnvWith on a database the test made first, for what cfg
+// needs built on it.
+func newEnvOn(t *testing.T, pool *pgxpool.Pool, cfg web.Config) *env {
+	t.Helper()
 	var out io.Writer = io.Discard
 	if os.Getenv("WEB_TEST_LOG") != "" { // see why a page failed
 		out = os.Stderr
@@ -91,7 +97,11 @@ func newEnvWith(t *testing.T, cfg web.Config) *env {
 		t.Cleanup(cancel)
 		go cfg.Live.Run(ctx, feed)
 	}
-	h, err := web.New(cfg, cat, intake.New(pool, log).WithClock(clock), log)
+	in := intake.New(pool, log).WithClock(clock)
+	if cfg.Counts != nil {
+		in = in.WithCounter(cfg.Counts)
+	}
+	h, err := web.New(cfg, cat, in, log)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}
@@ -154,7 +164,7 @@ func (e *env) tenant(slug, name, logo string) domain.Tenant {
 type jobRow struct {
 	Title, Description, CategorySlug, CategoryName string
 	JobType, Level, Remote, Country, City, Ref     string
-	Street, Postal                                 string
+	State, Street, Postal                          string
 	Logo                                           string // company_logo_url; the tenant's when empty
 	SalaryMin, SalaryMax                           *float64
 	Currency, Period                               string // EUR, yearly when empty
@@ -202,12 +212,12 @@ func (e *env) job(tn domain.Tenant, over func(*jobRow)) int64 {
 		 job_type, experience_level, remote_policy, country, city, description_html, show_salary,
 		 salary_min, salary_max, salary_currency, salary_period, required_skills, company_name,
 		 company_slug, company_logo_url, is_featured, application_deadline, published_at, reference_code,
-		 salary_yearly_min, salary_yearly_max, street_address, postal_code)
+		 salary_yearly_min, salary_yearly_max, street_address, postal_code, state)
 		VALUES ($1, $2, 1, '\x00', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-		 $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28) RETURNING id`,
+		 $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29) RETURNING id`,
 		tn.ID, 1_000_000+sourceIDs.Add(1), r.Title, r.CategorySlug, r.CategoryName, r.JobType, r.Level, r.Remote,
 		r.Country, r.City, r.Description, show, r.SalaryMin, r.SalaryMax, cur, period, r.Skills,
-		tn.Name, tn.Slug, r.Logo, r.Featured, r.Deadline, r.PublishedAt, r.Ref, yearlyMin, yearlyMax, r.Street, r.Postal).Scan(&id)
+		tn.Name, tn.Slug, r.Logo, r.Featured, r.Deadline, r.PublishedAt, r.Ref, yearlyMin, yearlyMax, r.Street, r.Postal, r.State).Scan(&id)
 	if err != nil {
 		e.t.Fatalf("insert job: %v", err)
 	}
@@ -216,13 +226,13 @@ func (e *env) job(tn domain.Tenant, over func(*jobRow)) int64 {
 
 // providerRow is a catalog provider row with defaults.
 type providerRow struct {
-	Name, Tagline, Bio, Country, City, Availability, Avatar string
-	CategorySlugs, CategoryNames, SkillNames                []string
-	HourlyRate                                              *float64
-	Rating                                                  float64
-	Reviews, Completed                                      int
-	Verified, Accepting, Remote, Featured                   bool
-	PublishedAt                                             time.Time
+	Name, Tagline, Bio, Country, State, City, Availability, Avatar string
+	CategorySlugs, CategoryNames, SkillNames                       []string
+	HourlyRate                                                     *float64
+	Rating                                                         float64
+	Reviews, Completed                                             int
+	Verified, Accepting, Remote, Featured                          bool
+	PublishedAt                                                    time.Time
 }
 
 func (e *env) provider(tn domain.Tenant, over func(*providerRow)) int64 {
@@ -245,13 +255,13 @@ func (e *env) provider(tn domain.Tenant, over func(*providerRow)) int64 {
 		 country, city, category_slugs, category_names, skill_names, skills, hourly_rate, rating_avg,
 		 total_reviews, completed_jobs_count, availability_status, is_verified, is_accepting_projects,
 		 can_work_remotely, company_name, company_slug, published_at, avatar_url, is_featured,
-		 rating_score)
+		 rating_score, state)
 		VALUES ($1, $2, 1, '\x00', $3, 'individual', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-		 $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id`,
+		 $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26) RETURNING id`,
 		tn.ID, 1_000_000+sourceIDs.Add(1), r.Name, r.Tagline, r.Bio, r.Country, r.City, r.CategorySlugs,
 		r.CategoryNames, r.SkillNames, skillJSON, r.HourlyRate, r.Rating, r.Reviews, r.Completed, r.Availability,
 		r.Verified, r.Accepting, r.Remote, tn.Name, tn.Slug, r.PublishedAt, r.Avatar, r.Featured,
-		domain.BayesianRating(r.Rating, r.Reviews)).Scan(&id)
+		domain.BayesianRating(r.Rating, r.Reviews), r.State).Scan(&id)
 	if err != nil {
 		e.t.Fatalf("insert provider: %v", err)
 	}

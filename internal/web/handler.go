@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/counts"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
 	"github.com/zumodra/zumodra/internal/kind"
@@ -47,6 +48,9 @@ type Config struct {
 	// Live, when set, serves the lists' live updates (/careers/live,
 	// /browse-freelancers/live) and lets the list pages subscribe.
 	Live *live.Hub
+	// Counts, when set, counts the detail pages' views and shows their
+	// views, applicants and inquiries; nil counts and shows nothing.
+	Counts *counts.Counter
 }
 
 // Handler serves the public pages. Build it with New, mount it with Routes.
@@ -113,13 +117,13 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /careers/{$}", h.page(h.views.List(h.jobList)))
 	// A job page lists its company's other jobs and similar ones: it shows
 	// many rows, so it is kept under the catalog version like a list.
-	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.views.List(h.jobDetail)))
+	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.cfg.Counts.CountViews(kind.Jobs, h.views.List(h.jobDetail))))
 	mux.HandleFunc("GET /careers/jobs/{id}", h.addSlash)
 	mux.Handle("POST /careers/jobs/{id}/apply", h.form(h.apply))
 	mux.Handle("GET /careers/jobs/{id}/applied/{$}", h.page(h.applied))
 	mux.Handle("GET /careers/feed.xml", h.page(h.views.List(h.feed)))
 	mux.Handle("GET /browse-freelancers/{$}", h.page(h.views.List(h.providerList)))
-	mux.Handle("GET /browse-freelancers/{id}/{$}", h.page(h.views.Row(kind.Providers, h.providerDetail)))
+	mux.Handle("GET /browse-freelancers/{id}/{$}", h.page(h.cfg.Counts.CountViews(kind.Providers, h.views.Row(kind.Providers, h.providerDetail))))
 	mux.HandleFunc("GET /browse-freelancers/{id}", h.addSlash)
 	mux.Handle("POST /browse-freelancers/{id}/inquire", h.form(h.inquire))
 	mux.Handle("GET /browse-freelancers/{id}/sent/{$}", h.page(h.inquirySent))

@@ -34,6 +34,7 @@ type jobView struct {
 	Sections []htmlSection
 	Form     formView
 	Company  jobCompanyView
+	Counts   string // views and applicants, "" when none
 }
 
 // jobDetail serves /careers/jobs/{id}-{slug}/ with the application form;
@@ -56,7 +57,8 @@ func (h *Handler) jobDetail(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderJob(w http.ResponseWriter, r *http.Request, status int, j catalog.Job, f formView) {
-	view := jobView{Job: h.jobDetailCard(j), Sections: jobSections(j), Form: f}
+	view := jobView{Job: h.jobDetailCard(j), Sections: jobSections(j), Form: f,
+		Counts: h.countsLine(r, kind.Jobs, j.ID, "applicant", "applicants")}
 	company, website, err := h.jobCompany(r, j)
 	if err != nil {
 		h.fail(w, r, err)

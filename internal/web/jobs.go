@@ -11,7 +11,7 @@ import (
 const jobsPath = "/careers/"
 
 // jobFilterNames are the job list parameters shown as removable chips.
-var jobFilterNames = []string{"category", "job_type", "experience_level", "remote", "country", "city", "min_salary", "currency", "company"}
+var jobFilterNames = []string{"category", "job_type", "experience_level", "remote", "country", "state", "city", "min_salary", "currency", "company"}
 
 var jobSortOptions = []option{
 	{Value: catalog.SortRelevance, Label: "Best match"},
@@ -32,6 +32,7 @@ type jobsView struct {
 	Currency    facetView // the salary currency control
 	SalaryNote  string    // which currency salaries were compared in, and how
 	City        string
+	State       string
 	Cities      []string // suggestions for the city field
 	Sorts       []option
 	Active      []chip
@@ -65,7 +66,7 @@ func jobQuery(p *filters.Params) (catalog.JobQuery, error) {
 
 // jobList serves /careers/: search, filters with counts, keyset pages.
 func (h *Handler) jobList(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.listParams(w, r, jobsPath)
+	p, ok := h.listParams(w, r, h.jobListing())
 	if !ok {
 		return
 	}
@@ -98,24 +99,4 @@ func (h *Handler) searchJobs(ctx context.Context, q catalog.JobQuery) (catalog.J
 	q.Search = res.Search
 	facets, err := h.catalog.JobFacets(ctx, q)
 	return res, facets, err
-}
-
-// listParams parses a listing's query string leniently, answering the
-// request itself (400, or the redirect of an old ?page=N link) when it
-// cannot go on.
-func (h *Handler) listParams(w http.ResponseWriter, r *http.Request, path string) (*filters.Params, bool) {
-	p := filters.Lenient(r.URL.RawQuery)
-	err := p.Err()
-	if err == nil {
-		var redirect bool
-		if redirect, err = legacyPage(p.Values()); err == nil && redirect {
-			http.Redirect(w, r, withParam(path, p.Values(), "page", ""), http.StatusFound)
-			return nil, false
-		}
-	}
-	if err != nil {
-		h.fail(w, r, err)
-		return nil, false
-	}
-	return p, true
 }

@@ -258,10 +258,14 @@ func TestCareersPagination(t *testing.T) {
 	if strings.Join(cardTitles(first), "|") != strings.Join(cardTitles(pages[0]), "|") {
 		t.Error("previous from page 2 is not page 1")
 	}
-	// The original site's ?page=N links land on the first page of the same search.
-	res, _ := e.get("/careers/?page=4&category=engineering")
-	if res.StatusCode != http.StatusFound || res.Header.Get("Location") != "/careers/?category=engineering" {
-		t.Errorf("legacy page: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	// The original site's ?page=N beyond the last page lands on the last.
+	res, _ := e.get("/careers/?page=4&page_size=10&job_type=full_time")
+	if res.StatusCode != http.StatusMovedPermanently {
+		t.Fatalf("original page: %d", res.StatusCode)
+	}
+	last := e.mustGet(res.Header.Get("Location"), http.StatusOK)
+	if strings.Join(cardTitles(last), "|") != strings.Join(cardTitles(pages[2]), "|") {
+		t.Errorf("?page=4 of 3 landed on %q, want the last page %q", cardTitles(last), cardTitles(pages[2]))
 	}
 }
 

@@ -76,7 +76,7 @@ func (h *Handler) jobsView(v url.Values, q catalog.JobQuery, res catalog.JobPage
 		},
 		ResultLabel: resultLabel(res.Total, res.TotalExact, "job"),
 	}
-	view.City = v.Get("city")
+	view.City, view.State = v.Get("city"), v.Get("state")
 	if q.Company != "" {
 		view.ResetURL = companyURL(q.Company)
 		view.Company = companyHead(q.Company, res, f)

@@ -32,7 +32,9 @@ func (h *Handler) liveView(path string, v url.Values, noun string) liveView {
 // jobsLive streams the number of new jobs matching the query of a
 // /careers/ page (the same parameters).
 func (h *Handler) jobsLive(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.listParams(w, r, jobsPath+"live")
+	l := h.jobListing()
+	l.path += "live"
+	p, ok := h.listParams(w, r, l)
 	if !ok {
 		return
 	}
@@ -46,7 +48,9 @@ func (h *Handler) jobsLive(w http.ResponseWriter, r *http.Request) {
 
 // providersLive is jobsLive for /browse-freelancers/.
 func (h *Handler) providersLive(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.listParams(w, r, providersPath+"live")
+	l := h.providerListing()
+	l.path += "live"
+	p, ok := h.listParams(w, r, l)
 	if !ok {
 		return
 	}

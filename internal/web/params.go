@@ -2,29 +2,8 @@ package web
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
-
-	"github.com/zumodra/zumodra/internal/domain"
 )
-
-// maxLegacy is the highest ?page= the original's links may carry.
-const maxLegacy = 1000
-
-// legacyPage checks the original site's ?page=N. Keyset pages cannot be
-// jumped to by number, so a valid N sends the visitor to the first page of
-// the same search (the caller redirects); nonsense is a 400.
-func legacyPage(v url.Values) (redirect bool, err error) {
-	s := v.Get("page")
-	if s == "" {
-		return false, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > maxLegacy {
-		return false, domain.FieldError("page", "must be a whole number between 1 and %d", maxLegacy)
-	}
-	return true, nil
-}
 
 // values returns the non-empty values of a multi-valued parameter.
 func values(v url.Values, name string) []string {

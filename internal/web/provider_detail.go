@@ -28,6 +28,7 @@ type providerView struct {
 	BioHTML   template.HTML // sanitised by the projection
 	SkillRows []skillRow
 	Form      formView
+	Counts    string // views and inquiries, "" when none
 }
 
 var skillLevelLabels = map[string]string{"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced", "expert": "Expert"}
@@ -55,7 +56,8 @@ func (h *Handler) providerDetail(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderProvider(w http.ResponseWriter, r *http.Request, status int, p catalog.Provider, f formView) {
-	view := providerView{Provider: providerDetailOf(p), BioHTML: template.HTML(p.BioHTML), SkillRows: skillRows(p.Skills), Form: f}
+	view := providerView{Provider: providerDetailOf(p), BioHTML: template.HTML(p.BioHTML), SkillRows: skillRows(p.Skills), Form: f,
+		Counts: h.countsLine(r, kind.Providers, p.ID, "inquiry", "inquiries")}
 	desc := p.Tagline
 	if desc == "" {
 		desc = p.DisplayName + ", " + label(typeLabels, p.ProviderType) + " on " + h.cfg.SiteName + "."

@@ -11,7 +11,7 @@ import (
 const providersPath = "/browse-freelancers/"
 
 // providerFilterNames are the provider list parameters shown as chips.
-var providerFilterNames = []string{"category", "skill", "country", "city", "company", "verified", "available", "remote", "min_rating", "max_rate"}
+var providerFilterNames = []string{"category", "skill", "country", "state", "city", "company", "verified", "available", "remote", "min_rating", "max_rate"}
 
 var providerSortOptions = []option{
 	{Value: catalog.SortRelevance, Label: "Best match"},
@@ -35,6 +35,7 @@ type providersView struct {
 	Ratings     []option
 	MaxRate     string
 	City        string
+	State       string
 	Sorts       []option
 	Active      []chip
 	ResetURL    string
@@ -53,7 +54,7 @@ func providerQuery(p *filters.Params) (catalog.ProviderQuery, error) {
 
 // providerList serves /browse-freelancers/.
 func (h *Handler) providerList(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.listParams(w, r, providersPath)
+	p, ok := h.listParams(w, r, h.providerListing())
 	if !ok {
 		return
 	}

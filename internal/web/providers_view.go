@@ -79,7 +79,7 @@ func (h *Handler) providersView(v url.Values, q catalog.ProviderQuery, res catal
 		Checks:      []facetView{providerFlags(q, f)},
 		ResultLabel: resultLabel(res.Total, res.TotalExact, "freelancer"),
 	}
-	view.City = v.Get("city")
+	view.City, view.State = v.Get("city"), v.Get("state")
 	if q.Company != "" {
 		view.Selects = append(view.Selects, selectFacet("company", "Company", "All companies", f.Companies, q.Company))
 	}

@@ -27,24 +27,5 @@ func (l *List) Err() error {
 	return errors.Join(l.errs...)
 }
 
-// Fields returns every *domain.Error inside err (walking errors.Join trees),
-// in order; for a single *domain.Error it returns that one.
-func Fields(err error) []*domain.Error {
-	var out []*domain.Error
-	var walk func(error)
-	walk = func(e error) {
-		switch x := e.(type) {
-		case nil:
-		case *domain.Error:
-			out = append(out, x)
-		case interface{ Unwrap() []error }:
-			for _, inner := range x.Unwrap() {
-				walk(inner)
-			}
-		case interface{ Unwrap() error }:
-			walk(x.Unwrap())
-		}
-	}
-	walk(err)
-	return out
-}
+// Fields returns every *domain.Error inside err (see domain.Errors).
+func Fields(err error) []*domain.Error { return domain.Errors(err) }
