@@ -23,6 +23,7 @@ type Handler struct {
 	metrics   http.Handler
 	now       func() time.Time
 	logins    *httpx.RateLimiter // slows down token guessing on the login form
+	checks    []ReadyCheck
 
 	readyMu sync.Mutex
 	ready   readiness // kept fresh by RunReadiness: migration status is one query per schema
@@ -36,7 +37,9 @@ type Options struct {
 	Metrics http.Handler
 	// ReadyPool answers /readyz's query; nil uses the pool.
 	ReadyPool *pgxpool.Pool
-	Now       func() time.Time
+	// ReadyChecks are more dependencies /readyz reports (a read replica).
+	ReadyChecks []ReadyCheck
+	Now         func() time.Time
 }
 
 // New returns the Handler.
@@ -45,7 +48,7 @@ func New(pool *pgxpool.Pool, log *slog.Logger, o Options) *Handler {
 		log = slog.New(slog.DiscardHandler)
 	}
 	h := &Handler{pool: pool, log: log, token: o.Token, keys: newKeys(o.Token), page: pageTemplate,
-		metrics: o.Metrics, now: o.Now, logins: httpx.NewRateLimiter(10, 5)}
+		metrics: o.Metrics, now: o.Now, logins: httpx.NewRateLimiter(10, 5), checks: o.ReadyChecks}
 	if h.now == nil {
 		h.now = time.Now
 	}

@@ -34,9 +34,17 @@ func (h *Handler) healthz(w http.ResponseWriter, _ *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
+// ReadyCheck is one more dependency /readyz reports under Name: Check
+// returns what to show, or the reason the process is not ready.
+type ReadyCheck struct {
+	Name  string
+	Check func(context.Context) (any, error)
+}
+
 // readyz says whether this process can serve: the database answers a short
 // query on the readiness pool (which nothing else uses, so a busy site does
-// not delay it) and the last migration status read found nothing pending.
+// not delay it), the last migration status read found nothing pending, and
+// every ReadyCheck passes.
 func (h *Handler) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
 	defer cancel()
@@ -51,8 +59,21 @@ func (h *Handler) readyz(w http.ResponseWriter, r *http.Request) {
 	case st.pending > 0:
 		h.notReady(w, r, "migrations pending: run zumodra migrate")
 	default:
-		httpx.WriteJSON(w, http.StatusOK, map[string]string{"status": "ready", "database": "ok", "migrations": "current"})
+		h.readyChecks(w, r)
 	}
+}
+
+func (h *Handler) readyChecks(w http.ResponseWriter, r *http.Request) {
+	out := map[string]any{"status": "ready", "database": "ok", "migrations": "current"}
+	for _, c := range h.checks {
+		v, err := c.Check(r.Context())
+		if err != nil {
+			h.notReady(w, r, c.Name+": "+err.Error())
+			return
+		}
+		out[c.Name] = v
+	}
+	httpx.WriteJSON(w, http.StatusOK, out)
 }
 
 func (h *Handler) notReady(w http.ResponseWriter, r *http.Request, detail string) {

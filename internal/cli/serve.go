@@ -34,13 +34,15 @@ started the embedded cluster and nobody else uses it, stop it.`,
   zumodra serve --addr 127.0.0.1:8080 --migrate
   zumodra serve --workers 0       # HTTP only; run "zumodra worker" elsewhere
   zumodra serve --api-rate-limit 0 --result-cache=false   # load test from one address, no cache
-  DATABASE_URL=postgres://zumodra@db/zumodra zumodra serve`,
+  DATABASE_URL=postgres://zumodra@db/zumodra zumodra serve
+  zumodra serve --read-database-url postgres://zumodra@replica/zumodra   # public reads from a streaming replica`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.run(cmd.Context(), c) },
 	}
 	app.Config.BindServeFlags(cmd.Flags())
 	app.Config.BindWorkerFlags(cmd.Flags(), "sync workers run in this process; 0 runs none")
 	app.Config.BindDBFlags(cmd.Flags(), serveRoles(1)...)
+	app.Config.BindReadFlags(cmd.Flags())
 	cmd.Flags().BoolVar(&c.migrate, "migrate", false, "apply pending migrations before serving")
 	return cmd
 }
@@ -51,6 +53,11 @@ func (c *serveCmd) Run(ctx context.Context) error {
 	c.app.logStart(ctx, "serve")
 	c.app.lazyDB = true
 	return c.app.withPools(ctx, serveRoles(c.app.Config.Workers), func(pools *database.Pools) error {
+		closeReplica, err := c.app.readFromReplica(ctx, pools)
+		if err != nil {
+			return err
+		}
+		defer closeReplica()
 		workers, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Config.Reverse.Retention, c.app.Log)
 		if err != nil {
 			return err
@@ -70,6 +77,25 @@ func (c *serveCmd) Run(ctx context.Context) error {
 		s := &server.Server{Config: c.app.Config, Pool: pools.Base, Pools: pools, Log: c.app.Log, Background: background, Ready: c.app.printListening}
 		return s.Run(ctx)
 	})
+}
+
+// readFromReplica moves the public read path onto --read-database-url, when
+// set; the returned function closes what it opened. The replica's pools
+// connect lazily, like the primary's: serve starts while it is down.
+func (a *App) readFromReplica(ctx context.Context, pools *database.Pools) (func(), error) {
+	if a.Config.Read.URL == "" {
+		return func() {}, nil
+	}
+	read, closeRead, err := database.Open(ctx, database.Config{URL: a.Config.Read.URL, Lazy: true, Logger: a.Log})
+	if err != nil {
+		return nil, fmt.Errorf("open the read replica (%s): %w", a.Config.Read.Description(), err)
+	}
+	if err := pools.ReadFromReplica(read, a.Config.DB); err != nil {
+		_ = closeRead(ctx)
+		return nil, err
+	}
+	a.Log.InfoContext(ctx, "public read path reads the replica", "read_database_url", a.Config.Read.Description())
+	return func() { _ = closeRead(context.WithoutCancel(ctx)) }, nil
 }
 
 // serveRoles are the pools of a serve process.

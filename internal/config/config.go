@@ -27,9 +27,11 @@ const (
 // Config is everything a zumodra process needs to know at start.
 type Config struct {
 	DatabaseURL string // empty: the embedded cluster in DataDir
-	DataDir     string // embedded cluster root
-	Addr        string // HTTP listen address
-	AdminToken  string // guards /admin/; secret
+	// Read is the streaming replica the public read path reads from, if any.
+	Read       ReadReplica
+	DataDir    string // embedded cluster root
+	Addr       string // HTTP listen address
+	AdminToken string // guards /admin/; secret
 	// MetricsToken, when set, guards /metrics with Authorization: Bearer; secret.
 	MetricsToken string
 	// MetricsAddr, when set, serves /metrics there alone instead of on Addr.
@@ -48,8 +50,9 @@ type Config struct {
 	HTTP           HTTPLimits // result caches and per-client rate limits of serve
 	// DB holds each role's pool size and timeouts (see database.Roles).
 	DB      map[database.Role]database.Limits
-	Reverse Reverse // duplicates, notifications and retention of what visitors send
-	Counts  Counts  // how often views and submissions counted in memory are written
+	Reverse Reverse  // duplicates, notifications and retention of what visitors send
+	Counts  Counts   // how often views and submissions counted in memory are written
+	Map     MapTiles // the tile server of the lists' maps; none by default
 }
 
 // HTTPLimits are the read path's result caches and the per-client rate
@@ -99,6 +102,7 @@ func Default() Config {
 			RequestTimeout: DefaultRequestTimeout},
 		Reverse: Reverse{DuplicateWindow: DefaultDuplicateWindow, Retention: DefaultRetention},
 		DB:      database.DefaultLimits(),
+		Read:    ReadReplica{MaxLag: DefaultReadMaxLag},
 	}
 }
 
@@ -108,9 +112,12 @@ func (c Config) Validate() error {
 		return fmt.Errorf("data dir: must not be empty when DATABASE_URL is unset")
 	}
 	if c.DatabaseURL != "" {
-		if err := validateDatabaseURL(c.DatabaseURL); err != nil {
+		if err := validateDatabaseURL(EnvDatabaseURL, c.DatabaseURL); err != nil {
 			return err
 		}
+	}
+	if err := c.Read.validate(); err != nil {
+		return err
 	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		return fmt.Errorf("addr %q: want host:port or :port: %w", c.Addr, err)
@@ -146,6 +153,9 @@ func (c Config) Validate() error {
 	if err := c.Counts.validate(); err != nil {
 		return err
 	}
+	if err := c.Map.validate(); err != nil {
+		return err
+	}
 	if err := c.validateDB(); err != nil {
 		return err
 	}
@@ -154,16 +164,16 @@ func (c Config) Validate() error {
 
 // validateDatabaseURL accepts a postgres:// URL or a keyword/value string;
 // its error never repeats the value, which may hold a password.
-func validateDatabaseURL(raw string) error {
+func validateDatabaseURL(name, raw string) error {
 	if !strings.Contains(raw, "://") {
 		if !strings.Contains(raw, "=") {
-			return fmt.Errorf("DATABASE_URL: want postgres://user:password@host:port/dbname or key=value pairs")
+			return fmt.Errorf("%s: want postgres://user:password@host:port/dbname or key=value pairs", name)
 		}
 		return nil
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		return fmt.Errorf("DATABASE_URL: want a postgres:// or postgresql:// URL")
+		return fmt.Errorf("%s: want a postgres:// or postgresql:// URL", name)
 	}
 	return nil
 }

@@ -45,6 +45,7 @@ func TestEnvThenFlags(t *testing.T) {
 		EnvDataDir: "/var/lib/z", EnvPollInterval: "50ms", EnvVerifyInterval: "-1s", EnvCleanupInterval: "2h",
 		EnvResultCache: "false", EnvAPIRateLimit: "0", EnvFormRateLimit: "30", EnvDuplicateWindow: "10m",
 		EnvRetention: "30d", EnvHeartbeatInterval: "3s", EnvRequestTimeout: "4s", EnvCountFlushInterval: "30s",
+		EnvReadDatabaseURL: "postgres://u:pw@replica/z", EnvReadMaxLag: "5s",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +55,8 @@ func TestEnvThenFlags(t *testing.T) {
 		Sync: SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: -time.Second, CleanupInterval: 2 * time.Hour,
 			HeartbeatInterval: 3 * time.Second},
 		HTTP: HTTPLimits{ResultCache: false, APIRateLimit: 0, FormRateLimit: 30, RequestTimeout: 4 * time.Second}, DB: database.DefaultLimits(),
-		Reverse: Reverse{DuplicateWindow: 10 * time.Minute, Retention: 30 * 24 * time.Hour}, Counts: Counts{FlushInterval: 30 * time.Second}}
+		Reverse: Reverse{DuplicateWindow: 10 * time.Minute, Retention: 30 * 24 * time.Hour}, Counts: Counts{FlushInterval: 30 * time.Second},
+		Read: ReadReplica{URL: "postgres://u:pw@replica/z", MaxLag: 5 * time.Second}}
 	if !reflect.DeepEqual(c, want) {
 		t.Fatalf("from env = %+v\nwant %+v", c, want)
 	}
@@ -62,21 +64,26 @@ func TestEnvThenFlags(t *testing.T) {
 	c.BindGlobalFlags(fs)
 	c.BindServeFlags(fs)
 	c.BindWorkerFlags(fs, "workers")
+	c.BindReadFlags(fs)
 	if err := fs.Parse([]string{"--addr=:7000", "--workers=0", "--log-level=warn", "--log-format=text", "--poll-interval=25ms",
 		"--result-cache=true", "--api-rate-limit=120", "--duplicate-window=0", "--heartbeat-interval=2s", "--request-timeout=0",
-		"--applicant-retention=0", "--count-flush-interval=2s"}); err != nil {
+		"--applicant-retention=0", "--count-flush-interval=2s", "--read-max-lag=1m"}); err != nil {
 		t.Fatal(err)
 	}
 	if c.Addr != ":7000" || c.Workers != 0 || c.LogLevel != slog.LevelWarn || c.LogFormat != "text" ||
 		c.Sync.PollInterval != 25*time.Millisecond || c.Sync.CleanupInterval != 2*time.Hour ||
 		c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 120, FormRateLimit: 30}) || c.Reverse.DuplicateWindow != 0 ||
-		c.Reverse.Retention != 0 || c.Sync.HeartbeatInterval != 2*time.Second || c.Counts.FlushInterval != 2*time.Second {
+		c.Reverse.Retention != 0 || c.Sync.HeartbeatInterval != 2*time.Second || c.Counts.FlushInterval != 2*time.Second ||
+		c.Read.MaxLag != time.Minute {
 		t.Fatalf("flags must win over env: %+v", c)
 	}
 	if def := fs.Lookup("database-url").DefValue; def != "postgres://u:REDACTED@db:5432/z" {
 		t.Fatalf("--help would show the database URL default as %q", def)
 	}
-	if c.DatabaseURL != want.DatabaseURL || c.DataDir != want.DataDir {
+	if def := fs.Lookup("read-database-url").DefValue; def != "postgres://u:REDACTED@replica/z" {
+		t.Fatalf("--help would show the read database URL default as %q", def)
+	}
+	if c.DatabaseURL != want.DatabaseURL || c.DataDir != want.DataDir || c.Read.URL != want.Read.URL {
 		t.Fatalf("flags not given must keep env values: %+v", c)
 	}
 }
@@ -89,6 +96,7 @@ func TestInvalid(t *testing.T) {
 		"cache not a boolean":    {EnvResultCache: "sometimes"},
 		"limit not a number":     {EnvAPIRateLimit: "many"},
 		"timeout not a duration": {EnvRequestTimeout: "soon"},
+		"lag not a duration":     {EnvReadMaxLag: "little"},
 		"flush not a duration":   {EnvCountFlushInterval: "often"},
 	} {
 		if _, err := FromEnv(env(e)); err == nil {
@@ -108,6 +116,8 @@ func TestInvalid(t *testing.T) {
 		"no data dir": func(c *Config) { c.DataDir = "" },
 		"heartbeat":   func(c *Config) { c.Sync.HeartbeatInterval = time.Millisecond },
 		"timeout":     func(c *Config) { c.HTTP.RequestTimeout = -time.Second },
+		"read scheme": func(c *Config) { c.Read.URL = "mysql://u:secret@replica/db" },
+		"read lag":    func(c *Config) { c.Read.MaxLag = -time.Second },
 		"count flush": func(c *Config) { c.Counts.FlushInterval = time.Millisecond },
 	} {
 		c := Default()
@@ -139,6 +149,7 @@ func TestRedactURL(t *testing.T) {
 func TestSecretsNeverPrinted(t *testing.T) {
 	c := Default()
 	c.DatabaseURL = "postgres://u:s3cret@db/z"
+	c.Read.URL = "postgres://u:s3cret@replica/z"
 	c.AdminToken = "t0ken-value"
 	var b strings.Builder
 	slog.New(slog.NewJSONHandler(&b, nil)).Info("config", "config", c)

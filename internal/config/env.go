@@ -55,6 +55,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	c.AdminToken = getenv(EnvAdminToken) // a token is taken verbatim
 	c.MetricsToken = getenv(EnvMetricsToken)
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	c.Map.fromEnv(getenv)
 	if v := getenv(EnvLogLevel); v != "" {
 		l, err := ParseLevel(v)
 		if err != nil {
@@ -100,6 +101,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.TrustedProxies = ps
 	}
 	c.AllowedHosts = splitList(getenv(EnvAllowedHosts))
+	if err := c.Read.fromEnv(getenv); err != nil {
+		return c, err
+	}
 	if err := c.dbFromEnv(getenv); err != nil {
 		return c, err
 	}

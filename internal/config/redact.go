@@ -20,6 +20,7 @@ func (c Config) String() string {
 func (c Config) LogValue() slog.Value {
 	return slog.GroupValue(
 		slog.String("database_url", c.DatabaseDescription()),
+		slog.String("read_database_url", c.Read.Description()),
 		slog.String("data_dir", c.DataDir),
 		slog.String("addr", c.Addr),
 		slog.String("admin_token", tokenState(c.AdminToken)),

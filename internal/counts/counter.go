@@ -51,7 +51,7 @@ type tally struct{ views, submissions int64 }
 type shard struct {
 	mu sync.Mutex
 	m  map[key]tally
-	_  [40]byte // keeps two shards' locks off one cache line
+	_  [48]byte // pads a shard to a 64-byte cache line, so two shards' locks never share one
 }
 
 // Options configure a Counter.
@@ -159,8 +159,11 @@ func (c *Counter) Held(cat kind.Catalog, id int64) Totals {
 
 // take empties the shards into a batch in (catalog, id) order.
 func (c *Counter) take() Batch {
-	var ks []key
-	var ts []tally
+	type entry struct {
+		k key
+		t tally
+	}
+	var es []entry
 	for i := range c.shards {
 		s := &c.shards[i]
 		s.mu.Lock()
@@ -171,22 +174,18 @@ func (c *Counter) take() Batch {
 		}
 		s.mu.Unlock()
 		for k, t := range m {
-			ks, ts = append(ks, k), append(ts, t)
+			es = append(es, entry{k, t})
 		}
 	}
-	order := make([]int, len(ks))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(ks[a].catalog, ks[b].catalog), cmp.Compare(ks[a].id, ks[b].id))
+	slices.SortFunc(es, func(a, b entry) int {
+		return cmp.Or(cmp.Compare(a.k.catalog, b.k.catalog), cmp.Compare(a.k.id, b.k.id))
 	})
 	var b Batch
-	for _, i := range order {
-		b.Catalogs = append(b.Catalogs, string(ks[i].catalog))
-		b.IDs = append(b.IDs, ks[i].id)
-		b.Views = append(b.Views, ts[i].views)
-		b.Submissions = append(b.Submissions, ts[i].submissions)
+	for _, e := range es {
+		b.Catalogs = append(b.Catalogs, string(e.k.catalog))
+		b.IDs = append(b.IDs, e.k.id)
+		b.Views = append(b.Views, e.t.views)
+		b.Submissions = append(b.Submissions, e.t.submissions)
 	}
 	return b
 }

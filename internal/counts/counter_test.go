@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 
+	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/counts"
 	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/metrics"
@@ -92,6 +93,30 @@ func TestTwoProcessesFlushTheSameRows(t *testing.T) {
 		if got := stored(t, pool, kind.Jobs, id); got.Views != 2*rounds {
 			t.Errorf("job %d: %d views, want %d", id, got.Views, 2*rounds)
 		}
+	}
+}
+
+// A flush is not a catalog change: the catalog version stays, so no cache
+// keyed by it is evicted by counting.
+func TestFlushLeavesTheCatalogVersion(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := testdb.New(t)
+	_, _, id := publicJob(t, pool)
+	before, err := changefeed.Current(ctx, pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := counts.New(pool, counts.Options{})
+	c.Add(kind.Jobs, id, counts.View)
+	if err := c.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after, err := changefeed.Current(ctx, pool); err != nil || after != before {
+		t.Fatalf("catalog version %d before the flush, %d after (%v)", before, after, err)
+	}
+	if got := stored(t, pool, kind.Jobs, id); got.Views != 1 {
+		t.Fatalf("stored %+v", got)
 	}
 }
 

@@ -20,6 +20,9 @@ type Pools struct {
 	Base     *pgxpool.Pool // the pool the command opened (cli role)
 	ByRole   map[Role]*pgxpool.Pool
 	Periodic *pgxpool.Pool // admin limits, a pool of its own so verify never waits behind admin pages
+	// Replica, after ReadFromReplica, reads the replica's own state; the
+	// public role's pool is then on the replica too.
+	Replica *pgxpool.Pool
 }
 
 // OpenPools derives a pool for each of roles from base, with limits[role].
@@ -68,6 +71,9 @@ func (p *Pools) Named() map[string]*pgxpool.Pool {
 	if p.Periodic != nil {
 		out["periodic"] = p.Periodic
 	}
+	if p.Replica != nil {
+		out[ReplicaPool] = p.Replica
+	}
 	return out
 }
 
@@ -78,6 +84,9 @@ func (p *Pools) Close() {
 	}
 	if p.Periodic != nil {
 		p.Periodic.Close()
+	}
+	if p.Replica != nil {
+		p.Replica.Close()
 	}
 }
 
@@ -154,3 +163,28 @@ func (w waits) avg() time.Duration {
 
 // starved: someone gave up, or waits averaged over 100ms.
 func (w waits) starved() bool { return w.canceled > 0 || w.avg() > 100*time.Millisecond }
+
+// ReplicaPool names, in Named, the pool the replica's monitor reads with.
+const ReplicaPool = "replica_monitor"
+
+// ReadFromReplica moves the public role onto read, the base pool of a
+// streaming replica: its pool is derived from read with the public limits,
+// and a one-connection pool beside it (the ready role's limits) lets the
+// replica's state be read without waiting behind the site. Every other role
+// keeps to the primary. read stays its opener's to close.
+func (p *Pools) ReadFromReplica(read *pgxpool.Pool, limits map[Role]Limits) error {
+	public, err := Derive(read, limits[RolePublic])
+	if err != nil {
+		return fmt.Errorf("public pool on the replica: %w", err)
+	}
+	monitor, err := Derive(read, limits[RoleReady])
+	if err != nil {
+		public.Close()
+		return fmt.Errorf("replica monitor pool: %w", err)
+	}
+	if old, ok := p.ByRole[RolePublic]; ok {
+		old.Close()
+	}
+	p.ByRole[RolePublic], p.Replica = public, monitor
+	return nil
+}

@@ -104,3 +104,43 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// ReadFromReplica moves the public role, and only it, onto the replica's
+// server, with the public limits, and adds the monitor's pool.
+func TestReadFromReplicaMovesThePublicRole(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	primary, read := testdb.New(t), testdb.New(t)
+	pools, err := OpenPools(primary, DefaultLimits(), RolePublic, RoleWrite, RoleReady)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pools.Close()
+	if err := pools.ReadFromReplica(read, DefaultLimits()); err != nil {
+		t.Fatal(err)
+	}
+	dbOf := func(r Role) string {
+		var db, timeout string
+		if err := pools.For(r).QueryRow(ctx, `SELECT current_database(), current_setting('statement_timeout')`).Scan(&db, &timeout); err != nil {
+			t.Fatal(err)
+		}
+		if r == RolePublic && timeout != "5s" {
+			t.Errorf("public pool on the replica has statement_timeout %s", timeout)
+		}
+		return db
+	}
+	var want, replica string
+	_ = read.QueryRow(ctx, `SELECT current_database()`).Scan(&replica)
+	_ = primary.QueryRow(ctx, `SELECT current_database()`).Scan(&want)
+	if got := dbOf(RolePublic); got != replica {
+		t.Errorf("public reads %s, want the replica's %s", got, replica)
+	}
+	for _, r := range []Role{RoleWrite, RoleReady} {
+		if got := dbOf(r); got != want {
+			t.Errorf("%s reads %s, want the primary's %s", r, got, want)
+		}
+	}
+	if pools.Named()[ReplicaPool] == nil {
+		t.Error("no monitor pool named")
+	}
+}

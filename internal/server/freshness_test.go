@@ -35,7 +35,13 @@ type freshSite struct {
 
 func startSite(t *testing.T) *freshSite {
 	t.Helper()
-	pool := testdb.New(t)
+	return startSiteOn(t, testdb.New(t), "")
+}
+
+// startSiteOn is startSite on pool's database, its public read path on
+// readURL (a replica of it) unless that is empty.
+func startSiteOn(t *testing.T, pool *pgxpool.Pool, readURL string) *freshSite {
+	t.Helper()
 	cfg := config.Default()
 	cfg.HTTP.APIRateLimit, cfg.HTTP.FormRateLimit = 0, 0
 	cfg.Sync = config.SyncTiming{VerifyInterval: -1, CleanupInterval: -1}
@@ -45,6 +51,16 @@ func startSite(t *testing.T) *freshSite {
 		t.Fatal(err)
 	}
 	t.Cleanup(pools.Close)
+	if readURL != "" {
+		read, err := pgxpool.New(context.Background(), readURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(read.Close)
+		if err := pools.ReadFromReplica(read, cfg.DB); err != nil {
+			t.Fatal(err)
+		}
+	}
 	workers, err := Workers(pools, 1, cfg.Sync, 0, log)
 	if err != nil {
 		t.Fatal(err)
@@ -170,8 +186,13 @@ func (f *freshSite) expect(tn domain.Tenant, id int64, public int, marker string
 // list, stats and detail, the company page, the sitemap and the feed.
 func TestEveryViewShowsAChangeOnTheNextRequest(t *testing.T) {
 	t.Parallel()
-	f := startSite(t)
-	pool := f.s.Pool
+	startSite(t).everyViewFollows()
+}
+
+// everyViewFollows publishes, edits and unpublishes a job on the primary
+// and checks every view after the follower saw each change.
+func (f *freshSite) everyViewFollows() {
+	t, pool := f.t, f.s.Pool
 	tn := testfactory.Tenant(t, pool, &testfactory.TenantOpts{Slug: "fresh", Name: "Fresh Co"})
 	testfactory.Job(t, pool, tn, &testfactory.JobOpts{Title: "Existing Role"})
 	f.seen(func(c changefeed.Change) bool {

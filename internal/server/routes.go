@@ -22,6 +22,7 @@ import (
 	"github.com/zumodra/zumodra/internal/openapi"
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/publicapi"
+	"github.com/zumodra/zumodra/internal/replica"
 	"github.com/zumodra/zumodra/internal/tenantapi"
 	"github.com/zumodra/zumodra/internal/web"
 )
@@ -63,6 +64,10 @@ func liveStream(r *http.Request) bool {
 // never as a placeholder.
 func (s *Server) mount(mux *http.ServeMux) error {
 	lim, ttl := s.Config.HTTP, resultTTL(s.Config.HTTP.ResultCache)
+	if s.Pools != nil && s.Pools.Replica != nil {
+		s.replica = replica.NewMonitor(s.pool(database.RoleReady), s.Pools.Replica,
+			replica.Options{MaxLag: s.Config.Read.MaxLag, Log: s.Log})
+	}
 	s.feed = changefeed.NewFollower(s.pool(database.RolePublic), changefeed.Options{Log: s.Log})
 	s.live = live.NewHub(live.Options{Log: s.Log})
 	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
@@ -70,7 +75,8 @@ func (s *Server) mount(mux *http.ServeMux) error {
 		Read: s.pool(database.RolePublic), Log: s.Log})
 	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow).WithCounter(s.counts)
 	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl, Feed: s.feed, Live: s.live,
-		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2), Counts: s.counts}, cat, in, s.Log)
+		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2), Counts: s.counts,
+		MapTiles: web.MapTiles{URL: s.Config.Map.URL, Attribution: s.Config.Map.Attribution}}, cat, in, s.Log)
 	if err != nil {
 		return fmt.Errorf("public site: %w", err)
 	}
@@ -86,7 +92,7 @@ func (s *Server) mount(mux *http.ServeMux) error {
 		onMain = s.metricsH
 	}
 	s.admin = admin.New(s.pool(database.RoleAdmin), s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: onMain,
-		ReadyPool: s.pool(database.RoleReady)})
+		ReadyPool: s.pool(database.RoleReady), ReadyChecks: s.replicaChecks()})
 	s.admin.Routes(mux) // and /healthz, /readyz
 	return nil
 }
@@ -109,7 +115,20 @@ func (s *Server) metrics() http.Handler {
 	if s.Pools != nil {
 		reg.MustRegister(metrics.NewPoolCollector(s.Pools.Named()))
 	}
+	if s.replica != nil {
+		reg.MustRegister(s.replica)
+	}
 	return metrics.Handler(reg)
+}
+
+// replicaChecks is /readyz's check of the read replica, when there is one:
+// a process whose replica is gone or far behind answers 503, and the
+// public pages fail (503) rather than move their reads onto the primary.
+func (s *Server) replicaChecks() []admin.ReadyCheck {
+	if s.replica == nil {
+		return nil
+	}
+	return []admin.ReadyCheck{{Name: "read_replica", Check: s.replica.Ready}}
 }
 
 // guardMetrics asks for Authorization: Bearer token when a token is set.

@@ -19,6 +19,7 @@ import (
 	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/live"
 	"github.com/zumodra/zumodra/internal/pgq"
+	"github.com/zumodra/zumodra/internal/replica"
 	"github.com/zumodra/zumodra/internal/web"
 )
 
@@ -54,6 +55,7 @@ type Server struct {
 	metricsH http.Handler         // /metrics, on the site or on Config.MetricsAddr
 	feed     *changefeed.Follower // the read path's view of the catalog version; started by Serve
 	live     *live.Hub            // the lists' live updates, fed by feed
+	replica  *replica.Monitor     // the read replica's state, when the public pool is on one
 	counts   *counts.Counter      // views and submissions, flushed beside the server and once after draining
 }
 
@@ -99,6 +101,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv.RegisterOnShutdown(s.live.Close)
 	errs := make(chan error, 2)
 	wg.Go(func() { s.admin.RunReadiness(bgCtx) })
+	if s.replica != nil {
+		wg.Go(func() { s.replica.Run(bgCtx) })
+	}
 	// Background ends after the requests have drained, so the counter's
 	// last flush holds every view served.
 	wg.Go(func() { s.counts.Run(bgCtx) })
