@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/pgq"
 )
 
@@ -141,5 +142,6 @@ func (k Kind) remove(ctx context.Context, tx pgx.Tx, t domain.Tenant, ids []int6
 		return out, fmt.Errorf("delete from %s of %s: %w", k.table, t.SchemaName, err)
 	}
 	out.Rows[k.table] = int(tag.RowsAffected())
-	return out, nil
+	// The notification events about them hold copies of their data.
+	return out, notify.Forget(ctx, tx, t.ID, k.Noun, ids)
 }
