@@ -89,14 +89,18 @@ func (s *Store) jobPage(ctx context.Context, q JobQuery, st cursorState) (JobPag
 	}
 	pq := &pageQuery{table: "public.job_catalog", columns: jobSummaryColumns, limit: q.PageSize}
 	spec := jobSort(sort, st.Currency, &pq.args)
+	if sort == SortDistance {
+		spec = q.near.sortSpec(&pq.args)
+	}
 	pq.sort = spec
+	scan := withDistance(pq, q.near, scanJobSummary, func(j *JobSummary, km float64) { j.Distance = &km })
 	var searchConds []string
 	pq.from, searchConds = jobFrom(&pq.args, st.Search, s.vocabFor(ctx, s.jobVocab, st.Search))
 	pq.where = append(searchConds, jobConds(q, st.Currency, &pq.args, s.now(), "")...)
 	if err := pq.start(st, spec, sort == SortRelevance); err != nil {
 		return JobPage{}, err
 	}
-	got, err := runPage(ctx, s.db(ctx), pq, scanJobSummary)
+	got, err := runPage(ctx, s.db(ctx), pq, scan)
 	if err != nil {
 		return JobPage{}, err
 	}
@@ -108,7 +112,7 @@ func (s *Store) jobPage(ctx context.Context, q JobQuery, st cursorState) (JobPag
 	l := makeLinks(s.cursor, spec, st, got)
 	return JobPage{Jobs: nonNil(got.items), Page: l.page, Next: l.next, Prev: l.prev, Total: total.n,
 		TotalExact: total.exact, Sort: sort, Search: st.Search, Corrected: st.Search != q.Search,
-		SalaryCurrency: st.Currency}, nil
+		SalaryCurrency: st.Currency, Near: q.near}, nil
 }
 
 // searchable is a cleaned query.
@@ -153,7 +157,7 @@ func countCapped(ctx context.Context, db pgq.Querier, from string, conds []strin
 	return countResult{n: n, exact: true}, nil
 }
 
-const jobDetailColumns = jobSummaryColumns + `, reference_code, latitude, longitude,
+const jobDetailColumns = jobSummaryColumns + `, reference_code,
 	description_html, responsibilities_html, requirements_html, nice_to_have_html, benefits_html,
 	positions_count, team, meta_title, meta_description, street_address, postal_code`
 
@@ -163,7 +167,7 @@ const jobDetailColumns = jobSummaryColumns + `, reference_code, latitude, longit
 func (s *Store) Job(ctx context.Context, id int64) (Job, error) {
 	var j Job
 	var desc string
-	dests := append(j.dests(&desc), &j.ReferenceCode, &j.Latitude, &j.Longitude, &j.DescriptionHTML,
+	dests := append(j.dests(&desc), &j.ReferenceCode, &j.DescriptionHTML,
 		&j.ResponsibilitiesHTML, &j.RequirementsHTML, &j.NiceToHaveHTML, &j.BenefitsHTML,
 		&j.PositionsCount, &j.Team, &j.MetaTitle, &j.MetaDescription, &j.StreetAddress, &j.PostalCode)
 	err := s.db(ctx).QueryRow(ctx, `SELECT `+jobDetailColumns+` FROM public.job_catalog

@@ -24,7 +24,7 @@ const (
 const DefaultSort = SortFeatured
 
 // JobSorts are the sort orders of job lists.
-var JobSorts = []string{SortRelevance, SortNewest, SortFeatured, SortSalary}
+var JobSorts = []string{SortRelevance, SortNewest, SortFeatured, SortSalary, SortDistance}
 
 // MaxSalary bounds the minimum-salary filter (the catalog's numeric(12,2)).
 const MaxSalary = 9_999_999_999
@@ -49,6 +49,11 @@ type JobQuery struct {
 	// the currency most of the matching jobs show (JobPage.SalaryCurrency).
 	Currency string
 	Company  string // tenant slug: a company's own career page
+	// Near (a city or "lat,lon") keeps jobs within Radius kilometres of it
+	// (DefaultRadius when nil) and sorts nearest first by default.
+	Near     string
+	Radius   *float64
+	near     *Near  // Near resolved by clean
 	Sort     string // one of JobSorts; "" for the default
 	Cursor   string // from a previous JobPage's Next or Prev
 	PageSize int    // 1..MaxPageSize; 0 for DefaultPageSize
@@ -75,6 +80,9 @@ func (q JobQuery) clean() (JobQuery, error) {
 	q.PageSize, err = cleanPageSize(q.PageSize)
 	ps.add(err)
 	ps.text("cursor", &q.Cursor, MaxCursorLen)
+	q.near, err = cleanNear(q.Near, q.Radius)
+	ps.add(err)
+	q.Sort = cleanNearSort(q.Sort, q.near)
 	q.Sort, err = cleanSort(q.Sort, q.Search != "", JobSorts)
 	ps.add(err)
 	return q, ps.err()
@@ -140,7 +148,7 @@ func jobConds(q JobQuery, salaryCur string, args *sqlArgs, now any, skip string)
 	if q.Company != "" && skip != "company" {
 		conds = append(conds, "company_slug = "+args.add(q.Company))
 	}
-	return conds
+	return append(conds, q.near.conds(args)...)
 }
 
 // anyOf matches column against a list: a plain equality for one value,

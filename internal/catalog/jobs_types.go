@@ -46,25 +46,31 @@ type JobSummary struct {
 	// Excerpt is the start of the description as plain text (tags removed,
 	// entities decoded): escape it like any other text.
 	Excerpt string `json:"excerpt"`
+	// Latitude and Longitude place the job (the tenant's, or its city's
+	// from the gazetteer); nil when neither is known, as for a remote job
+	// without a city.
+	Latitude  *float64 `json:"latitude"`
+	Longitude *float64 `json:"longitude"`
+	// Distance is the kilometres from the centre of a nearby search;
+	// null otherwise (and on a single job or provider).
+	Distance *float64 `json:"distance"`
 }
 
 // Job is one public job with everything the detail page shows.
 type Job struct {
 	JobSummary
-	ReferenceCode        string   `json:"reference_code"`
-	StreetAddress        string   `json:"street_address"`
-	PostalCode           string   `json:"postal_code"`
-	Latitude             *float64 `json:"latitude"`
-	Longitude            *float64 `json:"longitude"`
-	DescriptionHTML      string   `json:"description_html"` // sanitised by the projection
-	ResponsibilitiesHTML string   `json:"responsibilities_html"`
-	RequirementsHTML     string   `json:"requirements_html"`
-	NiceToHaveHTML       string   `json:"nice_to_have_html"`
-	BenefitsHTML         string   `json:"benefits_html"`
-	PositionsCount       int      `json:"positions_count"`
-	Team                 string   `json:"team"`
-	MetaTitle            string   `json:"meta_title"`
-	MetaDescription      string   `json:"meta_description"`
+	ReferenceCode        string `json:"reference_code"`
+	StreetAddress        string `json:"street_address"`
+	PostalCode           string `json:"postal_code"`
+	DescriptionHTML      string `json:"description_html"` // sanitised by the projection
+	ResponsibilitiesHTML string `json:"responsibilities_html"`
+	RequirementsHTML     string `json:"requirements_html"`
+	NiceToHaveHTML       string `json:"nice_to_have_html"`
+	BenefitsHTML         string `json:"benefits_html"`
+	PositionsCount       int    `json:"positions_count"`
+	Team                 string `json:"team"`
+	MetaTitle            string `json:"meta_title"`
+	MetaDescription      string `json:"meta_description"`
 }
 
 // JobPage is one page of a job list.
@@ -88,6 +94,8 @@ type JobPage struct {
 	// sort compared in: the query's, or the one most matching jobs show.
 	// "" when neither needed one (or no matching job shows a salary).
 	SalaryCurrency string
+	// Near is the place and radius of a nearby search; nil otherwise.
+	Near *Near
 }
 
 // Pages is the number of pages of size n that Total fills (a lower bound
@@ -112,7 +120,7 @@ const jobSummaryColumns = `id, title, slug, company_name, company_slug, company_
 	show_salary, salary_min::float8, salary_max::float8, salary_currency, salary_period,
 	salary_yearly_min, salary_yearly_max,
 	required_skills, preferred_skills, is_featured, application_deadline, published_at, synced_at,
-	left(description_html, 600)`
+	left(description_html, 600), latitude, longitude`
 
 func scanJobSummary(row pgx.Rows, extra []any) (JobSummary, error) {
 	var j JobSummary
@@ -136,5 +144,5 @@ func (j *JobSummary) dests(desc *string) []any {
 		&j.CategoryName, &j.CategorySlug, &j.JobType, &j.ExperienceLevel, &j.RemotePolicy,
 		&j.City, &j.State, &j.Country, &j.ShowSalary, &j.SalaryMin, &j.SalaryMax,
 		&j.SalaryCurrency, &j.SalaryPeriod, &j.SalaryYearlyMin, &j.SalaryYearlyMax, &j.RequiredSkills, &j.PreferredSkills,
-		&j.IsFeatured, &j.ApplicationDeadline, &j.PublishedAt, &j.UpdatedAt, desc}
+		&j.IsFeatured, &j.ApplicationDeadline, &j.PublishedAt, &j.UpdatedAt, desc, &j.Latitude, &j.Longitude}
 }

@@ -50,15 +50,20 @@ func (s *Store) providerPage(ctx context.Context, q ProviderQuery, st cursorStat
 	if st.Search == "" && sort == SortRelevance {
 		sort = DefaultSort
 	}
+	pq := &pageQuery{table: "public.provider_catalog", columns: providerSummaryColumns, limit: q.PageSize}
 	spec := providerSort(sort)
-	pq := &pageQuery{table: "public.provider_catalog", columns: providerSummaryColumns, sort: spec, limit: q.PageSize}
+	if sort == SortDistance {
+		spec = q.near.sortSpec(&pq.args)
+	}
+	pq.sort = spec
+	scan := withDistance(pq, q.near, scanProviderSummary, func(p *ProviderSummary, km float64) { p.Distance = &km })
 	var searchConds []string
 	pq.from, searchConds = providerFrom(&pq.args, st.Search, s.vocabFor(ctx, s.providerVocab, st.Search))
 	pq.where = append(searchConds, providerConds(q, &pq.args, s.now(), "")...)
 	if err := pq.start(st, spec, sort == SortRelevance); err != nil {
 		return ProviderPage{}, err
 	}
-	got, err := runPage(ctx, s.db(ctx), pq, scanProviderSummary)
+	got, err := runPage(ctx, s.db(ctx), pq, scan)
 	if err != nil {
 		return ProviderPage{}, err
 	}
@@ -70,7 +75,7 @@ func (s *Store) providerPage(ctx context.Context, q ProviderQuery, st cursorStat
 	l := makeLinks(s.cursor, spec, st, got)
 	return ProviderPage{Providers: nonNil(got.items), Page: l.page, Next: l.next, Prev: l.prev,
 		Total: total.n, TotalExact: total.exact, Sort: sort, Search: st.Search,
-		Corrected: st.Search != q.Search}, nil
+		Corrected: st.Search != q.Search, Near: q.near}, nil
 }
 
 func (s *Store) countProviders(ctx context.Context, q ProviderQuery, search string) (countResult, error) {
@@ -84,14 +89,14 @@ func (s *Store) countProviders(ctx context.Context, q ProviderQuery, search stri
 	})
 }
 
-const providerDetailColumns = providerSummaryColumns + `, bio_html, cover_image_url, latitude, longitude,
+const providerDetailColumns = providerSummaryColumns + `, bio_html, cover_image_url,
 	skills, minimum_budget::float8, response_rate, avg_response_time_hours::float8`
 
 // Provider returns the public provider with catalog id id; gone or not
 // found as Job.
 func (s *Store) Provider(ctx context.Context, id int64) (Provider, error) {
 	var p Provider
-	dests := append(p.dests(), &p.BioHTML, &p.CoverImageURL, &p.Latitude, &p.Longitude, &p.Skills,
+	dests := append(p.dests(), &p.BioHTML, &p.CoverImageURL, &p.Skills,
 		&p.MinimumBudget, &p.ResponseRate, &p.AvgResponseTimeHours)
 	err := s.db(ctx).QueryRow(ctx, `SELECT `+providerDetailColumns+` FROM public.provider_catalog
 		WHERE id = $1 AND `+listedProvider("", "$2"), id, s.now()).Scan(dests...)

@@ -1,7 +1,7 @@
 package catalog
 
 // ProviderSorts are the sort orders of provider lists.
-var ProviderSorts = []string{SortRelevance, SortFeatured, SortRating, SortReviews, SortRate, SortNewest}
+var ProviderSorts = []string{SortRelevance, SortFeatured, SortRating, SortReviews, SortRate, SortNewest, SortDistance}
 
 // Bounds of the numeric provider filters.
 const (
@@ -24,7 +24,10 @@ type ProviderQuery struct {
 	Remote    bool // can work remotely
 	MinRating *float64
 	MaxRate   *float64 // hourly; providers without a rate are left out
-	Sort      string   // one of ProviderSorts; "" for the default
+	Near      string   // as JobQuery's
+	Radius    *float64
+	near      *Near
+	Sort      string // one of ProviderSorts; "" for the default
 	Cursor    string
 	PageSize  int
 }
@@ -44,6 +47,9 @@ func (q ProviderQuery) clean() (ProviderQuery, error) {
 	q.PageSize, err = cleanPageSize(q.PageSize)
 	ps.add(err)
 	ps.text("cursor", &q.Cursor, MaxCursorLen)
+	q.near, err = cleanNear(q.Near, q.Radius)
+	ps.add(err)
+	q.Sort = cleanNearSort(q.Sort, q.near)
 	q.Sort, err = cleanSort(q.Sort, q.Search != "", ProviderSorts)
 	ps.add(err)
 	return q, ps.err()
@@ -92,7 +98,7 @@ func providerConds(q ProviderQuery, args *sqlArgs, now any, skip string) []strin
 		// a missing rate sorts as 1e9, above any accepted maximum.
 		conds = append(conds, "coalesce(hourly_rate, 1000000000) <= "+args.add(*q.MaxRate))
 	}
-	return conds
+	return append(conds, q.near.conds(args)...)
 }
 
 func providerSort(sort string) sortSpec {

@@ -37,6 +37,13 @@ type ProviderSummary struct {
 	CompanySlug         string    `json:"company_slug"`
 	PublishedAt         time.Time `json:"published_at"`
 	UpdatedAt           time.Time `json:"updated_at"`
+	// Latitude and Longitude place the provider (its own, or its city's
+	// from the gazetteer); nil when neither is known.
+	Latitude  *float64 `json:"latitude"`
+	Longitude *float64 `json:"longitude"`
+	// Distance is the kilometres from the centre of a nearby search;
+	// null otherwise (and on a single job or provider).
+	Distance *float64 `json:"distance"`
 }
 
 // Available reports whether the provider takes new work now.
@@ -56,8 +63,6 @@ type Provider struct {
 	ProviderSummary
 	BioHTML              string   `json:"bio_html"` // sanitised by the projection
 	CoverImageURL        string   `json:"cover_image_url"`
-	Latitude             *float64 `json:"latitude"`
-	Longitude            *float64 `json:"longitude"`
 	Skills               []Skill  `json:"skills"`
 	MinimumBudget        *float64 `json:"minimum_budget"`
 	ResponseRate         int      `json:"response_rate"`
@@ -75,6 +80,7 @@ type ProviderPage struct {
 	Sort       string
 	Search     string
 	Corrected  bool
+	Near       *Near
 }
 
 // Pages is the number of pages of size n that Total fills.
@@ -84,14 +90,14 @@ const providerSummaryColumns = `id, display_name, provider_type, tagline, avatar
 	category_names, category_slugs, skill_names, hourly_rate::float8, currency, rating_avg::float8,
 	total_reviews, rating_score, completed_jobs_count, availability_status, is_verified, is_featured,
 	is_accepting_projects, can_work_remotely, can_work_onsite, company_name, company_slug,
-	published_at, synced_at`
+	published_at, synced_at, latitude, longitude`
 
 func (p *ProviderSummary) dests() []any {
 	return []any{&p.ID, &p.DisplayName, &p.ProviderType, &p.Tagline, &p.AvatarURL, &p.City, &p.State,
 		&p.Country, &p.CategoryNames, &p.CategorySlugs, &p.SkillNames, &p.HourlyRate, &p.Currency,
 		&p.RatingAvg, &p.TotalReviews, &p.RatingScore, &p.CompletedJobs, &p.AvailabilityStatus, &p.IsVerified,
 		&p.IsFeatured, &p.IsAcceptingProjects, &p.CanWorkRemotely, &p.CanWorkOnsite,
-		&p.CompanyName, &p.CompanySlug, &p.PublishedAt, &p.UpdatedAt}
+		&p.CompanyName, &p.CompanySlug, &p.PublishedAt, &p.UpdatedAt, &p.Latitude, &p.Longitude}
 }
 
 func scanProviderSummary(row pgx.Rows, extra []any) (ProviderSummary, error) {

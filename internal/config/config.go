@@ -50,8 +50,9 @@ type Config struct {
 	HTTP           HTTPLimits // result caches and per-client rate limits of serve
 	// DB holds each role's pool size and timeouts (see database.Roles).
 	DB      map[database.Role]database.Limits
-	Reverse Reverse // duplicates, notifications and retention of what visitors send
-	Counts  Counts  // how often views and submissions counted in memory are written
+	Reverse Reverse  // duplicates, notifications and retention of what visitors send
+	Counts  Counts   // how often views and submissions counted in memory are written
+	Map     MapTiles // the tile server of the lists' maps; none by default
 }
 
 // HTTPLimits are the read path's result caches and the per-client rate
@@ -150,6 +151,9 @@ func (c Config) Validate() error {
 		return err
 	}
 	if err := c.Counts.validate(); err != nil {
+		return err
+	}
+	if err := c.Map.validate(); err != nil {
 		return err
 	}
 	if err := c.validateDB(); err != nil {

@@ -55,6 +55,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	c.AdminToken = getenv(EnvAdminToken) // a token is taken verbatim
 	c.MetricsToken = getenv(EnvMetricsToken)
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	c.Map.fromEnv(getenv)
 	if v := getenv(EnvLogLevel); v != "" {
 		l, err := ParseLevel(v)
 		if err != nil {

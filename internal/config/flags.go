@@ -40,6 +40,10 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 		"application and inquiry posts a minute per client address, bursts of half; 0 turns the limit off (env "+EnvFormRateLimit+")")
 	fs.DurationVar(&c.HTTP.RequestTimeout, "request-timeout", c.HTTP.RequestTimeout,
 		"longest a request waits for the database, pool included, before it is answered 503 with Retry-After; 0 means no bound (env "+EnvRequestTimeout+")")
+	fs.StringVar(&c.Map.URL, "map-tiles", c.Map.URL,
+		"https tile URL template of the lists' maps, like https://tile.example.org/{z}/{x}/{y}.png; empty draws markers on a plain background (env "+EnvMapTiles+")")
+	fs.StringVar(&c.Map.Attribution, "map-attribution", c.Map.Attribution,
+		"the credit the tile provider asks for, shown on the map (env "+EnvMapAttribution+")")
 	fs.DurationVar(&c.Reverse.DuplicateWindow, "duplicate-window", c.Reverse.DuplicateWindow,
 		"a repeat application or inquiry of one address to one listing within this window is stored once; 0 stores every one (env "+EnvDuplicateWindow+")")
 	fs.DurationVar(&c.Counts.FlushInterval, "count-flush-interval", c.Counts.FlushInterval,

@@ -7,11 +7,11 @@ import (
 
 // JobParams are the parameters of a job list.
 var JobParams = []string{"q", "category", "job_type", "experience_level", "remote", "country", "state",
-	"city", "min_salary", "currency", "company", "sort", "cursor", "page_size"}
+	"city", "min_salary", "currency", "company", "near", "radius", "sort", "cursor", "page_size"}
 
 // ProviderParams are the parameters of a provider list.
 var ProviderParams = []string{"q", "category", "skill", "country", "state", "city", "company", "verified",
-	"available", "remote", "min_rating", "max_rate", "sort", "cursor", "page_size"}
+	"available", "remote", "min_rating", "max_rate", "near", "radius", "sort", "cursor", "page_size"}
 
 // JobQuery reads a job list's filters.
 func (p *Params) JobQuery() catalog.JobQuery {
@@ -19,6 +19,7 @@ func (p *Params) JobQuery() catalog.JobQuery {
 		Search: p.Str("q"), Category: p.Str("category"), JobTypes: p.List("job_type"),
 		Levels: p.List("experience_level"), Remote: p.jobRemote(), Country: p.Str("country"),
 		State: p.Str("state"), City: p.Str("city"), MinSalary: p.Number("min_salary"), Currency: p.Str("currency"), Company: p.Str("company"),
+		Near: p.Str("near"), Radius: p.Number("radius"),
 		Sort: p.sort(kind.Jobs), Cursor: p.Str("cursor"), PageSize: p.PageSize(),
 	}
 }
@@ -29,6 +30,6 @@ func (p *Params) ProviderQuery() catalog.ProviderQuery {
 		Search: p.Str("q"), Category: p.Str("category"), Skill: p.Str("skill"), Country: p.Str("country"),
 		State: p.Str("state"), City: p.Str("city"), Company: p.Str("company"), Verified: p.Flag("verified"),
 		Available: p.Flag("available"), Remote: p.Flag("remote"), MinRating: p.Number("min_rating"),
-		MaxRate: p.Number("max_rate"), Sort: p.sort(kind.Providers), Cursor: p.Str("cursor"), PageSize: p.PageSize(),
+		MaxRate: p.Number("max_rate"), Near: p.Str("near"), Radius: p.Number("radius"), Sort: p.sort(kind.Providers), Cursor: p.Str("cursor"), PageSize: p.PageSize(),
 	}
 }

@@ -178,3 +178,18 @@ func Sweep(ctx context.Context, q pgq.Querier, cutoff time.Time, dryRun bool) (i
 	tag, err := q.Exec(ctx, `DELETE FROM public.tenant_idempotency_keys WHERE created_at < $1`, cutoff)
 	return int(tag.RowsAffected()), err
 }
+
+// ForgetMentioning deletes the tenant's recorded answers whose body holds
+// text, ignoring case, and returns how many went. An applicant's erasure
+// calls it with their address: the answer of a status move repeats the
+// whole submission, and must not outlive it for the key's retention. A
+// client retrying such a write afterwards has it done anew, and finds the
+// submission gone. Every recorded body is a JSON answer, so valid UTF-8.
+func ForgetMentioning(ctx context.Context, q pgq.Querier, tenantID int64, text string) (int, error) {
+	tag, err := q.Exec(ctx, `DELETE FROM public.tenant_idempotency_keys
+		WHERE tenant_id = $1 AND body IS NOT NULL AND strpos(lower(convert_from(body, 'UTF8')), lower($2)) > 0`, tenantID, text)
+	if err != nil {
+		return 0, fmt.Errorf("forget idempotent answers: %w", err)
+	}
+	return int(tag.RowsAffected()), nil
+}

@@ -3,6 +3,7 @@ package openapi
 import (
 	"slices"
 
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/projection"
 )
@@ -44,8 +45,8 @@ var constraints = map[string]map[string]obj{
 			"published_at": {"description": "set to now when the provider is first enabled on the marketplace and this is null; " + timeRange},
 			"display_name": {"minLength": 1},
 		}),
-	"Job":      countRules("application_count", "applications"),
-	"Provider": countRules("inquiry_count", "inquiries"),
+	"Job":      merge(countRules("application_count", "applications"), placeRules()),
+	"Provider": merge(countRules("inquiry_count", "inquiries"), placeRules()),
 	"ProviderSkill": {
 		"name": {"minLength": 1, "maxLength": 100}, "level": enum(domain.SkillLevels, "intermediate"),
 		"years_experience": {"minimum": 0, "maximum": 80, "default": 0},
@@ -79,6 +80,9 @@ var constraints = map[string]map[string]obj{
 	"TenantProfile": merge(profileRules(), map[string]obj{"logo_url": imageURL(),
 		"status":  {"enum": []string{domain.TenantActive, domain.TenantSuspended}},
 		"version": {"description": "row version; the ETag is \"v<version>\""}}),
+	"JobSummary": placeRules(), "ProviderSummary": placeRules(),
+	"Near": {"latitude": bounds(-90, 90), "longitude": bounds(-180, 180), "radius_km": bounds(1, catalog.MaxRadius),
+		"label": {"description": "the place near= found (city, division, country code), or the coordinates given"}},
 	"CatalogStatusItem": {
 		"kind":    {"enum": []string{"job", "provider"}},
 		"state":   {"enum": []string{"public", "pending", "excluded"}},
@@ -100,6 +104,15 @@ func profileRules() map[string]obj {
 		"social_links": {"maxItems": domain.MaxSocialLinks, "uniqueItems": true,
 			"items":       obj{"type": "string", "pattern": "^[hH][tT][tT][pP][sS]://", "maxLength": domain.MaxProfileURL},
 			"description": "https links to the company's pages elsewhere (LinkedIn, X, GitHub...); replaces the whole list"},
+	}
+}
+
+// placeRules describe a public row's position and its distance from near.
+func placeRules() map[string]obj {
+	return map[string]obj{
+		"latitude":  merge(bounds(-90, 90), obj{"description": "WGS 84 degrees: the tenant's, or else its city's from the offline gazetteer; null when neither is known"}),
+		"longitude": bounds(-180, 180),
+		"distance":  {"minimum": 0, "description": "kilometres from the centre of near=; null without near, and on a single job or provider"},
 	}
 }
 

@@ -15,7 +15,7 @@ func text(max int) obj { return obj{"type": "string", "maxLength": max, "pattern
 func commonListParams() []obj {
 	return []obj{
 		query("q", "full-text search; misspelt words are corrected when few results match", text(catalog.MaxQueryLen)),
-		query("sort", "result order: relevance when q is given, otherwise featured (featured first, then newest, as the original listed them); relevance without q is featured too. The original site's names (-published_at, salary_high, -rating...) are refused with 400 naming the value to use", obj{"type": "string"}),
+		query("sort", "result order: distance (nearest first) when near is given, else relevance when q is given, otherwise featured (featured first, then newest, as the original listed them); relevance without q and distance without near are featured too. The original site's names (-published_at, salary_high, -rating...) are refused with 400 naming the value to use", obj{"type": "string"}),
 		cursorParam("next_cursor or prev_cursor of a previous page, for the same filters",
 			obj{"type": "string", "maxLength": catalog.MaxCursorLen, "pattern": "^[A-Za-z0-9_-]*$"}),
 		query("page_size", "results per page", obj{"type": "integer", "minimum": 1, "maximum": catalog.MaxPageSize, "default": catalog.DefaultPageSize}),
@@ -24,6 +24,14 @@ func commonListParams() []obj {
 		query("state", "state, province or region, as the rows spell it (CA, Ontario)", text(catalog.MaxValueLen)),
 		query("city", "city name", text(catalog.MaxValueLen)),
 		query("company", "company (tenant) slug", text(catalog.MaxValueLen)), query("category", "category slug", text(catalog.MaxValueLen)),
+		serverChecked(query("near", "a place to search around: a city of 15,000 or more inhabitants from the offline GeoNames gazetteer "+
+			"(\"Lyon\", \"Portland, Oregon\", \"London, Canada\") or latitude,longitude (\"45.76,4.84\"); "+
+			"keeps rows with a position within radius, sorts nearest first unless sort says otherwise, and adds distance to each; "+
+			"an unknown place is a 400 naming near", text(catalog.MaxValueLen)),
+			"a place the gazetteer does not know, or coordinates out of range, is refused with 400"),
+		serverChecked(query("radius", "kilometres around near (only with near)",
+			obj{"type": "number", "minimum": 1, "maximum": catalog.MaxRadius, "default": catalog.DefaultRadius}),
+			"without near there is nothing to measure from: refused with 400"),
 	}
 }
 
@@ -32,6 +40,14 @@ func commonListParams() []obj {
 func cursorParam(desc string, schema obj) obj {
 	p := query("cursor", desc+"; a token not issued by this server is refused with 400", schema)
 	p["x-opaque-token"] = true
+	return p
+}
+
+// serverChecked marks a parameter whose valid values depend on the
+// server's data or on another parameter, which no schema can state; rule
+// says when it is refused.
+func serverChecked(p obj, rule string) obj {
+	p["x-server-check"] = rule
 	return p
 }
 

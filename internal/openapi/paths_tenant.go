@@ -140,7 +140,7 @@ func applicantOps() []op {
 			params:      []obj{email}, ok: 200, okSchema: "ApplicantExport", errors: []int{400, 401}},
 		{method: "DELETE", path: tp + "/applicants", id: "eraseApplicant", tag: "applicants",
 			summary:     "Erase one applicant: delete their applications and inquiries, with their history",
-			description: "Deletes, in one transaction, every application and project inquiry of the address in your schema and every related row, and answers the ids and row counts deleted (never the address). Erasing again deletes nothing and answers empty lists: the erase is idempotent. If-Match does not apply (there is no one version of an applicant); Idempotency-Key is accepted as on other writes. Later submissions from the address are stored anew.",
+			description: "Deletes, in one transaction, every application and project inquiry of the address in your schema and every related row, and the recorded Idempotency-Key answers repeating the address (rows.idempotency_answers), and answers the ids and row counts deleted (never the address). Erasing again deletes nothing and answers empty lists: the erase is idempotent. If-Match does not apply (there is no one version of an applicant); Idempotency-Key is accepted as on other writes. Later submissions from the address are stored anew.",
 			params:      []obj{email}, ok: 200, okSchema: "ApplicantErasure", errors: []int{400, 401}},
 	}
 }

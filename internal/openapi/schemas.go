@@ -17,7 +17,7 @@ var publicTypes = map[string]any{
 	"ProviderSummary": catalog.ProviderSummary{}, "Provider": publicapi.ProviderDetail{}, "PublicSkill": catalog.Skill{},
 	"Category": catalog.Category{}, "Country": catalog.Country{}, "City": catalog.City{}, "Stats": catalog.Stats{},
 	"FacetValue": catalog.FacetValue{}, "JobFacets": catalog.JobFacets{}, "ProviderFacets": catalog.ProviderFacets{},
-	"Problem": httpx.Problem{}, "FieldIssue": httpx.FieldIssue{},
+	"Problem": httpx.Problem{}, "FieldIssue": httpx.FieldIssue{}, "Near": catalog.Near{},
 }
 
 // resources are the tenant API's stored resources: the Input schema's
@@ -157,6 +157,7 @@ func handWritten() obj {
 		props := clone(meta)
 		props["data"] = obj{"type": "array", "items": ref(item)}
 		props["facets"] = ref(facets)
+		props["near"] = ref("Near")
 		return obj{"type": "object", "properties": props,
 			"required": []string{"data", "page", "page_size", "total", "total_exact", "sort", "links"}}
 	}

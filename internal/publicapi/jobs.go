@@ -16,6 +16,7 @@ type jobList struct {
 	// SalaryCurrency is the currency min_salary and sort=salary compared
 	// in: the request's, or the one most matching jobs pay in.
 	SalaryCurrency string             `json:"salary_currency,omitempty"`
+	Near           *catalog.Near      `json:"near,omitempty"` // the centre and radius of near=
 	Facets         *catalog.JobFacets `json:"facets,omitempty"`
 }
 
@@ -33,7 +34,7 @@ func (h *Handler) listJobs(w http.ResponseWriter, r *http.Request) {
 	}
 	body := jobList{Data: page.Jobs, listMeta: newListMeta(r, pageInfo{page.Page, page.Next, page.Prev,
 		page.Total, page.TotalExact, page.Sort, page.Search, page.Corrected}, q.PageSize),
-		SalaryCurrency: page.SalaryCurrency}
+		SalaryCurrency: page.SalaryCurrency, Near: page.Near}
 	if wantFacets {
 		fq := q
 		fq.Search = page.Search

@@ -13,6 +13,7 @@ var providerParams = withFacets(filters.ProviderParams)
 type providerList struct {
 	Data []catalog.ProviderSummary `json:"data"`
 	listMeta
+	Near   *catalog.Near           `json:"near,omitempty"` // the centre and radius of near=
 	Facets *catalog.ProviderFacets `json:"facets,omitempty"`
 }
 
@@ -29,7 +30,7 @@ func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body := providerList{Data: page.Providers, listMeta: newListMeta(r, pageInfo{page.Page, page.Next,
-		page.Prev, page.Total, page.TotalExact, page.Sort, page.Search, page.Corrected}, q.PageSize)}
+		page.Prev, page.Total, page.TotalExact, page.Sort, page.Search, page.Corrected}, q.PageSize), Near: page.Near}
 	if wantFacets {
 		fq := q
 		fq.Search = page.Search

@@ -240,3 +240,25 @@ func TestPurgeNamedTenants(t *testing.T) {
 		t.Fatal("a purge without a period ran")
 	}
 }
+
+// A tenant whose schema cannot be purged is reported with its error, and
+// the others are purged all the same.
+func TestPurgeGoesOnPastAFailingTenant(t *testing.T) {
+	ctx := context.Background()
+	pool := testdb.New(t)
+	broken, a := testfactory.Tenant(t, pool, nil), testfactory.Tenant(t, pool, nil)
+	seed(t, pool, a, seeds[:1])
+	if _, err := pool.Exec(ctx, `DROP TABLE `+table(broken, "inquiry_history")); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := (&retention.Purger{DB: pool, Period: period, Now: func() time.Time { return now }}).Purge(ctx, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Errors) != 1 || rep.Errors[broken.Slug] == "" {
+		t.Fatalf("errors %v", rep.Errors)
+	}
+	if len(left(t, pool, a, "applications", "id")) != 0 || rep.Total() != 1 {
+		t.Fatalf("the healthy tenant was not purged: %+v", rep)
+	}
+}

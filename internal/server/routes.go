@@ -75,7 +75,8 @@ func (s *Server) mount(mux *http.ServeMux) error {
 		Read: s.pool(database.RolePublic), Log: s.Log})
 	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow).WithCounter(s.counts)
 	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl, Feed: s.feed, Live: s.live,
-		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2), Counts: s.counts}, cat, in, s.Log)
+		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2), Counts: s.counts,
+		MapTiles: web.MapTiles{URL: s.Config.Map.URL, Attribution: s.Config.Map.Attribution}}, cat, in, s.Log)
 	if err != nil {
 		return fmt.Errorf("public site: %w", err)
 	}

@@ -1,12 +1,14 @@
 package tenantapi
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
+	"github.com/zumodra/zumodra/internal/idempotency"
 	"github.com/zumodra/zumodra/internal/inbox"
 	"github.com/zumodra/zumodra/internal/intake"
 )
@@ -26,6 +28,17 @@ type applicantErasure struct {
 	Applications []int64        `json:"applications"`
 	Inquiries    []int64        `json:"inquiries"`
 	Rows         map[string]int `json:"rows"`
+}
+
+// answersRow counts, in an erasure's rows, the recorded Idempotency-Key
+// answers that repeated the address (a status move's answer is the whole
+// submission).
+const answersRow = "idempotency_answers"
+
+// jsonText is s as it appears inside a JSON string of a recorded answer.
+func jsonText(s string) string {
+	b, _ := json.Marshal(s) // a string always marshals
+	return string(b[1 : len(b)-1])
 }
 
 // applicantAddress reads the one email parameter, normalised and checked
@@ -82,7 +95,8 @@ func (h *Handler) eraseApplicant(w http.ResponseWriter, r *http.Request, t domai
 					body.Rows[table] = n
 				}
 			}
-			return nil
+			body.Rows[answersRow], err = idempotency.ForgetMentioning(r.Context(), tx, t.ID, jsonText(address))
+			return err
 		})
 	}
 	if err != nil {

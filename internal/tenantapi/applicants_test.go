@@ -6,7 +6,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // inquire sends one inquiry to the tenant's provider through the public
@@ -129,6 +132,29 @@ func TestApplicantErase(t *testing.T) {
 		t.Fatalf("repeat stored as %d, want %d", again, s.adaApps[0])
 	}
 
+	// Moves with a key: their recorded answers repeat the submission.
+	moveAda := func() resp {
+		return e.do("POST", tp+"/applications/"+strconv.FormatInt(s.adaApps[1], 10)+"/status", s.a.key,
+			map[string]any{"status": "rejected"}, "If-Match", `"v1"`, "Idempotency-Key", "move-ada")
+	}
+	must(t, moveAda(), http.StatusOK)
+	if again := must(t, moveAda(), http.StatusOK); again.header.Get("Idempotent-Replayed") != "true" {
+		t.Fatal("a status move sent again with its key was not replayed")
+	}
+	must(t, e.do("POST", tp+"/applications/"+strconv.FormatInt(s.bobApp, 10)+"/status", s.a.key,
+		map[string]any{"status": "rejected"}, "If-Match", `"v1"`, "Idempotency-Key", "move-bob"), http.StatusOK)
+	answers := func(needle string) int {
+		var n int
+		if err := e.pool.QueryRow(t.Context(), `SELECT count(*) FROM public.tenant_idempotency_keys
+			WHERE tenant_id = $1 AND strpos(lower(convert_from(body, 'UTF8')), $2) > 0`, s.a.ID, needle).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if answers("ada@example.com") != 1 || answers("bob@example.com") != 1 {
+		t.Fatalf("recorded answers: Ada's %d, Bob's %d", answers("ada@example.com"), answers("bob@example.com"))
+	}
+
 	r := must(t, e.do("DELETE", applicantPath("ADA@example.com"), s.a.key, nil, "Idempotency-Key", "erase-ada-1"), http.StatusOK)
 	body := r.json(t)
 	if got := ids(body["applications"]); !slices.Equal(got, s.adaApps) {
@@ -138,14 +164,21 @@ func TestApplicantErase(t *testing.T) {
 		t.Errorf("erased inquiries %v, want %v", got, s.adaInqs)
 	}
 	rows := body["rows"].(map[string]any)
-	if rows["applications"] != 2.0 || rows["application_history"] != 1.0 || rows["project_inquiries"] != 1.0 || rows["inquiry_history"] != 0.0 {
+	if rows["applications"] != 2.0 || rows["application_history"] != 2.0 || rows["project_inquiries"] != 1.0 ||
+		rows["inquiry_history"] != 0.0 || rows["idempotency_answers"] != 1.0 {
 		t.Errorf("rows %v", rows)
 	}
+	if answers("ada@example.com") != 0 || answers("bob@example.com") != 1 {
+		t.Errorf("recorded answers after the erase: Ada's %d, Bob's %d", answers("ada@example.com"), answers("bob@example.com"))
+	}
+	// The move's key is forgotten with its answer: sent again, the move is
+	// tried anew and finds the application gone.
+	must(t, moveAda(), http.StatusNotFound)
 	if strings.Contains(strings.ToLower(string(r.body)), "ada@") {
 		t.Errorf("the erase answer repeats the address: %s", r.body)
 	}
-	if n := e.count(s.a, "application_history"); n != 0 {
-		t.Errorf("%d history rows left", n)
+	if n := e.count(s.a, "application_history"); n != 1 {
+		t.Errorf("%d history rows left, want Bob's move", n)
 	}
 	if n := e.count(s.a, "applications"); n != 1 {
 		t.Errorf("%d applications left, want Bob's", n)
@@ -202,5 +235,62 @@ func TestApplicantHostileAddresses(t *testing.T) {
 	}
 	if n := s.e.count(s.a, "applications"); n != 3 {
 		t.Errorf("hostile erases left %d of 3 applications", n)
+	}
+}
+
+// Erases racing each other and status moves of the same submissions each
+// get a clear answer, never a 500: the row locks order them, every
+// submission is erased exactly once, and no move survives its submission.
+func TestApplicantEraseRacesMoves(t *testing.T) {
+	t.Parallel()
+	s := newApplicants(t)
+	e := s.e
+	type answer struct {
+		erase  bool
+		status int
+		body   map[string]any
+	}
+	answers := make(chan answer, 6)
+	var wg sync.WaitGroup
+	for i := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if i%3 == 0 {
+				r := e.do("DELETE", applicantPath("ada@example.com"), s.a.key, nil)
+				var body map[string]any
+				if r.status == http.StatusOK {
+					body = r.json(t)
+				}
+				answers <- answer{true, r.status, body}
+				return
+			}
+			id := s.adaApps[i%2]
+			version := map[int64]string{s.adaApps[0]: `"v2"`, s.adaApps[1]: `"v1"`}[id]
+			r := e.do("POST", tp+"/applications/"+strconv.FormatInt(id, 10)+"/status", s.a.key,
+				map[string]any{"status": "offer"}, "If-Match", version)
+			answers <- answer{false, r.status, nil}
+		}()
+	}
+	wg.Wait()
+	close(answers)
+	var erased []int64
+	for a := range answers {
+		switch {
+		case a.erase && a.status == http.StatusOK:
+			erased = append(erased, ids(a.body["applications"])...)
+		case !a.erase && slices.Contains([]int{http.StatusOK, http.StatusNotFound, http.StatusPreconditionFailed}, a.status):
+		default:
+			t.Errorf("erase %v answered %d", a.erase, a.status)
+		}
+	}
+	slices.Sort(erased)
+	if !slices.Equal(erased, s.adaApps) {
+		t.Errorf("erased %v between them, want each of %v once", erased, s.adaApps)
+	}
+	var orphans int
+	if err := e.pool.QueryRow(t.Context(), `SELECT count(*) FROM `+pgx.Identifier{s.a.SchemaName, "application_history"}.Sanitize()+`
+		WHERE application_id = ANY ($1)`, s.adaApps).Scan(&orphans); err != nil || orphans != 0 {
+		t.Errorf("%d history rows of erased applications (%v)", orphans, err)
 	}
 }

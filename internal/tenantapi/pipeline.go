@@ -36,7 +36,9 @@ func moveSubmission[T any](h *Handler, w http.ResponseWriter, r *http.Request, t
 	m.Version, m.Actor = version, actor(r)
 	var item T
 	var moved inbox.Moved
-	err = pgx.BeginFunc(r.Context(), h.pool, func(tx pgx.Tx) error {
+	// inTenant, so an Idempotency-Key is claimed with the move and its
+	// answer recorded, as on every other write.
+	err = h.inTenant(r.Context(), t, func(tx pgx.Tx) error {
 		if moved, err = inbox.ChangeStatus(r.Context(), tx, t, k, id, m); err != nil {
 			return err
 		}

@@ -51,6 +51,8 @@ type Config struct {
 	// Counts, when set, counts the detail pages' views and shows their
 	// views, applicants and inquiries; nil counts and shows nothing.
 	Counts *counts.Counter
+	// MapTiles is the background of the lists' maps; none by default.
+	MapTiles MapTiles
 }
 
 // Handler serves the public pages. Build it with New, mount it with Routes.

@@ -11,7 +11,7 @@ import (
 const jobsPath = "/careers/"
 
 // jobFilterNames are the job list parameters shown as removable chips.
-var jobFilterNames = []string{"category", "job_type", "experience_level", "remote", "country", "state", "city", "min_salary", "currency", "company"}
+var jobFilterNames = []string{"category", "job_type", "experience_level", "remote", "country", "state", "city", "near", "min_salary", "currency", "company"}
 
 var jobSortOptions = []option{
 	{Value: catalog.SortRelevance, Label: "Best match"},
@@ -34,6 +34,8 @@ type jobsView struct {
 	City        string
 	State       string
 	Cities      []string // suggestions for the city field
+	Near        nearView
+	Map         mapView
 	Sorts       []option
 	Active      []chip
 	ResetURL    string
@@ -61,6 +63,7 @@ type stat struct {
 // jobQuery reads the careers page's parameters into a catalog query.
 func jobQuery(p *filters.Params) (catalog.JobQuery, error) {
 	q := p.JobQuery()
+	pageNear(q.Near, &q.Radius)
 	return q, p.Err()
 }
 

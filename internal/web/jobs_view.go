@@ -33,6 +33,8 @@ type jobCard struct {
 	Posted      string // "Posted 3 days ago"
 	PostedAgo   string // "3 days ago"
 	PostedISO   string
+	Distance    string // "12 km" from the centre of a nearby search
+	Lat, Lon    string // the marker's position on the map; "" for none
 }
 
 const cardSkills = 6
@@ -56,6 +58,7 @@ func (h *Handler) jobCard(j catalog.JobSummary) jobCard {
 		c.Remote = label(remoteLabels, j.RemotePolicy)
 	}
 	c.Salary = j.SalaryText
+	c.Distance, c.Lat, c.Lon = distanceText(j.Distance), coordinate(j.Latitude), coordinate(j.Longitude)
 	c.Skills, c.MoreSkills = firstN(j.RequiredSkills, cardSkills)
 	return c
 }
@@ -63,7 +66,7 @@ func (h *Handler) jobCard(j catalog.JobSummary) jobCard {
 func (h *Handler) jobsView(v url.Values, q catalog.JobQuery, res catalog.JobPage, f catalog.JobFacets) jobsView {
 	view := jobsView{
 		Query: v.Get("q"), MinSalary: v.Get("min_salary"), ResetURL: jobsPath,
-		Sorts: sortOptions(jobSortOptions, v.Get("sort"), res.Search != "", catalog.DefaultSort),
+		Sorts: sortOptions(nearSorts(jobSortOptions, res.Near), v.Get("sort"), res.Search != "" && res.Near == nil, listDefault(res.Near)),
 		Selects: []facetView{
 			selectFacet("category", "Category", "All categories", f.Categories, q.Category),
 			selectFacet("country", "Country", "All countries", f.Countries, q.Country),
@@ -74,16 +77,20 @@ func (h *Handler) jobsView(v url.Values, q catalog.JobQuery, res catalog.JobPage
 			checkFacet("experience_level", "Experience", domain.ExperienceLevels, levelLabels, f.Levels, q.Levels),
 			checkFacet("remote", "Workplace", domain.RemotePolicies, remoteLabels, f.Remote, q.Remote),
 		},
-		ResultLabel: resultLabel(res.Total, res.TotalExact, "job"),
+		ResultLabel: resultLabel(res.Total, res.TotalExact, "job") + nearLabel(res.Near),
 	}
 	view.City, view.State = v.Get("city"), v.Get("state")
+	view.Near = nearControl(v, res.Near)
 	if q.Company != "" {
 		view.ResetURL = companyURL(q.Company)
 		view.Company = companyHead(q.Company, res, f)
 	}
+	placed := false
 	for _, j := range res.Jobs {
 		view.Jobs = append(view.Jobs, h.jobCard(j))
+		placed = placed || j.Latitude != nil
 	}
+	view.Map = h.mapOf(res.Near, placed)
 	view.Active = chipsFor(jobsPath, v, jobFilterNames, func(name, val string) string {
 		return jobChipLabel(name, val, res.SalaryCurrency, f)
 	})
@@ -126,6 +133,8 @@ func jobChipLabel(name, val, salaryCur string, f catalog.JobFacets) string {
 		return "Salary from " + money.Format(n, salaryCur) + " a year"
 	case "currency":
 		return "Salary in " + strings.ToUpper(val)
+	case "near":
+		return nearChip(val)
 	}
 	return val
 }

@@ -11,7 +11,7 @@ import (
 const providersPath = "/browse-freelancers/"
 
 // providerFilterNames are the provider list parameters shown as chips.
-var providerFilterNames = []string{"category", "skill", "country", "state", "city", "company", "verified", "available", "remote", "min_rating", "max_rate"}
+var providerFilterNames = []string{"category", "skill", "country", "state", "city", "near", "company", "verified", "available", "remote", "min_rating", "max_rate"}
 
 var providerSortOptions = []option{
 	{Value: catalog.SortRelevance, Label: "Best match"},
@@ -36,6 +36,8 @@ type providersView struct {
 	MaxRate     string
 	City        string
 	State       string
+	Near        nearView
+	Map         mapView
 	Sorts       []option
 	Active      []chip
 	ResetURL    string
@@ -49,6 +51,7 @@ type providersView struct {
 // providerQuery reads the freelancers page's parameters.
 func providerQuery(p *filters.Params) (catalog.ProviderQuery, error) {
 	q := p.ProviderQuery()
+	pageNear(q.Near, &q.Radius)
 	return q, p.Err()
 }
 

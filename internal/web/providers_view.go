@@ -35,6 +35,8 @@ type providerCard struct {
 	Categories   []string
 	Company      string
 	Type         string
+	Distance     string // "12 km" from the centre of a nearby search
+	Lat, Lon     string // the marker's position on the map; "" for none
 }
 
 // providerLink is the canonical path of a provider.
@@ -61,13 +63,14 @@ func providerCardOf(p catalog.ProviderSummary) providerCard {
 		c.Rate = money.Format(*p.HourlyRate, p.Currency) + "/hr"
 	}
 	c.Skills, c.MoreSkills = firstN(p.SkillNames, cardSkills)
+	c.Distance, c.Lat, c.Lon = distanceText(p.Distance), coordinate(p.Latitude), coordinate(p.Longitude)
 	return c
 }
 
 func (h *Handler) providersView(v url.Values, q catalog.ProviderQuery, res catalog.ProviderPage, f catalog.ProviderFacets) providersView {
 	view := providersView{
 		Query: v.Get("q"), MaxRate: v.Get("max_rate"), ResetURL: providersPath,
-		Sorts:   sortOptions(providerSortOptions, v.Get("sort"), res.Search != "", catalog.DefaultSort),
+		Sorts:   sortOptions(nearSorts(providerSortOptions, res.Near), v.Get("sort"), res.Search != "" && res.Near == nil, listDefault(res.Near)),
 		Ratings: ratingChoices(v.Get("min_rating")),
 		Selects: []facetView{
 			selectFacet("category", "Service", "All services", f.Categories, q.Category),
@@ -75,15 +78,19 @@ func (h *Handler) providersView(v url.Values, q catalog.ProviderQuery, res catal
 			selectFacet("country", "Country", "All countries", f.Countries, q.Country),
 		},
 		Checks:      []facetView{providerFlags(q, f)},
-		ResultLabel: resultLabel(res.Total, res.TotalExact, "freelancer"),
+		ResultLabel: resultLabel(res.Total, res.TotalExact, "freelancer") + nearLabel(res.Near),
 	}
 	view.City, view.State = v.Get("city"), v.Get("state")
+	view.Near = nearControl(v, res.Near)
 	if q.Company != "" {
 		view.Selects = append(view.Selects, selectFacet("company", "Company", "All companies", f.Companies, q.Company))
 	}
+	placed := false
 	for _, p := range res.Providers {
 		view.Providers = append(view.Providers, providerCardOf(p))
+		placed = placed || p.Latitude != nil
 	}
+	view.Map = h.mapOf(res.Near, placed)
 	view.Active = chipsFor(providersPath, v, providerFilterNames, func(name, val string) string {
 		return providerChipLabel(name, val, f)
 	})
@@ -124,6 +131,8 @@ func providerChipLabel(name, val string, f catalog.ProviderFacets) string {
 			return ""
 		}
 		return map[string]string{"verified": "Verified", "available": "Available now", "remote": "Works remotely"}[name]
+	case "near":
+		return nearChip(val)
 	case "min_rating":
 		return "Rated " + strings.TrimSuffix(val, ".0") + "+"
 	case "max_rate":

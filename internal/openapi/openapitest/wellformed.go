@@ -80,7 +80,9 @@ func oneJSONValue(body []byte) error {
 
 // opaqueRefusal reports a 400 that names only parameters the document
 // marks x-opaque-token: well-formed, yet not issued by this server (a
-// tampered or foreign cursor), which no schema can tell apart.
+// tampered or foreign cursor), which no schema can tell apart; or
+// x-server-check: a value only the server's data can judge (a place name
+// the gazetteer does not know), whose rule the extension states.
 func opaqueRefusal(route *routers.Route, x Exchange) bool {
 	if x.Status != http.StatusBadRequest {
 		return false
@@ -95,7 +97,7 @@ func opaqueRefusal(route *routers.Route, x Exchange) bool {
 	}
 	for _, e := range p.Errors {
 		param := route.Operation.Parameters.GetByInAndName(openapi3.ParameterInQuery, e.Field)
-		if param == nil || param.Extensions["x-opaque-token"] != true {
+		if param == nil || (param.Extensions["x-opaque-token"] != true && param.Extensions["x-server-check"] == nil) {
 			return false
 		}
 	}

@@ -56,6 +56,39 @@
       notice.hidden = false;
     });
   }
+  // The map of a list's results is fetched only when asked for, so it
+  // costs the list's first paint nothing: the button shows and hides the
+  // box, and its first press loads Leaflet and map.js.
+  var mapButton = document.querySelector("[data-map-toggle]");
+  if (mapButton) {
+    var mapBox = document.getElementById(mapButton.getAttribute("aria-controls"));
+    mapButton.hidden = false;
+    mapButton.addEventListener("click", function () {
+      var open = mapButton.getAttribute("aria-expanded") !== "true";
+      mapButton.setAttribute("aria-expanded", String(open));
+      mapButton.textContent = open ? "Hide map" : "Show map";
+      mapBox.hidden = !open;
+      if (!open || mapBox.hasAttribute("data-requested")) { return; }
+      mapBox.setAttribute("data-requested", "");
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = mapBox.getAttribute("data-leaflet-css");
+      document.head.appendChild(css);
+      [mapBox.getAttribute("data-leaflet-js"), mapBox.getAttribute("data-map-js")].reduce(function (prev, src) {
+        return prev.then(function () {
+          return new Promise(function (ok, fail) {
+            var s = document.createElement("script");
+            s.src = src;
+            s.onload = ok;
+            s.onerror = fail;
+            document.head.appendChild(s);
+          });
+        });
+      }, Promise.resolve()).catch(function () {
+        mapBox.textContent = "The map could not be loaded.";
+      });
+    });
+  }
   // Disable a form's submit button once sent, so a double click sends once.
   document.querySelectorAll("form[data-once]").forEach(function (form) {
     form.addEventListener("submit", function () {
