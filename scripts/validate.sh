@@ -125,8 +125,8 @@ pages() {
 	providers=$(curl -fsS "$url/browse-freelancers/")
 	job=$(grep -o 'href="/careers/jobs/[^"]*"' <<<"$jobs" | head -1 | cut -d'"' -f2)
 	provider=$(grep -o 'href="/browse-freelancers/[0-9][^"]*"' <<<"$providers" | head -1 | cut -d'"' -f2)
-	printf '%s\n' / /careers/ "/careers/?q=engineer" "/careers/?q=zzqqxx" "/careers/?remote=remote&sort=salary" \
-		"$job" "${job}applied/" /browse-freelancers/ "/browse-freelancers/?q=design&sort=rating" "$provider" \
+	printf '%s\n' / /careers/ "/careers/?q=engineer" "/careers/?q=zzqqxx" "/careers/?remote=remote&sort=salary" "/careers/?near=London&radius=100" \
+		"$job" "${job}applied/" /browse-freelancers/ "/browse-freelancers/?q=design&sort=rating" "/browse-freelancers/?near=Berlin" "$provider" \
 		"${provider}sent/" /no-such-page/
 	if [ -n "$gone" ]; then printf '%s\n' "$gone"; fi
 	if [ -n "$admin_token" ]; then printf '%s\n' /admin/ /admin/login; fi

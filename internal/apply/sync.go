@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -42,9 +43,13 @@ func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog
 	for i := range p.items {
 		p.items[i].fp = fps[p.items[i].sourceID]
 	}
+	events := listingEvents(c, p, hold)
 	st, err := applyItems(ctx, q, c, ops.columns, t.ID, p.items, p.remove, hold, opts)
 	if err == nil && opts.refreshFingerprints {
 		err = recordExclusions(ctx, q, c, t.ID, p.excluded, fps, opts)
+	}
+	if err == nil && !opts.DryRun {
+		_, err = notify.Recorder{}.Record(ctx, q, t.ID, events...)
 	}
 	if err != nil {
 		return st, nil, err

@@ -21,7 +21,7 @@ var constraints = map[string]map[string]obj{
 		"job_type": enum(domain.JobTypes, "full_time"), "experience_level": enum(domain.ExperienceLevels, "mid"),
 		"remote_policy": enum(domain.RemotePolicies, "on_site"), "status": enum(domain.JobStatuses, "draft"),
 		"salary_period": enum(domain.SalaryPeriods, "yearly"), "salary_currency": currency(),
-		"salary_min": amount(12), "salary_max": amount(12), "latitude": bounds(-90, 90), "longitude": bounds(-180, 180),
+		"salary_min": amount(12), "salary_max": amount(12), "latitude": inputLatitude(), "longitude": bounds(-180, 180),
 		"positions_count": {"minimum": 1, "maximum": 10000, "default": 1},
 		"required_skills": skills(), "preferred_skills": skills(),
 		"hiring_manager_email": optionalEmail(), "application_email": optionalEmail(),
@@ -38,7 +38,7 @@ var constraints = map[string]map[string]obj{
 			"provider_type": enum(domain.ProviderTypes, "individual"), "availability_status": enum(domain.Availabilities, "available"),
 			"currency": currency(), "avatar_url": optionalImageURL(), "cover_image_url": optionalImageURL(), "email": optionalEmail(),
 			"hourly_rate": amount(10), "minimum_budget": amount(12), "avg_response_time_hours": amount(6),
-			"latitude": bounds(-90, 90), "longitude": bounds(-180, 180), "rating_avg": bounds(0, 5),
+			"latitude": inputLatitude(), "longitude": bounds(-180, 180), "rating_avg": bounds(0, 5),
 			"response_rate": bounds(0, 100), "total_reviews": {"minimum": 0}, "completed_jobs_count": {"minimum": 0},
 			"skills":       {"maxItems": 50, "description": "replaces the whole set; names unique ignoring case"},
 			"category_ids": {"maxItems": 50, "uniqueItems": true, "description": "ids of your provider categories; replaces the whole set"},
@@ -105,6 +105,12 @@ func profileRules() map[string]obj {
 			"items":       obj{"type": "string", "pattern": "^[hH][tT][tT][pP][sS]://", "maxLength": domain.MaxProfileURL},
 			"description": "https links to the company's pages elsewhere (LinkedIn, X, GitHub...); replaces the whole list"},
 	}
+}
+
+// inputLatitude is a writable position's rule: both halves or neither.
+func inputLatitude() obj {
+	return merge(bounds(-90, 90), obj{"description": "WGS 84 degrees, given with longitude or not at all (422 naming the missing one); " +
+		"without both, the row is placed by its city, state and country from the offline gazetteer"})
 }
 
 // placeRules describe a public row's position and its distance from near.
