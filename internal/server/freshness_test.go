@@ -195,14 +195,18 @@ func (f *freshSite) everyViewFollows() {
 	t, pool := f.t, f.s.Pool
 	tn := testfactory.Tenant(t, pool, &testfactory.TenantOpts{Slug: "fresh", Name: "Fresh Co"})
 	testfactory.Job(t, pool, tn, &testfactory.JobOpts{Title: "Existing Role"})
-	f.seen(func(c changefeed.Change) bool { return c.Catalog == kind.Jobs && c.TenantID == tn.ID && c.Op == changefeed.Insert })
+	f.seen(func(c changefeed.Change) bool {
+		return c.Catalog == kind.Jobs && c.TenantID == tn.ID && c.Op == changefeed.Insert
+	})
 	for _, path := range f.views(tn, 999_999) { // warm every cache with the old state
 		f.get(path)
 		f.get(path)
 	}
 
 	j := testfactory.Job(t, pool, tn, &testfactory.JobOpts{Title: "Marker Engineer"})
-	ch := f.seen(func(c changefeed.Change) bool { return c.Catalog == kind.Jobs && c.TenantID == tn.ID && c.Op == changefeed.Insert })
+	ch := f.seen(func(c changefeed.Change) bool {
+		return c.Catalog == kind.Jobs && c.TenantID == tn.ID && c.Op == changefeed.Insert
+	})
 	f.expect(tn, ch.ID, 2, "Marker Engineer")
 
 	exec(t, pool, `UPDATE "`+tn.SchemaName+`".job_postings SET title = 'Marker Architect' WHERE id = $1`, j.ID)
