@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/zumodra/zumodra/internal/pgq"
 )
 
@@ -111,4 +113,13 @@ func (r Recorder) WillMail(ctx context.Context, q pgq.Querier, tenantID int64) (
 		return false, fmt.Errorf("notify: read notification address of tenant %d: %w", tenantID, err)
 	}
 	return ok, nil
+}
+
+// QueueListening queues on b the question whether any of the tenant's
+// endpoints is active, writing the answer to listening when the batch
+// runs: a caller that sends a batch anyway (the apply step) learns for
+// free that it can skip Record for a tenant nobody listens to.
+func QueueListening(b *pgx.Batch, tenantID int64, listening *bool) {
+	b.Queue(`SELECT EXISTS (SELECT FROM public.webhook_endpoints WHERE tenant_id = $1 AND active)`, tenantID).
+		QueryRow(func(row pgx.Row) error { return row.Scan(listening) })
 }

@@ -30,7 +30,8 @@ type SMTPServer struct {
 
 	mu     sync.Mutex
 	mails  []Mail
-	reject int // answer the next n DATA commands with 451
+	reject int           // answer the next n DATA commands with 451
+	got    chan struct{} // one send per accepted message
 }
 
 // StartSMTP starts a server on 127.0.0.1 for the test's lifetime.
@@ -51,7 +52,7 @@ func start(t testing.TB, tlsConfig *tls.Config) *SMTPServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &SMTPServer{}
+	s := &SMTPServer{got: make(chan struct{}, 1000)}
 	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &session{srv: s}, nil }))
 	srv.Domain = "localhost"
 	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
@@ -105,5 +106,21 @@ func (x *session) Data(r io.Reader) error {
 	}
 	x.mail.Data = b.Bytes()
 	x.srv.mails = append(x.srv.mails, x.mail)
+	x.srv.got <- struct{}{}
 	return nil
+}
+
+// Next waits until the server accepts one more message and returns it,
+// failing the test if none comes within 30 seconds (a delivery worker in
+// another goroutine sends it when it finds it due).
+func (s *SMTPServer) Next(t testing.TB) Mail {
+	t.Helper()
+	select {
+	case <-s.got:
+	case <-time.After(30 * time.Second):
+		t.Fatal("no mail reached the SMTP server")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.mails[len(s.mails)-1]
 }
