@@ -10,6 +10,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/source"
@@ -33,6 +34,20 @@ func (h *Handler) retryDead(ctx context.Context, idText string) (string, error) 
 	}
 	h.log.InfoContext(ctx, "admin: dead letter retried", "outbox_id", id)
 	return fmt.Sprintf("Dead letter %d queued again.", id), nil
+}
+
+// replayDelivery sends a notification delivery of any tenant again.
+func (h *Handler) replayDelivery(ctx context.Context, idText string) (string, error) {
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil || id <= 0 {
+		return "", domain.FieldError("id", "not a delivery id")
+	}
+	tenantID, err := notify.ReplayAny(ctx, h.pool, id)
+	if err != nil {
+		return "", err
+	}
+	h.log.InfoContext(ctx, "admin: delivery replayed", "delivery_id", id, "tenant_id", tenantID)
+	return fmt.Sprintf("Delivery %d queued again.", id), nil
 }
 
 // resyncTenant queues a full resync of the tenant's catalogs for the
@@ -81,6 +96,11 @@ func (h *Handler) tenant(ctx context.Context, slug string) (domain.Tenant, error
 
 func (h *Handler) formRetry(w http.ResponseWriter, r *http.Request, _ caller) {
 	msg, err := h.retryDead(r.Context(), r.PathValue("id"))
+	h.redirectWith(w, r, msg, err)
+}
+
+func (h *Handler) formReplay(w http.ResponseWriter, r *http.Request, _ caller) {
+	msg, err := h.replayDelivery(r.Context(), r.PathValue("id"))
 	h.redirectWith(w, r, msg, err)
 }
 

@@ -43,6 +43,11 @@ func (h *Handler) apiRetry(w http.ResponseWriter, r *http.Request, _ caller) {
 	h.apiResult(w, r, msg, err)
 }
 
+func (h *Handler) apiReplay(w http.ResponseWriter, r *http.Request, _ caller) {
+	msg, err := h.replayDelivery(r.Context(), r.PathValue("id"))
+	h.apiResult(w, r, msg, err)
+}
+
 func (h *Handler) apiResync(w http.ResponseWriter, r *http.Request, _ caller) {
 	msg, err := h.resyncTenant(r.Context(), r.PathValue("slug"))
 	h.apiResult(w, r, msg, err)

@@ -74,11 +74,13 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /admin/tenants/{slug}/resync", h.enabled(h.authed(h.formResync)))
 	mux.HandleFunc("POST /admin/tenants/{slug}/verify", h.enabled(h.authed(h.formVerify)))
 	mux.HandleFunc("POST /admin/dead-letters/{id}/retry", h.enabled(h.authed(h.formRetry)))
+	mux.HandleFunc("POST /admin/deliveries/{id}/replay", h.enabled(h.authed(h.formReplay)))
 
 	mux.HandleFunc("GET /admin/api/overview", h.enabled(h.authedAPI(h.apiOverview)))
 	mux.HandleFunc("GET /admin/api/tenants", h.enabled(h.authedAPI(h.apiTenants)))
 	mux.HandleFunc("GET /admin/api/dead-letters", h.enabled(h.authedAPI(h.apiDeadLetters)))
 	mux.HandleFunc("POST /admin/api/dead-letters/{id}/retry", h.enabled(h.authedAPI(h.apiRetry)))
+	mux.HandleFunc("POST /admin/api/deliveries/{id}/replay", h.enabled(h.authedAPI(h.apiReplay)))
 	mux.HandleFunc("POST /admin/api/tenants/{slug}/resync", h.enabled(h.authedAPI(h.apiResync)))
 	mux.HandleFunc("POST /admin/api/tenants/{slug}/verify", h.enabled(h.authedAPI(h.apiVerify)))
 	mux.HandleFunc("/admin/", h.enabled(h.authedAPI(func(w http.ResponseWriter, r *http.Request, _ caller) {

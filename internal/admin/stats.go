@@ -8,6 +8,7 @@ import (
 	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/kind"
 
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/source"
@@ -40,6 +41,14 @@ type Overview struct {
 	Workers     []outbox.Worker `json:"workers"`
 	Tenants     []TenantStats   `json:"tenants"`
 	DeadLetters []outbox.Entry  `json:"dead_letters"`
+	// Deliveries are the notification deliveries failing or dead.
+	Deliveries []Delivery `json:"failing_deliveries"`
+}
+
+// Delivery is a failing notification delivery with its tenant's slug.
+type Delivery struct {
+	notify.Troubled
+	TenantSlug string `json:"tenant_slug"`
 }
 
 // overview gathers the page in a handful of grouped queries, whatever the
@@ -56,8 +65,29 @@ func (h *Handler) overview(ctx context.Context) (Overview, error) {
 	if ov.Tenants, err = h.tenantStats(ctx); err != nil {
 		return ov, err
 	}
-	ov.DeadLetters, err = outbox.ListDead(ctx, h.pool, outbox.DeadFilter{Limit: 100})
+	if ov.DeadLetters, err = outbox.ListDead(ctx, h.pool, outbox.DeadFilter{Limit: 100}); err != nil {
+		return ov, err
+	}
+	ov.Deliveries, err = h.failingDeliveries(ctx, ov.Tenants)
 	return ov, err
+}
+
+// failingDeliveries lists the deliveries to show for replay, each named by
+// its tenant's slug.
+func (h *Handler) failingDeliveries(ctx context.Context, ts []TenantStats) ([]Delivery, error) {
+	ds, err := notify.TroubledDeliveries(ctx, h.pool, 100)
+	if err != nil {
+		return nil, err
+	}
+	slugs := make(map[int64]string, len(ts))
+	for _, t := range ts {
+		slugs[t.ID] = t.Slug
+	}
+	out := make([]Delivery, len(ds))
+	for i, d := range ds {
+		out[i] = Delivery{Troubled: d, TenantSlug: slugs[d.TenantID]}
+	}
+	return out, nil
 }
 
 func (h *Handler) tenantStats(ctx context.Context) ([]TenantStats, error) {

@@ -41,6 +41,9 @@ type projected struct {
 	// excluded are the rows of remove that exist and are not public by the
 	// tenant's choice (not invalid): their exclusion can be remembered.
 	excluded []int64
+	// reasons says why each existing row of remove is not public, for the
+	// tenant's listing events.
+	reasons map[int64]projection.Reason
 }
 
 var catalogs = map[kind.Catalog]catalogOps{
@@ -56,18 +59,21 @@ var catalogs = map[kind.Catalog]catalogOps{
 // one row (its id, its catalog row when public, the error that keeps it
 // out when it is invalid). internal/projection alone decides which rows are
 // public.
-func queueProjected[In any](c kind.Catalog, queue func(*pgx.Batch, domain.Tenant, []int64, *[]In), project func(In, priors) (int64, item, bool, error)) func(*pgx.Batch, domain.Tenant, []int64) func(priors) projected {
+func queueProjected[In any](c kind.Catalog, queue func(*pgx.Batch, domain.Tenant, []int64, *[]In), project func(In, priors) (int64, item, projection.Reason, error)) func(*pgx.Batch, domain.Tenant, []int64) func(priors) projected {
 	return func(b *pgx.Batch, t domain.Tenant, ids []int64) func(priors) projected {
 		var in []In
 		queue(b, t, ids, &in)
 		return func(held priors) projected {
-			p := projected{items: make([]item, 0, len(in))}
+			p := projected{items: make([]item, 0, len(in)), reasons: map[int64]projection.Reason{}}
 			found := make([]int64, len(in))
 			for i, x := range in {
-				id, it, public, invalid := project(x, held)
+				id, it, why, invalid := project(x, held)
 				found[i] = id
+				if why != projection.Public {
+					p.reasons[id] = why
+				}
 				switch {
-				case public:
+				case why == projection.Public:
 					p.items = append(p.items, it)
 				case invalid != nil:
 					p.invalid = append(p.invalid, RowError{c, id, invalid})
@@ -83,35 +89,35 @@ func queueProjected[In any](c kind.Catalog, queue func(*pgx.Batch, domain.Tenant
 	}
 }
 
-func jobItem(x projection.JobInput, held priors) (int64, item, bool, error) {
+func jobItem(x projection.JobInput, held priors) (int64, item, projection.Reason, error) {
 	x.Prior = held.of(x.Job.ID)
 	r, why := projection.Job(x)
 	switch why {
 	case projection.Public:
-		return x.Job.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, true, nil
+		return x.Job.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, why, nil
 	case projection.ReasonInvalid:
-		return x.Job.ID, item{}, false, projection.JobValueError(x)
+		return x.Job.ID, item{}, why, projection.JobValueError(x)
 	}
-	return x.Job.ID, item{}, false, nil
+	return x.Job.ID, item{}, why, nil
 }
 
-func providerItem(x projection.ProviderInput, held priors) (int64, item, bool, error) {
+func providerItem(x projection.ProviderInput, held priors) (int64, item, projection.Reason, error) {
 	x.Prior = held.of(x.Provider.ID)
 	r, why := projection.Provider(x)
 	switch why {
 	case projection.Public:
-		return x.Provider.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, true, nil
+		return x.Provider.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, why, nil
 	case projection.ReasonInvalid:
-		return x.Provider.ID, item{}, false, projection.ProviderValueError(x)
+		return x.Provider.ID, item{}, why, projection.ProviderValueError(x)
 	}
-	return x.Provider.ID, item{}, false, nil
+	return x.Provider.ID, item{}, why, nil
 }
 
 // companyItem has no HTML to reuse: a profile is plain text.
-func companyItem(x domain.TenantProfile, _ priors) (int64, item, bool, error) {
+func companyItem(x domain.TenantProfile, _ priors) (int64, item, projection.Reason, error) {
 	r, why := projection.Company(x)
 	if why != projection.Public {
-		return x.ID, item{}, false, nil
+		return x.ID, item{}, why, nil
 	}
-	return x.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, true, nil
+	return x.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, why, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -31,6 +32,10 @@ func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog
 	read := ops.queueRead(b, t, ids)
 	hold := make(map[int64]held, len(ids))
 	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, hold) })
+	// Listing events are for endpoints: the question rides in this batch,
+	// so a tenant without any costs no extra round trip.
+	var listening bool
+	notify.QueueListening(b, t.ID, &listening)
 	stored := priors{}
 	if !opts.Full && len(ops.htmlColumns) > 0 {
 		queuePriors(b, c, ops.htmlColumns, t.ID, ids, stored)
@@ -42,9 +47,13 @@ func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog
 	for i := range p.items {
 		p.items[i].fp = fps[p.items[i].sourceID]
 	}
+	events := listingEvents(c, p, hold)
 	st, err := applyItems(ctx, q, c, ops.columns, t.ID, p.items, p.remove, hold, opts)
 	if err == nil && opts.refreshFingerprints {
 		err = recordExclusions(ctx, q, c, t.ID, p.excluded, fps, opts)
+	}
+	if err == nil && !opts.DryRun && listening {
+		_, err = notify.Recorder{}.Record(ctx, q, t.ID, events...)
 	}
 	if err != nil {
 		return st, nil, err

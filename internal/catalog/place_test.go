@@ -14,7 +14,7 @@ import (
 
 // A place name is found among the public rows of its list, ignoring case,
 // in the catalog's spelling; a country before a state before a city.
-func TestFindPlace(t *testing.T) {
+func TestPlaces(t *testing.T) {
 	f := newFixture(t)
 	acme := f.tenant("acme", "Acme")
 	ctx := context.Background()
@@ -26,7 +26,8 @@ func TestFindPlace(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	f.provider(acme, func(r *providerRow) { r.City, r.Country = "Montreal", "Canada" })
+	f.provider(acme, func(r *providerRow) { r.City, r.Country = "montreal", "Canada" })
+	f.provider(acme, func(r *providerRow) { r.City, r.Country = "Montreal", "Canada" }) // the spelling found
 	for _, c := range []struct {
 		list        kind.Catalog
 		name, field string
@@ -39,19 +40,24 @@ func TestFindPlace(t *testing.T) {
 		{kind.Jobs, "Atlantis", "", ""}, // only a row not public yet
 		{kind.Jobs, "Nowhere", "", ""},
 		{kind.Jobs, "Montreal", "", ""}, // a provider's city, not a job's
-		{kind.Providers, "montreal", catalog.PlaceCity, "Montreal"},
+		{kind.Providers, "MONTREAL", catalog.PlaceCity, "Montreal"},
 		{kind.Providers, "Berlin", "", ""},
 		{kind.Jobs, "", "", ""},
 		{kind.Jobs, "%", "", ""}, // no pattern: equality
 		{kind.Jobs, "' OR 1=1 --", "", ""},
 	} {
-		got, err := f.store.FindPlace(ctx, c.list, "location", c.name)
+		places, err := f.store.Places(ctx, c.list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := places.Find("location", c.name)
 		if err != nil || got.Field != c.field || got.Value != c.value {
 			t.Errorf("%s %q: %+v, %v; want %s %q", c.list, c.name, got, err, c.field, c.value)
 		}
 	}
 	for _, bad := range []string{"\xff", "a\x00b", strings.Repeat("x", catalog.MaxValueLen+1)} {
-		if _, err := f.store.FindPlace(ctx, kind.Jobs, "location", bad); domain.ErrorCode(err) != domain.CodeInvalid || !strings.HasPrefix(err.Error(), "location: ") {
+		places, _ := f.store.Places(ctx, kind.Jobs)
+		if _, err := places.Find("location", bad); domain.ErrorCode(err) != domain.CodeInvalid || !strings.HasPrefix(err.Error(), "location: ") {
 			t.Errorf("%q: %v, want an error naming location", bad, err)
 		}
 	}

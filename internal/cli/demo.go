@@ -80,7 +80,7 @@ func (c *demoCmd) Run(ctx context.Context) error {
 		if c.noServe {
 			return nil
 		}
-		workers, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Config.Reverse.Retention, c.app.Log)
+		workers, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Config.Reverse.Retention, c.app.Config.Notify, c.app.Log)
 		if err != nil {
 			return err
 		}

@@ -58,7 +58,7 @@ func (c *serveCmd) Run(ctx context.Context) error {
 			return err
 		}
 		defer closeReplica()
-		workers, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Config.Reverse.Retention, c.app.Log)
+		workers, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Config.Reverse.Retention, c.app.Config.Notify, c.app.Log)
 		if err != nil {
 			return err
 		}

@@ -49,7 +49,7 @@ func (c *workerCmd) Run(ctx context.Context) error {
 		if err := c.app.prepareSchemaRetry(ctx, pools.Base, c.migrate); err != nil {
 			return err
 		}
-		run, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Config.Reverse.Retention, c.app.Log)
+		run, err := server.Workers(pools, c.app.Config.Workers, c.app.Config.Sync, c.app.Config.Reverse.Retention, c.app.Config.Notify, c.app.Log)
 		if err != nil {
 			return err
 		}

@@ -53,6 +53,7 @@ type Config struct {
 	Reverse Reverse  // duplicates, notifications and retention of what visitors send
 	Counts  Counts   // how often views and submissions counted in memory are written
 	Map     MapTiles // the tile server of the lists' maps; none by default
+	Notify  Notify   // SMTP and webhook addresses of the notification deliveries
 }
 
 // HTTPLimits are the read path's result caches and the per-client rate
@@ -102,6 +103,7 @@ func Default() Config {
 			RequestTimeout: DefaultRequestTimeout},
 		Reverse: Reverse{DuplicateWindow: DefaultDuplicateWindow, Retention: DefaultRetention},
 		DB:      database.DefaultLimits(),
+		Notify:  defaultNotify(),
 		Read:    ReadReplica{MaxLag: DefaultReadMaxLag},
 	}
 }
@@ -151,6 +153,9 @@ func (c Config) Validate() error {
 		return err
 	}
 	if err := c.Counts.validate(); err != nil {
+		return err
+	}
+	if err := c.Notify.validate(); err != nil {
 		return err
 	}
 	if err := c.Map.validate(); err != nil {

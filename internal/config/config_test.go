@@ -45,6 +45,8 @@ func TestEnvThenFlags(t *testing.T) {
 		EnvDataDir: "/var/lib/z", EnvPollInterval: "50ms", EnvVerifyInterval: "-1s", EnvCleanupInterval: "2h",
 		EnvResultCache: "false", EnvAPIRateLimit: "0", EnvFormRateLimit: "30", EnvDuplicateWindow: "10m",
 		EnvRetention: "30d", EnvHeartbeatInterval: "3s", EnvRequestTimeout: "4s", EnvCountFlushInterval: "30s",
+		EnvSMTPHost: "mail.example.com", EnvSMTPFrom: "jobs@example.com", EnvSMTPUsername: "jobs", EnvSMTPPassword: " secret ",
+		EnvSMTPPort: "2525", EnvSMTPStartTLS: "false", EnvWebhookAllowPrivate: "true",
 		EnvReadDatabaseURL: "postgres://u:pw@replica/z", EnvReadMaxLag: "5s",
 	}))
 	if err != nil {
@@ -56,7 +58,9 @@ func TestEnvThenFlags(t *testing.T) {
 			HeartbeatInterval: 3 * time.Second},
 		HTTP: HTTPLimits{ResultCache: false, APIRateLimit: 0, FormRateLimit: 30, RequestTimeout: 4 * time.Second}, DB: database.DefaultLimits(),
 		Reverse: Reverse{DuplicateWindow: 10 * time.Minute, Retention: 30 * 24 * time.Hour}, Counts: Counts{FlushInterval: 30 * time.Second},
-		Read: ReadReplica{URL: "postgres://u:pw@replica/z", MaxLag: 5 * time.Second}}
+		Read: ReadReplica{URL: "postgres://u:pw@replica/z", MaxLag: 5 * time.Second},
+		Notify: Notify{SMTP: SMTP{Host: "mail.example.com", Port: 2525, From: "jobs@example.com", Username: "jobs", Password: " secret "},
+			WebhookAllowPrivate: true}}
 	if !reflect.DeepEqual(c, want) {
 		t.Fatalf("from env = %+v\nwant %+v", c, want)
 	}
@@ -200,5 +204,35 @@ func TestDBLimitsFromEnvThenFlags(t *testing.T) {
 	c.DB[database.RolePublic] = database.Limits{MaxConns: 0}
 	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "public pool") {
 		t.Errorf("a pool of 0 must be refused naming the pool: %v", err)
+	}
+}
+
+// SMTP settings that cannot work are refused at start, and the password
+// never shows in the logged configuration.
+func TestNotifyValidationAndRedaction(t *testing.T) {
+	for _, s := range []SMTP{
+		{Host: "mail.example.com", Port: 587, From: "Jobs <jobs@example.com>"},
+		{Host: "mail.example.com", Port: 587, From: "jobs@example.com\r\nBcc: x@example.com"},
+		{Host: "mail.example.com", Port: 0, From: "jobs@example.com"},
+		{Host: "mail.example.com", Port: 587, From: "jobs@example.com", Username: "u"},
+	} {
+		c := Default()
+		c.Notify.SMTP = s
+		if err := c.Validate(); err == nil {
+			t.Errorf("%+v accepted", s)
+		}
+	}
+	c := Default()
+	if c.Notify.SMTP.Enabled() || !c.Notify.SMTP.StartTLS || c.Notify.SMTP.Port != DefaultSMTPPort || c.Notify.WebhookAllowPrivate {
+		t.Fatalf("default notify %+v", c.Notify)
+	}
+	c.Notify.SMTP = SMTP{Host: "mail.example.com", Port: 587, From: "jobs@example.com", Username: "u", Password: "hunter2"}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	slog.New(slog.NewTextHandler(&b, nil)).Info("start", "config", c)
+	if strings.Contains(b.String(), "hunter2") || !strings.Contains(b.String(), "smtp_password=REDACTED") {
+		t.Fatalf("logged %s", b.String())
 	}
 }

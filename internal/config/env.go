@@ -107,6 +107,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if err := c.dbFromEnv(getenv); err != nil {
 		return c, err
 	}
+	if err := c.Notify.fromEnv(getenv); err != nil {
+		return c, err
+	}
 	if err := c.Counts.fromEnv(getenv); err != nil {
 		return c, err
 	}

@@ -50,8 +50,10 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 		"how often detail page views, applications and inquiries counted in memory are written to the database; 0 means 10s (env "+EnvCountFlushInterval+")")
 }
 
-// BindWorkerFlags registers the worker count.
+// BindWorkerFlags registers the worker count and the settings of the
+// notification deliveries that run beside the workers.
 func (c *Config) BindWorkerFlags(fs *pflag.FlagSet, usage string) {
+	c.BindNotifyFlags(fs)
 	fs.IntVar(&c.Workers, "workers", c.Workers, usage+" (env "+EnvWorkers+")")
 	fs.DurationVar(&c.Sync.PollInterval, "poll-interval", c.Sync.PollInterval,
 		"longest pause between the workers' probes of the outbox, reached when idle; 0 means 100ms (env "+EnvPollInterval+")")

@@ -30,6 +30,8 @@ func (c Config) LogValue() slog.Value {
 		slog.String("log_level", c.LogLevel.String()),
 		slog.String("log_format", c.LogFormat),
 		slog.Int("workers", c.Workers),
+		slog.String("smtp_host", c.Notify.SMTP.Host),
+		slog.String("smtp_password", tokenState(c.Notify.SMTP.Password)),
 	)
 }
 

@@ -6,8 +6,10 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/pgq"
 )
 
@@ -43,20 +45,40 @@ const expired = `created_at < $1 AND updated_at < $1 AND NOT (status = ANY ($2::
 // purge keeps.
 const held = `created_at < $1 AND updated_at < $1 AND status = ANY ($2::text[])`
 
-// PurgeBatch deletes up to limit submissions that expired before cutoff,
-// with their related rows, in tx. Rows another transaction holds are
-// skipped: a move in progress is activity, and the next run decides.
-func PurgeBatch(ctx context.Context, tx pgx.Tx, t domain.Tenant, k Kind, cutoff time.Time, limit int) (Erased, error) {
-	rows, err := tx.Query(ctx, `SELECT id FROM `+qualified(t, k.table)+` WHERE `+expired+`
-		ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`, cutoff, k.Working, limit)
+// Cursor is where a purge's next batch of one inbox starts: past the last
+// row the previous batch read, in (updated_at, id) order. Start is the
+// first batch's.
+type Cursor struct {
+	updated pgtype.Timestamptz
+	id      int64
+}
+
+// Start is the cursor of a purge's first batch.
+var Start = Cursor{updated: pgtype.Timestamptz{InfinityModifier: pgtype.NegativeInfinity, Valid: true}}
+
+// PurgeBatch deletes up to limit submissions after the cursor that expired
+// before cutoff, with their related rows, in tx, and returns the cursor of
+// the next batch; fewer than limit deleted means the inbox is done. Rows
+// another transaction holds are skipped: a move in progress is activity,
+// and the next run decides.
+func PurgeBatch(ctx context.Context, tx pgx.Tx, t domain.Tenant, k Kind, cutoff time.Time, limit int, after Cursor) (Erased, Cursor, error) {
+	rows, err := tx.Query(ctx, `SELECT id, updated_at FROM `+qualified(t, k.table)+`
+		WHERE `+expired+` AND (updated_at, id) > ($4, $5)
+		ORDER BY updated_at, id LIMIT $3 FOR UPDATE SKIP LOCKED`, cutoff, k.Working, limit, after.updated, after.id)
 	if err != nil {
-		return Erased{}, fmt.Errorf("purge %s of %s: %w", k.table, t.SchemaName, err)
+		return Erased{}, after, fmt.Errorf("purge %s of %s: %w", k.table, t.SchemaName, err)
 	}
-	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	var ids []int64
+	next := after
+	_, err = pgx.ForEachRow(rows, []any{&next.id, &next.updated}, func() error {
+		ids = append(ids, next.id)
+		return nil
+	})
 	if err != nil {
-		return Erased{}, fmt.Errorf("purge %s of %s: %w", k.table, t.SchemaName, err)
+		return Erased{}, after, fmt.Errorf("purge %s of %s: %w", k.table, t.SchemaName, err)
 	}
-	return k.remove(ctx, tx, t, ids)
+	e, err := k.remove(ctx, tx, t, ids)
+	return e, next, err
 }
 
 // Expiry is what a purge at a cutoff would delete from one inbox, by
@@ -120,5 +142,6 @@ func (k Kind) remove(ctx context.Context, tx pgx.Tx, t domain.Tenant, ids []int6
 		return out, fmt.Errorf("delete from %s of %s: %w", k.table, t.SchemaName, err)
 	}
 	out.Rows[k.table] = int(tag.RowsAffected())
-	return out, nil
+	// The notification events about them hold copies of their data.
+	return out, notify.Forget(ctx, tx, t.ID, k.Noun, ids)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/notify"
 )
 
 // Kind is one of the two inboxes: its table, the history table beside it,
@@ -17,6 +18,7 @@ type Kind struct {
 	ref      string // the history table's column pointing at the submission
 	parent   string // job_id or provider_id
 	columns  string
+	moved    string // the event type of a status change (internal/notify)
 	// related lists every table beside this one holding data of a
 	// submission (see applicant.go): export, erase and the retention purge
 	// cover exactly these, so a new table of applicant data is added here.
@@ -26,12 +28,12 @@ type Kind struct {
 // The two inboxes.
 var (
 	Applications = Kind{Noun: "application", Statuses: domain.ApplicationStatuses, Working: domain.ApplicationWorkingStatuses,
-		table: "applications", history: "application_history", ref: "application_id", parent: "job_id",
+		table: "applications", history: "application_history", ref: "application_id", parent: "job_id", moved: notify.ApplicationStatusChanged,
 		related: []related{{table: "application_history", ref: "application_id"}},
 		columns: `id, job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter, answers,
 			status, version, created_at, updated_at`}
 	Inquiries = Kind{Noun: "inquiry", Statuses: domain.InquiryStatuses, Working: domain.InquiryWorkingStatuses,
-		table: "project_inquiries", history: "inquiry_history", ref: "inquiry_id", parent: "provider_id",
+		table: "project_inquiries", history: "inquiry_history", ref: "inquiry_id", parent: "provider_id", moved: notify.InquiryStatusChanged,
 		related: []related{{table: "inquiry_history", ref: "inquiry_id"}},
 		columns: `id, provider_id, provider_name, name, email, message, budget, currency,
 			status, version, created_at, updated_at`}

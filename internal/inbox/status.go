@@ -11,6 +11,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/intake/check"
+	"github.com/zumodra/zumodra/internal/notify"
 )
 
 // maxNote follows the CHECK on the history tables' note.
@@ -83,7 +84,10 @@ func ChangeStatus(ctx context.Context, tx pgx.Tx, t domain.Tenant, k Kind, id in
 		return Moved{}, fmt.Errorf("record move of %s %d: %w", k.Noun, id, err)
 	}
 	out.History = h
-	return out, nil
+	// The tenant's endpoints hear of the move in its transaction.
+	_, err = notify.Recorder{}.Record(ctx, tx, t.ID, notify.Event{Type: k.moved, Data: notify.StatusChanged{
+		ID: id, FromStatus: cur.status, ToStatus: m.Status, Note: m.Note, Actor: m.Actor, Version: out.Version}})
+	return out, err
 }
 
 // History returns the moves of submission id, oldest first; not found

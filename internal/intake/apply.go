@@ -10,6 +10,7 @@ import (
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -50,16 +51,22 @@ func (s *Service) insertApplication(ctx context.Context, tx pgx.Tx, o catalog.Or
 	r := Receipt{TenantName: t.Name, Title: title}
 	if r.ID, err = s.earlier(ctx, tx, t, applicationRepeat, o.SourceID, a.Email); err != nil || r.ID != 0 {
 		r.repeat = true
+		if err == nil {
+			r.mailed, err = s.events.WillMail(ctx, tx, t.ID)
+		}
 		return r, err
 	}
+	d := notify.ApplicationData{JobID: o.SourceID, JobTitle: title, Name: a.Name, Email: a.Email, Phone: a.Phone,
+		ResumeURL: a.ResumeURL, CoverLetter: a.CoverLetter}
 	err = tx.QueryRow(ctx, `INSERT INTO `+tenantTable(t, "applications")+`
 		(job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
-		o.SourceID, title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter, s.now()).Scan(&r.ID)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id, status, created_at`,
+		o.SourceID, title, a.Name, a.Email, a.Phone, a.ResumeURL, a.ResumeText, a.CoverLetter, s.now()).Scan(&r.ID, &d.Status, &d.CreatedAt)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("insert application into %s: %w", t.SchemaName, err)
 	}
-	return r, nil
+	d.ID = r.ID
+	return r, s.announce(ctx, tx, t, &r, notify.Event{Type: notify.ApplicationCreated, Data: notify.Submitted{Application: &d}})
 }
 
 // lockOpenJob locks the job row and checks, under that lock, every rule

@@ -11,6 +11,7 @@ import (
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -54,16 +55,22 @@ func (s *Service) insertInquiry(ctx context.Context, tx pgx.Tx, o catalog.Origin
 	r := Receipt{TenantName: t.Name, Title: name}
 	if r.ID, err = s.earlier(ctx, tx, t, inquiryRepeat, o.SourceID, q.Email); err != nil || r.ID != 0 {
 		r.repeat = true
+		if err == nil {
+			r.mailed, err = s.events.WillMail(ctx, tx, t.ID)
+		}
 		return r, err
 	}
+	d := notify.InquiryData{ProviderID: o.SourceID, ProviderName: name, Name: q.Name, Email: q.Email, Message: q.Message,
+		Budget: q.Budget, Currency: q.Currency}
 	err = tx.QueryRow(ctx, `INSERT INTO `+tenantTable(t, "project_inquiries")+`
 		(provider_id, provider_name, name, email, message, budget, currency, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-		o.SourceID, name, q.Name, q.Email, q.Message, q.Budget, q.Currency, s.now()).Scan(&r.ID)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id, status, created_at`,
+		o.SourceID, name, q.Name, q.Email, q.Message, q.Budget, q.Currency, s.now()).Scan(&r.ID, &d.Status, &d.CreatedAt)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("insert inquiry into %s: %w", t.SchemaName, err)
 	}
-	return r, nil
+	d.ID = r.ID
+	return r, s.announce(ctx, tx, t, &r, notify.Event{Type: notify.InquiryCreated, Data: notify.Submitted{Inquiry: &d}})
 }
 
 // lockPublicProvider locks the provider row and checks, under that lock,

@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/notify"
 )
 
 // Service writes applications and inquiries into tenant schemas.
@@ -15,7 +16,8 @@ type Service struct {
 	log    *slog.Logger
 	now    func() time.Time
 	window time.Duration // see WithDuplicateWindow
-	count  Counter       // see WithCounter; nil counts nothing
+	events notify.Recorder
+	count  Counter // see WithCounter; nil counts nothing
 }
 
 // Counter hears of each stored submission, by catalog and public id of
@@ -55,6 +57,14 @@ func (s *Service) WithClock(now func() time.Time) *Service {
 	return &c
 }
 
+// WithNotify returns a copy of s that records its events with r: with
+// r.Mail, new submissions are mailed to tenants that set an address.
+func (s *Service) WithNotify(r notify.Recorder) *Service {
+	c := *s
+	c.events = r
+	return &c
+}
+
 // Application is what a visitor sends to apply for a job.
 type Application struct {
 	Name        string `json:"name"`
@@ -82,4 +92,10 @@ type Receipt struct {
 	TenantName string `json:"tenant_name"`
 	Title      string `json:"title"`
 	repeat     bool
+	mailed     bool
 }
+
+// Mailed reports whether the tenant is told of the submission by e-mail:
+// the server sends mail and the tenant set a notification address. A
+// repeat reports whether the first one would be mailed now.
+func (r Receipt) Mailed() bool { return r.mailed }

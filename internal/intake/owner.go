@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
@@ -49,4 +50,12 @@ func timeRefusal(r projection.Reason) error {
 		return errNotYet
 	}
 	return errGone
+}
+
+// announce records a new submission's event in its transaction, so the
+// tenant hears of exactly the submissions that were stored.
+func (s *Service) announce(ctx context.Context, tx pgx.Tx, t domain.Tenant, r *Receipt, e notify.Event) error {
+	n, err := s.events.Record(ctx, tx, t.ID, e)
+	r.mailed = n > 0
+	return err
 }

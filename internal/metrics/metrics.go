@@ -55,6 +55,13 @@ var (
 		Help: "Discrepancies found by the last catalog verification, by catalog and kind.",
 	}, []string{"catalog", "kind"})
 
+	// NotifyDeliveries counts notification delivery attempts by channel
+	// (webhook, email) and result (delivered, retry, dead).
+	NotifyDeliveries = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "zumodra_notify_attempts_total",
+		Help: "Notification delivery attempts by channel and result (delivered, retry, dead).",
+	}, []string{"channel", "result"})
+
 	// ApplicantRowsPurged counts rows of applicants' data the retention
 	// purge deleted, by table (applications, their history, ...).
 	ApplicantRowsPurged = prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -104,7 +111,7 @@ func NewRegistry() *prometheus.Registry {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		SyncAppliedRows, SyncApplySeconds, SyncPropagationSeconds, SyncFailures,
-		VerifyDiscrepancies, HTTPRequestSeconds, ApplicantRowsPurged, CountsFlushed, CountsDropped,
+		VerifyDiscrepancies, HTTPRequestSeconds, ApplicantRowsPurged, CountsFlushed, CountsDropped, NotifyDeliveries,
 	)
 	return reg
 }

@@ -42,6 +42,8 @@ func Build() obj {
 			{"name": "applicants", "description": "Tenant API: export or erase everything you hold about one applicant"},
 			{"name": "catalog-status", "description": "Tenant API: which of your rows are public, and why not"},
 			{"name": "profile", "description": "Tenant API: your company's name, logo and public profile"},
+			{"name": "webhooks", "description": "Tenant API: your webhook endpoints and the deliveries of your events (docs/WEBHOOKS.md)"},
+			{"name": "notifications", "description": "Tenant API: where your new applications and inquiries are mailed"},
 			{"name": "meta", "description": "This document"}},
 		"paths": paths,
 		"components": obj{

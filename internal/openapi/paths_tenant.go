@@ -107,6 +107,7 @@ func tenantOps() []op {
 				"headquarters_country": "DE", "social_links": []string{"https://www.linkedin.com/company/acme"}},
 			ok: 200, okSchema: "TenantProfile", okHeaders: []string{"ETag"}, errors: []int{400, 401, 412, 413, 422, 428}},
 	)
+	ops = append(ops, notifyOps()...)
 	for i := range ops {
 		ops[i].auth = true
 		if ops[i].method != "GET" {

@@ -50,8 +50,10 @@ func schemas() obj {
 	for name, submissions := range countedResources {
 		withCounts(out[name].(obj), submissions)
 	}
-	for name, rules := range constraints {
-		applyConstraints(out[name].(obj), rules)
+	for _, table := range []map[string]map[string]obj{constraints, notifyConstraints} {
+		for name, rules := range table {
+			applyConstraints(out[name].(obj), rules)
+		}
 	}
 	for name, rules := range storedRules {
 		props := out[name].(obj)["properties"].(obj)
@@ -72,12 +74,15 @@ func schemas() obj {
 		}
 	}
 	// PATCH bodies: the same fields, none required; only the tenant API's
-	// resources have them.
+	// resources and the webhook endpoints have them.
 	for _, name := range resources {
 		p := clone(out[name].(obj))
 		delete(p, "required")
 		out[name+"Patch"] = p
 	}
+	hookPatch := clone(out["WebhookEndpointInput"].(obj))
+	delete(hookPatch, "required")
+	out["WebhookEndpointPatch"] = hookPatch
 	for name, s := range handWritten() {
 		out[name] = s
 	}
@@ -102,13 +107,14 @@ func resourceName(name string) string {
 }
 
 var inputSchemas = []string{"JobCategoryInput", "JobInput", "ProviderCategoryInput", "ProviderInput",
-	"ProviderSkill", "ApplicationSubmission", "InquirySubmission", "StatusChange", "TenantProfileInput"}
+	"ProviderSkill", "ApplicationSubmission", "InquirySubmission", "StatusChange", "TenantProfileInput",
+	"WebhookEndpointInput", "NotificationSettingsInput"}
 
 var requiredInputs = map[string][]string{
 	"JobCategoryInput": {"name", "slug"}, "ProviderCategoryInput": {"name", "slug"},
 	"JobInput": {"title"}, "ProviderInput": {"display_name"}, "ProviderSkill": {"name"},
 	"ApplicationSubmission": {"name", "email"}, "InquirySubmission": {"name", "email", "message"},
-	"StatusChange": {"status"},
+	"StatusChange": {"status"}, "WebhookEndpointInput": {"url", "events"},
 }
 
 // storedResource is input's properties plus the database-owned ones, all
@@ -179,5 +185,6 @@ func handWritten() obj {
 		"JobCategoryPage": page("JobCategory"), "TenantJobPage": page("TenantJob"),
 		"ProviderCategoryPage": page("ProviderCategory"), "ServiceProviderPage": page("ServiceProvider"),
 		"ApplicationPage": page("Application"), "InquiryPage": page("Inquiry"),
+		"WebhookEndpointPage": page("WebhookEndpoint"), "DeliveryPage": page("Delivery"),
 	}
 }

@@ -100,10 +100,11 @@ func (p *Purger) purgeKind(ctx context.Context, t domain.Tenant, k inbox.Kind, c
 	if batch <= 0 {
 		batch = DefaultBatch
 	}
+	at := inbox.Start
 	for {
 		var e inbox.Erased
 		err := pgx.BeginFunc(ctx, p.DB, func(tx pgx.Tx) (err error) {
-			e, err = inbox.PurgeBatch(ctx, tx, t, k, cutoff, batch)
+			e, at, err = inbox.PurgeBatch(ctx, tx, t, k, cutoff, batch, at)
 			return err
 		})
 		if err != nil {

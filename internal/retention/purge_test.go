@@ -262,3 +262,35 @@ func TestPurgeGoesOnPastAFailingTenant(t *testing.T) {
 		t.Fatalf("the healthy tenant was not purged: %+v", rep)
 	}
 }
+
+// A row a writer holds is left for the next run, and the batches after it
+// go on: the cursor moves past it.
+func TestPurgeSkipsLockedRows(t *testing.T) {
+	ctx := context.Background()
+	pool := testdb.New(t)
+	tn := testfactory.Tenant(t, pool, nil)
+	old := submission{"applications", "new", ago(60 * days), ago(60 * days), 1, true}
+	ids := seed(t, pool, tn, []submission{old, old, old})
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT 1 FROM `+table(tn, "applications")+` WHERE id = $1 FOR UPDATE`, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	p := &retention.Purger{DB: pool, Period: period, Batch: 1, Now: func() time.Time { return now }}
+	rep, err := p.Purge(ctx, false, nil)
+	if err != nil || rep.Total() != 4 {
+		t.Fatalf("purge with a row held: %d rows (%v)", rep.Total(), err)
+	}
+	if got := left(t, pool, tn, "applications", "id"); !slices.Equal(got, ids[:1]) {
+		t.Fatalf("left %v, want the held %d", got, ids[0])
+	}
+	if err := tx.Rollback(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := p.Purge(ctx, false, nil); err != nil || rep.Total() != 2 {
+		t.Fatalf("the next run: %d rows (%v)", rep.Total(), err)
+	}
+}

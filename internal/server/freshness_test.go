@@ -60,7 +60,7 @@ func startSiteOn(t *testing.T, pool *pgxpool.Pool, readURL string) *freshSite {
 			t.Fatal(err)
 		}
 	}
-	workers, err := Workers(pools, 1, cfg.Sync, 0, log)
+	workers, err := Workers(pools, 1, cfg.Sync, 0, cfg.Notify, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,7 +39,8 @@ func TestMetricsOfTwoServersInOneProcess(t *testing.T) {
 	}
 	for i, wants := range [][]string{
 		{"zumodra_database_up 1", "zumodra_outbox_pending_rows 4", "zumodra_workers_alive 1", `zumodra_worker_heartbeat_age_seconds{worker_id="other/0"}`},
-		{"zumodra_database_up 1", "zumodra_outbox_pending_rows 0", "zumodra_workers_alive 0", "go_goroutines", "zumodra_http_request_duration_seconds"},
+		{"zumodra_database_up 1", "zumodra_outbox_pending_rows 0", "zumodra_workers_alive 0", "go_goroutines", "zumodra_http_request_duration_seconds",
+			`zumodra_notify_deliveries{channel="webhook",state="pending"} 0`, "zumodra_notify_oldest_due_age_seconds 0"},
 	} {
 		for _, want := range wants {
 			if !strings.Contains(bodies[i], want) {

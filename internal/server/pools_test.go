@@ -33,7 +33,7 @@ func TestWorkersApplyWithAPoolOfTwo(t *testing.T) {
 	}
 	defer pools.Close()
 	run, err := Workers(pools, 2, config.SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: time.Hour, CleanupInterval: time.Hour},
-		365*24*time.Hour, slog.New(slog.DiscardHandler))
+		365*24*time.Hour, config.Notify{}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

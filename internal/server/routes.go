@@ -19,12 +19,14 @@ import (
 	"github.com/zumodra/zumodra/internal/intake"
 	"github.com/zumodra/zumodra/internal/live"
 	"github.com/zumodra/zumodra/internal/metrics"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/openapi"
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/publicapi"
 	"github.com/zumodra/zumodra/internal/replica"
 	"github.com/zumodra/zumodra/internal/tenantapi"
 	"github.com/zumodra/zumodra/internal/web"
+	"github.com/zumodra/zumodra/internal/webhooks"
 )
 
 // Handler is the whole site: every HTTP package's routes on one mux,
@@ -73,7 +75,8 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
 	s.counts = counts.New(s.pool(database.RoleWrite), counts.Options{Interval: s.Config.Counts.FlushInterval,
 		Read: s.pool(database.RolePublic), Log: s.Log})
-	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow).WithCounter(s.counts)
+	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow).WithCounter(s.counts).
+		WithNotify(notify.Recorder{Mail: s.Config.Notify.SMTP.Enabled()})
 	site, err := web.New(web.Config{BaseURL: s.Config.BaseURL, AllowedHosts: s.Config.CanonicalHosts(), PageCacheTTL: ttl, Feed: s.feed, Live: s.live,
 		FormLimiter: perClient(lim.FormRateLimit, lim.FormRateLimit/2), Counts: s.counts,
 		MapTiles: web.MapTiles{URL: s.Config.Map.URL, Attribution: s.Config.Map.Attribution}}, cat, in, s.Log)
@@ -84,7 +87,8 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	s.site = site
 	publicapi.New(cat, publicapi.Options{Log: s.Log, BodyTTL: ttl, Feed: s.feed, Counts: s.counts,
 		Limiter: perClient(lim.APIRateLimit, lim.APIRateLimit/10)}).Routes(mux)
-	tenantapi.New(s.pool(database.RoleWrite), s.Log, tenantapi.WithIntake(in)).Routes(mux)
+	tenantapi.New(s.pool(database.RoleWrite), s.Log, tenantapi.WithIntake(in),
+		tenantapi.WithWebhooks(notify.Endpoints{Guard: webhooks.Guard{AllowPrivate: s.Config.Notify.WebhookAllowPrivate}})).Routes(mux)
 	openapi.Routes(mux)
 	s.metricsH = guardMetrics(s.metrics(), s.Config.MetricsToken)
 	var onMain http.Handler // /metrics on the site's address unless it has one of its own
@@ -112,6 +116,7 @@ func (s *Server) metrics() http.Handler {
 	reg := metrics.NewRegistry()
 	reg.MustRegister(ops.NewCollector(s.pool(database.RoleAdmin), s.Log))
 	reg.MustRegister(metrics.NewCountsPending(s.counts.Pending))
+	reg.MustRegister(&notify.Collector{Pool: s.pool(database.RoleAdmin), Log: s.Log})
 	if s.Pools != nil {
 		reg.MustRegister(metrics.NewPoolCollector(s.Pools.Named()))
 	}

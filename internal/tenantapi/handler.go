@@ -9,6 +9,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/tenants"
 )
 
@@ -20,8 +21,10 @@ type Handler struct {
 	pool    *pgxpool.Pool
 	tenants *tenants.Store
 	intake  *intake.Service
-	log     *slog.Logger
-	now     func() time.Time
+	// webhooks checks and stores the tenant's webhook endpoints.
+	webhooks notify.Endpoints
+	log      *slog.Logger
+	now      func() time.Time
 	// submitLimit limits public submissions per client address.
 	submitLimit *httpx.RateLimiter
 }
@@ -80,6 +83,7 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.Handle("GET "+p+"/catalog-status", h.authed(h.catalogStatus))
 	mux.Handle("GET "+p+"/profile", h.authed(h.getProfile))
 	mux.Handle("PATCH "+p+"/profile", h.authed(h.patchProfile))
+	h.webhookRoutes(mux)
 	limit := h.submitLimit.Limit(nil)
 	mux.Handle("POST /api/v1/careers/jobs/{id}/applications", limit(http.HandlerFunc(h.submitApplication)))
 	mux.Handle("POST /api/v1/providers/{id}/inquiries", limit(http.HandlerFunc(h.submitInquiry)))

@@ -131,6 +131,7 @@ var tenantEndpoints = []struct{ method, path string }{
 	{"GET", tp + "/applications"}, {"GET", tp + "/applications/1"},
 	{"GET", tp + "/inquiries"}, {"GET", tp + "/inquiries/1"},
 	{"GET", tp + "/catalog-status"},
+	{"GET", tp + "/applicants"}, {"DELETE", tp + "/applicants"},
 }
 
 func TestEveryEndpointRefusesBadKeysAlike(t *testing.T) {

@@ -33,10 +33,10 @@ func (h *Handler) apply(w http.ResponseWriter, r *http.Request) {
 	}
 	a := intake.Application{Name: field(r, "name"), Email: field(r, "email"), Phone: field(r, "phone"),
 		ResumeURL: field(r, "resume_url"), ResumeText: field(r, "resume_text"), CoverLetter: field(r, "cover_letter")}
-	_, err = h.intake.SubmitApplication(r.Context(), id, a)
+	receipt, err := h.intake.SubmitApplication(r.Context(), id, a)
 	switch domain.ErrorCode(err) {
 	case "":
-		http.Redirect(w, r, done, http.StatusSeeOther)
+		http.Redirect(w, r, done+mailedQuery(receipt), http.StatusSeeOther)
 	case domain.CodeInvalid:
 		h.reshowJob(w, r, id, err)
 	default:
@@ -90,7 +90,28 @@ func (h *Handler) applied(w http.ResponseWriter, r *http.Request) {
 		m.Text = "Thank you. " + j.CompanyName + " has your application for “" + j.Title + "”."
 		m.Links = append(m.Links, link{URL: companyURL(j.CompanySlug), Label: "More jobs at " + j.CompanyName})
 	}
+	m.Text += mailedPromise(r)
 	w.Header().Set("Cache-Control", "no-store")
 	h.render(w, r, http.StatusOK, "message", page{Title: "Application sent · " + h.cfg.SiteName,
 		Description: m.Text, NoIndex: true, Section: "careers", Data: m})
+}
+
+// mailedQuery marks the confirmation's address when the tenant is told of
+// the submission by e-mail, so the page promises only what happens. The
+// read path never asks the tenant's settings; a visitor who adds the
+// parameter by hand only changes the words of their own thank-you page.
+func mailedQuery(r intake.Receipt) string {
+	if r.Mailed() {
+		return "?notified=email"
+	}
+	return ""
+}
+
+// mailedPromise is the confirmation's sentence about e-mail: only when
+// the tenant was mailed does the page say they will answer by e-mail.
+func mailedPromise(r *http.Request) string {
+	if r.URL.Query().Get("notified") == "email" {
+		return " They have been told by e-mail and will contact you at the address you gave."
+	}
+	return ""
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/testdb"
 	"github.com/zumodra/zumodra/internal/testfactory"
 	"github.com/zumodra/zumodra/internal/web"
@@ -97,7 +98,8 @@ func newEnvOn(t *testing.T, pool *pgxpool.Pool, cfg web.Config) *env {
 		t.Cleanup(cancel)
 		go cfg.Live.Run(ctx, feed)
 	}
-	in := intake.New(pool, log).WithClock(clock)
+	// Mail as a server with SMTP would: tenants with a notification address are mailed.
+	in := intake.New(pool, log).WithClock(clock).WithNotify(notify.Recorder{Mail: true})
 	if cfg.Counts != nil {
 		in = in.WithCounter(cfg.Counts)
 	}

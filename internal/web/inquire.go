@@ -39,10 +39,10 @@ func (h *Handler) inquire(w http.ResponseWriter, r *http.Request) {
 		h.reshowProvider(w, r, p, err)
 		return
 	}
-	_, err = h.intake.SubmitInquiry(r.Context(), id, q)
+	receipt, err := h.intake.SubmitInquiry(r.Context(), id, q)
 	switch domain.ErrorCode(err) {
 	case "":
-		http.Redirect(w, r, done, http.StatusSeeOther)
+		http.Redirect(w, r, done+mailedQuery(receipt), http.StatusSeeOther)
 	case domain.CodeInvalid:
 		h.reshowProvider(w, r, p, err)
 	default:
@@ -89,6 +89,7 @@ func (h *Handler) inquirySent(w http.ResponseWriter, r *http.Request) {
 		m.Text = "Thank you. " + p.DisplayName + " has your message."
 		m.Links = append(m.Links, link{URL: providerLink(p.ProviderSummary), Label: "Back to " + p.DisplayName})
 	}
+	m.Text += mailedPromise(r)
 	w.Header().Set("Cache-Control", "no-store")
 	h.render(w, r, http.StatusOK, "message", page{Title: "Inquiry sent · " + h.cfg.SiteName,
 		Description: m.Text, NoIndex: true, Section: "freelancers", Data: m})

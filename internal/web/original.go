@@ -28,9 +28,9 @@ type listing struct {
 
 func (h *Handler) jobListing() listing {
 	return listing{catalog: kind.Jobs, path: jobsPath,
-		check: func(p *filters.Params) error { q := p.JobQuery(); p.Also(q.Validate()); return p.Err() },
+		check: func(p *filters.Params) error { q, _ := jobQuery(p); p.Also(q.Validate()); return p.Err() },
 		next: func(ctx context.Context, p *filters.Params, cursor string) (string, error) {
-			q := p.JobQuery()
+			q, _ := jobQuery(p)
 			q.Cursor = cursor
 			res, err := h.catalog.SearchJobs(ctx, q)
 			return res.Next, err
@@ -39,9 +39,9 @@ func (h *Handler) jobListing() listing {
 
 func (h *Handler) providerListing() listing {
 	return listing{catalog: kind.Providers, path: providersPath,
-		check: func(p *filters.Params) error { q := p.ProviderQuery(); p.Also(q.Validate()); return p.Err() },
+		check: func(p *filters.Params) error { q, _ := providerQuery(p); p.Also(q.Validate()); return p.Err() },
 		next: func(ctx context.Context, p *filters.Params, cursor string) (string, error) {
-			q := p.ProviderQuery()
+			q, _ := providerQuery(p)
 			q.Cursor = cursor
 			res, err := h.catalog.SearchProviders(ctx, q)
 			return res.Next, err
@@ -145,7 +145,11 @@ func (h *Handler) placeFilters(ctx context.Context, c kind.Catalog, o filters.Or
 // findPlaces looks a location up whole, then by its comma-separated parts;
 // nil when it names no place of the list.
 func (h *Handler) findPlaces(ctx context.Context, c kind.Catalog, location string) (map[string]string, error) {
-	whole, err := h.catalog.FindPlace(ctx, c, "location", location)
+	places, err := h.catalog.Places(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	whole, err := places.Find("location", location)
 	if err != nil || whole.Field != "" {
 		return map[string]string{whole.Field: whole.Value}, err
 	}
@@ -155,10 +159,7 @@ func (h *Handler) findPlaces(ctx context.Context, c kind.Catalog, location strin
 	}
 	found := map[string]string{}
 	for _, part := range parts {
-		pl, err := h.catalog.FindPlace(ctx, c, "location", part)
-		if err != nil {
-			return nil, err
-		}
+		pl, _ := places.Find("location", part) // a part of a valid whole is valid
 		if _, twice := found[pl.Field]; pl.Field == "" || twice {
 			return nil, nil
 		}

@@ -69,6 +69,7 @@ func TestOriginalLinksRedirectToOurNames(t *testing.T) {
 		{"/careers/?search=engineer&location=Berlin&ordering=-published_at&remote=true&utm_source=news",
 			"/careers/?q=engineer&city=Berlin&sort=newest&remote=remote&utm_source=news", []string{"Remote Go Engineer"}},
 		{"/careers/?page=1&search=analyst", "/careers/?q=analyst", []string{"Data Analyst"}},
+		{"/careers/?search=analyst&radius=25", "/careers/?q=analyst&radius=25", []string{"Data Analyst"}}, // a radius without a place, as the page's form sends it
 		{"/browse-freelancers/?search=design", "/browse-freelancers/?q=design", []string{"Dana Moreau"}},
 		{"/browse-freelancers/?ordering=-rating", "/browse-freelancers/?sort=rating", []string{"Dana Moreau", "Ada Lovelace"}},
 		{"/browse-freelancers/?location=Montreal", "/browse-freelancers/?city=Montreal", []string{"Dana Moreau"}},
