@@ -18,20 +18,16 @@ func TestSuiteTiny(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs every benchmark")
 	}
-	bin := filepath.Join(t.TempDir(), "zumodra")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/zumodra/zumodra/cmd/zumodra").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	opts := Options{Scale: Scales["tiny"], Seed: 1, DatabaseURL: testdb.NewURL(t), Binary: bin, Command: "test"}
+	opts := Options{Scale: Scales["tiny"], Seed: 1, DatabaseURL: testdb.NewURL(t), Binary: buildBinary(t), Command: "test"}
 	_, errWrk := exec.LookPath("wrk")
 	_, errPgb := exec.LookPath("pgbench")
 	switch {
 	case errPgb != nil:
 		t.Logf("pgbench missing: capture and the read path are not run")
-		opts.Only = []string{"tenants", "bulk", "propagation"}
+		opts.Only = []string{"tenants", "bulk", "propagation", "freshness"}
 	case errWrk != nil:
 		t.Logf("wrk missing: the read path is not run")
-		opts.Only = []string{"tenants", "bulk", "propagation", "capture"}
+		opts.Only = []string{"tenants", "bulk", "propagation", "capture", "freshness"}
 	}
 	res, err := Run(context.Background(), opts)
 	if err != nil {
@@ -40,6 +36,7 @@ func TestSuiteTiny(t *testing.T) {
 	checkGenerated(t, res.Generated)
 	checkBulk(t, res.Bulk, res.Generated)
 	checkPropagation(t, res.Propagation)
+	checkFreshness(t, res.Freshness, "primary")
 	if opts.wants("read") {
 		checkRead(t, res.Read)
 	}
@@ -51,9 +48,58 @@ func TestSuiteTiny(t *testing.T) {
 	}
 	md := res.Markdown()
 	for _, head := range []string{"### Dataset", "### Bulk sync throughput", "### Peak resident memory",
-		"### Propagation delay", "### Tenant schemas"} {
+		"### Propagation delay", "### Tenant schemas", "### Freshness end to end", "### Serve process"} {
 		if !strings.Contains(md, head) {
 			t.Errorf("markdown lacks %q:\n%s", head, md)
+		}
+	}
+}
+
+// The freshness stage against a real streaming replica: a serve reading
+// the primary, then one reading the replica, each sees every change.
+func TestFreshnessAgainstReplica(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and starts two clusters")
+	}
+	r := testdb.NewReplicated(t)
+	opts := Options{Scale: Scales["tiny"], Seed: 1, DatabaseURL: r.PrimaryURL, ReadDatabaseURL: r.ReplicaURL,
+		Binary: buildBinary(t), Only: []string{"freshness"}, Command: "test"}
+	res, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFreshness(t, res.Freshness, "primary", "replica")
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "zumodra")
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/zumodra/zumodra/cmd/zumodra").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// checkFreshness: every view of every setup saw every change committed,
+// and each serve process's start and memory were read.
+func checkFreshness(t *testing.T, f *FreshnessResult, reads ...string) {
+	t.Helper()
+	if f == nil || len(f.Runs) != len(reads) || len(f.Footprints) != len(reads) {
+		t.Fatalf("freshness %+v", f)
+	}
+	for i, r := range f.Runs {
+		if r.Reads != reads[i] || r.Committed == 0 || len(r.Views) != 5 {
+			t.Errorf("run %+v", r)
+		}
+		for _, v := range r.Views {
+			if v.Polls == 0 || v.Seen != r.Committed || v.Unseen != 0 || v.P99 < v.P50 || v.Max < v.P99 {
+				t.Errorf("%s, %s: %+v of %d changes", r.Reads, v.View, v, r.Committed)
+			}
+		}
+	}
+	for _, fp := range f.Footprints {
+		if fp.Ready <= 0 || fp.FirstPage < fp.Ready || fp.RSS < 1<<20 || fp.PeakRSS < fp.RSS {
+			t.Errorf("footprint %+v", fp)
 		}
 	}
 }

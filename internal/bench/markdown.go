@@ -36,6 +36,9 @@ func (r Results) Markdown() string {
 	if r.Read != nil {
 		sections = append(sections, readTable(*r.Read))
 	}
+	if r.Freshness != nil {
+		sections = append(sections, freshnessTable(*r.Freshness), footprintTable(*r.Freshness))
+	}
 	if r.Tenants != nil {
 		sections = append(sections, tenantsTable(*r.Tenants))
 	}

@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -97,26 +95,12 @@ func writeScript(text string) (string, error) {
 // port, waits until it answers, runs wrk on each path (and the rotating
 // mix on each rotating list) and stops it with SIGTERM.
 func (s *suite) loadServer(ctx context.Context, sr serverRun) ([]LoadRun, error) {
-	addr, err := freeAddr()
+	child, err := s.startServe(ctx, append([]string{"--workers", "0"}, sr.flags...)...)
 	if err != nil {
 		return nil, err
 	}
-	args := append([]string{"serve", "--workers", "0", "--addr", addr}, sr.flags...)
-	name := "zumodra serve " + strings.Join(sr.flags, " ")
-	cmd := exec.CommandContext(ctx, s.opts.Binary, args...)
-	cmd.Env = childEnv(s.opts.DatabaseURL)
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("bench: start %s: %w", name, err)
-	}
-	defer func() {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		_ = cmd.Wait()
-	}()
-	base := "http://" + addr
-	if err := waitHTTP(ctx, base+careersPath, 30*time.Second); err != nil {
-		return nil, fmt.Errorf("bench: %s: %w", name, err)
-	}
+	defer child.stop()
+	base, name := child.base, "zumodra serve "+strings.Join(sr.flags, " ")
 	var out []LoadRun
 	for _, p := range sr.paths {
 		run, err := s.wrk(ctx, base+p)
@@ -156,19 +140,4 @@ func freeAddr() (string, error) {
 	}
 	defer l.Close()
 	return l.Addr().String(), nil
-}
-
-func waitHTTP(ctx context.Context, url string, limit time.Duration) error {
-	deadline := time.Now().Add(limit)
-	for time.Now().Before(deadline) && ctx.Err() == nil {
-		res, err := http.Get(url)
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	return fmt.Errorf("no 200 from %s within %s", url, limit)
 }

@@ -30,6 +30,10 @@ var Scales = map[string]Scale{
 		Rates: []int{100, 500}, RateFor: 3 * time.Second, RampMax: 2_000, ReadFor: 3 * time.Second, ReadConns: 8, PGBenchScale: 1},
 	"medium": {Name: "medium", Tenants: 300, Jobs: 50_000, Providers: 25_000, PerRowSample: 4_000,
 		Rates: []int{100, 500, 2_000}, RateFor: 8 * time.Second, RampMax: 6_400, ReadFor: 10 * time.Second, ReadConns: 16, PGBenchScale: 10},
+	// large is twice medium's data (and half of full's), for how a cost
+	// grows with the data.
+	"large": {Name: "large", Tenants: 600, Jobs: 100_000, Providers: 50_000, PerRowSample: 6_000,
+		Rates: []int{100, 500, 2_000}, RateFor: 8 * time.Second, RampMax: 6_400, ReadFor: 10 * time.Second, ReadConns: 16, PGBenchScale: 10},
 	"full": {Name: "full", Tenants: 1_000, Jobs: 200_000, Providers: 100_000, PerRowSample: 10_000,
 		Rates: []int{100, 500, 2_000}, RateFor: 15 * time.Second, RampMax: 6_400, ReadFor: 15 * time.Second, ReadConns: 16, PGBenchScale: 10},
 }
@@ -38,7 +42,7 @@ var Scales = map[string]Scale{
 func LookupScale(name string) (Scale, error) {
 	s, ok := Scales[name]
 	if !ok {
-		return Scale{}, fmt.Errorf("bench: unknown scale %q (want tiny, small, medium or full)", name)
+		return Scale{}, fmt.Errorf("bench: unknown scale %q (want tiny, small, medium, large or full)", name)
 	}
 	return s, nil
 }

@@ -16,7 +16,7 @@ import (
 )
 
 // Stages are the benchmarks --only can select, in the order they run.
-var Stages = []string{"tenants", "bulk", "propagation", "capture", "read"}
+var Stages = []string{"tenants", "bulk", "propagation", "capture", "read", "freshness"}
 
 // Options configure a run of the suite.
 type Options struct {
@@ -27,13 +27,16 @@ type Options struct {
 	// Notify runs the propagation stage's writers with
 	// zumodra.capture_notify = on in their sessions: each capturing commit
 	// also sends a NOTIFY, as in a deployment that turned it on.
-	Notify      bool
-	Only        []string // stages to run; empty means all
-	Concurrency int      // tenants in parallel in bulk syncs; default the number of CPUs
-	CPUProfile  string   // write a CPU profile of the first bulk sync here
-	Command     string   // the command line, for the report
-	Out         io.Writer
-	Logger      *slog.Logger
+	Notify bool
+	// ReadDatabaseURL, when set, names a streaming replica of DatabaseURL:
+	// the freshness stage then also measures a serve reading from it.
+	ReadDatabaseURL string
+	Only            []string // stages to run; empty means all
+	Concurrency     int      // tenants in parallel in bulk syncs; default the number of CPUs
+	CPUProfile      string   // write a CPU profile of the first bulk sync here
+	Command         string   // the command line, for the report
+	Out             io.Writer
+	Logger          *slog.Logger
 }
 
 func (o *Options) wants(stage string) bool { return len(o.Only) == 0 || slices.Contains(o.Only, stage) }
@@ -74,6 +77,7 @@ type Results struct {
 	Propagation *PropagationResult
 	Capture     *CaptureResult
 	Read        *ReadResult
+	Freshness   *FreshnessResult
 	LoadAfter   string // load average when the run ended
 }
 
@@ -167,6 +171,14 @@ func (s *suite) stages(ctx context.Context, res *Results) error {
 		}
 		res.Read = &r
 		s.logf("\n%s", readTable(r))
+	}
+	if s.opts.wants("freshness") {
+		f, err := s.runFreshness(ctx)
+		if err != nil {
+			return err
+		}
+		res.Freshness = &f
+		s.logf("\n%s\n\n%s", freshnessTable(f), footprintTable(f))
 	}
 	return nil
 }

@@ -16,6 +16,7 @@ type JobSummary struct {
 	CompanyName     string   `json:"company_name"`
 	CompanySlug     string   `json:"company_slug"`
 	CompanyLogoURL  string   `json:"company_logo_url"`
+	CompanyID       int64    `json:"company_id"` // the company's public id (GET /api/v1/companies/{id})
 	CategoryName    string   `json:"category_name"`
 	CategorySlug    string   `json:"category_slug"`
 	JobType         string   `json:"job_type"`
@@ -115,7 +116,7 @@ func pages(total, n int) int {
 const excerptSource = 600 // bytes of description read for an excerpt
 const excerptLen = 240    // runes of excerpt kept
 
-const jobSummaryColumns = `id, title, slug, company_name, company_slug, company_logo_url,
+const jobSummaryColumns = `id, title, slug, company_name, company_slug, company_logo_url, tenant_id,
 	category_name, category_slug, job_type, experience_level, remote_policy, city, state, country,
 	show_salary, salary_min::float8, salary_max::float8, salary_currency, salary_period,
 	salary_yearly_min, salary_yearly_max,
@@ -140,7 +141,7 @@ func (j *JobSummary) finish(desc string) {
 }
 
 func (j *JobSummary) dests(desc *string) []any {
-	return []any{&j.ID, &j.Title, &j.Slug, &j.CompanyName, &j.CompanySlug, &j.CompanyLogoURL,
+	return []any{&j.ID, &j.Title, &j.Slug, &j.CompanyName, &j.CompanySlug, &j.CompanyLogoURL, &j.CompanyID,
 		&j.CategoryName, &j.CategorySlug, &j.JobType, &j.ExperienceLevel, &j.RemotePolicy,
 		&j.City, &j.State, &j.Country, &j.ShowSalary, &j.SalaryMin, &j.SalaryMax,
 		&j.SalaryCurrency, &j.SalaryPeriod, &j.SalaryYearlyMin, &j.SalaryYearlyMax, &j.RequiredSkills, &j.PreferredSkills,

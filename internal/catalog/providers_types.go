@@ -35,6 +35,7 @@ type ProviderSummary struct {
 	CanWorkOnsite       bool      `json:"can_work_onsite"`
 	CompanyName         string    `json:"company_name"`
 	CompanySlug         string    `json:"company_slug"`
+	CompanyID           int64     `json:"company_id"` // the company's public id (GET /api/v1/companies/{id})
 	PublishedAt         time.Time `json:"published_at"`
 	UpdatedAt           time.Time `json:"updated_at"`
 	// Latitude and Longitude place the provider (its own, or its city's
@@ -89,7 +90,7 @@ func (p ProviderPage) Pages(n int) int { return pages(p.Total, n) }
 const providerSummaryColumns = `id, display_name, provider_type, tagline, avatar_url, city, state, country,
 	category_names, category_slugs, skill_names, hourly_rate::float8, currency, rating_avg::float8,
 	total_reviews, rating_score, completed_jobs_count, availability_status, is_verified, is_featured,
-	is_accepting_projects, can_work_remotely, can_work_onsite, company_name, company_slug,
+	is_accepting_projects, can_work_remotely, can_work_onsite, company_name, company_slug, tenant_id,
 	published_at, synced_at, latitude, longitude`
 
 func (p *ProviderSummary) dests() []any {
@@ -97,7 +98,7 @@ func (p *ProviderSummary) dests() []any {
 		&p.Country, &p.CategoryNames, &p.CategorySlugs, &p.SkillNames, &p.HourlyRate, &p.Currency,
 		&p.RatingAvg, &p.TotalReviews, &p.RatingScore, &p.CompletedJobs, &p.AvailabilityStatus, &p.IsVerified,
 		&p.IsFeatured, &p.IsAcceptingProjects, &p.CanWorkRemotely, &p.CanWorkOnsite,
-		&p.CompanyName, &p.CompanySlug, &p.PublishedAt, &p.UpdatedAt, &p.Latitude, &p.Longitude}
+		&p.CompanyName, &p.CompanySlug, &p.CompanyID, &p.PublishedAt, &p.UpdatedAt, &p.Latitude, &p.Longitude}
 }
 
 func scanProviderSummary(row pgx.Rows, extra []any) (ProviderSummary, error) {

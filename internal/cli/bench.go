@@ -25,6 +25,7 @@ type benchCmd struct {
 	concurrency int
 	cpuProfile  string
 	notify      bool
+	readURL     string
 	command     string
 
 	opts bench.Options // built by Validate
@@ -43,15 +44,18 @@ the bulk sync's peak memory as a child process, the propagation delay of the syn
 several rates and the highest sustained rate (--notify: with the writers' capture NOTIFY
 on), the public read path under wrk against "zumodra serve --api-rate-limit=0", with its result
 caches on and off (--result-cache=false), beside pgbench -S, and the time to create and migrate
-the tenant schemas.
+the tenant schemas, and the freshness a visitor sees: commit to visible over HTTP in every
+public view of "zumodra serve" with its workers and caches as shipped, also against a streaming
+replica with --read-database-url, with serve's start-to-ready time and memory.
 
-Scales: tiny (seconds, used by the tests and CI), small (about a minute), medium, full
+Scales: tiny (seconds, used by the tests and CI), small (about a minute), medium, large (twice medium), full
 (1,000 tenants, 200,000 jobs, 100,000 providers). The scratch database (--database, default zumodra_bench) is dropped first
 and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.`,
 		Example: `  zumodra bench --scale small
   zumodra bench --scale full --out docs/BENCHMARKS.md --cpuprofile bulk.pprof
   zumodra bench --scale small --only bulk,propagation
-  zumodra bench --scale small --only propagation --notify`,
+  zumodra bench --scale small --only propagation --notify
+  zumodra bench --scale medium --only freshness --read-database-url postgres://replica/zumodra_bench`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c.command = commandLine(cmd)
@@ -59,7 +63,7 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&c.scale, "scale", "small", "tiny, small, medium or full")
+	f.StringVar(&c.scale, "scale", "small", "tiny, small, medium, large (twice medium) or full")
 	f.StringVar(&c.out, "out", "", "write the tables into this Markdown file, between the suite's markers")
 	f.StringSliceVar(&c.only, "only", nil, "run only these stages: "+strings.Join(bench.Stages, ", "))
 	f.Uint64Var(&c.seed, "seed", 1, "dataset seed; the same seed gives the same data")
@@ -67,6 +71,7 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
 	f.BoolVar(&c.keep, "keep", false, "keep the scratch database afterwards")
 	f.IntVar(&c.concurrency, "concurrency", 0, "tenants synced in parallel (0: the number of CPUs)")
 	f.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the first bulk sync to this file")
+	f.StringVar(&c.readURL, "read-database-url", "", "a streaming replica of the server's scratch database: the freshness stage also measures a serve reading from it")
 	f.BoolVar(&c.notify, "notify", false, "run the propagation writers with zumodra.capture_notify = on: each capturing commit also wakes the workers by NOTIFY")
 	return cmd
 }
@@ -77,7 +82,7 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
 func commandLine(cmd *cobra.Command) string {
 	parts := []string{cmd.CommandPath()}
 	cmd.Flags().Visit(func(f *pflag.Flag) {
-		if !slices.Contains([]string{"out", "cpuprofile", "database", "keep"}, f.Name) {
+		if !slices.Contains([]string{"out", "cpuprofile", "database", "keep", "read-database-url"}, f.Name) {
 			parts = append(parts, "--"+f.Name+"="+f.Value.String())
 		}
 	})
@@ -94,7 +99,7 @@ func (c *benchCmd) Validate() error {
 		return fmt.Errorf("bench: find the zumodra binary: %w", err)
 	}
 	c.opts = bench.Options{Scale: scale, Seed: c.seed, Binary: bin, Only: c.only, Concurrency: c.concurrency,
-		CPUProfile: c.cpuProfile, Notify: c.notify, Out: c.app.Stdout}
+		CPUProfile: c.cpuProfile, Notify: c.notify, ReadDatabaseURL: c.readURL, Out: c.app.Stdout}
 	c.opts.DatabaseURL = "unset" // filled by Run; Validate checks the rest
 	return c.opts.Validate()
 }

@@ -15,7 +15,7 @@ func TestBenchRefusesBadOptions(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"bench", "--scale", "huge"}, "want tiny, small, medium or full"},
+		{[]string{"bench", "--scale", "huge"}, "want tiny, small, medium, large or full"},
 		{[]string{"bench", "--only", "bulk,everything"}, "unknown stage \"everything\""},
 	} {
 		var out, errOut bytes.Buffer

@@ -161,6 +161,12 @@ func TestDemoRowsPublishAsTheOriginalCounted(t *testing.T) {
 	if len(got) != 2 || got["democompany"] != want["democompany"] || got["freelancerhub"] != want["freelancerhub"] {
 		t.Fatalf("catalog (jobs, providers, jobs with salary) = %v, want %v", got, want)
 	}
+	// Both companies have a profile for their company pages.
+	var profiles int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM public.company_catalog
+		WHERE description <> '' AND website <> '' AND founded_year IS NOT NULL AND cardinality(social_links) > 0`).Scan(&profiles); err != nil || profiles != 2 {
+		t.Fatalf("%d company rows with a profile, want 2 (%v)", profiles, err)
+	}
 	// The private values the demo writes (e-mails, notes, bank and payment
 	// accounts, custom questions) appear nowhere in the catalog.
 	var leaks int

@@ -75,6 +75,9 @@ func seedOne(ctx context.Context, pool *pgxpool.Pool, store *tenants.Store, spec
 	if res.Seeded, err = seedRows(ctx, pool, t, spec, opts.Now()); err != nil {
 		return res, err
 	}
+	if err := seedProfile(ctx, store, spec); err != nil {
+		return res, err
+	}
 	res.Counts, err = CountRows(ctx, pool, t)
 	return res, err
 }
@@ -93,6 +96,17 @@ func knownKey(ctx context.Context, store *tenants.Store, t domain.Tenant, rememb
 	}
 	k, err := store.CreateKey(ctx, t.Slug, "demo")
 	return k.Secret, true, err
+}
+
+// seedProfile gives the tenant the spec's company profile unless it has
+// one already (an operator's edits stay), so its company page looks real.
+func seedProfile(ctx context.Context, store *tenants.Store, spec tenantSpec) error {
+	tp, err := store.Profile(ctx, spec.Slug)
+	if err != nil || tp.Profile.Description != "" || tp.Profile.Website != "" {
+		return err
+	}
+	_, err = store.Update(ctx, spec.Slug, spec.Profile)
+	return err
 }
 
 // seedRows writes the spec's rows in one transaction unless the tenant has

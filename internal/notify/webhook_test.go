@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -273,5 +274,35 @@ func TestEndpointsAreTheTenantsOwn(t *testing.T) {
 	}
 	if _, err := private.Update(ctx, e.pool, e.tenant.ID, ep.ID, up.Version, func(*notify.EndpointInput) error { return nil }); domain.ErrorCode(err) != domain.CodePrecondition {
 		t.Fatalf("update at a stale version: %v", err)
+	}
+}
+
+// Registrations racing each other cannot pass the cap together: the
+// tenant's row is locked before the count.
+func TestConcurrentRegistrationsRespectTheCap(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	const tries = notify.MaxEndpoints + 5
+	errs := make(chan error, tries)
+	for i := range tries {
+		go func() {
+			err := pgx.BeginFunc(context.Background(), e.pool, func(tx pgx.Tx) error {
+				_, err := private.Create(context.Background(), tx, e.tenant.ID, notify.EndpointInput{
+					URL: "http://127.0.0.1:9/" + strconv.Itoa(i), Events: []string{notify.ListingUpdated}})
+				return err
+			})
+			errs <- err
+		}()
+	}
+	refused := 0
+	for range tries {
+		if err := <-errs; domain.ErrorCode(err) == domain.CodeInvalid {
+			refused++
+		} else if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := e.count(`SELECT count(*) FROM public.webhook_endpoints`); n != notify.MaxEndpoints || refused != 5 {
+		t.Fatalf("%d endpoints stored, %d refused; want %d and 5", n, refused, notify.MaxEndpoints)
 	}
 }

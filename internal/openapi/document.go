@@ -35,6 +35,7 @@ func Build() obj {
 		"tags": []obj{
 			{"name": "careers", "description": "Public jobs of every tenant, and applications to them"},
 			{"name": "providers", "description": "Public service providers of every tenant, and inquiries to them"},
+			{"name": "companies", "description": "Public company profiles, with what each lists"},
 			{"name": "job-categories", "description": "Tenant API: your job categories"},
 			{"name": "jobs", "description": "Tenant API: your job postings, public or not"},
 			{"name": "provider-categories", "description": "Tenant API: your provider categories"},

@@ -88,6 +88,8 @@ func publicOps() []op {
 		get("/api/v1/careers/stats", "getCareerStats", "Catalog totals", "careers", "StatsEnvelope", nil),
 		get("/api/v1/providers", "listProviders", "Search and filter public service providers", "providers", "ProviderList", provParams),
 		get("/api/v1/providers/{id}", "getProvider", "One public service provider", "providers", "ProviderEnvelope", nil, 404, 410),
+		get("/api/v1/companies", "listCompanies", "The public companies by name (those listing a job or freelancer now), at most 1000", "companies", "CompanyList", nil),
+		get("/api/v1/companies/{id}", "getCompany", "One public company: its profile and how many jobs and freelancers it lists; its id is the company_id of its jobs and providers", "companies", "CompanyEnvelope", nil, 404, 410),
 	}
 	for _, o := range ops[:len(ops):len(ops)] {
 		ops = append(ops, op{method: "OPTIONS", path: o.path, id: o.id + "Preflight", summary: "CORS preflight", tag: o.tag, ok: 204,

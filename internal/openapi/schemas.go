@@ -15,7 +15,7 @@ import (
 var publicTypes = map[string]any{
 	"JobSummary": catalog.JobSummary{}, "Job": publicapi.JobDetail{},
 	"ProviderSummary": catalog.ProviderSummary{}, "Provider": publicapi.ProviderDetail{}, "PublicSkill": catalog.Skill{},
-	"Category": catalog.Category{}, "Country": catalog.Country{}, "City": catalog.City{}, "Stats": catalog.Stats{},
+	"Company": catalog.Company{}, "Category": catalog.Category{}, "Country": catalog.Country{}, "City": catalog.City{}, "Stats": catalog.Stats{},
 	"FacetValue": catalog.FacetValue{}, "JobFacets": catalog.JobFacets{}, "ProviderFacets": catalog.ProviderFacets{},
 	"Problem": httpx.Problem{}, "FieldIssue": httpx.FieldIssue{}, "Near": catalog.Near{},
 }
@@ -182,6 +182,8 @@ func handWritten() obj {
 		"CategoryList":    data(obj{"type": "array", "items": ref("Category")}),
 		"LocationList":    data(obj{"type": "array", "items": ref("Country")}),
 		"StatsEnvelope":   data(ref("Stats")),
+		"CompanyEnvelope": data(ref("Company")),
+		"CompanyList":     data(obj{"type": "array", "maxItems": catalog.MaxCompanies, "items": ref("Company")}),
 		"JobCategoryPage": page("JobCategory"), "TenantJobPage": page("TenantJob"),
 		"ProviderCategoryPage": page("ProviderCategory"), "ServiceProviderPage": page("ServiceProvider"),
 		"ApplicationPage": page("Application"), "InquiryPage": page("Inquiry"),

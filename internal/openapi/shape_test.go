@@ -96,6 +96,9 @@ func TestResponsesHaveTheDocumentedFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameKeys(t, "provider detail", s.call(t, "GET", "/api/v1/providers/"+strconv.FormatInt(provID, 10), nil)["data"].(map[string]any), "Provider")
+	company := strconv.Itoa(int(jobs["data"].([]any)[0].(map[string]any)["company_id"].(float64)))
+	sameKeys(t, "company detail", s.call(t, "GET", "/api/v1/companies/"+company, nil)["data"].(map[string]any), "Company")
+	sameKeys(t, "company list item", s.call(t, "GET", "/api/v1/companies", nil)["data"].([]any)[0].(map[string]any), "Company")
 
 	receipt := s.call(t, "POST", "/api/v1/careers/jobs/"+id+"/applications", example(t, "/api/v1/careers/jobs/{id}/applications", "post"))
 	sameKeys(t, "receipt", receipt, "Receipt")

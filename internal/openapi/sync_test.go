@@ -32,6 +32,9 @@ func syncTenant(ctx context.Context, tx pgx.Tx, slug string) error {
 	if err != nil {
 		return err
 	}
-	_, _, err = apply.SyncIDs(ctx, tx, t, kind.Providers, provs, apply.Options{})
+	if _, _, err = apply.SyncIDs(ctx, tx, t, kind.Providers, provs, apply.Options{}); err != nil {
+		return err
+	}
+	_, _, err = apply.SyncIDs(ctx, tx, t, kind.Companies, []int64{t.ID}, apply.Options{})
 	return err
 }

@@ -64,6 +64,9 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 		"/api/v1/careers/stats":      h.views.List(browse(h, func(r *http.Request) (catalog.Stats, error) { return h.store.Stats(r.Context()) })),
 		"/api/v1/providers":          h.views.List(h.listProviders),
 		"/api/v1/providers/{id}":     h.views.Row(kind.Providers, h.getProvider),
+		// A company counts its listings: it shows many rows, like a list.
+		"/api/v1/companies":      h.views.List(browse(h, func(r *http.Request) ([]catalog.Company, error) { return h.store.Companies(r.Context()) })),
+		"/api/v1/companies/{id}": h.views.List(h.getCompany),
 	}
 	for path, fn := range routes {
 		mux.Handle("GET "+path, h.wrap(fn))

@@ -48,3 +48,7 @@ func (h *Handler) listProviders(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) getProvider(w http.ResponseWriter, r *http.Request) {
 	getOne(h, w, r, "provider", h.providerDetail)
 }
+
+func (h *Handler) getCompany(w http.ResponseWriter, r *http.Request) {
+	getOne(h, w, r, "company", h.store.Company)
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/zumodra/zumodra/internal/config"
 	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/testdb"
 	"github.com/zumodra/zumodra/internal/testfactory"
 )
@@ -194,22 +195,30 @@ func (f *freshSite) everyViewFollows() {
 	t, pool := f.t, f.s.Pool
 	tn := testfactory.Tenant(t, pool, &testfactory.TenantOpts{Slug: "fresh", Name: "Fresh Co"})
 	testfactory.Job(t, pool, tn, &testfactory.JobOpts{Title: "Existing Role"})
-	f.seen(func(c changefeed.Change) bool { return c.TenantID == tn.ID && c.Op == changefeed.Insert })
+	f.seen(func(c changefeed.Change) bool {
+		return c.Catalog == kind.Jobs && c.TenantID == tn.ID && c.Op == changefeed.Insert
+	})
 	for _, path := range f.views(tn, 999_999) { // warm every cache with the old state
 		f.get(path)
 		f.get(path)
 	}
 
 	j := testfactory.Job(t, pool, tn, &testfactory.JobOpts{Title: "Marker Engineer"})
-	ch := f.seen(func(c changefeed.Change) bool { return c.TenantID == tn.ID && c.Op == changefeed.Insert })
+	ch := f.seen(func(c changefeed.Change) bool {
+		return c.Catalog == kind.Jobs && c.TenantID == tn.ID && c.Op == changefeed.Insert
+	})
 	f.expect(tn, ch.ID, 2, "Marker Engineer")
 
 	exec(t, pool, `UPDATE "`+tn.SchemaName+`".job_postings SET title = 'Marker Architect' WHERE id = $1`, j.ID)
-	f.seen(func(c changefeed.Change) bool { return c.ID == ch.ID && c.Op == changefeed.Update })
+	f.seen(func(c changefeed.Change) bool {
+		return c.Catalog == kind.Jobs && c.ID == ch.ID && c.Op == changefeed.Update
+	})
 	f.expect(tn, ch.ID, 2, "Marker Architect")
 
 	exec(t, pool, `UPDATE "`+tn.SchemaName+`".job_postings SET published_on_career_page = false WHERE id = $1`, j.ID)
-	f.seen(func(c changefeed.Change) bool { return c.ID == ch.ID && c.Op == changefeed.Delete })
+	f.seen(func(c changefeed.Change) bool {
+		return c.Catalog == kind.Jobs && c.ID == ch.ID && c.Op == changefeed.Delete
+	})
 	f.expect(tn, ch.ID, 1, "")
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/zumodra/zumodra/internal/changefeed"
+	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/testfactory"
 )
 
@@ -44,7 +45,9 @@ func TestLiveListThroughTheServer(t *testing.T) {
 		t.Fatalf("first line %q", l)
 	}
 	testfactory.Job(t, f.s.Pool, tn, &testfactory.JobOpts{Title: "Plumber"}) // another list
-	f.seen(func(c changefeed.Change) bool { return c.TenantID == tn.ID && c.Op == changefeed.Insert })
+	f.seen(func(c changefeed.Change) bool {
+		return c.Catalog == kind.Jobs && c.TenantID == tn.ID && c.Op == changefeed.Insert
+	})
 	testfactory.Job(t, f.s.Pool, tn, &testfactory.JobOpts{Title: "Welder"})
 	if l := next(); l != `data: {"new":1}` {
 		t.Fatalf("after a matching job: %q", l)

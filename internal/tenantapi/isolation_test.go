@@ -132,6 +132,10 @@ var tenantEndpoints = []struct{ method, path string }{
 	{"GET", tp + "/inquiries"}, {"GET", tp + "/inquiries/1"},
 	{"GET", tp + "/catalog-status"},
 	{"GET", tp + "/applicants"}, {"DELETE", tp + "/applicants"},
+	{"GET", tp + "/webhook-endpoints"}, {"POST", tp + "/webhook-endpoints"}, {"GET", tp + "/webhook-endpoints/1"},
+	{"PATCH", tp + "/webhook-endpoints/1"}, {"DELETE", tp + "/webhook-endpoints/1"}, {"POST", tp + "/webhook-endpoints/1/rotate-secret"},
+	{"GET", tp + "/deliveries"}, {"GET", tp + "/deliveries/1"}, {"POST", tp + "/deliveries/1/replay"},
+	{"GET", tp + "/notification-settings"}, {"PATCH", tp + "/notification-settings"},
 }
 
 func TestEveryEndpointRefusesBadKeysAlike(t *testing.T) {

@@ -33,13 +33,13 @@ const (
 // fails the day it lands.
 func TestPagesPassAxe(t *testing.T) {
 	e := newEnv(t) // parallel
-	_, jobID := seedShowcase(e)
+	acme, jobID := seedShowcase(e)
 	srv := serveShowcase(t, e)
 	ctx, _ := browser(t)
 	src := axeSource(t)
 	paths := []string{"/", "/careers/", "/careers/?q=zzzzqqq", "/careers/?job_type=full_time&sort=salary",
 		"/careers/jobs/" + strconv.FormatInt(jobID, 10) + "/", "/careers/jobs/" + strconv.FormatInt(jobID, 10) + "/applied/",
-		"/browse-freelancers/", "/browse-freelancers/?q=ada"}
+		"/browse-freelancers/", "/browse-freelancers/?q=ada", companyPath(acme, "-acme-robotics")}
 	do(t, ctx, "a freelancer", chromedp.Navigate(srv.URL+"/browse-freelancers/?q=ada"), chromedp.WaitVisible(chromedp.CSS(".card")))
 	href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".card a.btn-primary").getAttribute("href")`))
 	if err != nil {

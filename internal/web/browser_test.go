@@ -173,6 +173,7 @@ func seedShowcase(e *env) (domain.Tenant, int64) {
 	acme := e.tenant("acme", "Acme Robotics", "")
 	globex := e.tenant("globex", "Globex Corporation", "")
 	hub := e.tenant("hub", "Freelancer Hub", "")
+	showcaseProfiles(e, acme, globex, hub)
 	// First: resyncing acme replaces all of acme's catalog rows with the
 	// projection of its sources, which would drop the rows inserted below.
 	id, _ := e.publicJob(acme, &testfactory.JobOpts{Title: "Applied Robotics Engineer", ShowSalary: true})

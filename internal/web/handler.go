@@ -117,7 +117,9 @@ func newCSRF(baseURL string, deny http.HandlerFunc) (*http.CrossOriginProtection
 func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /{$}", h.page(h.views.List(h.home)))
 	mux.Handle("GET /careers/{$}", h.page(h.views.List(h.jobList)))
-	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.cfg.Counts.CountViews(kind.Jobs, h.views.Row(kind.Jobs, h.jobDetail))))
+	// A job page lists its company's other jobs and similar ones: it shows
+	// many rows, so it is kept under the catalog version like a list.
+	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.cfg.Counts.CountViews(kind.Jobs, h.views.List(h.jobDetail))))
 	mux.HandleFunc("GET /careers/jobs/{id}", h.addSlash)
 	mux.Handle("POST /careers/jobs/{id}/apply", h.form(h.apply))
 	mux.Handle("GET /careers/jobs/{id}/applied/{$}", h.page(h.applied))
@@ -127,6 +129,8 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /browse-freelancers/{id}", h.addSlash)
 	mux.Handle("POST /browse-freelancers/{id}/inquire", h.form(h.inquire))
 	mux.Handle("GET /browse-freelancers/{id}/sent/{$}", h.page(h.inquirySent))
+	mux.Handle("GET /companies/{id}/{$}", h.page(h.views.List(h.companyPage)))
+	mux.HandleFunc("GET /companies/{id}", h.addSlash)
 	if h.cfg.Live != nil {
 		mux.HandleFunc("GET /careers/live", h.jobsLive)
 		mux.HandleFunc("GET /browse-freelancers/live", h.providersLive)

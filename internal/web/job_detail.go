@@ -33,6 +33,7 @@ type jobView struct {
 	Job      jobDetailCard
 	Sections []htmlSection
 	Form     formView
+	Company  jobCompanyView
 	Counts   string // views and applicants, "" when none
 }
 
@@ -58,11 +59,17 @@ func (h *Handler) jobDetail(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) renderJob(w http.ResponseWriter, r *http.Request, status int, j catalog.Job, f formView) {
 	view := jobView{Job: h.jobDetailCard(j), Sections: jobSections(j), Form: f,
 		Counts: h.countsLine(r, kind.Jobs, j.ID, "applicant", "applicants")}
+	company, website, err := h.jobCompany(r, j)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	view.Company = company
 	p := page{
 		Title:       pick(j.MetaTitle, j.Title+" at "+j.CompanyName) + " · " + h.cfg.SiteName,
 		Description: pick(j.MetaDescription, clip(j.Excerpt, 160), j.Title+" at "+j.CompanyName+"."),
 		Canonical:   h.abs(r, jobLink(j.JobSummary)), Section: "careers", OGType: "article",
-		OGImage: h.absImage(r, safeImage(j.CompanyLogoURL)), JSONLD: h.jobPostingLD(r, j), Data: view,
+		OGImage: h.absImage(r, safeImage(j.CompanyLogoURL)), JSONLD: h.jobPostingLD(r, j, website), Data: view,
 	}
 	h.render(w, r, status, "job", p)
 }

@@ -33,7 +33,7 @@ func TestCareersShowsJobsFromAllTenants(t *testing.T) {
 		`<span class="logo initials av-`, ">GC</span>", "Berlin, Germany", "Lisbon, Portugal",
 		"Full-time", "Contract", "€60,000 – €80,000 a year", `<li class="tag">ROS</li>`,
 		"Posted 3 days ago", "Posted just now", `href="/careers/jobs/`+strconv.FormatInt(paid, 10)+`-robot-whisperer/"`,
-		"View Details &amp; Apply", "2 jobs", `href="/careers/?company=acme"`)
+		"View Details &amp; Apply", "2 jobs", `<a href="/companies/`+strconv.FormatInt(acme.ID, 10)+`-acme-robotics/">Acme Robotics</a>`)
 	lacks(t, body, "Expired Role")
 	if n := strings.Count(body, `<li class="salary">`); n != 1 {
 		t.Errorf("salary signs on the page: %d, want 2 (only the job that shows its salary)", n)

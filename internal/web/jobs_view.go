@@ -47,7 +47,7 @@ func companyURL(slug string) string { return jobsPath + "?company=" + url.QueryE
 func (h *Handler) jobCard(j catalog.JobSummary) jobCard {
 	c := jobCard{
 		ID: j.ID, URL: jobLink(j), Title: j.Title, Company: j.CompanyName,
-		CompanyURL: companyURL(j.CompanySlug), LogoURL: safeImage(j.CompanyLogoURL),
+		CompanyURL: companyPageURL(j.CompanyID, j.CompanyName), LogoURL: safeImage(j.CompanyLogoURL),
 		Initials: initials(j.CompanyName), AvatarClass: avatarClass(j.CompanyName),
 		Location: place(j.City, j.State, j.Country), JobType: label(jobTypeLabels, j.JobType),
 		Level: label(levelLabels, j.ExperienceLevel), Category: j.CategoryName, Featured: j.IsFeatured,

@@ -33,9 +33,12 @@ type jobPosting struct {
 	URL                string         `json:"url"`
 }
 
+// organization is the hiring company. sameAs is its own website, when
+// it gives one; url is its page here.
 type organization struct {
 	Type   string `json:"@type"`
 	Name   string `json:"name"`
+	URL    string `json:"url,omitempty"`
 	SameAs string `json:"sameAs,omitempty"`
 	Logo   string `json:"logo,omitempty"`
 }
@@ -98,13 +101,14 @@ var salaryUnits = map[string]string{"hourly": "HOUR", "daily": "DAY", "weekly": 
 // jobPostingLD builds the JSON-LD of a job page. validThrough is given
 // only when the job has a deadline: Google asks for it when a posting
 // expires, and ours without a deadline stay open until unpublished.
-func (h *Handler) jobPostingLD(r *http.Request, j catalog.Job) jobPosting {
+func (h *Handler) jobPostingLD(r *http.Request, j catalog.Job, website string) jobPosting {
 	ld := jobPosting{
 		Context: "https://schema.org/", Type: "JobPosting", Title: j.Title,
 		Description: jobDescription(j), DatePosted: j.PublishedAt.UTC().Format(time.RFC3339),
 		EmploymentType: label(employmentTypes, j.JobType), DirectApply: true,
 		Skills: strings.Join(j.RequiredSkills, ", "), URL: h.abs(r, jobLink(j.JobSummary)),
-		HiringOrganization: organization{Type: "Organization", Name: j.CompanyName, Logo: h.absImage(r, safeImage(j.CompanyLogoURL))},
+		HiringOrganization: organization{Type: "Organization", Name: j.CompanyName, SameAs: website,
+			URL: h.abs(r, companyPageURL(j.CompanyID, j.CompanyName)), Logo: h.absImage(r, safeImage(j.CompanyLogoURL))},
 	}
 	if j.ApplicationDeadline != nil {
 		ld.ValidThrough = j.ApplicationDeadline.UTC().Format(time.RFC3339)

@@ -34,6 +34,7 @@ type providerCard struct {
 	MoreSkills   int
 	Categories   []string
 	Company      string
+	CompanyURL   string
 	Type         string
 	Distance     string // "12 km" from the centre of a nearby search
 	Lat, Lon     string // the marker's position on the map; "" for none
@@ -52,6 +53,7 @@ func providerCardOf(p catalog.ProviderSummary) providerCard {
 		Verified: p.IsVerified, Featured: p.IsFeatured, Remote: p.CanWorkRemotely, Onsite: p.CanWorkOnsite,
 		Reviews:   "(" + plural(p.TotalReviews, "review") + ")",
 		Completed: p.CompletedJobs, Categories: p.CategoryNames, Company: p.CompanyName, Type: label(typeLabels, p.ProviderType),
+		CompanyURL: companyPageURL(p.CompanyID, p.CompanyName),
 	}
 	if !c.Available && p.AvailabilityStatus == "available" {
 		c.Availability = "Not taking projects"

@@ -16,7 +16,7 @@ var templateFS embed.FS
 
 // pageNames are the templates that define "content"; each is parsed into
 // its own copy of the layout so their "content" blocks never collide.
-var pageNames = []string{"home", "jobs", "job", "providers", "provider", "message"}
+var pageNames = []string{"home", "jobs", "job", "providers", "provider", "company", "message"}
 
 // page is what the layout needs around every page's content.
 type page struct {

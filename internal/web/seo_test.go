@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/tenants"
 	"github.com/zumodra/zumodra/internal/viewcache"
 	"github.com/zumodra/zumodra/internal/web"
 )
@@ -21,6 +22,7 @@ func TestSitemap(t *testing.T) {
 	job := e.job(acme, nil)
 	expired := e.job(acme, func(r *jobRow) { r.Deadline = ptrTime(now.Add(-time.Hour)) })
 	prov := e.provider(acme, nil)
+	e.profile(acme, tenants.UpdateParams{})
 
 	var idx struct {
 		Locs []string `xml:"sitemap>loc"`
@@ -30,7 +32,8 @@ func TestSitemap(t *testing.T) {
 	if err := xml.Unmarshal([]byte(body), &idx); err != nil || res.StatusCode != http.StatusOK {
 		t.Fatalf("sitemap index: %d, %v\n%s", res.StatusCode, err, body)
 	}
-	want := []string{baseURL + "/sitemaps/pages.xml", baseURL + "/sitemaps/jobs-1.xml", baseURL + "/sitemaps/providers-1.xml"}
+	want := []string{baseURL + "/sitemaps/pages.xml", baseURL + "/sitemaps/jobs-1.xml", baseURL + "/sitemaps/providers-1.xml",
+		baseURL + "/sitemaps/companies-1.xml"}
 	if strings.Join(idx.Locs, " ") != strings.Join(want, " ") {
 		t.Errorf("index %v, want %v", idx.Locs, want)
 	}
@@ -53,6 +56,9 @@ func TestSitemap(t *testing.T) {
 	if got := urls("/sitemaps/providers-1.xml"); len(got) != 1 || got[0] != baseURL+"/browse-freelancers/"+strconv.FormatInt(prov, 10)+"-ada-lovelace/" {
 		t.Errorf("provider sitemap %v", got)
 	}
+	if got := urls("/sitemaps/companies-1.xml"); len(got) != 1 || got[0] != baseURL+"/companies/"+strconv.FormatInt(acme.ID, 10)+"-acme-robotics/" {
+		t.Errorf("company sitemap %v", got)
+	}
 	if got := urls("/sitemaps/pages.xml"); len(got) != 2 {
 		t.Errorf("pages sitemap %v", got)
 	}
@@ -65,9 +71,12 @@ func TestSitemap(t *testing.T) {
 // datetime and to the newest row of each file; pages.xml changes with any.
 func checkIndexLastmod(t *testing.T, idx []string, files map[string][]string) {
 	t.Helper()
-	jobs, provs := files["/sitemaps/jobs-1.xml"], files["/sitemaps/providers-1.xml"]
-	if len(idx) != 3 || len(jobs) != 1 || len(provs) != 1 {
-		t.Fatalf("index lastmods %v, job rows %v, provider rows %v", idx, jobs, provs)
+	jobs, provs, companies := files["/sitemaps/jobs-1.xml"], files["/sitemaps/providers-1.xml"], files["/sitemaps/companies-1.xml"]
+	if len(idx) != 4 || len(jobs) != 1 || len(provs) != 1 || len(companies) != 1 {
+		t.Fatalf("index lastmods %v, job rows %v, provider rows %v, company rows %v", idx, jobs, provs, companies)
+	}
+	if idx[3] != companies[0] {
+		t.Errorf("companies lastmod %s, want %s", idx[3], companies[0])
 	}
 	for _, m := range append(append([]string{}, idx...), jobs[0], provs[0]) {
 		if _, err := time.Parse(time.RFC3339, m); err != nil || !strings.HasSuffix(m, "Z") {
@@ -206,7 +215,7 @@ func TestNewRefusesRelativeBaseURL(t *testing.T) {
 // A rendered page is reused for identical requests of one catalog version,
 // and only for them: a write the feed never saw leaves it in place (which
 // proves the reuse), the next real change shows once the follower has it,
-// and a detail page follows its own row's changes. Every 200 has an ETag
+// and a detail page follows the changes of the rows it shows. Every 200 has an ETag
 // a revalidation answers with 304.
 func TestPageCache(t *testing.T) {
 	t.Parallel()
@@ -227,9 +236,12 @@ func TestPageCache(t *testing.T) {
 	detail := "/careers/jobs/" + strconv.FormatInt(first, 10) + "-second-job/"
 	contains(t, e.mustGet(detail, http.StatusOK), "Second Job")
 	e.unseen(`UPDATE public.job_catalog SET title = 'Renamed' WHERE id = $1`, first)
-	e.job(acme, nil) // another row's change keeps the detail page
+	lacks(t, e.mustGet(detail, http.StatusOK), "Renamed") // served from the cache
+	// The page lists its company's other jobs, so another row's change
+	// computes it afresh.
+	e.job(acme, func(r *jobRow) { r.Title = "Fourth Job" })
 	e.seen()
-	lacks(t, e.mustGet(detail, http.StatusOK), "Renamed")
+	contains(t, e.mustGet(detail, http.StatusOK), "Renamed", "Fourth Job")
 	if _, err := e.pool.Exec(context.Background(), `UPDATE public.job_catalog SET title = 'Renamed again' WHERE id = $1`, first); err != nil {
 		t.Fatal(err)
 	}

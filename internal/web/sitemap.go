@@ -14,7 +14,7 @@ import (
 )
 
 // /sitemap.xml is a sitemap index: one file for the list pages and as many
-// files of catalog.SitemapMaxURLs ids as jobs and providers need, so that
+// files of catalog.SitemapMaxURLs ids as jobs, providers and companies need, so that
 // it stays valid however large the catalog grows.
 
 type sitemapIndex struct {
@@ -50,6 +50,14 @@ func (h *Handler) sitemap(w http.ResponseWriter, r *http.Request) {
 	for i, t := range providers {
 		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs(r, "/sitemaps/providers-"+strconv.Itoa(i+1)+".xml"), LastMod: w3cTime(t)})
 	}
+	companies, err := h.catalog.CompanySitemapFiles(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	for i, t := range companies {
+		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs(r, "/sitemaps/companies-"+strconv.Itoa(i+1)+".xml"), LastMod: w3cTime(t)})
+	}
 	h.writeXML(w, r, "application/xml", idx)
 }
 
@@ -76,8 +84,8 @@ func w3cTime(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
-// sitemapFile serves /sitemaps/pages.xml, /sitemaps/jobs-N.xml and
-// /sitemaps/providers-N.xml.
+// sitemapFile serves /sitemaps/pages.xml, /sitemaps/jobs-N.xml,
+// /sitemaps/providers-N.xml and /sitemaps/companies-N.xml.
 func (h *Handler) sitemapFile(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
 	if name == "pages.xml" {
@@ -90,8 +98,11 @@ func (h *Handler) sitemapFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fetch, toURL := h.catalog.JobSitemap, jobURL
-	if kind == "providers" {
+	switch kind {
+	case "providers":
 		fetch, toURL = h.catalog.ProviderSitemap, providerURL
+	case "companies":
+		fetch, toURL = h.catalog.CompanySitemap, companySlugURL
 	}
 	entries, err := fetch(r.Context(), n)
 	if err != nil {
@@ -133,7 +144,7 @@ func sitemapName(name string) (string, int, bool) {
 		return "", 0, false
 	}
 	kind, num, ok := strings.Cut(base, "-")
-	if !ok || (kind != "jobs" && kind != "providers") {
+	if !ok || (kind != "jobs" && kind != "providers" && kind != "companies") {
 		return "", 0, false
 	}
 	n, err := strconv.Atoi(num)

@@ -1,0 +1,268 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The freshness stage measures what a visitor sees: writers commit title
+// changes of a few public jobs on the primary at a paced rate, while one
+// poller per public view fetches it over HTTP back to back from the real
+// `zumodra serve` (its sync workers and every cache as shipped), and each
+// change's delay runs from its writer's COMMIT returning to the arrival of
+// the first response of that view showing it or a later change of the
+// same job. The jobs are made featured and newest first, so they lead
+// every list and the feed. With Options.ReadDatabaseURL the measurement is
+// repeated with serve's public read path on that replica.
+
+// FreshnessResult holds one run per server setup and offered rate, and
+// what each serve process cost.
+type FreshnessResult struct {
+	Targets    int
+	Runs       []FreshnessRun
+	Footprints []Footprint
+}
+
+// FreshnessRun is one offered rate against one serve setup.
+type FreshnessRun struct {
+	Reads     string // "primary" or "replica"
+	Offered   int
+	Committed int
+	Achieved  float64
+	Views     []ViewFreshness
+}
+
+// ViewFreshness is the commit-to-visible delay of one view.
+type ViewFreshness struct {
+	View         string
+	Polls        int // responses read during the run
+	Seen, Unseen int // changes seen, and not within the grace period
+	P50, P99     time.Duration
+	Max          time.Duration
+}
+
+// Footprint is one serve process's start and memory.
+type Footprint struct {
+	Reads            string
+	Ready, FirstPage time.Duration
+	RSS, PeakRSS     int64 // after the runs, bytes
+}
+
+const freshTargets = 8
+
+// freshToken is the change a response shows: a job's index and version, in
+// its title ("Fresh t3 v17") or its slug (fresh-t3-v17, the sitemap's URLs).
+var freshToken = regexp.MustCompile(`(?i)fresh[ -]t(\d+)[ -]v(\d+)`)
+
+func (s *suite) runFreshness(ctx context.Context) (FreshnessResult, error) {
+	res := FreshnessResult{Targets: freshTargets}
+	setups := []struct{ reads, url string }{{"primary", ""}}
+	if s.opts.ReadDatabaseURL != "" {
+		setups = append(setups, struct{ reads, url string }{"replica", s.opts.ReadDatabaseURL})
+	}
+	for _, st := range setups {
+		args := []string{"--workers", "2", "--api-rate-limit=0"}
+		if st.url != "" {
+			args = append(args, "--read-database-url", st.url)
+		}
+		runs, fp, err := s.freshnessOn(ctx, st.reads, args)
+		if err != nil {
+			return res, err
+		}
+		res.Runs, res.Footprints = append(res.Runs, runs...), append(res.Footprints, fp)
+	}
+	return res, nil
+}
+
+// freshnessOn starts one serve process and measures each rate against it.
+func (s *suite) freshnessOn(ctx context.Context, reads string, args []string) ([]FreshnessRun, Footprint, error) {
+	fp := Footprint{Reads: reads}
+	child, err := s.startServe(ctx, args...)
+	if err != nil {
+		return nil, fp, err
+	}
+	defer child.stop()
+	fp.Ready, fp.FirstPage = child.Ready, child.FirstPage
+	jobs, err := s.freshJobs(ctx, child.base)
+	if err != nil {
+		return nil, fp, err
+	}
+	var runs []FreshnessRun
+	for _, rate := range freshnessRates(s.scale.Rates) {
+		r, err := jobs.measure(ctx, rate, s.scale.RateFor)
+		if err != nil {
+			return runs, fp, err
+		}
+		r.Reads = reads
+		s.logf("  freshness (%s) %d changes/s: %.0f committed/s; %s", reads, rate, r.Achieved, viewSummary(r.Views))
+		runs = append(runs, r)
+	}
+	fp.RSS, fp.PeakRSS = child.memory()
+	return runs, fp, nil
+}
+
+// freshnessRates are the scale's rates up to 500 changes/s.
+func freshnessRates(rates []int) []int {
+	var out []int
+	for _, r := range rates {
+		if r <= 500 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func viewSummary(views []ViewFreshness) string {
+	var parts []string
+	for _, v := range views {
+		parts = append(parts, fmt.Sprintf("%s p99 %s", v.View, dur(v.P99)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// freshJobs are the jobs the writers change, with the views that show them.
+type freshJobs struct {
+	s        *suite
+	base     string
+	targets  []target
+	ids      []int64
+	sitemaps []string
+	client   *http.Client
+
+	mu      sync.Mutex
+	commits [][]time.Time // per job, the COMMIT of version k at k-1
+}
+
+// freshJobs puts the jobs first (featured, published a second ago, open,
+// no deadline) through their tenants' own tables, waits until serve shows
+// them and finds their public ids and sitemap files.
+func (s *suite) freshJobs(ctx context.Context, base string) (*freshJobs, error) {
+	all, err := s.targets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	j := &freshJobs{s: s, base: base, targets: all[:min(freshTargets, len(all))],
+		client: &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}}
+	j.commits = make([][]time.Time, len(j.targets))
+	for i, t := range j.targets {
+		_, err := s.pool.Exec(ctx, `UPDATE `+t.table+` SET title = $1, slug = $2, is_featured = true,
+			published_at = now() - interval '1 second', application_deadline = NULL, status = 'open',
+			published_on_career_page = true, is_internal_only = false WHERE id = $3`,
+			freshTitle(i, 0), freshSlug(i, 0), t.sourceID)
+		if err != nil {
+			return nil, fmt.Errorf("bench: prepare job %d: %w", t.sourceID, err)
+		}
+	}
+	if err := j.findIDs(ctx); err != nil {
+		return nil, err
+	}
+	return j, j.findSitemaps(ctx)
+}
+
+func freshTitle(i, k int) string { return fmt.Sprintf("Fresh t%d v%d", i, k) }
+func freshSlug(i, k int) string  { return fmt.Sprintf("fresh-t%d-v%d", i, k) }
+
+// findIDs reads the jobs' public ids from the API's first page, waiting
+// (up to a minute) until all of them lead it.
+func (j *freshJobs) findIDs(ctx context.Context) error {
+	deadline := time.Now().Add(time.Minute)
+	for {
+		body, code, err := j.get(ctx, apiList+"?page_size=50")
+		if err != nil {
+			return err
+		}
+		if code != http.StatusOK {
+			return fmt.Errorf("bench: the API list answered %d: %.200s", code, body)
+		}
+		var page struct {
+			Data []struct {
+				ID    int64  `json:"id"`
+				Title string `json:"title"`
+			} `json:"data"`
+		}
+		if err := json.Unmarshal(body, &page); err != nil {
+			return fmt.Errorf("bench: the API list: %w", err)
+		}
+		j.ids = make([]int64, len(j.targets))
+		found := 0
+		for _, d := range page.Data {
+			if m := freshToken.FindStringSubmatch(d.Title); m != nil {
+				if i, _ := strconv.Atoi(m[1]); i < len(j.ids) && j.ids[i] == 0 {
+					j.ids[i], found = d.ID, found+1
+				}
+			}
+		}
+		if found == len(j.targets) {
+			return nil
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return fmt.Errorf("bench: %d of %d changed jobs lead the API list after a minute", found, len(j.targets))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// findSitemaps finds the sitemap files that list the jobs.
+func (j *freshJobs) findSitemaps(ctx context.Context) error {
+	left := map[int64]bool{}
+	for _, id := range j.ids {
+		left[id] = true
+	}
+	for n := 1; len(left) > 0; n++ {
+		path := fmt.Sprintf("/sitemaps/jobs-%d.xml", n)
+		body, code, err := j.get(ctx, path)
+		if err != nil || code != http.StatusOK {
+			return fmt.Errorf("bench: %d jobs in no sitemap file up to %s (%d, %v)", len(left), path, code, err)
+		}
+		hit := false
+		for id := range left {
+			if strings.Contains(string(body), fmt.Sprintf("/careers/jobs/%d-", id)) {
+				delete(left, id)
+				hit = true
+			}
+		}
+		if hit {
+			j.sitemaps = append(j.sitemaps, path)
+		}
+	}
+	return nil
+}
+
+func (j *freshJobs) get(ctx context.Context, path string) ([]byte, int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, j.base+path, nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	res, err := j.client.Do(req)
+	if err != nil {
+		return nil, 0, fmt.Errorf("bench: GET %s: %w", path, err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	return body, res.StatusCode, err
+}
+
+// views are the public views polled, each by one poller going through its
+// paths in turn. The count, facet counts and hero stats of a list come
+// from the same snapshot as its cards, so the cards' delay is theirs.
+func (j *freshJobs) views() map[string][]string {
+	detail := make([]string, len(j.ids))
+	for i, id := range j.ids {
+		detail[i] = fmt.Sprintf("/api/v1/careers/jobs/%d", id)
+	}
+	return map[string][]string{
+		"list page (cards, count)": {careersList},
+		"API list":                 {apiList},
+		"API detail":               detail,
+		"feed":                     {"/careers/feed.xml"},
+		"sitemap":                  j.sitemaps,
+	}
+}
