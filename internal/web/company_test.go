@@ -98,6 +98,16 @@ func TestCompanyPage(t *testing.T) {
 	}
 	contains(t, e.mustGet(canonical, http.StatusGone), "no longer lists jobs or freelancers")
 	lacks(t, e.mustGet("/sitemaps/companies-1.xml", http.StatusOK), canonical)
+
+	// A deleted tenant's company page stays gone, not unknown.
+	initech := e.tenant("initech", "Initech", "")
+	e.profile(initech, tenants.UpdateParams{})
+	e.job(initech, nil)
+	e.mustGet(companyPath(initech, "-initech"), http.StatusOK)
+	if err := tenants.New(e.pool).Delete(context.Background(), "initech"); err != nil {
+		t.Fatal(err)
+	}
+	e.mustGet(companyPath(initech, "-initech"), http.StatusGone)
 }
 
 // A job page tells about its company, lists a few of its other jobs and

@@ -73,6 +73,18 @@ func TestCompanyRowFollowsTheTenant(t *testing.T) {
 	if row := e.catalogRow("company_catalog", tn, tn.ID); row == nil || row["id"] != tn.ID {
 		t.Fatalf("after activation: %v", row)
 	}
+	// A rename reaches the company row and the listings in one batch.
+	if _, err := store.Rename(e.ctx, tn.Slug, "Initech"); err != nil {
+		t.Fatal(err)
+	}
+	if tot := e.drain(); tot.Batches != 1 {
+		t.Errorf("a rename took %d batches", tot.Batches)
+	}
+	var company, job string
+	if err := e.db.QueryRow(e.ctx, `SELECT c.name, j.company_name FROM public.company_catalog c
+		JOIN public.job_catalog j USING (tenant_id) WHERE c.id = $1`, tn.ID).Scan(&company, &job); err != nil || company != "Initech" || job != "Initech" {
+		t.Fatalf("after a rename: company %q, job %q (%v)", company, job, err)
+	}
 	testfactory.RequireConverged(t, e.db)
 
 	if err := store.Delete(e.ctx, tn.Slug); err != nil {
