@@ -11,6 +11,10 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/zumodra/zumodra/internal/changefeed"
 )
 
 // The freshness stage measures what a visitor sees: writers commit title
@@ -71,6 +75,9 @@ func (s *suite) runFreshness(ctx context.Context) (FreshnessResult, error) {
 	for _, st := range setups {
 		args := []string{"--workers", "2", "--api-rate-limit=0"}
 		if st.url != "" {
+			if err := s.waitReplayed(ctx, st.url); err != nil {
+				return res, err
+			}
 			args = append(args, "--read-database-url", st.url)
 		}
 		runs, fp, err := s.freshnessOn(ctx, st.reads, args)
@@ -80,6 +87,43 @@ func (s *suite) runFreshness(ctx context.Context) (FreshnessResult, error) {
 		res.Runs, res.Footprints = append(res.Runs, runs...), append(res.Footprints, fp)
 	}
 	return res, nil
+}
+
+// replayWait bounds the wait for the replica to replay what the stages
+// before wrote (the scratch database itself included).
+const replayWait = 10 * time.Minute
+
+// waitReplayed waits until the replica at url has replayed the primary's
+// catalog version of now, so that the replica's runs start from the same
+// state as the primary's and measure the replay lag of their own writes.
+func (s *suite) waitReplayed(ctx context.Context, url string) error {
+	want, err := changefeed.Current(ctx, s.pool)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	start := time.Now()
+	for {
+		got, err := replicaVersion(ctx, url)
+		if err == nil && got >= want {
+			s.logf("  the replica replayed catalog version %d after %s", want, dur(time.Since(start)))
+			return nil
+		}
+		if time.Since(start) > replayWait || ctx.Err() != nil {
+			return fmt.Errorf("bench: the replica did not replay catalog version %d within %s (at %d, %v)", want, replayWait, got, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// replicaVersion reads the replica's catalog version on a connection of
+// its own (the scratch database may not be replayed there yet).
+func replicaVersion(ctx context.Context, url string) (int64, error) {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	return changefeed.Current(ctx, conn)
 }
 
 // freshnessOn starts one serve process and measures each rate against it.
