@@ -159,7 +159,7 @@ func countCapped(ctx context.Context, db pgq.Querier, from string, conds []strin
 
 const jobDetailColumns = jobSummaryColumns + `, reference_code,
 	description_html, responsibilities_html, requirements_html, nice_to_have_html, benefits_html,
-	positions_count, team, meta_title, meta_description, street_address, postal_code`
+	positions_count, team, meta_title, meta_description, street_address, postal_code, application_questions`
 
 // Job returns the public job with catalog id id. An id that was public
 // once (a row since removed, or past its deadline) is gone; one never
@@ -169,7 +169,7 @@ func (s *Store) Job(ctx context.Context, id int64) (Job, error) {
 	var desc string
 	dests := append(j.dests(&desc), &j.ReferenceCode, &j.DescriptionHTML,
 		&j.ResponsibilitiesHTML, &j.RequirementsHTML, &j.NiceToHaveHTML, &j.BenefitsHTML,
-		&j.PositionsCount, &j.Team, &j.MetaTitle, &j.MetaDescription, &j.StreetAddress, &j.PostalCode)
+		&j.PositionsCount, &j.Team, &j.MetaTitle, &j.MetaDescription, &j.StreetAddress, &j.PostalCode, &j.ApplicationQuestions)
 	err := s.db(ctx).QueryRow(ctx, `SELECT `+jobDetailColumns+` FROM public.job_catalog
 		WHERE id = $1 AND `+listedJob("", "$2"), id, s.now()).Scan(dests...)
 	if errors.Is(err, pgx.ErrNoRows) {

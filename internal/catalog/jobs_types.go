@@ -6,6 +6,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/money"
+	"github.com/zumodra/zumodra/internal/questions"
 )
 
 // JobSummary is a job as lists, the feed and search results show it.
@@ -72,6 +73,10 @@ type Job struct {
 	Team                 string `json:"team"`
 	MetaTitle            string `json:"meta_title"`
 	MetaDescription      string `json:"meta_description"`
+	// ApplicationQuestions are what the apply form asks besides the
+	// standard fields, as the catalog last copied them: intake checks
+	// answers against the source row's.
+	ApplicationQuestions []questions.Question `json:"application_questions"`
 }
 
 // JobPage is one page of a job list.

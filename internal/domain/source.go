@@ -32,6 +32,7 @@ type JobPosting struct {
 	LocationCountry       string     `json:"location_country"`
 	StreetAddress         string     `json:"street_address"`
 	PostalCode            string     `json:"postal_code"`
+	ApplicationQuestions  []byte     `json:"application_questions"`
 	Latitude              *float64   `json:"latitude"`
 	Longitude             *float64   `json:"longitude"`
 	Description           string     `json:"description"`

@@ -48,7 +48,7 @@ const byAddress = `lower(email) = lower($1)`
 // first, each with its related rows. T is ApplicationRecord or
 // InquiryRecord.
 func Export[T any](ctx context.Context, q pgq.Querier, t domain.Tenant, k Kind, address string) ([]T, error) {
-	rows, err := q.Query(ctx, `SELECT `+k.columns+`, `+k.relatedJSON(t)+` AS related
+	rows, err := q.Query(ctx, `SELECT `+k.selectList(t, "s")+`, `+k.relatedJSON(t)+` AS related
 		FROM `+qualified(t, k.table)+` s WHERE `+byAddress+` ORDER BY id`, address)
 	if err != nil {
 		return nil, fmt.Errorf("export %s of %s: %w", k.table, t.SchemaName, err)

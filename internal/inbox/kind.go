@@ -5,6 +5,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/notify"
+	"github.com/zumodra/zumodra/internal/resume"
 )
 
 // Kind is one of the two inboxes: its table, the history table beside it,
@@ -19,19 +20,37 @@ type Kind struct {
 	parent   string // job_id or provider_id
 	columns  string
 	moved    string // the event type of a status change (internal/notify)
+	// extra are more select expressions, read in the tenant's schema for
+	// the table as its query names it.
+	extra func(t domain.Tenant, as string) string
 	// related lists every table beside this one holding data of a
 	// submission (see applicant.go): export, erase and the retention purge
 	// cover exactly these, so a new table of applicant data is added here.
 	related []related
 }
 
+// selectList is the kind's columns as read from tenant t's table, which
+// the query names as.
+func (k Kind) selectList(t domain.Tenant, as string) string {
+	if k.extra == nil {
+		return k.columns
+	}
+	return k.columns + ", " + k.extra(t, as)
+}
+
+// resumeColumn describes an application's résumé file, if it has one.
+func resumeColumn(t domain.Tenant, as string) string {
+	return resume.InfoColumn(t, as) + " AS resume_file"
+}
+
 // The two inboxes.
 var (
 	Applications = Kind{Noun: "application", Statuses: domain.ApplicationStatuses, Working: domain.ApplicationWorkingStatuses,
 		table: "applications", history: "application_history", ref: "application_id", parent: "job_id", moved: notify.ApplicationStatusChanged,
-		related: []related{{table: "application_history", ref: "application_id"}},
+		related: []related{{table: "application_history", ref: "application_id"},
+			{table: "application_resumes", ref: "application_id", omit: []string{"content"}}},
 		columns: `id, job_id, job_title, name, email, phone, resume_url, resume_text, cover_letter, answers,
-			status, version, created_at, updated_at`}
+			status, version, created_at, updated_at`, extra: resumeColumn}
 	Inquiries = Kind{Noun: "inquiry", Statuses: domain.InquiryStatuses, Working: domain.InquiryWorkingStatuses,
 		table: "project_inquiries", history: "inquiry_history", ref: "inquiry_id", parent: "provider_id", moved: notify.InquiryStatusChanged,
 		related: []related{{table: "inquiry_history", ref: "inquiry_id"}},

@@ -44,7 +44,7 @@ func List[T any](ctx context.Context, q pgq.Querier, t domain.Tenant, k Kind, f 
 	if statuses == nil {
 		statuses = []string{}
 	}
-	rows, err := q.Query(ctx, `SELECT `+k.columns+` FROM `+qualified(t, k.table)+`
+	rows, err := q.Query(ctx, `SELECT `+k.selectList(t, k.table)+` FROM `+qualified(t, k.table)+`
 		WHERE ($1::bigint = 0 OR id < $1::bigint)
 		  AND ($2::bigint = 0 OR `+k.parent+` = $2::bigint)
 		  AND (cardinality($3::text[]) = 0 OR status = ANY ($3::text[]))
@@ -62,7 +62,7 @@ func List[T any](ctx context.Context, q pgq.Querier, t domain.Tenant, k Kind, f 
 
 // Get returns one submission; lock holds it FOR UPDATE for a status change.
 func Get[T any](ctx context.Context, q pgq.Querier, t domain.Tenant, k Kind, id int64, lock bool) (T, error) {
-	sql := `SELECT ` + k.columns + ` FROM ` + qualified(t, k.table) + ` WHERE id = $1`
+	sql := `SELECT ` + k.selectList(t, k.table) + ` FROM ` + qualified(t, k.table) + ` WHERE id = $1`
 	if lock {
 		sql += ` FOR UPDATE`
 	}

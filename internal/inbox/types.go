@@ -3,6 +3,8 @@ package inbox
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/zumodra/zumodra/internal/resume"
 )
 
 // Application is a visitor's job application as the tenant reads it.
@@ -17,6 +19,7 @@ type Application struct {
 	ResumeText  string          `json:"resume_text" db:"resume_text"`
 	CoverLetter string          `json:"cover_letter" db:"cover_letter"`
 	Answers     json.RawMessage `json:"answers" db:"answers"`
+	ResumeFile  *resume.Info    `json:"resume_file" db:"resume_file"` // GET .../resume downloads it
 	Status      string          `json:"status" db:"status"`
 	Version     int64           `json:"version" db:"version"`
 	CreatedAt   time.Time       `json:"created_at" db:"created_at"`

@@ -8,6 +8,8 @@ import (
 
 	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/notify"
+	"github.com/zumodra/zumodra/internal/questions"
+	"github.com/zumodra/zumodra/internal/resume"
 )
 
 // Service writes applications and inquiries into tenant schemas.
@@ -73,6 +75,11 @@ type Application struct {
 	ResumeURL   string `json:"resume_url"`
 	ResumeText  string `json:"resume_text"`
 	CoverLetter string `json:"cover_letter"`
+	// Answers answer the job's application questions by question id;
+	// they are checked against the questions of the job's source row.
+	Answers questions.Answers `json:"answers"`
+	// ResumeFile is an uploaded PDF, DOCX or ODT; nil for none.
+	ResumeFile *resume.Upload `json:"resume_file"`
 }
 
 // Inquiry is what a visitor sends to propose a project to a provider.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/intake/check"
+	"github.com/zumodra/zumodra/internal/resume"
 )
 
 // Lengths follow the CHECK constraints on applications and
@@ -46,19 +47,32 @@ func Address(field, v string) (string, error) {
 	return v, check.Email(field, v)
 }
 
-// Validate reports every bad field of the application.
+// Validate reports every bad field of the application but its answers,
+// which only the job's questions can judge.
 func (a Application) Validate() error {
+	_, err := a.checked()
+	return err
+}
+
+// checked validates the application and accepts its résumé file, if any.
+func (a Application) checked() (*resume.File, error) {
 	var l check.List
+	var file *resume.File
+	if a.ResumeFile != nil {
+		f, err := resume.Accept(*a.ResumeFile)
+		l.Add(err)
+		file = &f
+	}
 	l.Add(check.Line("name", a.Name, 1, maxName))
 	l.Add(check.Email("email", a.Email))
 	l.Add(check.Line("phone", a.Phone, 0, maxPhone))
 	l.Add(check.URL("resume_url", a.ResumeURL, maxURL))
 	l.Add(check.Text("resume_text", a.ResumeText, 0, maxResumeText))
 	l.Add(check.Text("cover_letter", a.CoverLetter, 0, maxCoverLetter))
-	if a.ResumeURL == "" && strings.TrimSpace(a.ResumeText) == "" {
-		l.Add(domain.FieldError("resume", "is required: give a link to it or paste its text"))
+	if a.ResumeURL == "" && strings.TrimSpace(a.ResumeText) == "" && a.ResumeFile == nil {
+		l.Add(domain.FieldError("resume", "is required: upload a file, give a link to it or paste its text"))
 	}
-	return l.Err()
+	return file, l.Err()
 }
 
 // Validate reports every bad field of the inquiry; an empty currency means

@@ -15,10 +15,11 @@ type op struct {
 	tag          string
 	description  string
 	params       []obj
-	body         string // request schema name
-	example      any    // request example, also sent by the router test
-	ok           int    // success status
-	okSchema     string // success body schema; "" for none
+	body         string   // request schema name
+	example      any      // request example, also sent by the router test
+	ok           int      // success status
+	okSchema     string   // success body schema; "" for none
+	okMedia      []string // the media types of a file answered instead of JSON
 	okHeaders    []string
 	errors       []int
 	auth         bool
@@ -45,6 +46,13 @@ func (o op) operation() obj {
 	ok := obj{"description": "Success"}
 	if o.okSchema != "" {
 		ok["content"] = obj{"application/json": obj{"schema": ref(o.okSchema)}}
+	}
+	if len(o.okMedia) > 0 {
+		media := obj{}
+		for _, m := range o.okMedia {
+			media[m] = obj{"schema": obj{"type": "string", "contentMediaType": m}}
+		}
+		ok["content"] = media
 	}
 	if len(o.okHeaders) > 0 {
 		h := obj{}

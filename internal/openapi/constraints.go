@@ -1,11 +1,16 @@
 package openapi
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/projection"
+	"github.com/zumodra/zumodra/internal/questions"
+	"github.com/zumodra/zumodra/internal/resume"
+	"github.com/zumodra/zumodra/internal/tenantapi"
 )
 
 // constraints add what reflection cannot see, property by property. The
@@ -26,11 +31,12 @@ var constraints = map[string]map[string]obj{
 		"required_skills": skills(), "preferred_skills": skills(),
 		"hiring_manager_email": optionalEmail(), "application_email": optionalEmail(),
 		"custom_questions": {"type": "array", "items": obj{"description": "one question, in any JSON form"},
-			"description": "private: questions for applicants, any JSON array up to 50,000 bytes"},
-		"category_id":          {"description": "id of one of your job categories"},
-		"published_at":         {"description": "set to now when the job is first published and this is null; " + timeRange},
-		"application_deadline": {"description": timeRange},
-		"title":                {"minLength": 1},
+			"description": "private notes on questions, kept as the original had them: any JSON array up to 50,000 bytes, never shown to anyone (see application_questions)"},
+		"application_questions": applicationQuestions(),
+		"category_id":           {"description": "id of one of your job categories"},
+		"published_at":          {"description": "set to now when the job is first published and this is null; " + timeRange},
+		"application_deadline":  {"description": timeRange},
+		"title":                 {"minLength": 1},
 	}),
 	"ProviderInput": merge(texts(map[string]int{"display_name": 200, "tagline": 200, "city": 100, "state": 100,
 		"country": 100, "phone": 50, "bank_account": 100, "payment_account_id": 200, "bio": 100000, "private_notes": 100000}),
@@ -45,15 +51,34 @@ var constraints = map[string]map[string]obj{
 			"published_at": {"description": "set to now when the provider is first enabled on the marketplace and this is null; " + timeRange},
 			"display_name": {"minLength": 1},
 		}),
-	"Job":      merge(countRules("application_count", "applications"), placeRules()),
+	"Job": merge(merge(countRules("application_count", "applications"), placeRules()), map[string]obj{"application_questions": {"description": "what the job's " +
+		"application form asks besides the standard fields: answer them in applyForJob's answers, by id. Every key is present. " +
+		"The job's private custom_questions are never shown."}}),
 	"Provider": merge(countRules("inquiry_count", "inquiries"), placeRules()),
 	"ProviderSkill": {
 		"name": {"minLength": 1, "maxLength": 100}, "level": enum(domain.SkillLevels, "intermediate"),
 		"years_experience": {"minimum": 0, "maximum": 80, "default": 0},
 	},
+	"ApplicationQuestion": questionRules(),
+	"ResumeUpload": {
+		"file_name": {"maxLength": 1000, "description": "the name on the applicant's system; cleaned, and given the extension of the sniffed type, for the download"},
+		"content": {"contentMediaType": "application/octet-stream", "pattern": "^[A-Za-z0-9+/]*={0,2}$",
+			"description": "the file, in base64 (standard alphabet, padded); anything else is refused with 400"},
+	},
+	"ResumeFile": {
+		"content_type": {"enum": []string{resume.PDF, resume.DOCX, resume.ODT}, "description": "sniffed from the content when it arrived"},
+		"size":         {"minimum": 1, "maximum": resume.MaxBytes},
+		"sha256":       {"pattern": "^[0-9a-f]{64}$"},
+	},
 	"ApplicationSubmission": {
 		"name": {"minLength": 1, "maxLength": 200}, "email": email(), "phone": {"maxLength": 50},
-		"resume_url":   merge(optionalURL(), obj{"description": "a link to the résumé; at least one of resume_url and resume_text is required"}),
+		"resume_url": merge(optionalURL(), obj{"description": "a link to the résumé; at least one of resume_file, resume_url and resume_text is required"}),
+		"answers": {"description": "answers to the job's application_questions (see getJob), by question id: a string for " +
+			"short_text, long_text and single_choice (one of the options), true or false for yes_no, a list of distinct options " +
+			"for multiple_choice; required questions must be answered; checked against the job's questions as they are when the " +
+			"application arrives. Errors name answers.<id>."},
+		"resume_file": {"description": "a résumé file: PDF, DOCX or ODT, at most 5 MB once decoded; its type is read from its " +
+			"content, never from its name. The whole body may take " + strconv.Itoa(tenantapi.MaxApplicationBody) + " bytes; a larger one is refused with 413."},
 		"resume_text":  {"maxLength": 50000, "description": "the résumé pasted as text"},
 		"cover_letter": {"maxLength": 20000},
 	},
@@ -89,6 +114,31 @@ var constraints = map[string]map[string]obj{
 		"reasons": {"items": obj{"type": "string", "enum": reasons()}, "description": "every rule the row fails; empty when it may be public"},
 		"pending": {"items": obj{"type": "string", "enum": []string{"queued", "dead_letter", "catalog_missing", "catalog_outdated", "catalog_stale"}}},
 	},
+}
+
+// applicationQuestions are the typed questions of a job's apply form
+// (internal/questions), public unlike custom_questions.
+func applicationQuestions() obj {
+	return obj{"type": "array", "maxItems": questions.MaxQuestions, "items": ref("ApplicationQuestion"), "default": []any{},
+		"description": fmt.Sprintf("questions every applicant is shown on the apply form and in the public API, answered in "+
+			"the application's answers; ids unique; at most %d bytes once stored (stored in canonical form: every key present); "+
+			"a bad question is refused with 422 naming it, as application_questions[2].options", questions.MaxJSONBytes)}
+}
+
+// questionRules bound one application question.
+func questionRules() map[string]obj {
+	return map[string]obj{
+		"id":    {"pattern": "^[a-z0-9][a-z0-9_]{0,39}$", "description": "stable key of the answer, unique within the job"},
+		"label": {"minLength": 1, "maxLength": questions.MaxLabel, "description": "the question as the applicant reads it, one line"},
+		"type": {"enum": questions.Types, "description": "short_text (one line, up to " + strconv.Itoa(questions.MaxShortText) +
+			" characters), long_text (up to " + strconv.Itoa(questions.MaxLongText) + "), yes_no (true or false), " +
+			"single_choice (one of options), multiple_choice (a list of distinct options)"},
+		"required": {"description": "an answer must be given"},
+		"options": {"maxItems": questions.MaxOptions, "uniqueItems": true,
+			"items":       obj{"type": "string", "minLength": 1, "maxLength": questions.MaxOption},
+			"description": fmt.Sprintf("the choices: 2 to %d for single_choice and multiple_choice, none for the other types", questions.MaxOptions)},
+		"help": {"maxLength": questions.MaxHelp, "description": "an optional hint shown under the question"},
+	}
 }
 
 // profileRules are the bounds of a company profile (internal/tenants,

@@ -56,6 +56,9 @@ func Build() obj {
 				"Location":    obj{"description": "URL of the created resource", "schema": obj{"type": "string"}},
 				"Retry-After": obj{"description": "Seconds to wait before retrying", "schema": obj{"type": "integer", "minimum": 1}},
 				"Allow":       obj{"description": "The methods this path takes, comma-separated", "schema": obj{"type": "string"}},
+				"Content-Disposition": obj{"description": "attachment, with the file's cleaned name (filename, and filename* for a name beyond ASCII)",
+					"required": true, "schema": obj{"type": "string", "pattern": "^attachment; "}},
+				"Repr-Digest": obj{"description": "SHA-256 of the file as uploaded (RFC 9530)", "schema": obj{"type": "string", "pattern": "^sha-256=:"}},
 			},
 		},
 	}

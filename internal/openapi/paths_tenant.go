@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/resume"
 )
 
 const tp = "/api/v1/tenant"
@@ -88,6 +89,13 @@ func tenantOps() []op {
 		"category_ids": []int{}})...)
 	ops = append(ops, inboxOps("applications", "Application", "job_id", "job", domain.ApplicationStatuses,
 		obj{"status": "interview", "note": "Strong portfolio; invite for a call"})...)
+	ops = append(ops, op{method: "GET", path: tp + "/applications/{id}/resume", id: "getApplicationResume", tag: "inbox",
+		summary: "The résumé file of an application",
+		description: "The file exactly as the applicant uploaded it, with the type sniffed from its content when it arrived " +
+			"(a PDF, DOCX or ODT of at most 5 MB); always an attachment, with X-Content-Type-Options: nosniff and a " +
+			"Content-Security-Policy that sandboxes it. 404 when the application has none (its resume_file is null).",
+		ok: 200, okMedia: []string{resume.PDF, resume.DOCX, resume.ODT}, okHeaders: []string{"Content-Disposition", "Repr-Digest"},
+		errors: readErrs})
 	ops = append(ops, inboxOps("inquiries", "Inquiry", "provider_id", "provider", domain.InquiryStatuses,
 		obj{"status": "replied", "note": "Sent a quote"})...)
 	ops = append(ops, applicantOps()...)

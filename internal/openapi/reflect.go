@@ -16,6 +16,7 @@ var (
 	timeType = reflect.TypeFor[time.Time]()
 	rawType  = reflect.TypeFor[json.RawMessage]()
 	optType  = reflect.TypeFor[tenantapi.OptionalText]()
+	byteType = reflect.TypeFor[[]byte]()
 )
 
 // schemaOf derives a JSON Schema from a Go type as encoding/json writes
@@ -28,6 +29,8 @@ func schemaOf(t reflect.Type, named map[reflect.Type]string) obj {
 		return obj{}
 	case t == optType:
 		return obj{"type": []any{"string", "null"}}
+	case t == byteType:
+		return obj{"type": "string", "contentEncoding": "base64"} // as encoding/json writes []byte
 	}
 	switch t.Kind() {
 	case reflect.Pointer:

@@ -8,6 +8,7 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/publicapi"
+	"github.com/zumodra/zumodra/internal/questions"
 	"github.com/zumodra/zumodra/internal/tenantapi"
 )
 
@@ -18,6 +19,7 @@ var publicTypes = map[string]any{
 	"Company": catalog.Company{}, "Category": catalog.Category{}, "Country": catalog.Country{}, "City": catalog.City{}, "Stats": catalog.Stats{},
 	"FacetValue": catalog.FacetValue{}, "JobFacets": catalog.JobFacets{}, "ProviderFacets": catalog.ProviderFacets{},
 	"Problem": httpx.Problem{}, "FieldIssue": httpx.FieldIssue{}, "Near": catalog.Near{},
+	"ApplicationQuestion": questions.Question{},
 }
 
 // resources are the tenant API's stored resources: the Input schema's
@@ -106,7 +108,7 @@ func resourceName(name string) string {
 	return name
 }
 
-var inputSchemas = []string{"JobCategoryInput", "JobInput", "ProviderCategoryInput", "ProviderInput",
+var inputSchemas = []string{"ApplicationQuestion", "ResumeUpload", "JobCategoryInput", "JobInput", "ProviderCategoryInput", "ProviderInput",
 	"ProviderSkill", "ApplicationSubmission", "InquirySubmission", "StatusChange", "TenantProfileInput",
 	"WebhookEndpointInput", "NotificationSettingsInput"}
 
@@ -115,6 +117,7 @@ var requiredInputs = map[string][]string{
 	"JobInput": {"title"}, "ProviderInput": {"display_name"}, "ProviderSkill": {"name"},
 	"ApplicationSubmission": {"name", "email"}, "InquirySubmission": {"name", "email", "message"},
 	"StatusChange": {"status"}, "WebhookEndpointInput": {"url", "events"},
+	"ApplicationQuestion": {"id", "label", "type"}, "ResumeUpload": {"content"},
 }
 
 // storedResource is input's properties plus the database-owned ones, all

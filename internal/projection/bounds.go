@@ -1,10 +1,13 @@
 package projection
 
 import (
+	"cmp"
+	"errors"
 	"strings"
 	"time"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/questions"
 )
 
 // The catalog holds only times within domain's range. A source row written
@@ -41,7 +44,13 @@ func publishedTime(published *time.Time, created time.Time) namedTime {
 
 // JobValueError says which of the job's values the catalog cannot hold, or
 // is nil when it can hold them all.
-func JobValueError(in JobInput) error { return valueError(jobTimes(&in.Job)) }
+func JobValueError(in JobInput) error {
+	times, qs := valueError(jobTimes(&in.Job)), questionsError(in.Job.ApplicationQuestions)
+	if times == nil || qs == nil {
+		return cmp.Or(times, qs)
+	}
+	return errors.Join(times, qs)
+}
 
 // ProviderValueError is JobValueError for a provider.
 func ProviderValueError(in ProviderInput) error { return valueError(providerTimes(&in.Provider)) }
@@ -60,4 +69,16 @@ func valueError(times []namedTime) error {
 	}
 	return &domain.Error{Code: domain.CodeInvalid, Field: strings.Join(bad, ", "),
 		Message: "a time the catalog cannot hold: must be " + domain.TimeRangeText}
+}
+
+// questionsError refuses application questions that internal/questions
+// would not accept from the tenant API (SQL can write any JSON array the
+// column's CHECK allows): the apply form could not show them, nor intake
+// check answers against them.
+func questionsError(raw []byte) error {
+	if _, err := questions.Parse(raw); err != nil {
+		return &domain.Error{Code: domain.CodeInvalid, Field: "application_questions",
+			Message: "questions the apply form cannot show: " + domain.ErrorMessage(err)}
+	}
+	return nil
 }

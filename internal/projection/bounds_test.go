@@ -80,3 +80,31 @@ func asDomain(err error, de **domain.Error) bool {
 	*de = e
 	return ok
 }
+
+// Questions written by SQL that the tenant API would refuse make the job a
+// row error naming the field, never a public row whose form cannot be shown.
+func TestBadQuestionsAreInvalid(t *testing.T) {
+	for name, raw := range map[string]string{
+		"unknown key":      `[{"q": "PRIVATE-question"}]`,
+		"unknown type":     `[{"id": "a", "label": "x", "type": "date"}]`,
+		"one option":       `[{"id": "a", "label": "x", "type": "single_choice", "options": ["only"]}]`,
+		"not questions":    `[1, 2]`,
+		"control in label": `[{"id": "a", "label": "x\u0007", "type": "yes_no"}]`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			in := publicJob()
+			in.Job.ApplicationQuestions = []byte(raw)
+			row, why := Job(in)
+			var de *domain.Error
+			err := JobValueError(in)
+			if why != ReasonInvalid || row.ContentHash != nil || !asDomain(err, &de) || de.Field != "application_questions" {
+				t.Fatalf("Job = %q, JobValueError = %v; want invalid_values naming application_questions", why, err)
+			}
+		})
+	}
+	in := publicJob()
+	in.Job.ApplicationQuestions = []byte(`[]`)
+	if row, why := Job(in); why != Public || string(row.ApplicationQuestions) != `[]` {
+		t.Fatalf("no questions: %q %s", why, row.ApplicationQuestions)
+	}
+}

@@ -42,6 +42,8 @@ func publicJob() JobInput {
 			MetaTitle: "Go job", MetaDescription: "A Go job in Berlin",
 			HiringManagerEmail: privateValues[0], InternalNotes: privateValues[1],
 			ApplicationEmail: privateValues[2], CustomQuestions: []byte(`["` + privateValues[3] + `"]`),
+			ApplicationQuestions: []byte(`[{"id":"stack","label":" Your stack? ","type":"multiple_choice","required":true,"options":["Go","SQL"]},
+				{"type":"yes_no","id":"move","label":"Relocate \"now\"?"}]`),
 			CreatedAt: created, UpdatedAt: created, Version: 5,
 		},
 	}

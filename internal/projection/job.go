@@ -1,9 +1,11 @@
 package projection
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/questions"
 )
 
 // JobInput is everything the projection needs to decide one job's catalog row.
@@ -63,7 +65,11 @@ type JobRow struct {
 	SalaryYearlyMax      *float64   `db:"salary_yearly_max"`
 	StreetAddress        string     `db:"street_address"`
 	PostalCode           string     `db:"postal_code"`
-	HTMLDigests          []byte     `db:"html_digests"`
+	// ApplicationQuestions is the form's questions in canonical form
+	// (questions.JSON): what intake checks answers against is the source
+	// row's, this copy only shows them.
+	ApplicationQuestions json.RawMessage `db:"application_questions"`
+	HTMLDigests          []byte          `db:"html_digests"`
 }
 
 var jobColumns = columnsOf(JobRow{})
@@ -107,6 +113,8 @@ func projectJob(row *JobRow, in JobInput) {
 	row.Country = plainText(j.LocationCountry, maxPlace)
 	row.StreetAddress = plainText(j.StreetAddress, maxStreet)
 	row.PostalCode = plainText(j.PostalCode, maxPostalCode)
+	qs, _ := questions.Parse(j.ApplicationQuestions) // JobValueError refused a row whose questions do not parse
+	row.ApplicationQuestions = questions.JSON(qs)
 	row.Latitude, row.Longitude = place(j.Latitude, j.Longitude, row.City, row.State, row.Country)
 	var html []string
 	html, row.HTMLDigests = sanitizeFields(in.Prior, j.Description, j.Responsibilities, j.Requirements, j.NiceToHave, j.Benefits)

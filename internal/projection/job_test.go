@@ -1,6 +1,7 @@
 package projection
 
 import (
+	"encoding/json"
 	"math"
 	"reflect"
 	"slices"
@@ -55,6 +56,8 @@ func TestJobEveryField(t *testing.T) {
 		IsFeatured: true, ApplicationDeadline: new(deadline),
 		PublishedAt: time.Date(2026, 2, 3, 3, 5, 6, 0, time.UTC), MetaTitle: "Go job",
 		MetaDescription: "A Go job in Berlin",
+		ApplicationQuestions: json.RawMessage(`[{"id": "stack", "help": "", "type": "multiple_choice", "label": "Your stack?", "options": ["Go", "SQL"], "required": true}, ` +
+			`{"id": "move", "help": "", "type": "yes_no", "label": "Relocate \"now\"?", "options": [], "required": false}]`),
 	}
 	in := publicJob().Job
 	want.HTMLDigests = digestsOf(in.Description, in.Responsibilities, in.Requirements, in.NiceToHave, in.Benefits)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/pgjson"
 )
 
 // providerCategories returns the category names and slugs sorted by name
@@ -79,41 +80,8 @@ func skillsJSON(skills []skill) json.RawMessage {
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(&b, `{"name": %s, "level": %s, "years": %s}`,
-			jsonString(s.name), jsonString(s.level), strconv.Itoa(s.years))
+			pgjson.Quote(s.name), pgjson.Quote(s.level), strconv.Itoa(s.years))
 	}
 	b.WriteByte(']')
 	return json.RawMessage(b.String())
-}
-
-// jsonString quotes s the way PostgreSQL's escape_json does: only '"', '\\'
-// and control characters are escaped, everything else is written as is.
-func jsonString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			if r < ' ' {
-				fmt.Fprintf(&b, `\u%04x`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

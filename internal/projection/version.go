@@ -13,7 +13,7 @@ import (
 // (a new column, a new sanitising rule, a new eligibility rule, new
 // gazetteer data): every stored input fingerprint and HTML digest then
 // stops matching and the next bulk sync reads and projects every row again.
-const Version = 4
+const Version = 5
 
 // FingerprintSalt is the part of a row's input fingerprint that is not in
 // the tenant's schema: the projection's version and the tenant as the

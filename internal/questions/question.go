@@ -24,14 +24,17 @@ var Types = []string{ShortText, LongText, YesNo, SingleChoice, MultipleChoice}
 
 // Limits of a job's questions.
 const (
-	MaxQuestions  = 30
-	MaxLabel      = 300
-	MaxOptions    = 50
-	MaxOption     = 200
-	MaxShortText  = 500
-	MaxLongText   = 5000
-	maxHelp       = 500
-	field         = "custom_questions"
+	MaxQuestions = 30
+	MaxLabel     = 300
+	MaxOptions   = 50
+	MaxOption    = 200
+	MaxShortText = 500
+	MaxLongText  = 5000
+	// MaxJSONBytes bounds the canonical form (JSON), as the CHECK of
+	// tenant/0009 bounds the column.
+	MaxJSONBytes  = 64 << 10
+	MaxHelp       = 500
+	field         = "application_questions"
 	answersPrefix = "answers."
 )
 
@@ -51,7 +54,7 @@ type Question struct {
 func (q Question) Choice() bool { return q.Type == SingleChoice || q.Type == MultipleChoice }
 
 // Parse reads and checks a job's questions (a JSON array), reporting every
-// bad one by its index: custom_questions[2].options.
+// bad one by its index: application_questions[2].options.
 func Parse(raw []byte) ([]Question, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
@@ -79,11 +82,17 @@ func Parse(raw []byte) ([]Question, error) {
 		}
 		seen[q.ID] = true
 		l.Add(check.Line(at+"label", q.Label, 1, MaxLabel))
-		l.Add(check.Line(at+"help", q.Help, 0, maxHelp))
+		l.Add(check.Line(at+"help", q.Help, 0, MaxHelp))
 		l.Add(check.OneOf(at+"type", q.Type, Types))
 		l.Add(checkOptions(at+"options", *q))
 	}
-	return qs, l.Err()
+	if err := l.Err(); err != nil {
+		return qs, err
+	}
+	if len(JSON(qs)) > MaxJSONBytes {
+		return qs, domain.FieldError(field, "must take at most %d bytes of JSON", MaxJSONBytes)
+	}
+	return qs, nil
 }
 
 func checkOptions(f string, q Question) error {

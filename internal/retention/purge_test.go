@@ -294,3 +294,35 @@ func TestPurgeSkipsLockedRows(t *testing.T) {
 		t.Fatalf("the next run: %d rows (%v)", rep.Total(), err)
 	}
 }
+
+// A résumé file is the applicant's data too: purged with its application,
+// counted by the dry run, and kept with one the period still covers.
+func TestPurgeTakesResumeFiles(t *testing.T) {
+	ctx := context.Background()
+	pool := testdb.New(t)
+	tn := testfactory.Tenant(t, pool, nil)
+	ids := seed(t, pool, tn, []submission{
+		{"applications", "rejected", ago(60 * days), ago(60 * days), 0, true},
+		{"applications", "new", ago(5 * days), ago(5 * days), 0, false},
+	})
+	pdf := testfactory.PDF()
+	for _, id := range ids {
+		if _, err := pool.Exec(ctx, `INSERT INTO `+table(tn, "application_resumes")+`
+			(application_id, file_name, content_type, size, sha256, content)
+			VALUES ($1, 'cv.pdf', 'application/pdf', $2, sha256($3), $3)`, id, len(pdf), pdf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := &retention.Purger{DB: pool, Period: period, Now: func() time.Time { return now }}
+	dry, err := p.Purge(ctx, true, nil)
+	if err != nil || dry.Tenants[0].Rows["application_resumes"] != 1 {
+		t.Fatalf("dry run %+v (%v)", dry, err)
+	}
+	rep, err := p.Purge(ctx, false, nil)
+	if err != nil || rep.Tenants[0].Rows["application_resumes"] != 1 {
+		t.Fatalf("purge %+v (%v)", rep, err)
+	}
+	if got := left(t, pool, tn, "application_resumes", "application_id"); !slices.Equal(got, ids[1:]) {
+		t.Fatalf("files left for %v, want %v", got, ids[1:])
+	}
+}

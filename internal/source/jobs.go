@@ -19,7 +19,7 @@ const jobColumns = `j.id, j.category_id, j.title, j.slug, j.reference_code, j.jo
 	j.preferred_skills, j.positions_count, j.team, j.is_featured, j.application_deadline, j.status,
 	j.published_on_career_page, j.is_internal_only, j.published_at, j.meta_title, j.meta_description,
 	j.hiring_manager_email, j.internal_notes, j.application_email, j.custom_questions, j.created_at,
-	j.updated_at, j.version, j.street_address, j.postal_code,
+	j.updated_at, j.version, j.street_address, j.postal_code, j.application_questions,
 	c.id, c.name, c.slug, c.description, c.created_at, c.updated_at, c.version`
 
 func jobQuery(t domain.Tenant, where string) string {
@@ -80,7 +80,7 @@ func scanJob(r pgx.Row, t domain.Tenant) (projection.JobInput, error) {
 		&j.PreferredSkills, &j.PositionsCount, &j.Team, &j.IsFeatured, domain.ScanOptionalTime(&j.ApplicationDeadline), &j.Status,
 		&j.PublishedOnCareerPage, &j.IsInternalOnly, domain.ScanOptionalTime(&j.PublishedAt), &j.MetaTitle, &j.MetaDescription,
 		&j.HiringManagerEmail, &j.InternalNotes, &j.ApplicationEmail, &j.CustomQuestions, domain.ScanTime(&j.CreatedAt),
-		domain.ScanTime(&j.UpdatedAt), &j.Version, &j.StreetAddress, &j.PostalCode,
+		domain.ScanTime(&j.UpdatedAt), &j.Version, &j.StreetAddress, &j.PostalCode, &j.ApplicationQuestions,
 		&c.ID, &c.Name, &c.Slug, &c.Desc, domain.ScanOptionalTime(&c.CreatedAt), domain.ScanOptionalTime(&c.UpdatedAt), &c.Version)
 	if err != nil {
 		return projection.JobInput{}, err

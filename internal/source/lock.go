@@ -16,16 +16,17 @@ import (
 var ErrRowGone = domain.Errorf(domain.CodeNotFound, "source row no longer exists")
 
 // LockJob reads, FOR SHARE, the fields of a job that decide whether it is
-// public: the reverse path re-checks them under the lock it writes under.
-// Only ID, Title, Status, PublishedOnCareerPage, IsInternalOnly,
-// ApplicationDeadline, PublishedAt and CreatedAt are set.
+// public, and the questions its applicants answer: the reverse path
+// re-checks them under the lock it writes under. Only ID, Title, Status,
+// PublishedOnCareerPage, IsInternalOnly, ApplicationDeadline, PublishedAt,
+// CreatedAt and ApplicationQuestions are set.
 func LockJob(ctx context.Context, q pgq.Querier, t domain.Tenant, id int64) (domain.JobPosting, error) {
 	j := domain.JobPosting{ID: id}
 	err := q.QueryRow(ctx, `SELECT title, status, published_on_career_page, is_internal_only, application_deadline,
-		published_at, created_at
+		published_at, created_at, application_questions
 		FROM `+table(t, "job_postings")+` WHERE id = $1 FOR SHARE`, id).
 		Scan(&j.Title, &j.Status, &j.PublishedOnCareerPage, &j.IsInternalOnly, domain.ScanOptionalTime(&j.ApplicationDeadline),
-			domain.ScanOptionalTime(&j.PublishedAt), domain.ScanTime(&j.CreatedAt))
+			domain.ScanOptionalTime(&j.PublishedAt), domain.ScanTime(&j.CreatedAt), &j.ApplicationQuestions)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return j, ErrRowGone
 	}

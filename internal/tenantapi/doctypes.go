@@ -4,6 +4,7 @@ import (
 	"github.com/zumodra/zumodra/internal/inbox"
 	"github.com/zumodra/zumodra/internal/intake"
 	"github.com/zumodra/zumodra/internal/notify"
+	"github.com/zumodra/zumodra/internal/resume"
 )
 
 // DocTypes returns a zero value of each JSON body the package reads or
@@ -29,6 +30,8 @@ func DocTypes() map[string]any {
 		"CatalogStatus":             statusBody{},
 		"CatalogStatusItem":         statusItem{},
 		"ApplicationSubmission":     intake.Application{},
+		"ResumeUpload":              resume.Upload{},
+		"ResumeFile":                resume.Info{},
 		"InquirySubmission":         intake.Inquiry{},
 		"Receipt":                   intake.Receipt{},
 		"TenantProfile":             profileBody{},

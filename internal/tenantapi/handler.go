@@ -74,6 +74,7 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	mux.Handle("GET "+p+"/applications/{id}", h.authed(h.getApplication))
 	mux.Handle("POST "+p+"/applications/{id}/status", h.authed(h.moveApplication))
 	mux.Handle("GET "+p+"/applications/{id}/history", h.authed(h.applicationHistory))
+	mux.Handle("GET "+p+"/applications/{id}/resume", h.authed(h.applicationResume))
 	mux.Handle("GET "+p+"/inquiries", h.authed(h.listInquiries))
 	mux.Handle("GET "+p+"/inquiries/{id}", h.authed(h.getInquiry))
 	mux.Handle("POST "+p+"/inquiries/{id}/status", h.authed(h.moveInquiry))

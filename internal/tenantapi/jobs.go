@@ -52,6 +52,7 @@ type jobFields struct {
 	InternalNotes         string          `json:"internal_notes" db:"internal_notes"`
 	ApplicationEmail      OptionalText    `json:"application_email" db:"application_email"`
 	CustomQuestions       json.RawMessage `json:"custom_questions" db:"custom_questions"`
+	ApplicationQuestions  json.RawMessage `json:"application_questions" db:"application_questions"`
 }
 
 // newJob holds the column defaults of job_postings.
@@ -60,6 +61,7 @@ func newJob() jobFields {
 		JobType: "full_time", ExperienceLevel: "mid", RemotePolicy: "on_site",
 		SalaryCurrency: "USD", SalaryPeriod: "yearly", PositionsCount: 1, Status: "draft",
 		RequiredSkills: []string{}, PreferredSkills: []string{}, CustomQuestions: json.RawMessage("[]"),
+		ApplicationQuestions: json.RawMessage("[]"),
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/zumodra/zumodra/internal/tenantapi"
 )
 
 func validJob() map[string]any {
@@ -118,7 +120,10 @@ func TestBodyLimit(t *testing.T) {
 	must(t, e.do("POST", tp+"/jobs", a.key, big), http.StatusRequestEntityTooLarge)
 	id, _ := e.create(a.key, tp+"/jobs", validJob())
 	must(t, e.do("PATCH", tp+"/jobs/"+strconv.FormatInt(id, 10), a.key, big, "If-Match", `"v1"`), http.StatusRequestEntityTooLarge)
-	must(t, e.do("POST", "/api/v1/careers/jobs/1/applications", "", big), http.StatusRequestEntityTooLarge)
+	// An application may carry a file, so its limit is its own.
+	huge := `{"name":"` + strings.Repeat("x", tenantapi.MaxApplicationBody) + `"}`
+	must(t, e.do("POST", "/api/v1/careers/jobs/1/applications", "", huge), http.StatusRequestEntityTooLarge)
+	must(t, e.do("POST", "/api/v1/providers/1/inquiries", "", big), http.StatusRequestEntityTooLarge)
 }
 
 func TestPatchIsPartialAndPutReplaces(t *testing.T) {

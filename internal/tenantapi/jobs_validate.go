@@ -8,6 +8,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/intake/check"
+	"github.com/zumodra/zumodra/internal/questions"
 )
 
 // Limits beyond the schema's CHECKs keep one row within reason: long text
@@ -46,7 +47,8 @@ func prepareJob(f *jobFields, now time.Time) error {
 	l.Add(domain.CheckOptionalTime("published_at", f.PublishedAt))
 	l.Add(emailOrEmpty("hiring_manager_email", string(f.HiringManagerEmail)))
 	l.Add(emailOrEmpty("application_email", string(f.ApplicationEmail)))
-	l.Add(questions(f.CustomQuestions))
+	l.Add(privateQuestions(f.CustomQuestions))
+	l.Add(applicationQuestions(f))
 	return l.Err()
 }
 
@@ -111,7 +113,19 @@ func emailOrEmpty(field, v string) error {
 	return check.Email(field, v)
 }
 
-func questions(raw json.RawMessage) error {
+// applicationQuestions checks the questions applicants are shown and
+// stores them in canonical form, the form the projection copies.
+func applicationQuestions(f *jobFields) error {
+	qs, err := questions.Parse(f.ApplicationQuestions)
+	if err == nil {
+		f.ApplicationQuestions = questions.JSON(qs)
+	}
+	return err
+}
+
+// privateQuestions bounds custom_questions, the tenant's private notes in
+// any JSON array, which nothing shows.
+func privateQuestions(raw json.RawMessage) error {
 	if len(raw) > maxQuestions {
 		return domain.FieldError("custom_questions", "must be at most %d bytes of JSON", maxQuestions)
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/resume"
 )
 
 // maxSubmissionBody bounds a public submission: the largest fields (a
@@ -13,13 +14,18 @@ import (
 // multi-byte text.
 const maxSubmissionBody = 512 << 10
 
+// MaxApplicationBody bounds an application, the one submission that may
+// carry a file: a résumé of resume.MaxBytes in base64 besides the largest
+// fields and answers. A larger body is refused with 413, storing nothing.
+const MaxApplicationBody = (resume.MaxBytes+2)/3*4 + maxSubmissionBody
+
 // submitApplication serves POST /api/v1/careers/jobs/{id}/applications,
 // {id} being the catalog id the public API lists jobs by.
 func (h *Handler) submitApplication(w http.ResponseWriter, r *http.Request) {
 	var a intake.Application
 	id, err := pathID(r)
 	if err == nil {
-		err = httpx.DecodeJSON(w, r, &a, maxSubmissionBody)
+		err = httpx.DecodeJSON(w, r, &a, MaxApplicationBody)
 	}
 	var rec intake.Receipt
 	if err == nil {

@@ -33,6 +33,7 @@ type JobOpts struct {
 	RequiredSkills      []string // default Go, PostgreSQL
 	IsFeatured          bool
 	ApplicationDeadline *time.Time
+	Questions           string // application_questions as JSON, default none
 }
 
 // Job inserts a job posting, public by default, and returns it as read back
@@ -60,6 +61,7 @@ func Job(t testing.TB, pool *pgxpool.Pool, tn domain.Tenant, o *JobOpts) domain.
 		"published_at": Published(), "team": "Platform",
 		"hiring_manager_email": "PRIVATE-manager@example.com", "internal_notes": "PRIVATE-notes",
 		"application_email": "PRIVATE-apply@example.com", "custom_questions": `[{"q": "PRIVATE-question"}]`,
+		"application_questions": or(o.Questions, "[]"),
 	})
 	return ReadJob(t, pool, tn, id)
 }

@@ -8,9 +8,10 @@ import (
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/intake"
+	"github.com/zumodra/zumodra/internal/questions"
 )
 
-var applyFields = []string{"name", "email", "phone", "resume", "resume_url", "resume_text", "cover_letter"}
+var applyFields = []string{"name", "email", "phone", "resume", "resume_file", "resume_url", "resume_text", "cover_letter"}
 
 // applyAction ends in #apply so that the page shown again with errors
 // opens at the form, even on a phone where it sits below the job.
@@ -31,24 +32,44 @@ func (h *Handler) apply(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, done, http.StatusSeeOther)
 		return
 	}
+	// The catalog row says which questions the form asked, so which
+	// fields are answers; intake judges them by the source row's.
+	j, err := h.catalog.Job(r.Context(), id)
+	if err != nil {
+		h.submitFailed(w, r, kind.Jobs, id, err, applyKept(r, nil))
+		return
+	}
 	a := intake.Application{Name: field(r, "name"), Email: field(r, "email"), Phone: field(r, "phone"),
-		ResumeURL: field(r, "resume_url"), ResumeText: field(r, "resume_text"), CoverLetter: field(r, "cover_letter")}
-	receipt, err := h.intake.SubmitApplication(r.Context(), id, a)
+		ResumeURL: field(r, "resume_url"), ResumeText: field(r, "resume_text"), CoverLetter: field(r, "cover_letter"),
+		Answers: questions.FromForm(j.ApplicationQuestions, r.PostForm)}
+	var receipt intake.Receipt
+	if a.ResumeFile, err = uploadedResume(r); err == nil {
+		receipt, err = h.intake.SubmitApplication(r.Context(), id, a)
+	}
 	switch domain.ErrorCode(err) {
 	case "":
 		http.Redirect(w, r, done+mailedQuery(receipt), http.StatusSeeOther)
 	case domain.CodeInvalid:
-		h.reshowJob(w, r, id, err)
+		h.reshowJob(w, r, j, err)
 	default:
-		h.submitFailed(w, r, kind.Jobs, id, err, applyKept(r))
+		h.submitFailed(w, r, kind.Jobs, id, err, applyKept(r, j.ApplicationQuestions))
 	}
 }
 
-// applyKept is what the visitor typed into the application form, shown
-// back when the job went away before it arrived.
-func applyKept(r *http.Request) []keptField {
-	return kept(r, []string{"name", "email", "phone", "resume_url", "resume_text", "cover_letter"},
-		[]string{"Name", "Email", "Phone", "Résumé link", "Résumé", "Cover letter"})
+// applyKept is what the visitor typed into the application form, answers
+// included, shown back when the job went away before it arrived.
+func applyKept(r *http.Request, qs []questions.Question) []keptField {
+	return append(kept(r, []string{"name", "email", "phone", "resume_url", "resume_text", "cover_letter"},
+		[]string{"Name", "Email", "Phone", "Résumé link", "Résumé", "Cover letter"}), keptAnswers(qs, r.PostForm)...)
+}
+
+// applyForm is the job's application form: the standard fields, the file
+// input and the job's questions, with nothing filled in.
+func applyForm(j catalog.Job) formView {
+	f := newForm(applyAction(j.JobSummary))
+	f.ResumeUpload = true
+	f.Questions = askQuestions(j.ApplicationQuestions, nil, f.Errors)
+	return f
 }
 
 // submitFailed answers a refused submission. A listing that is unknown by
@@ -65,15 +86,14 @@ func (h *Handler) submitFailed(w http.ResponseWriter, r *http.Request, c kind.Ca
 
 // reshowJob shows the job page again with the visitor's input and the
 // errors next to the fields.
-func (h *Handler) reshowJob(w http.ResponseWriter, r *http.Request, id int64, err error) {
-	j, jerr := h.catalog.Job(r.Context(), id)
-	if jerr != nil {
-		h.submitFailed(w, r, kind.Jobs, id, jerr, applyKept(r))
-		return
-	}
-	f := newForm(applyAction(j.JobSummary))
+// A browser cannot refill a file input: when a file was sent and was not
+// what went wrong, the form asks for it again.
+func (h *Handler) reshowJob(w http.ResponseWriter, r *http.Request, j catalog.Job, err error) {
+	f := applyForm(j)
 	refill(&f, r, applyFields...)
-	fieldErrors(&f, err, applyFields...)
+	fieldErrors(&f, err, append(answerFields(j.ApplicationQuestions), applyFields...)...)
+	f.Questions = askQuestions(j.ApplicationQuestions, r.PostForm, f.Errors)
+	f.FileAgain = r.MultipartForm != nil && len(r.MultipartForm.File[resumeFileField]) > 0 && f.Errors[resumeFileField] == ""
 	h.renderJob(w, r, http.StatusUnprocessableEntity, j, f)
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"errors"
+	"mime"
 	"net/http"
 	"slices"
 	"strings"
@@ -27,28 +28,46 @@ type formView struct {
 	Errors   map[string]string
 	Alert    string
 	Currency string
-	// ResumeUpload offers the résumé file input (the apply form, once
-	// uploads are taken).
+	// ResumeUpload offers the résumé file input (the apply form).
 	ResumeUpload bool
+	// FileAgain asks for the file once more: the form is shown again and
+	// a browser never refills a file input.
+	FileAgain bool
+	// Questions are the job's application questions (the apply form).
+	Questions []questionView
 }
 
 func newForm(action string) formView {
 	return formView{Action: action, Values: map[string]string{}, Errors: map[string]string{}, Currency: "USD"}
 }
 
-// form guards a POST handler. CSRF: http.CrossOriginProtection refuses
+// form guards a POST handler of a form without files (see within).
+func (h *Handler) form(next http.HandlerFunc) http.Handler { return h.within(maxFormBytes, next) }
+
+// within guards a POST handler whose multipart body may take up to upload
+// bytes; any other body, up to maxFormBytes. CSRF: http.CrossOriginProtection refuses
 // cross-origin browser requests by their Sec-Fetch-Site (or Origin) header,
 // which every current browser sends; it needs no token, no cookie and no
 // session, so the pages that carry the forms stay cacheable. Then the
 // per-address rate limit and the body size limit apply, before any work.
-func (h *Handler) form(next http.HandlerFunc) http.Handler {
+// A multipart body is read whole into memory (upload bounds it), so no
+// part of an upload is left in a temporary file.
+func (h *Handler) within(upload int64, next http.HandlerFunc) http.Handler {
 	return h.csrf.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if h.limiter != nil && !h.limiter.Allow(r) {
 			h.renderError(w, r, http.StatusTooManyRequests)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-		if err := r.ParseForm(); err != nil {
+		limit, multipart := int64(maxFormBytes), false
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+			limit, multipart = upload, true
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		err := r.ParseForm()
+		if err == nil && multipart {
+			err = r.ParseMultipartForm(limit)
+		}
+		if err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
 				h.renderError(w, r, http.StatusRequestEntityTooLarge)
@@ -100,8 +119,11 @@ func fieldErrors(f *formView, err error, known ...string) {
 // fieldMessage turns "email: is required" into "Email is required.".
 func fieldMessage(de *domain.Error) string {
 	name := cmp.Or(fieldNames[de.Field], "This field")
+	if strings.HasPrefix(de.Field, "answers.") {
+		name = "This answer"
+	}
 	return name + " " + strings.TrimSuffix(de.Message, ".") + "."
 }
 
-var fieldNames = map[string]string{"name": "Name", "email": "Email", "phone": "Phone", "resume": "A résumé", "resume_url": "Résumé link",
+var fieldNames = map[string]string{"name": "Name", "email": "Email", "phone": "Phone", "resume": "A résumé", "resume_file": "The file", "resume_url": "Résumé link",
 	"resume_text": "Résumé text", "cover_letter": "Cover letter", "message": "Message", "budget": "Budget", "currency": "Currency"}

@@ -121,7 +121,7 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	// many rows, so it is kept under the catalog version like a list.
 	mux.Handle("GET /careers/jobs/{id}/{$}", h.page(h.cfg.Counts.CountViews(kind.Jobs, h.views.List(h.jobDetail))))
 	mux.HandleFunc("GET /careers/jobs/{id}", h.addSlash)
-	mux.Handle("POST /careers/jobs/{id}/apply", h.form(h.apply))
+	mux.Handle("POST /careers/jobs/{id}/apply", h.within(maxUploadBytes, h.apply))
 	mux.Handle("GET /careers/jobs/{id}/applied/{$}", h.page(h.applied))
 	mux.Handle("GET /careers/feed.xml", h.page(h.views.List(h.feed)))
 	mux.Handle("GET /browse-freelancers/{$}", h.page(h.views.List(h.providerList)))

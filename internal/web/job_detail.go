@@ -53,7 +53,7 @@ func (h *Handler) jobDetail(w http.ResponseWriter, r *http.Request) {
 	if canonicalize(w, r, ref(j.ID, slugOf(j.Slug, j.Title)), jobLink(j.JobSummary)) {
 		return
 	}
-	h.renderJob(w, r, http.StatusOK, j, newForm(applyAction(j.JobSummary)))
+	h.renderJob(w, r, http.StatusOK, j, applyForm(j))
 }
 
 func (h *Handler) renderJob(w http.ResponseWriter, r *http.Request, status int, j catalog.Job, f formView) {

@@ -27,7 +27,16 @@ import (
 	"github.com/getkin/kin-openapi/routers/legacy"
 
 	"github.com/zumodra/zumodra/internal/openapi"
+	"github.com/zumodra/zumodra/internal/resume"
 )
+
+// The résumé download answers a file: its body is checked as the string
+// the document says, its media type against the operation's.
+func init() {
+	for _, m := range []string{resume.PDF, resume.DOCX, resume.ODT} {
+		openapi3filter.RegisterBodyDecoder(m, openapi3filter.FileBodyDecoder)
+	}
+}
 
 var (
 	loadOnce sync.Once
