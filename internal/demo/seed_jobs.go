@@ -35,9 +35,18 @@ const insertJobSQL = `INSERT INTO job_postings (
 	salary_min, salary_max, salary_currency, salary_period, show_salary,
 	required_skills, preferred_skills, positions_count, team, is_featured, application_deadline,
 	status, published_on_career_page, is_internal_only, published_at, meta_title, meta_description,
-	hiring_manager_email, internal_notes, application_email, custom_questions, street_address, postal_code)
+	hiring_manager_email, internal_notes, application_email, custom_questions, street_address, postal_code,
+	application_questions)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-	$23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40)`
+	$23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41)`
+
+// demoQuestions are what every demo job asks its applicants: one of each
+// kind a visitor meets most, one of them required.
+const demoQuestions = `[{"id": "start", "label": "When could you start?", "type": "short_text", "required": true,
+	"help": "A date, or how many weeks from now"},
+	{"id": "work_mode", "label": "How would you like to work?", "type": "single_choice", "options": ["On site", "Hybrid", "Remote"]},
+	{"id": "relocate", "label": "Would you relocate for this role?", "type": "yes_no"},
+	{"id": "why", "label": "Anything you would like us to know?", "type": "long_text"}]`
 
 // jobState maps a spec's Hidden reason to status, published and internal.
 func jobState(hidden string) (status string, published, internal bool) {
@@ -108,7 +117,7 @@ func jobArgs(t tenantSpec, j jobSpec, i int, categoryID int64, now time.Time) []
 		"Band approved by finance; do not disclose the top of the range. Referral bonus applies.",
 		"jobs+" + domain.Slugify(j.Title) + "@" + t.Domain,
 		`[{"question": "What is your notice period?"}, {"question": "Salary expectations?"}]`,
-		office.Street, office.Postal,
+		office.Street, office.Postal, demoQuestions,
 	}
 }
 

@@ -42,12 +42,12 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_]{0,39}$`)
 
 // Question is one question of a job's application form.
 type Question struct {
-	ID       string   `json:"id"`                // stable key of the answer: a-z, 0-9, _ (up to 40)
-	Label    string   `json:"label"`             // the question as the applicant reads it
-	Type     string   `json:"type"`              // one of Types
-	Required bool     `json:"required"`          // an answer must be given
-	Options  []string `json:"options,omitempty"` // the choices, for the two choice types only
-	Help     string   `json:"help,omitempty"`    // an optional hint under the question
+	ID       string   `json:"id"`       // stable key of the answer: a-z, 0-9, _ (up to 40)
+	Label    string   `json:"label"`    // the question as the applicant reads it
+	Type     string   `json:"type"`     // one of Types
+	Required bool     `json:"required"` // an answer must be given
+	Options  []string `json:"options"`  // the choices, for the two choice types only
+	Help     string   `json:"help"`     // an optional hint under the question
 }
 
 // Choice reports whether the question offers options.

@@ -128,6 +128,14 @@ func TestJobDetailHybridJSONLD(t *testing.T) {
 	if place["@type"] != "Place" || addr["@type"] != "PostalAddress" || addr["addressLocality"] != "Munich" || addr["streetAddress"] != "Marienplatz 8" || addr["addressCountry"] != "Germany" {
 		t.Errorf("jobLocation = %v", ld["jobLocation"])
 	}
+	if _, ok := place["geo"]; ok {
+		t.Errorf("a job without a position has geo %v", place["geo"])
+	}
+	e.place("job_catalog", id, 48.137, 11.575)
+	place = jsonLD(t, e.mustGet("/careers/jobs/"+strconv.FormatInt(id, 10)+"/", http.StatusOK))["jobLocation"].(map[string]any)
+	if g, _ := place["geo"].(map[string]any); g["@type"] != "GeoCoordinates" || g["latitude"] != 48.137 || g["longitude"] != 11.575 {
+		t.Errorf("geo = %v", place["geo"])
+	}
 }
 
 // An on-site job with the street address and postal code its tenant gave

@@ -46,6 +46,15 @@ type organization struct {
 type ldPlace struct {
 	Type    string        `json:"@type"`
 	Address postalAddress `json:"address"`
+	Geo     *geo          `json:"geo,omitempty"`
+}
+
+// geo is schema.org's GeoCoordinates: the job's position, the tenant's or
+// its city's from the gazetteer.
+type geo struct {
+	Type      string  `json:"@type"`
+	Latitude  float64 `json:"latitude"`
+	Longitude float64 `json:"longitude"`
 }
 
 type postalAddress struct {
@@ -143,6 +152,9 @@ func (h *Handler) locateLD(ld *jobPosting, j catalog.Job) {
 		Locality: j.City, Region: j.State, Country: j.Country}
 	if addr != (postalAddress{Type: "PostalAddress"}) {
 		ld.JobLocation = &ldPlace{Type: "Place", Address: addr}
+		if j.Latitude != nil && j.Longitude != nil {
+			ld.JobLocation.Geo = &geo{Type: "GeoCoordinates", Latitude: *j.Latitude, Longitude: *j.Longitude}
+		}
 	}
 }
 
