@@ -62,9 +62,11 @@ type Footprint struct {
 
 const freshTargets = 8
 
-// freshToken is the change a response shows: a job's index and version, in
-// its title ("Fresh t3 v17") or its slug (fresh-t3-v17, the sitemap's URLs).
-var freshToken = regexp.MustCompile(`(?i)fresh[ -]t(\d+)[ -]v(\d+)`)
+// freshToken is the change a response shows: the serve setup's epoch, a
+// job's index and its version, in its title ("Fresh e1 t3 v17") or its slug
+// (fresh-e1-t3-v17, the sitemap's URLs). The epoch keeps a view that still
+// shows the previous setup's titles from counting them as this one's.
+var freshToken = regexp.MustCompile(`(?i)fresh[ -]e(\d+)[ -]t(\d+)[ -]v(\d+)`)
 
 func (s *suite) runFreshness(ctx context.Context) (FreshnessResult, error) {
 	res := FreshnessResult{Targets: freshTargets}
@@ -72,7 +74,7 @@ func (s *suite) runFreshness(ctx context.Context) (FreshnessResult, error) {
 	if s.opts.ReadDatabaseURL != "" {
 		setups = append(setups, struct{ reads, url string }{"replica", s.opts.ReadDatabaseURL})
 	}
-	for _, st := range setups {
+	for epoch, st := range setups {
 		args := []string{"--workers", "2", "--api-rate-limit=0"}
 		if st.url != "" {
 			if err := s.waitReplayed(ctx, st.url); err != nil {
@@ -80,7 +82,7 @@ func (s *suite) runFreshness(ctx context.Context) (FreshnessResult, error) {
 			}
 			args = append(args, "--read-database-url", st.url)
 		}
-		runs, fp, err := s.freshnessOn(ctx, st.reads, args)
+		runs, fp, err := s.freshnessOn(ctx, epoch, st.reads, args)
 		if err != nil {
 			return res, err
 		}
@@ -127,7 +129,7 @@ func replicaVersion(ctx context.Context, url string) (int64, error) {
 }
 
 // freshnessOn starts one serve process and measures each rate against it.
-func (s *suite) freshnessOn(ctx context.Context, reads string, args []string) ([]FreshnessRun, Footprint, error) {
+func (s *suite) freshnessOn(ctx context.Context, epoch int, reads string, args []string) ([]FreshnessRun, Footprint, error) {
 	fp := Footprint{Reads: reads}
 	child, err := s.startServe(ctx, args...)
 	if err != nil {
@@ -135,7 +137,7 @@ func (s *suite) freshnessOn(ctx context.Context, reads string, args []string) ([
 	}
 	defer child.stop()
 	fp.Ready, fp.FirstPage = child.Ready, child.FirstPage
-	jobs, err := s.freshJobs(ctx, child.base)
+	jobs, err := s.freshJobs(ctx, epoch, child.base)
 	if err != nil {
 		return nil, fp, err
 	}
@@ -175,6 +177,7 @@ func viewSummary(views []ViewFreshness) string {
 // freshJobs are the jobs the writers change, with the views that show them.
 type freshJobs struct {
 	s        *suite
+	epoch    int
 	base     string
 	targets  []target
 	ids      []int64
@@ -188,19 +191,19 @@ type freshJobs struct {
 // freshJobs puts the jobs first (featured, published a second ago, open,
 // no deadline) through their tenants' own tables, waits until serve shows
 // them and finds their public ids and sitemap files.
-func (s *suite) freshJobs(ctx context.Context, base string) (*freshJobs, error) {
+func (s *suite) freshJobs(ctx context.Context, epoch int, base string) (*freshJobs, error) {
 	all, err := s.targets(ctx)
 	if err != nil {
 		return nil, err
 	}
-	j := &freshJobs{s: s, base: base, targets: all[:min(freshTargets, len(all))],
+	j := &freshJobs{s: s, epoch: epoch, base: base, targets: all[:min(freshTargets, len(all))],
 		client: &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}}
 	j.commits = make([][]time.Time, len(j.targets))
 	for i, t := range j.targets {
 		_, err := s.pool.Exec(ctx, `UPDATE `+t.table+` SET title = $1, slug = $2, is_featured = true,
 			published_at = now() - interval '1 second', application_deadline = NULL, status = 'open',
 			published_on_career_page = true, is_internal_only = false WHERE id = $3`,
-			freshTitle(i, 0), freshSlug(i, 0), t.sourceID)
+			j.title(i, 0), j.slug(i, 0), t.sourceID)
 		if err != nil {
 			return nil, fmt.Errorf("bench: prepare job %d: %w", t.sourceID, err)
 		}
@@ -211,8 +214,17 @@ func (s *suite) freshJobs(ctx context.Context, base string) (*freshJobs, error) 
 	return j, j.findSitemaps(ctx)
 }
 
-func freshTitle(i, k int) string { return fmt.Sprintf("Fresh t%d v%d", i, k) }
-func freshSlug(i, k int) string  { return fmt.Sprintf("fresh-t%d-v%d", i, k) }
+func (j *freshJobs) title(i, k int) string { return fmt.Sprintf("Fresh e%d t%d v%d", j.epoch, i, k) }
+func (j *freshJobs) slug(i, k int) string  { return fmt.Sprintf("fresh-e%d-t%d-v%d", j.epoch, i, k) }
+
+// token reads a match of freshToken: the job and version, ok only for
+// this setup's epoch and a job of it.
+func (j *freshJobs) token(m [][]byte) (i, k int, ok bool) {
+	e, _ := strconv.Atoi(string(m[1]))
+	i, _ = strconv.Atoi(string(m[2]))
+	k, _ = strconv.Atoi(string(m[3]))
+	return i, k, e == j.epoch && i < len(j.targets)
+}
 
 // findIDs reads the jobs' public ids from the API's first page, waiting
 // (up to a minute) until all of them lead it.
@@ -238,8 +250,8 @@ func (j *freshJobs) findIDs(ctx context.Context) error {
 		j.ids = make([]int64, len(j.targets))
 		found := 0
 		for _, d := range page.Data {
-			if m := freshToken.FindStringSubmatch(d.Title); m != nil {
-				if i, _ := strconv.Atoi(m[1]); i < len(j.ids) && j.ids[i] == 0 {
+			if m := freshToken.FindSubmatch([]byte(d.Title)); m != nil {
+				if i, _, ok := j.token(m); ok && j.ids[i] == 0 {
 					j.ids[i], found = d.ID, found+1
 				}
 			}

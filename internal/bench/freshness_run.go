@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -108,7 +107,7 @@ func (j *freshJobs) change(ctx context.Context, i int) error {
 	k := j.versions()[i] + 1
 	t := j.targets[i]
 	if _, err := j.s.pool.Exec(ctx, `UPDATE `+t.table+` SET title = $1, slug = $2 WHERE id = $3`,
-		freshTitle(i, k), freshSlug(i, k), t.sourceID); err != nil {
+		j.title(i, k), j.slug(i, k), t.sourceID); err != nil {
 		return fmt.Errorf("bench: change job %d: %w", t.sourceID, err)
 	}
 	at := time.Now()
@@ -151,9 +150,8 @@ func (j *freshJobs) record(p *viewPoller, body []byte, arrived time.Time) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	for _, m := range freshToken.FindAllSubmatch(body, -1) {
-		i, _ := strconv.Atoi(string(m[1]))
-		k, _ := strconv.Atoi(string(m[2]))
-		if i >= len(p.shown) || k <= p.shown[i] {
+		i, k, ok := j.token(m)
+		if !ok || k <= p.shown[i] {
 			continue
 		}
 		for v := p.shown[i] + 1; v <= k; v++ {
