@@ -116,6 +116,14 @@ func TestApplicationWithAnswersAndFileThroughTheAPI(t *testing.T) {
 	}
 	must(t, e.do("GET", tp+"/applications/"+id+"/resume", a.key, nil), http.StatusNotFound)
 
+	// A name beyond ASCII is offered as RFC 2231 says, nothing else lost.
+	r = must(t, e.do("POST", path, "", map[string]any{"name": "Zoë", "email": "zoe@example.com", "answers": map[string]any{"stack": []string{"Go"}},
+		"resume_file": map[string]any{"file_name": "Lebenslauf Müller.docx", "content": base64.StdEncoding.EncodeToString(testfactory.PDF())}}), http.StatusCreated)
+	dl = must(t, e.do("GET", tp+"/applications/"+strconv.FormatInt(int64(r.json(t)["id"].(float64)), 10)+"/resume", a.key, nil), http.StatusOK)
+	if got := dl.header.Get("Content-Disposition"); got != `attachment; filename*=utf-8''Lebenslauf%20M%C3%BCller.pdf` || dl.header.Get("Content-Type") != resume.PDF {
+		t.Fatalf("a PDF named .docx with a German name is offered as %q, %q", got, dl.header.Get("Content-Type"))
+	}
+
 	// Without a file: null on the application, 404 to download.
 	r = must(t, e.do("POST", path, "", map[string]any{"name": "Bo", "email": "bo@example.com", "resume_text": "cv",
 		"answers": map[string]any{"stack": []string{"Go"}}}), http.StatusCreated)

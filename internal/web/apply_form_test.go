@@ -165,3 +165,20 @@ func TestApplyRefusesBadFilesAndStoresNothing(t *testing.T) {
 	_, body := e.postMultipart(apply, form, "cv.pdf", "application/pdf", testfactory.PDF())
 	contains(t, body, `id="a-resume_file-again"`, "choose it again")
 }
+
+// Only the apply form takes a file: a multipart body past the forms' usual
+// limit is refused on the inquiry form, stored nowhere.
+func TestUploadLimitIsTheApplyFormsAlone(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("acme", "Acme Robotics", "")
+	id, _ := e.publicProvider(acme)
+	form := url.Values{"name": {"Bob"}, "email": {"bob@example.com"}, "message": {"Build me a site"}}
+	res, _ := e.postMultipart("/browse-freelancers/"+strconv.FormatInt(id, 10)+"/inquire", form, "cv.pdf", "application/pdf",
+		append(testfactory.PDF(), make([]byte, 300<<10)...))
+	if res.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Fatalf("status %d, want 413", res.StatusCode)
+	}
+	if n := e.count(acme, "project_inquiries"); n != 0 {
+		t.Fatalf("%d inquiries stored", n)
+	}
+}

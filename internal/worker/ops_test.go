@@ -53,6 +53,9 @@ var ops = []op{
 	stmt(1, `UPDATE %[1]s.provider_categories SET name = 'Services ' || $1::int WHERE id = (SELECT id FROM %[1]s.provider_categories ORDER BY id LIMIT 1 OFFSET $1 %% 3)`),
 	stmt(1, `UPDATE public.tenants SET status = CASE status WHEN 'active' THEN 'suspended' ELSE 'active' END WHERE '"' || schema_name || '"' = '%[1]s' AND $1 >= 0`),
 	stmt(1, `UPDATE public.tenants SET name = 'Tenant ' || $1::int WHERE '"' || schema_name || '"' = '%[1]s'`),
+	// A profile edit (the company row alone), with text the projection must clean.
+	stmt(2, `UPDATE public.tenants SET description = 'About ' || $1::int || E'\n\n\n\tmore\u0007', website = (ARRAY['', 'https://a.example/' || $1::int])[1 + $1 %% 2],
+		founded_year = 1990 + $1, social_links = ARRAY['https://x.example/' || $1::int, 'http://plain.example'] WHERE '"' || schema_name || '"' = '%[1]s'`),
 	{2, rolledBack},
 	{2, multiStatement},
 }
