@@ -10,14 +10,18 @@ import (
 )
 
 // A worker frozen (SIGSTOP) inside its batch, holding a tenant's sync
-// lock, loses its session and with it the lock after the worker pool's
+// lock, loses its session and with it the lock after its pool's
 // idle-in-transaction timeout; another worker then applies the tenant's
 // changes while the first stays frozen.
 func TestFrozenWorkerLosesTheTenantLock(t *testing.T) {
 	d := newDB(t)
 	tn, ids := d.tenantWithJobs(1)
 	ctx := context.Background()
-	frozen := d.start("frozen worker", nil, "worker", "--workers", "1",
+	// The process's periodic tasks take the tenant's lock too (the stale
+	// sweep runs at start, on the admin limits), and the freeze may catch
+	// one of them holding it rather than the sync worker: each pool's idle
+	// timeout must free it.
+	frozen := d.start("frozen worker", []string{"ZUMODRA_DB_ADMIN_IDLE_IN_TRANSACTION_TIMEOUT=1s"}, "worker", "--workers", "1",
 		"--db-worker-idle-in-transaction-timeout", "1s", "--db-worker-lock-timeout", "1m")
 	waitFor(t, 30*time.Second, "the job public", func() bool {
 		var n int
