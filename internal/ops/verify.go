@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/source"
 )
 
 // DefaultPageSize is how many source rows verification reads per snapshot.
@@ -44,7 +45,7 @@ type VerifyOptions struct {
 // recorded in the results; err is for failures that stop everything.
 func (v *Verifier) Verify(ctx context.Context, opts VerifyOptions) (Report, error) {
 	start := time.Now()
-	ts, err := selectTenants(ctx, v.Pool, opts.TenantSlugs)
+	ts, err := source.NamedTenants(ctx, v.Pool, opts.TenantSlugs)
 	if err != nil {
 		return Report{}, err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/source"
 	"github.com/zumodra/zumodra/internal/tenants"
 	"github.com/zumodra/zumodra/internal/testdb"
 	"github.com/zumodra/zumodra/internal/testfactory"
@@ -86,7 +87,7 @@ func TestVerifyReadsTheTenantInEachPagesSnapshot(t *testing.T) {
 		testfactory.Provider(t, pool, ten, nil)
 	}
 	syncAll(t, pool)
-	ts, err := selectTenants(ctx, pool, nil) // the list a running verification holds
+	ts, err := source.NamedTenants(ctx, pool, nil) // the list a running verification holds
 	if err != nil {
 		t.Fatal(err)
 	}

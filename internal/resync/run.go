@@ -55,18 +55,11 @@ func Run(ctx context.Context, pool *pgxpool.Pool, opts Options) (Report, error) 
 }
 
 func selectTenants(ctx context.Context, pool *pgxpool.Pool, slugs []string) ([]domain.Tenant, error) {
-	if len(slugs) == 0 {
-		return source.ListTenants(ctx, pool)
+	ts, err := source.NamedTenants(ctx, pool, slugs)
+	if err != nil {
+		return nil, fmt.Errorf("resync: %w", err)
 	}
-	out := make([]domain.Tenant, 0, len(slugs))
-	for _, slug := range slugs {
-		t, err := source.LoadTenantBySlug(ctx, pool, slug)
-		if err != nil {
-			return nil, fmt.Errorf("resync: %w", err)
-		}
-		out = append(out, t)
-	}
-	return out, nil
+	return ts, nil
 }
 
 // runner carries a run's shared state across tenant goroutines.

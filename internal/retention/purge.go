@@ -46,7 +46,7 @@ func (p *Purger) Purge(ctx context.Context, dryRun bool, slugs []string) (Report
 	}
 	start := time.Now()
 	rep := Report{DryRun: dryRun, Cutoff: p.now().Add(-p.Period).UTC(), Tenants: []TenantReport{}, Errors: map[string]string{}}
-	ts, err := tenantsNamed(ctx, p.DB, slugs)
+	ts, err := source.NamedTenants(ctx, p.DB, slugs)
 	if err != nil {
 		return rep, err
 	}
@@ -132,23 +132,6 @@ func (p *Purger) gone(ctx context.Context, t domain.Tenant, err error) bool {
 	}
 	_, lerr := source.LoadTenant(ctx, p.DB, t.ID)
 	return errors.Is(lerr, source.ErrTenantGone)
-}
-
-// tenantsNamed returns the tenants of slugs, every tenant when empty, in
-// id order; an unknown slug is a not-found error naming it.
-func tenantsNamed(ctx context.Context, q pgq.Querier, slugs []string) ([]domain.Tenant, error) {
-	if len(slugs) == 0 {
-		return source.ListTenants(ctx, q)
-	}
-	out := make([]domain.Tenant, 0, len(slugs))
-	for _, s := range slugs {
-		t, err := source.LoadTenantBySlug(ctx, q, s)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, nil
 }
 
 func (p *Purger) now() time.Time {

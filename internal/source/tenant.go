@@ -71,6 +71,24 @@ func LoadTenantBySlug(ctx context.Context, q pgq.Querier, slug string) (domain.T
 	return TenantBySlug(ctx, q, slug, NoLock)
 }
 
+// NamedTenants returns the tenants of slugs in their order, or every tenant
+// in id order when slugs is empty, for commands and tasks that take a
+// --tenant list; an unknown slug is a not-found error naming it.
+func NamedTenants(ctx context.Context, q pgq.Querier, slugs []string) ([]domain.Tenant, error) {
+	if len(slugs) == 0 {
+		return ListTenants(ctx, q)
+	}
+	out := make([]domain.Tenant, 0, len(slugs))
+	for _, slug := range slugs {
+		t, err := LoadTenantBySlug(ctx, q, slug)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
 // ListTenants returns every tenant in id order.
 func ListTenants(ctx context.Context, q pgq.Querier) ([]domain.Tenant, error) {
 	return listTenants(ctx, q, "id")
