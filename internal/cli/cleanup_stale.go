@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -51,12 +50,8 @@ func (c *cleanupStaleCmd) Run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if c.json {
-			if err := json.NewEncoder(c.app.Stdout).Encode(rep); err != nil {
-				return err
-			}
-		} else {
-			printCleanup(c.app.Stdout, rep)
+		if err := writeReport(c.app.Stdout, c.json, rep, printCleanup); err != nil {
+			return err
 		}
 		if len(rep.Errors) > 0 {
 			return exitError{code: ExitFailure, msg: fmt.Sprintf("%d tenants could not be swept (see above)", len(rep.Errors))}

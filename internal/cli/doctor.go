@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -92,12 +91,8 @@ func (c *doctorCmd) Run(ctx context.Context) error {
 		}
 	}
 	rep := d.Run(ctx)
-	if c.json {
-		if err := json.NewEncoder(c.app.Stdout).Encode(rep); err != nil {
-			return err
-		}
-	} else {
-		printDoctor(c.app.Stdout, rep)
+	if err := writeReport(c.app.Stdout, c.json, rep, printDoctor); err != nil {
+		return err
 	}
 	if !rep.OK {
 		return exitError{code: ExitFailure, msg: fmt.Sprintf("%d of %d checks failed", failedCount(rep), len(rep.Checks))}

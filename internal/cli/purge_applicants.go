@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -72,12 +71,8 @@ func (c *purgeApplicantsCmd) Run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if c.json {
-			if err := json.NewEncoder(c.app.Stdout).Encode(rep); err != nil {
-				return err
-			}
-		} else {
-			printPurge(c.app.Stdout, rep)
+		if err := writeReport(c.app.Stdout, c.json, rep, printPurge); err != nil {
+			return err
 		}
 		if len(rep.Errors) > 0 {
 			return exitError{code: ExitFailure, msg: fmt.Sprintf("%d tenants could not be purged (see above)", len(rep.Errors))}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -83,15 +82,11 @@ func (c *verifyCmd) Run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if c.json {
-			if rep.Results == nil {
-				rep.Results = []ops.CatalogResult{}
-			}
-			if err := json.NewEncoder(c.app.Stdout).Encode(rep); err != nil {
-				return err
-			}
-		} else {
-			printVerify(c.app.Stdout, rep)
+		if rep.Results == nil {
+			rep.Results = []ops.CatalogResult{} // JSON: an empty list, never null
+		}
+		if err := writeReport(c.app.Stdout, c.json, rep, printVerify); err != nil {
+			return err
 		}
 		return verifyOutcome(rep)
 	})
