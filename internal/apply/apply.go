@@ -66,19 +66,24 @@ func changedItems(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID i
 	if len(items) == 0 {
 		return nil, nil, 0, nil
 	}
-	ids := make([]int64, len(items))
-	for i, it := range items {
-		if it.tenantID != tenantID || len(it.hash) == 0 {
-			return nil, nil, 0, fmt.Errorf("apply %s: row %d of tenant %d is not a public row of tenant %d", c, it.sourceID, it.tenantID, tenantID)
-		}
-		ids[i] = it.sourceID
-	}
 	if hold == nil {
+		ids := make([]int64, len(items))
+		for i, it := range items {
+			ids[i] = it.sourceID
+		}
 		if hold, err = heldHashes(ctx, q, c, tenantID, ids); err != nil {
 			return nil, nil, 0, err
 		}
 	}
+	return splitChanged(c, tenantID, items, hold)
+}
+
+// splitChanged is changedItems' decision on what the catalog holds.
+func splitChanged(c kind.Catalog, tenantID int64, items []item, hold map[int64]held) (changed, refresh []item, inserted int, err error) {
 	for _, it := range items {
+		if it.tenantID != tenantID || len(it.hash) == 0 {
+			return nil, nil, 0, fmt.Errorf("apply %s: row %d of tenant %d is not a public row of tenant %d", c, it.sourceID, it.tenantID, tenantID)
+		}
 		h, ok := hold[it.sourceID]
 		switch {
 		case !ok:

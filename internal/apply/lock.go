@@ -33,6 +33,10 @@ func LockTenant(ctx context.Context, q pgq.Querier, tenantID int64) error {
 	return nil
 }
 
+// AsyncCommitSQL is AsyncCommit's statement, for a caller that sends it
+// with others (a transaction's BeginQuery, say) to spare a round trip.
+const AsyncCommitSQL = `SET LOCAL synchronous_commit = off`
+
 // AsyncCommit makes the transaction's commit return without waiting for
 // its WAL flush. It is safe for sync transactions, and only for them: they
 // hold derived data (catalog rows) together with the deletion of the outbox
@@ -40,7 +44,7 @@ func LockTenant(ctx context.Context, q pgq.Querier, tenantID int64) error {
 // halves at once, and the outbox rows are claimed and applied again. It
 // spares a sync batch the fsync that otherwise dominates a small batch.
 func AsyncCommit(ctx context.Context, q pgq.Querier) error {
-	if _, err := q.Exec(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
+	if _, err := q.Exec(ctx, AsyncCommitSQL); err != nil {
 		return fmt.Errorf("apply: async commit: %w", err)
 	}
 	return nil

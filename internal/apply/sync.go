@@ -10,7 +10,6 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/pgq"
-	"github.com/zumodra/zumodra/internal/source"
 )
 
 // SyncIDs brings the catalog rows of these source ids in line with their
@@ -24,35 +23,19 @@ func SyncIDs(ctx context.Context, q pgq.Querier, t domain.Tenant, c kind.Catalog
 	if len(ids) == 0 {
 		return Stats{}, nil, nil
 	}
-	ops := catalogs[c]
 	b := &pgx.Batch{}
-	// The fingerprints first: see source.QueueJobFingerprints.
-	fps := source.Fingerprints{}
-	ops.queueFingerprints(b, t, fingerprintSalt(t), ids, fps)
-	read := ops.queueRead(b, t, ids)
-	hold := make(map[int64]held, len(ids))
-	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, hold) })
-	// Listing events are for endpoints: the question rides in this batch,
-	// so a tenant without any costs no extra round trip.
-	var listening bool
-	notify.QueueListening(b, t.ID, &listening)
-	stored := priors{}
-	if !opts.Full && len(ops.htmlColumns) > 0 {
-		queuePriors(b, c, ops.htmlColumns, t.ID, ids, stored)
-	}
+	x := queuePart(b, t, c, ids, opts)
 	if err := q.SendBatch(ctx, b).Close(); err != nil {
 		return Stats{}, nil, err
 	}
-	p := read(stored)
-	for i := range p.items {
-		p.items[i].fp = fps[p.items[i].sourceID]
-	}
+	x.project()
+	p, fps, hold := x.p, x.fps, x.hold
 	events := listingEvents(c, p, hold)
-	st, err := applyItems(ctx, q, c, ops.columns, t.ID, p.items, p.remove, hold, opts)
+	st, err := applyItems(ctx, q, c, catalogs[c].columns, t.ID, p.items, p.remove, hold, opts)
 	if err == nil && opts.refreshFingerprints {
 		err = recordExclusions(ctx, q, c, t.ID, p.excluded, fps, opts)
 	}
-	if err == nil && !opts.DryRun && listening {
+	if err == nil && !opts.DryRun && x.listening {
 		_, err = notify.Recorder{}.Record(ctx, q, t.ID, events...)
 	}
 	if err != nil {

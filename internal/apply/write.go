@@ -21,17 +21,23 @@ func upsert(ctx context.Context, q pgq.Querier, c kind.Catalog, cols []string, i
 	written := 0
 	for start := 0; start < len(items); start += chunkRows {
 		chunk := items[start:min(start+chunkRows, len(items))]
-		args := make([]any, 0, len(chunk)*(len(cols)+1))
-		for _, it := range chunk {
-			args = append(append(args, it.values...), it.fp)
-		}
-		tag, err := q.Exec(ctx, upsertSQL(c, append(cols[:len(cols):len(cols)], "input_fingerprint"), len(chunk)), args...)
+		tag, err := q.Exec(ctx, upsertSQL(c, append(cols[:len(cols):len(cols)], "input_fingerprint"), len(chunk)), upsertArgs(chunk, len(cols)+1)...)
 		if err != nil {
 			return written, fmt.Errorf("apply %s: upsert: %w", c, err)
 		}
 		written += int(tag.RowsAffected())
 	}
 	return written, nil
+}
+
+// upsertArgs are the parameters of upsertSQL: each item's values and its
+// input fingerprint, width of them per item.
+func upsertArgs(items []item, width int) []any {
+	args := make([]any, 0, len(items)*width)
+	for _, it := range items {
+		args = append(append(args, it.values...), it.fp)
+	}
+	return args
 }
 
 // upsertSQL is a multi-row INSERT ... ON CONFLICT DO UPDATE. The WHERE on

@@ -50,7 +50,8 @@ func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
 	if err != nil {
 		return r, err
 	}
-	workerDB, err := s.extraPool(ctx, 8)
+	trace := newSQLTrace()
+	workerDB, err := s.tracedPool(ctx, 8, trace)
 	if err != nil {
 		return r, err
 	}
@@ -61,8 +62,10 @@ func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
 	}
 	defer writerDB.Close()
 	var sink atomic.Pointer[watcher]
+	var shape batchShape
 	wp, err := worker.New(workerDB, worker.Config{Workers: r.Workers, Logger: s.opts.Logger, Name: "bench",
 		AfterCommit: func(b worker.Batch) {
+			shape.add(b)
 			if wa := sink.Load(); wa != nil {
 				wa.applied(b)
 			}
@@ -76,7 +79,7 @@ func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
 	defer func() { stop(); <-done }()
 	w := &writers{db: writerDB, n: r.Writers, targets: targets}
 	for _, rate := range s.scale.Rates {
-		rr, err := s.measureRate(ctx, w, &sink, rate)
+		rr, err := s.profiledRate(ctx, trace, &shape, rate, func() (RateResult, error) { return s.measureRate(ctx, w, &sink, rate) })
 		if err != nil {
 			return r, err
 		}
@@ -88,11 +91,19 @@ func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
 }
 
 func (s *suite) extraPool(ctx context.Context, conns int32) (*pgxpool.Pool, error) {
+	return s.tracedPool(ctx, conns, nil)
+}
+
+// tracedPool is extraPool with a statement tracer (nil for none).
+func (s *suite) tracedPool(ctx context.Context, conns int32, trace *sqlTrace) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(s.opts.DatabaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
 	cfg.MaxConns, cfg.MinConns = conns, conns
+	if trace != nil {
+		cfg.ConnConfig.Tracer = trace
+	}
 	return pgxpool.NewWithConfig(ctx, cfg)
 }
 

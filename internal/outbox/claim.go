@@ -59,13 +59,15 @@ const claimSQL = `SELECT ` + entryColumns + `
 	ORDER BY o.id LIMIT $3
 	FOR UPDATE OF o SKIP LOCKED`
 
+const deleteSQL = `DELETE FROM public.sync_outbox WHERE id = ANY($1)`
+
 // Delete removes settled rows (applied, or moot because their tenant is
 // gone).
 func Delete(ctx context.Context, q pgq.Querier, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	if _, err := q.Exec(ctx, `DELETE FROM public.sync_outbox WHERE id = ANY($1)`, ids); err != nil {
+	if _, err := q.Exec(ctx, deleteSQL, ids); err != nil {
 		return fmt.Errorf("outbox: delete: %w", err)
 	}
 	return nil

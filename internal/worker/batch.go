@@ -70,45 +70,29 @@ func (p *Pool) ProcessBatch(ctx context.Context) (Batch, error) {
 	return b, nil
 }
 
-// batchTx runs one batch transaction. The fast path (isolate false) applies
-// the single rows without savepoints, two round trips fewer per catalog;
-// any failure there aborts the transaction and returns errIsolate.
+// beginBatch opens a batch transaction that commits asynchronously
+// (apply.AsyncCommit), in one round trip.
+var beginBatch = pgx.TxOptions{BeginQuery: "BEGIN ISOLATION LEVEL READ COMMITTED; " + apply.AsyncCommitSQL}
+
+// batchTx runs one batch transaction. The fast path (isolate false) claims
+// and syncs every tenant's rows together (roundBatch), a few round trips
+// for the whole batch, without savepoints; any failure there aborts the
+// transaction and returns errIsolate. The isolated path takes one tenant
+// at a time (isolatedBatch) and every source row in a savepoint.
 func (p *Pool) batchTx(ctx context.Context, isolate bool) (Batch, error) {
 	b := Batch{Stats: map[kind.Catalog]apply.Stats{}, isolated: isolate}
-	tx, err := p.db.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
+	tx, err := p.db.BeginTx(ctx, beginBatch)
 	if err != nil {
 		return b, fmt.Errorf("worker: begin: %w", err)
 	}
 	defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
-	for len(b.Tenants) < p.cfg.TenantsPerBatch && b.Claimed < p.cfg.BatchSize && !b.fullPass {
-		found, tid, err := p.lockNextTenant(ctx, tx, b.Tenants)
-		b.Found = b.Found || found
-		if err != nil || tid == 0 {
-			if err != nil {
-				return b, err
-			}
-			break
-		}
-		if len(b.Tenants) == 0 {
-			b.TenantID = tid
-			if err := apply.AsyncCommit(ctx, tx); err != nil {
-				return b, err
-			}
-		}
-		b.Tenants = append(b.Tenants, tid)
-		if err := p.tenantBatch(ctx, tx, &b, tid); err != nil {
-			// Only this tenant's rows answer for it: the other tenants'
-			// rows roll back with the batch and are simply claimed again.
-			for _, e := range b.entries {
-				if e.TenantID == tid {
-					b.blamed = append(b.blamed, e)
-				}
-			}
-			return b, err
-		}
+	if isolate {
+		err = p.isolatedBatch(ctx, tx, &b)
+	} else {
+		err = p.roundBatch(ctx, tx, &b)
 	}
-	if b.TenantID == 0 {
-		return b, nil
+	if err != nil || b.TenantID == 0 {
+		return b, err
 	}
 	if p.beforeCommit != nil {
 		p.beforeCommit(ctx)
@@ -119,6 +103,33 @@ func (p *Pool) batchTx(ctx context.Context, isolate bool) (Batch, error) {
 	}
 	b.Committed = time.Now()
 	return b, nil
+}
+
+// isolatedBatch locks and settles one tenant after another until the batch
+// is full, each source row in a savepoint of its own.
+func (p *Pool) isolatedBatch(ctx context.Context, tx pgx.Tx, b *Batch) error {
+	for len(b.Tenants) < p.cfg.TenantsPerBatch && b.Claimed < p.cfg.BatchSize && !b.fullPass {
+		found, tid, err := p.lockNextTenant(ctx, tx, b.Tenants)
+		b.Found = b.Found || found
+		if err != nil || tid == 0 {
+			return err
+		}
+		if len(b.Tenants) == 0 {
+			b.TenantID = tid
+		}
+		b.Tenants = append(b.Tenants, tid)
+		if err := p.tenantBatch(ctx, tx, b, tid); err != nil {
+			// Only this tenant's rows answer for it: the other tenants'
+			// rows roll back with the batch and are simply claimed again.
+			for _, e := range b.entries {
+				if e.TenantID == tid {
+					b.blamed = append(b.blamed, e)
+				}
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // tenantBatch claims and settles the rows of one locked tenant, within the

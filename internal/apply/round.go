@@ -1,0 +1,178 @@
+package apply
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/notify"
+	"github.com/zumodra/zumodra/internal/pgq"
+	"github.com/zumodra/zumodra/internal/source"
+)
+
+// Round is SyncIDs for the ids of many tenants at once, in shared round
+// trips: every read in one (Read), and every write in another, one upsert
+// and one removal per catalog across all the tenants (QueueWrites), rather
+// than a round trip per statement and statements per tenant. It is the
+// incremental sync of a worker batch, whose transaction holds the sync lock
+// of every tenant added, taken before Read; a failure anywhere fails the
+// whole round, and the caller redoes its work with SyncIsolated.
+type Round struct {
+	reads pgx.Batch
+	parts []*part
+}
+
+// part is the sync of one tenant's ids of one catalog: its reads, queued
+// on a batch, and what they found.
+type part struct {
+	t         domain.Tenant
+	c         kind.Catalog
+	fps       source.Fingerprints
+	read      func(priors) projected
+	hold      map[int64]held
+	stored    priors
+	listening bool
+	p         projected
+}
+
+// queuePart queues the reads of one sync: the fingerprints first (see
+// source.QueueJobFingerprints), the source rows, what the catalog holds of
+// them, whether the tenant listens for listing events, and the stored HTML
+// for the projection to reuse.
+func queuePart(b *pgx.Batch, t domain.Tenant, c kind.Catalog, ids []int64, opts Options) *part {
+	ops := catalogs[c]
+	x := &part{t: t, c: c, fps: source.Fingerprints{}, hold: make(map[int64]held, len(ids)), stored: priors{}}
+	ops.queueFingerprints(b, t, fingerprintSalt(t), ids, x.fps)
+	x.read = ops.queueRead(b, t, ids)
+	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, x.hold) })
+	notify.QueueListening(b, t.ID, &x.listening)
+	if !opts.Full && len(ops.htmlColumns) > 0 {
+		queuePriors(b, c, ops.htmlColumns, t.ID, ids, x.stored)
+	}
+	return x
+}
+
+// project decides the rows read, once the batch has run.
+func (x *part) project() {
+	x.p = x.read(x.stored)
+	for i := range x.p.items {
+		x.p.items[i].fp = x.fps[x.p.items[i].sourceID]
+	}
+}
+
+// Add queues the sync of these source ids of tenant t's catalog c (jobs or
+// providers).
+func (r *Round) Add(t domain.Tenant, c kind.Catalog, ids []int64) {
+	if len(ids) > 0 {
+		r.parts = append(r.parts, queuePart(&r.reads, t, c, ids, Options{}))
+	}
+}
+
+// Read runs every queued read in one round trip and projects the rows.
+func (r *Round) Read(ctx context.Context, q pgq.Querier) error {
+	if len(r.parts) == 0 {
+		return nil
+	}
+	if err := q.SendBatch(ctx, &r.reads).Close(); err != nil {
+		return err
+	}
+	for _, x := range r.parts {
+		x.project()
+	}
+	return nil
+}
+
+// Invalid lists the tenant's rows that Read found holding values the
+// catalog cannot take: QueueWrites removes their catalog rows, and the
+// caller settles them as failed rows.
+func (r *Round) Invalid(tenantID int64) []RowError {
+	var out []RowError
+	for _, x := range r.parts {
+		if x.t.ID == tenantID {
+			out = append(out, x.p.invalid...)
+		}
+	}
+	return out
+}
+
+// QueueWrites queues the writes of every part on b, one upsert (in chunks)
+// and one removal per catalog across the tenants, and adds what they do to
+// stats as the batch runs.
+func (r *Round) QueueWrites(b *pgx.Batch, stats map[kind.Catalog]Stats) error {
+	for _, c := range kind.All {
+		var changed []item
+		var removeTenants, removeIDs []int64
+		st := Stats{}
+		for _, x := range r.parts {
+			if x.c != c {
+				continue
+			}
+			ch, _, inserted, err := splitChanged(c, x.t.ID, x.p.items, x.hold)
+			if err != nil {
+				return err
+			}
+			changed = append(changed, ch...)
+			st.Eligible += len(x.p.items)
+			st.Unchanged += len(x.p.items) - len(ch)
+			st.Inserted += inserted
+			st.Errors += len(x.p.invalid)
+			for _, id := range x.p.remove {
+				removeTenants, removeIDs = append(removeTenants, x.t.ID), append(removeIDs, id)
+			}
+		}
+		add(stats, c, st)
+		queueUpserts(b, c, changed, stats)
+		queueRemoveMany(b, c, removeTenants, removeIDs, stats)
+	}
+	return nil
+}
+
+// RecordEvents records the listing events of the tenants that listen, in
+// the caller's transaction, after QueueWrites' batch ran.
+func (r *Round) RecordEvents(ctx context.Context, q pgq.Querier) error {
+	for _, x := range r.parts {
+		if !x.listening {
+			continue
+		}
+		if _, err := (notify.Recorder{}).Record(ctx, q, x.t.ID, listingEvents(x.c, x.p, x.hold)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func add(stats map[kind.Catalog]Stats, c kind.Catalog, st Stats) {
+	if st == (Stats{}) {
+		return
+	}
+	sum := stats[c]
+	sum.Add(st)
+	stats[c] = sum
+}
+
+func queueUpserts(b *pgx.Batch, c kind.Catalog, items []item, stats map[kind.Catalog]Stats) {
+	cols := append(catalogs[c].columns[:len(catalogs[c].columns):len(catalogs[c].columns)], "input_fingerprint")
+	for start := 0; start < len(items); start += chunkRows {
+		chunk := items[start:min(start+chunkRows, len(items))]
+		b.Queue(upsertSQL(c, cols, len(chunk)), upsertArgs(chunk, len(cols))...).Exec(func(tag pgconn.CommandTag) error {
+			add(stats, c, Stats{Written: int(tag.RowsAffected())})
+			return nil
+		})
+	}
+}
+
+// queueRemoveMany deletes the catalog rows of these (tenant, source id)
+// pairs, whatever their tenants.
+func queueRemoveMany(b *pgx.Batch, c kind.Catalog, tenants, ids []int64, stats map[kind.Catalog]Stats) {
+	if len(ids) == 0 {
+		return
+	}
+	b.Queue(`DELETE FROM `+c.Table()+` k USING unnest($1::bigint[], $2::bigint[]) v(tenant_id, source_id)
+		WHERE k.tenant_id = v.tenant_id AND k.source_id = v.source_id`, tenants, ids).Exec(func(tag pgconn.CommandTag) error {
+		add(stats, c, Stats{Removed: int(tag.RowsAffected())})
+		return nil
+	})
+}
