@@ -19,6 +19,7 @@ type item struct {
 	hash               []byte
 	values             []any
 	fp                 []byte // input fingerprint (source.Fingerprints); nil when unknown
+	held               bool   // the catalog holds a row of it (splitChanged)
 }
 
 // held is what the catalog holds of one row: its content hash and the
@@ -30,7 +31,7 @@ type held struct{ hash, fp []byte }
 func JobRows(ctx context.Context, q pgq.Querier, tenantID int64, rows []projection.JobRow, removeIDs []int64, opts Options) (Stats, error) {
 	items := make([]item, len(rows))
 	for i, r := range rows {
-		items[i] = item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}
+		items[i] = item{tenantID: r.TenantID, sourceID: r.SourceID, hash: r.ContentHash, values: r.Values()}
 	}
 	return applyItems(ctx, q, kind.Jobs, projection.JobColumns(), tenantID, items, removeIDs, nil, opts)
 }
@@ -85,6 +86,7 @@ func splitChanged(c kind.Catalog, tenantID int64, items []item, hold map[int64]h
 			return nil, nil, 0, fmt.Errorf("apply %s: row %d of tenant %d is not a public row of tenant %d", c, it.sourceID, it.tenantID, tenantID)
 		}
 		h, ok := hold[it.sourceID]
+		it.held = ok
 		switch {
 		case !ok:
 			inserted++

@@ -94,7 +94,7 @@ func jobItem(x projection.JobInput, held priors) (int64, item, projection.Reason
 	r, why := projection.Job(x)
 	switch why {
 	case projection.Public:
-		return x.Job.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, why, nil
+		return x.Job.ID, item{tenantID: r.TenantID, sourceID: r.SourceID, hash: r.ContentHash, values: r.Values()}, why, nil
 	case projection.ReasonInvalid:
 		return x.Job.ID, item{}, why, projection.JobValueError(x)
 	}
@@ -106,7 +106,7 @@ func providerItem(x projection.ProviderInput, held priors) (int64, item, project
 	r, why := projection.Provider(x)
 	switch why {
 	case projection.Public:
-		return x.Provider.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, why, nil
+		return x.Provider.ID, item{tenantID: r.TenantID, sourceID: r.SourceID, hash: r.ContentHash, values: r.Values()}, why, nil
 	case projection.ReasonInvalid:
 		return x.Provider.ID, item{}, why, projection.ProviderValueError(x)
 	}
@@ -119,5 +119,5 @@ func companyItem(x domain.TenantProfile, _ priors) (int64, item, projection.Reas
 	if why != projection.Public {
 		return x.ID, item{}, why, nil
 	}
-	return x.ID, item{r.TenantID, r.SourceID, r.ContentHash, r.Values(), nil}, why, nil
+	return x.ID, item{tenantID: r.TenantID, sourceID: r.SourceID, hash: r.ContentHash, values: r.Values()}, why, nil
 }

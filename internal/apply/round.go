@@ -21,8 +21,9 @@ import (
 // of every tenant added, taken before Read; a failure anywhere fails the
 // whole round, and the caller redoes its work with SyncIsolated.
 type Round struct {
-	reads pgx.Batch
-	parts []*part
+	reads  pgx.Batch
+	parts  []*part
+	writes []*writes
 }
 
 // part is the sync of one tenant's ids of one catalog: its reads, queued
@@ -98,10 +99,10 @@ func (r *Round) Invalid(tenantID int64) []RowError {
 	return out
 }
 
-// QueueWrites queues the writes of every part on b, one upsert (in chunks)
-// and one removal per catalog across the tenants, and adds what they do to
-// stats as the batch runs.
-func (r *Round) QueueWrites(b *pgx.Batch, stats map[kind.Catalog]Stats) error {
+// QueueWrites queues the writes of every part on b, per catalog across
+// the tenants: the changed rows (writes) and one removal; it adds what
+// they do to stats as the batch runs, and Finish the rest.
+func (r *Round) QueueWrites(ctx context.Context, q pgq.Querier, b *pgx.Batch, stats map[kind.Catalog]Stats) error {
 	for _, c := range kind.All {
 		var changed []item
 		var removeTenants, removeIDs []int64
@@ -124,15 +125,27 @@ func (r *Round) QueueWrites(b *pgx.Batch, stats map[kind.Catalog]Stats) error {
 			}
 		}
 		add(stats, c, st)
-		queueUpserts(b, c, changed, stats)
+		w, err := newWrites(ctx, q, c, catalogs[c].columns)
+		if err != nil {
+			return err
+		}
+		w.queue(b, changed)
+		r.writes = append(r.writes, w)
 		queueRemoveMany(b, c, removeTenants, removeIDs, stats)
 	}
 	return nil
 }
 
-// RecordEvents records the listing events of the tenants that listen, in
-// the caller's transaction, after QueueWrites' batch ran.
-func (r *Round) RecordEvents(ctx context.Context, q pgq.Querier) error {
+// Finish completes the round in the caller's transaction once
+// QueueWrites' batch has run: it adds what the batch wrote to stats, and
+// records the listing events of the tenants that listen.
+func (r *Round) Finish(ctx context.Context, q pgq.Querier, stats map[kind.Catalog]Stats) error {
+	for _, w := range r.writes {
+		if err := w.finish(ctx, q); err != nil {
+			return err
+		}
+		add(stats, w.c, Stats{Written: w.written})
+	}
 	for _, x := range r.parts {
 		if !x.listening {
 			continue
@@ -151,17 +164,6 @@ func add(stats map[kind.Catalog]Stats, c kind.Catalog, st Stats) {
 	sum := stats[c]
 	sum.Add(st)
 	stats[c] = sum
-}
-
-func queueUpserts(b *pgx.Batch, c kind.Catalog, items []item, stats map[kind.Catalog]Stats) {
-	cols := append(catalogs[c].columns[:len(catalogs[c].columns):len(catalogs[c].columns)], "input_fingerprint")
-	for start := 0; start < len(items); start += chunkRows {
-		chunk := items[start:min(start+chunkRows, len(items))]
-		b.Queue(upsertSQL(c, cols, len(chunk)), upsertArgs(chunk, len(cols))...).Exec(func(tag pgconn.CommandTag) error {
-			add(stats, c, Stats{Written: int(tag.RowsAffected())})
-			return nil
-		})
-	}
 }
 
 // queueRemoveMany deletes the catalog rows of these (tenant, source id)

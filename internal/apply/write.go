@@ -5,29 +5,197 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/zumodra/zumodra/internal/kind"
-
 	"github.com/zumodra/zumodra/internal/pgq"
 )
 
 // chunkRows bounds one INSERT's parameters far below PostgreSQL's 65,535.
 const chunkRows = 500
 
+// upsert writes the changed items and returns how many rows it wrote.
 func upsert(ctx context.Context, q pgq.Querier, c kind.Catalog, cols []string, items []item, opts Options) (int, error) {
 	if opts.DryRun || len(items) == 0 {
 		return len(items), nil
 	}
-	written := 0
+	w, err := newWrites(ctx, q, c, cols)
+	if err != nil {
+		return 0, err
+	}
+	b := &pgx.Batch{}
+	w.queue(b, items)
+	if err := q.SendBatch(ctx, b).Close(); err != nil {
+		return w.written, fmt.Errorf("apply %s: write: %w", c, err)
+	}
+	return w.written, w.finish(ctx, q)
+}
+
+func withFingerprint(cols []string) []string {
+	return append(cols[:len(cols):len(cols)], "input_fingerprint")
+}
+
+// writes queues the writes of changed items on a batch: an UPDATE of the
+// rows the catalog holds, an upsert of the others. Not one upsert for all:
+// an INSERT ... ON CONFLICT runs the table's BEFORE INSERT row triggers on
+// every proposed row before it meets the conflict, so the search trigger
+// computed both search vectors of a row from scratch (about 1 KB of text)
+// and the public-id trigger looked its id up, for each row that was merely
+// changed, only for the update to keep the stored vectors.
+type writes struct {
+	c       kind.Catalog
+	cols    []string // the columns written, input_fingerprint included
+	types   []string // their SQL types, for the UPDATE's VALUES
+	written int
+	// missed are held rows the UPDATE did not find: gone since they were
+	// read, which the tenant lock rules out for every writer that takes it;
+	// finish upserts them all the same.
+	missed []item
+}
+
+func newWrites(ctx context.Context, q pgq.Querier, c kind.Catalog, cols []string) (*writes, error) {
+	w := &writes{c: c, cols: withFingerprint(cols)}
+	types, err := columnTypes(ctx, q, c)
+	if err != nil {
+		return nil, err
+	}
+	for _, col := range w.cols {
+		if types[col] == "" {
+			return nil, fmt.Errorf("apply %s: no column %s", c, col)
+		}
+		w.types = append(w.types, types[col])
+	}
+	return w, nil
+}
+
+// typesOf caches columnTypes: a catalog's columns change only with a
+// migration, which runs before the workers start.
+var typesOf sync.Map // kind.Catalog -> map[string]string
+
+// columnTypes reads the SQL type of each column of the catalog's table.
+func columnTypes(ctx context.Context, q pgq.Querier, c kind.Catalog) (map[string]string, error) {
+	if t, ok := typesOf.Load(c); ok {
+		return t.(map[string]string), nil
+	}
+	rows, err := q.Query(ctx, `SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute
+		WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`, c.Table())
+	if err != nil {
+		return nil, fmt.Errorf("apply %s: column types: %w", c, err)
+	}
+	types := map[string]string{}
+	var name, typ string
+	if _, err := pgx.ForEachRow(rows, []any{&name, &typ}, func() error {
+		types[name] = typ
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("apply %s: column types: %w", c, err)
+	}
+	typesOf.Store(c, types)
+	return types, nil
+}
+
+func (w *writes) queue(b *pgx.Batch, items []item) {
+	var held, fresh []item
+	for _, it := range items {
+		if it.held {
+			held = append(held, it)
+		} else {
+			fresh = append(fresh, it)
+		}
+	}
+	for start := 0; start < len(held); start += chunkRows {
+		w.queueUpdate(b, held[start:min(start+chunkRows, len(held))])
+	}
+	w.queueUpsert(b, fresh)
+}
+
+func (w *writes) queueUpdate(b *pgx.Batch, chunk []item) {
+	b.Queue(updateSQL(w.c, w.cols, w.types, len(chunk)), upsertArgs(chunk, len(w.cols))...).Query(func(rows pgx.Rows) error {
+		found := map[[2]int64]bool{}
+		var tenantID, sourceID int64
+		_, err := pgx.ForEachRow(rows, []any{&tenantID, &sourceID}, func() error {
+			found[[2]int64{tenantID, sourceID}] = true
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("apply %s: update: %w", w.c, err)
+		}
+		w.written += len(found)
+		for _, it := range chunk {
+			if !found[[2]int64{it.tenantID, it.sourceID}] {
+				w.missed = append(w.missed, it)
+			}
+		}
+		return nil
+	})
+}
+
+func (w *writes) queueUpsert(b *pgx.Batch, items []item) {
 	for start := 0; start < len(items); start += chunkRows {
 		chunk := items[start:min(start+chunkRows, len(items))]
-		tag, err := q.Exec(ctx, upsertSQL(c, append(cols[:len(cols):len(cols)], "input_fingerprint"), len(chunk)), upsertArgs(chunk, len(cols)+1)...)
-		if err != nil {
-			return written, fmt.Errorf("apply %s: upsert: %w", c, err)
-		}
-		written += int(tag.RowsAffected())
+		b.Queue(upsertSQL(w.c, w.cols, len(chunk)), upsertArgs(chunk, len(w.cols))...).Exec(func(tag pgconn.CommandTag) error {
+			w.written += int(tag.RowsAffected())
+			return nil
+		})
 	}
-	return written, nil
+}
+
+// finish upserts the rows the UPDATE missed, once the batch has run.
+func (w *writes) finish(ctx context.Context, q pgq.Querier) error {
+	if len(w.missed) == 0 {
+		return nil
+	}
+	b := &pgx.Batch{}
+	w.queueUpsert(b, w.missed)
+	w.missed = nil
+	if err := q.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("apply %s: upsert: %w", w.c, err)
+	}
+	return nil
+}
+
+// updateSQL rewrites n held rows from a VALUES list, matched on (tenant_id,
+// source_id); the casts of the first row type the list. The WHERE on the
+// hash is upsertSQL's.
+func updateSQL(c kind.Catalog, cols, types []string, n int) string {
+	var b strings.Builder
+	b.WriteString("UPDATE " + c.Table() + " k SET ")
+	for _, col := range cols {
+		if col != "tenant_id" && col != "source_id" {
+			b.WriteString(col + " = v." + col + ", ")
+		}
+	}
+	b.WriteString("synced_at = now() FROM (VALUES ")
+	writeValues(&b, types, len(cols), n)
+	b.WriteString(") v (" + strings.Join(cols, ", ") + ") WHERE k.tenant_id = v.tenant_id AND k.source_id = v.source_id" +
+		" AND k.content_hash IS DISTINCT FROM v.content_hash RETURNING k.tenant_id, k.source_id")
+	return b.String()
+}
+
+// writeValues writes n rows of width parameters, ($1, $2), ($3, $4), the
+// first row's cast to types when given.
+func writeValues(b *strings.Builder, types []string, width, n int) {
+	p := 1
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for j := range width {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("$" + strconv.Itoa(p))
+			if i == 0 && types != nil {
+				b.WriteString("::" + types[j])
+			}
+			p++
+		}
+		b.WriteByte(')')
+	}
 }
 
 // upsertArgs are the parameters of upsertSQL: each item's values and its
@@ -46,21 +214,7 @@ func upsertArgs(items []item, width int) []any {
 func upsertSQL(c kind.Catalog, cols []string, n int) string {
 	var b strings.Builder
 	b.WriteString("INSERT INTO " + c.Table() + " (" + strings.Join(cols, ", ") + ") VALUES ")
-	p := 1
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteByte('(')
-		for j := range cols {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("$" + strconv.Itoa(p))
-			p++
-		}
-		b.WriteByte(')')
-	}
+	writeValues(&b, nil, len(cols), n)
 	b.WriteString(" ON CONFLICT (tenant_id, source_id) DO UPDATE SET ")
 	for _, col := range cols {
 		if col != "tenant_id" && col != "source_id" {

@@ -133,7 +133,7 @@ func (p *Pool) applyWhole(ctx context.Context, tx pgx.Tx, tw *tenantWork, stats 
 // records the listing events of the tenants that listen.
 func (p *Pool) writeRound(ctx context.Context, tx pgx.Tx, b *Batch, r *apply.Round, tws []*tenantWork, failed map[int64][]apply.RowError) error {
 	batch := &pgx.Batch{}
-	if err := r.QueueWrites(batch, b.Stats); err != nil {
+	if err := r.QueueWrites(ctx, tx, batch, b.Stats); err != nil {
 		return err
 	}
 	var ok []int64
@@ -159,7 +159,7 @@ func (p *Pool) writeRound(ctx context.Context, tx pgx.Tx, b *Batch, r *apply.Rou
 		return err
 	}
 	b.Retried = nFailed - b.Dead
-	return r.RecordEvents(ctx, tx)
+	return r.Finish(ctx, tx, b.Stats)
 }
 
 func addStats(stats map[kind.Catalog]apply.Stats, c kind.Catalog, st apply.Stats) {
