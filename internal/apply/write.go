@@ -14,8 +14,23 @@ import (
 	"github.com/zumodra/zumodra/internal/pgq"
 )
 
-// chunkRows bounds one INSERT's parameters far below PostgreSQL's 65,535.
-const chunkRows = 500
+// chunkRows bounds one statement's parameters below PostgreSQL's 65,535.
+const chunkRows = 512
+
+// padded is the number of rows a statement of n rows is written for: the
+// next power of two, the rest of the rows NULL (matching nothing, inserting
+// nothing). A statement is prepared once per connection and text, and the
+// catalogs' statements are 60 columns wide: with one text per row count, a
+// connection prepared a new statement for most batches (parsing and
+// planning thousands of parameters) and the texts pushed the sources' own
+// prepared statements out of the cache. Ten sizes bound them.
+func padded(n int) int {
+	p := 1
+	for p < n {
+		p *= 2
+	}
+	return min(p, chunkRows)
+}
 
 // upsert writes the changed items and returns how many rows it wrote.
 func upsert(ctx context.Context, q pgq.Querier, c kind.Catalog, cols []string, items []item, opts Options) (int, error) {
@@ -113,7 +128,8 @@ func (w *writes) queue(b *pgx.Batch, items []item) {
 }
 
 func (w *writes) queueUpdate(b *pgx.Batch, chunk []item) {
-	b.Queue(updateSQL(w.c, w.cols, w.types, len(chunk)), upsertArgs(chunk, len(w.cols))...).Query(func(rows pgx.Rows) error {
+	n := padded(len(chunk))
+	b.Queue(updateSQL(w.c, w.cols, w.types, n), upsertArgs(chunk, len(w.cols), n)...).Query(func(rows pgx.Rows) error {
 		found := map[[2]int64]bool{}
 		var tenantID, sourceID int64
 		_, err := pgx.ForEachRow(rows, []any{&tenantID, &sourceID}, func() error {
@@ -136,7 +152,8 @@ func (w *writes) queueUpdate(b *pgx.Batch, chunk []item) {
 func (w *writes) queueUpsert(b *pgx.Batch, items []item) {
 	for start := 0; start < len(items); start += chunkRows {
 		chunk := items[start:min(start+chunkRows, len(items))]
-		b.Queue(upsertSQL(w.c, w.cols, len(chunk)), upsertArgs(chunk, len(w.cols))...).Exec(func(tag pgconn.CommandTag) error {
+		n := padded(len(chunk))
+		b.Queue(upsertSQL(w.c, w.cols, w.types, n), upsertArgs(chunk, len(w.cols), n)...).Exec(func(tag pgconn.CommandTag) error {
 			w.written += int(tag.RowsAffected())
 			return nil
 		})
@@ -176,7 +193,7 @@ func updateSQL(c kind.Catalog, cols, types []string, n int) string {
 }
 
 // writeValues writes n rows of width parameters, ($1, $2), ($3, $4), the
-// first row's cast to types when given.
+// first row's cast to types: the casts type the whole list.
 func writeValues(b *strings.Builder, types []string, width, n int) {
 	p := 1
 	for i := range n {
@@ -189,7 +206,7 @@ func writeValues(b *strings.Builder, types []string, width, n int) {
 				b.WriteString(", ")
 			}
 			b.WriteString("$" + strconv.Itoa(p))
-			if i == 0 && types != nil {
+			if i == 0 {
 				b.WriteString("::" + types[j])
 			}
 			p++
@@ -198,23 +215,25 @@ func writeValues(b *strings.Builder, types []string, width, n int) {
 	}
 }
 
-// upsertArgs are the parameters of upsertSQL: each item's values and its
-// input fingerprint, width of them per item.
-func upsertArgs(items []item, width int) []any {
-	args := make([]any, 0, len(items)*width)
+// upsertArgs are the parameters of upsertSQL and updateSQL for n rows:
+// each item's values and its input fingerprint, width of them per item,
+// then NULL rows up to n.
+func upsertArgs(items []item, width, n int) []any {
+	args := make([]any, 0, n*width)
 	for _, it := range items {
 		args = append(append(args, it.values...), it.fp)
 	}
-	return args
+	return append(args, make([]any, (n-len(items))*width)...)
 }
 
 // upsertSQL is a multi-row INSERT ... ON CONFLICT DO UPDATE. The WHERE on
 // the hash repeats changedItems' decision inside the statement, so that even
 // a caller racing without the tenant lock could not rewrite an unchanged row.
-func upsertSQL(c kind.Catalog, cols []string, n int) string {
+func upsertSQL(c kind.Catalog, cols, types []string, n int) string {
 	var b strings.Builder
-	b.WriteString("INSERT INTO " + c.Table() + " (" + strings.Join(cols, ", ") + ") VALUES ")
-	writeValues(&b, nil, len(cols), n)
+	b.WriteString("INSERT INTO " + c.Table() + " (" + strings.Join(cols, ", ") + ") SELECT * FROM (VALUES ")
+	writeValues(&b, types, len(cols), n)
+	b.WriteString(") v (" + strings.Join(cols, ", ") + ") WHERE v.tenant_id IS NOT NULL")
 	b.WriteString(" ON CONFLICT (tenant_id, source_id) DO UPDATE SET ")
 	for _, col := range cols {
 		if col != "tenant_id" && col != "source_id" {

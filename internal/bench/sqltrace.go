@@ -83,9 +83,11 @@ func (t *sqlTrace) TraceQueryEnd(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQu
 
 // TraceBatchStart implements pgx.BatchTracer.
 func (t *sqlTrace) TraceBatchStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceBatchStartData) context.Context {
-	names := make([]string, 0, len(d.Batch.QueuedQueries))
+	var names []string
 	for _, q := range d.Batch.QueuedQueries {
-		names = append(names, statementName(q.SQL))
+		if n := statementName(q.SQL); !slices.Contains(names, n) {
+			names = append(names, n)
+		}
 	}
 	return t.start(ctx, "batch["+strings.Join(names, " | ")+"]")
 }
@@ -99,14 +101,18 @@ func (t *sqlTrace) TraceBatchEnd(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBa
 }
 
 // statementName is a short name of a statement: its first words and the
-// table it names, enough to tell the sync's statements apart.
+// table it names (a tenant's schema as "tenant"), enough to tell the sync's
+// statements apart.
 func statementName(sql string) string {
 	f := strings.Fields(sql)
 	name := strings.Join(f[:min(len(f), 3)], " ")
 	for _, w := range f {
-		if strings.HasPrefix(w, "public.") || strings.Contains(w, `".`) {
-			name += " " + strings.Trim(w, "(),")
-			break
+		w = strings.Trim(w, "(),")
+		if i := strings.Index(w, `".`); i > 0 {
+			w = "tenant." + strings.Trim(w[i+2:], `"`)
+		}
+		if strings.HasPrefix(w, "public.") || strings.HasPrefix(w, "tenant.") {
+			return name + " " + w
 		}
 	}
 	return name
