@@ -2,6 +2,8 @@ package apply
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -10,6 +12,7 @@ import (
 	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/notify"
 	"github.com/zumodra/zumodra/internal/pgq"
+	"github.com/zumodra/zumodra/internal/projection"
 	"github.com/zumodra/zumodra/internal/source"
 )
 
@@ -31,6 +34,7 @@ type Round struct {
 type part struct {
 	t         domain.Tenant
 	c         kind.Catalog
+	ids       []int64
 	fps       source.Fingerprints
 	read      func(priors) projected
 	hold      map[int64]held
@@ -40,19 +44,25 @@ type part struct {
 }
 
 // queuePart queues the reads of one sync: the fingerprints first (see
-// source.QueueJobFingerprints), the source rows, what the catalog holds of
-// them, whether the tenant listens for listing events, and the stored HTML
-// for the projection to reuse.
+// source.QueueJobFingerprints), the source rows, whether the tenant listens
+// for listing events, then what the catalog holds of the rows and their
+// stored HTML for the projection to reuse.
 func queuePart(b *pgx.Batch, t domain.Tenant, c kind.Catalog, ids []int64, opts Options) *part {
-	ops := catalogs[c]
-	x := &part{t: t, c: c, fps: source.Fingerprints{}, hold: make(map[int64]held, len(ids)), stored: priors{}}
-	ops.queueFingerprints(b, t, fingerprintSalt(t), ids, x.fps)
-	x.read = ops.queueRead(b, t, ids)
+	x := queueSources(b, t, c, ids)
 	b.Queue(hashesSQL(c), t.ID, ids).Query(func(rows pgx.Rows) error { return scanHashes(c, rows, x.hold) })
-	notify.QueueListening(b, t.ID, &x.listening)
-	if !opts.Full && len(ops.htmlColumns) > 0 {
+	if ops := catalogs[c]; !opts.Full && len(ops.htmlColumns) > 0 {
 		queuePriors(b, c, ops.htmlColumns, t.ID, ids, x.stored)
 	}
+	return x
+}
+
+// queueSources queues the reads of a part from the tenant's schema.
+func queueSources(b *pgx.Batch, t domain.Tenant, c kind.Catalog, ids []int64) *part {
+	ops := catalogs[c]
+	x := &part{t: t, c: c, ids: ids, fps: source.Fingerprints{}, hold: make(map[int64]held, len(ids)), stored: priors{}}
+	ops.queueFingerprints(b, t, fingerprintSalt(t), ids, x.fps)
+	x.read = ops.queueRead(b, t, ids)
+	notify.QueueListening(b, t.ID, &x.listening)
 	return x
 }
 
@@ -68,7 +78,7 @@ func (x *part) project() {
 // providers).
 func (r *Round) Add(t domain.Tenant, c kind.Catalog, ids []int64) {
 	if len(ids) > 0 {
-		r.parts = append(r.parts, queuePart(&r.reads, t, c, ids, Options{}))
+		r.parts = append(r.parts, queueSources(&r.reads, t, c, ids))
 	}
 }
 
@@ -77,6 +87,9 @@ func (r *Round) Read(ctx context.Context, q pgq.Querier) error {
 	if len(r.parts) == 0 {
 		return nil
 	}
+	for _, c := range []kind.Catalog{kind.Jobs, kind.Providers} {
+		r.queueHeld(c)
+	}
 	if err := q.SendBatch(ctx, &r.reads).Close(); err != nil {
 		return err
 	}
@@ -84,6 +97,60 @@ func (r *Round) Read(ctx context.Context, q pgq.Querier) error {
 		x.project()
 	}
 	return nil
+}
+
+// queueHeld reads what the catalog holds of every part's rows of catalog
+// c, whatever their tenants, in one statement: hashes, fingerprints and the
+// stored HTML with its digests (a row without digests has no prior).
+func (r *Round) queueHeld(c kind.Catalog) {
+	byTenant := map[int64]*part{}
+	var tenants, ids []int64
+	for _, x := range r.parts {
+		if x.c == c {
+			byTenant[x.t.ID] = x
+			for _, id := range x.ids {
+				tenants, ids = append(tenants, x.t.ID), append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	html := catalogs[c].htmlColumns
+	cols := append([]string{"k.tenant_id", "k.source_id", "k.content_hash", "k.input_fingerprint", "k.html_digests"}, prefixed("k.", html)...)
+	r.reads.Queue(`SELECT `+strings.Join(cols, ", ")+` FROM `+c.Table()+
+		` k JOIN unnest($1::bigint[], $2::bigint[]) v (tenant_id, source_id) USING (tenant_id, source_id)`, tenants, ids).
+		Query(func(rows pgx.Rows) error { return scanHeld(c, rows, byTenant, len(html)) })
+}
+
+func scanHeld(c kind.Catalog, rows pgx.Rows, byTenant map[int64]*part, nHTML int) error {
+	defer rows.Close()
+	for rows.Next() {
+		var tenantID, id int64
+		var h held
+		p := &projection.Prior{HTML: make([]string, nHTML)}
+		dest := []any{&tenantID, &id, &h.hash, &h.fp, &p.Digests}
+		for i := range p.HTML {
+			dest = append(dest, &p.HTML[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return fmt.Errorf("apply %s: read held rows: %w", c, err)
+		}
+		x := byTenant[tenantID]
+		x.hold[id] = h
+		if p.Digests != nil {
+			x.stored[id] = p
+		}
+	}
+	return rows.Err()
+}
+
+func prefixed(prefix string, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = prefix + n
+	}
+	return out
 }
 
 // Invalid lists the tenant's rows that Read found holding values the
