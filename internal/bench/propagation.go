@@ -45,13 +45,13 @@ type target struct {
 // `zumodra serve` runs them), then offers each rate in turn, then ramps up
 // until the outbox grows.
 func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
-	r := PropagationResult{Workers: 2, Writers: 32, Notify: s.opts.Notify}
+	r := PropagationResult{Workers: s.opts.Workers, Writers: 32, Notify: s.opts.Notify}
 	targets, err := s.targets(ctx)
 	if err != nil {
 		return r, err
 	}
 	trace := newSQLTrace()
-	workerDB, err := s.tracedPool(ctx, 8, trace)
+	workerDB, err := s.tracedPool(ctx, int32(max(8, r.Workers+2)), trace)
 	if err != nil {
 		return r, err
 	}

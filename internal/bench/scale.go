@@ -27,7 +27,7 @@ var Scales = map[string]Scale{
 	"tiny": {Name: "tiny", Tenants: 4, Jobs: 120, Providers: 60, PerRowSample: 40,
 		Rates: []int{50}, RateFor: time.Second, RampMax: 100, ReadFor: time.Second, ReadConns: 2, PGBenchScale: 1},
 	"small": {Name: "small", Tenants: 50, Jobs: 5_000, Providers: 2_500, PerRowSample: 1_000,
-		Rates: []int{100, 500}, RateFor: 3 * time.Second, RampMax: 2_000, ReadFor: 3 * time.Second, ReadConns: 8, PGBenchScale: 1},
+		Rates: []int{100, 500, 1_000}, RateFor: 3 * time.Second, RampMax: 3_200, ReadFor: 3 * time.Second, ReadConns: 8, PGBenchScale: 1},
 	"medium": {Name: "medium", Tenants: 300, Jobs: 50_000, Providers: 25_000, PerRowSample: 4_000,
 		Rates: []int{100, 500, 2_000}, RateFor: 8 * time.Second, RampMax: 6_400, ReadFor: 10 * time.Second, ReadConns: 16, PGBenchScale: 10},
 	// large is twice medium's data (and half of full's), for how a cost

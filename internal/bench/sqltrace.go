@@ -130,7 +130,7 @@ func (t *sqlTrace) summary(wall time.Duration) string {
 	}
 	slices.SortFunc(names, func(a, b string) int { return cmp.Compare(t.stats[b].total, t.stats[a].total) })
 	var b strings.Builder
-	fmt.Fprintf(&b, "  worker round trips: %s in all over %s of wall time (2 workers)\n", sum.Round(time.Millisecond), wall.Round(time.Millisecond))
+	fmt.Fprintf(&b, "  worker round trips: %s in all over %s of wall time\n", sum.Round(time.Millisecond), wall.Round(time.Millisecond))
 	for _, n := range names {
 		st := t.stats[n]
 		fmt.Fprintf(&b, "    %6d x %8s avg %8s  %s\n", st.n, st.total.Round(time.Millisecond),

@@ -33,6 +33,7 @@ type Options struct {
 	ReadDatabaseURL string
 	Only            []string // stages to run; empty means all
 	Concurrency     int      // tenants in parallel in bulk syncs; default the number of CPUs
+	Workers         int      // sync workers of the propagation stage, as serve's --workers; default 2
 	CPUProfile      string   // write a CPU profile of the first bulk sync here
 	Command         string   // the command line, for the report
 	Out             io.Writer
@@ -53,6 +54,9 @@ func (o *Options) Validate() error {
 	}
 	if o.Concurrency <= 0 {
 		o.Concurrency = runtime.NumCPU()
+	}
+	if o.Workers <= 0 {
+		o.Workers = 2
 	}
 	if o.Out == nil {
 		o.Out = io.Discard

@@ -99,7 +99,8 @@ func (c *benchCmd) Validate() error {
 		return fmt.Errorf("bench: find the zumodra binary: %w", err)
 	}
 	c.opts = bench.Options{Scale: scale, Seed: c.seed, Binary: bin, Only: c.only, Concurrency: c.concurrency,
-		CPUProfile: c.cpuProfile, Notify: c.notify, ReadDatabaseURL: c.readURL, Out: c.app.Stdout}
+		CPUProfile: c.cpuProfile, Notify: c.notify, ReadDatabaseURL: c.readURL, Out: c.app.Stdout,
+		Workers: c.app.Config.Workers}
 	c.opts.DatabaseURL = "unset" // filled by Run; Validate checks the rest
 	return c.opts.Validate()
 }
