@@ -11,6 +11,7 @@ import (
 	"github.com/zumodra/zumodra/internal/kind"
 	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/projection"
+	"github.com/zumodra/zumodra/internal/source"
 )
 
 // projectionVersion is projection.Version; a variable only so that a test
@@ -22,20 +23,33 @@ func fingerprintSalt(t domain.Tenant) string { return projection.FingerprintSalt
 // pageToSync returns the page's source ids and, of them, those to read and
 // project: all of them with opts.Full, else those whose input fingerprint
 // neither the catalog row nor, for a row with no catalog row, its
-// exclusion holds. unchanged counts the public rows skipped.
-func pageToSync(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, after int64, limit int, opts Options) (ids, stale []int64, unchanged int, err error) {
+// exclusion holds. unchanged counts the public rows skipped. It also
+// removes the catalog rows of the page's id range that have no source row
+// in it (RemoveRange), in the round trip that reads the held fingerprints:
+// the rows the page syncs afterwards are all in ids, which the removal
+// keeps.
+func pageToSync(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, after int64, limit int, opts Options) (ids, stale []int64, unchanged, removed int, err error) {
 	ops := catalogs[c]
+	var fps source.Fingerprints
 	if opts.Full {
 		ids, err = ops.idPage(ctx, tx, t, after, limit)
-		return ids, ids, 0, err
+	} else {
+		ids, fps, err = ops.fingerprintPage(ctx, tx, t, fingerprintSalt(t), after, limit)
 	}
-	ids, fps, err := ops.fingerprintPage(ctx, tx, t, fingerprintSalt(t), after, limit)
-	if err != nil || len(ids) == 0 {
-		return ids, nil, 0, err
-	}
-	inCatalog, excluded, err := heldFingerprints(ctx, tx, c, t.ID, ids)
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, 0, 0, err
+	}
+	upTo := pageEnd(ids, limit)
+	if opts.Full || len(ids) == 0 {
+		removed, err = RemoveRange(ctx, tx, c, t.ID, after, upTo, ids, opts)
+		return ids, ids, 0, removed, err
+	}
+	inCatalog, excluded := map[int64][]byte{}, map[int64][]byte{}
+	b := &pgx.Batch{}
+	queueHeldFingerprints(b, c, t.ID, ids, inCatalog, excluded)
+	queueRemoveRange(b, c, t.ID, after, upTo, ids, opts, &removed)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return nil, nil, 0, 0, fmt.Errorf("apply %s: read fingerprints: %w", c, err)
 	}
 	for _, id := range ids {
 		fp, public := inCatalog[id]
@@ -47,14 +61,22 @@ func pageToSync(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog,
 			stale = append(stale, id)
 		}
 	}
-	return ids, stale, unchanged, nil
+	return ids, stale, unchanged, removed, nil
 }
 
-// heldFingerprints reads, in one round trip, the fingerprints the catalog
-// rows of these ids were written from and those their exclusions hold.
-func heldFingerprints(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, ids []int64) (inCatalog, excluded map[int64][]byte, err error) {
-	inCatalog, excluded = map[int64][]byte{}, map[int64][]byte{}
-	b := &pgx.Batch{}
+// pageEnd is the upper bound of a page's id range for RemoveRange: its
+// last id, or 0 (no bound) on the last page, so that rows beyond the last
+// source id go too.
+func pageEnd(ids []int64, limit int) int64 {
+	if len(ids) < limit {
+		return 0
+	}
+	return ids[len(ids)-1]
+}
+
+// queueHeldFingerprints reads the fingerprints the catalog rows of these
+// ids were written from and those their exclusions hold.
+func queueHeldFingerprints(b *pgx.Batch, c kind.Catalog, tenantID int64, ids []int64, inCatalog, excluded map[int64][]byte) {
 	for _, x := range []struct {
 		sql string
 		out map[int64][]byte
@@ -72,10 +94,6 @@ func heldFingerprints(ctx context.Context, q pgq.Querier, c kind.Catalog, tenant
 			return err
 		})
 	}
-	if err := q.SendBatch(ctx, b).Close(); err != nil {
-		return nil, nil, fmt.Errorf("apply %s: read fingerprints: %w", c, err)
-	}
-	return inCatalog, excluded, nil
 }
 
 // recordExclusions stores the fingerprints under which these source rows

@@ -64,11 +64,14 @@ type Page struct {
 // catalog row, catalog_exclusions holds) are counted unchanged and not read
 // at all. A second bulk sync with nothing changed reads fingerprints only.
 func SyncPage(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, after int64, limit int, opts Options) (Page, error) {
-	ids, stale, unchanged, err := pageToSync(ctx, tx, t, c, after, limit, opts)
+	ids, stale, unchanged, removed, err := pageToSync(ctx, tx, t, c, after, limit, opts)
 	if err != nil {
 		return Page{}, err
 	}
 	p := Page{Last: after, Done: len(ids) < limit}
+	if len(ids) > 0 {
+		p.Last = ids[len(ids)-1]
+	}
 	opts.refreshFingerprints = true
 	if p.Stats, p.Failed, err = SyncIsolated(ctx, tx, t, c, stale, opts); err != nil {
 		return p, err
@@ -77,16 +80,8 @@ func SyncPage(ctx context.Context, tx pgx.Tx, t domain.Tenant, c kind.Catalog, a
 	p.Eligible += unchanged
 	p.Unchanged += unchanged
 	p.Skipped += len(ids) - len(stale)
-	upTo := int64(0)
-	if len(ids) > 0 {
-		p.Last = ids[len(ids)-1]
-	}
-	if !p.Done {
-		upTo = p.Last
-	}
-	n, err := RemoveRange(ctx, tx, c, t.ID, after, upTo, ids, opts)
-	p.Removed += n
-	return p, err
+	p.Removed += removed
+	return p, nil
 }
 
 // missing returns the requested ids that the source read did not return.

@@ -260,11 +260,35 @@ func Remove(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID int64, 
 // sync page's way of dropping rows whose source vanished or stopped being
 // public, with memory bounded by the page.
 func RemoveRange(ctx context.Context, q pgq.Querier, c kind.Catalog, tenantID, after, upTo int64, keep []int64, opts Options) (int, error) {
-	where := ` WHERE tenant_id = $1 AND source_id > $2 AND ($3::bigint = 0 OR source_id <= $3) AND source_id <> ALL($4)`
+	where, args := removeRangeSQL(tenantID, after, upTo, keep)
+	return deleteWhere(ctx, q, c, where, opts, args...)
+}
+
+// queueRemoveRange is RemoveRange queued on a batch; *n is set when it
+// runs.
+func queueRemoveRange(b *pgx.Batch, c kind.Catalog, tenantID, after, upTo int64, keep []int64, opts Options, n *int) {
+	sql, args := removeRangeSQL(tenantID, after, upTo, keep)
+	if opts.DryRun {
+		b.Queue(`SELECT count(*) FROM `+c.Table()+sql, args...).QueryRow(func(row pgx.Row) error {
+			if err := row.Scan(n); err != nil {
+				return fmt.Errorf("apply %s: count removals: %w", c, err)
+			}
+			return nil
+		})
+		return
+	}
+	b.Queue(`DELETE FROM `+c.Table()+sql, args...).Exec(func(tag pgconn.CommandTag) error {
+		*n = int(tag.RowsAffected())
+		return nil
+	})
+}
+
+func removeRangeSQL(tenantID, after, upTo int64, keep []int64) (string, []any) {
 	if keep == nil {
 		keep = []int64{}
 	}
-	return deleteWhere(ctx, q, c, where, opts, tenantID, after, upTo, keep)
+	return ` WHERE tenant_id = $1 AND source_id > $2 AND ($3::bigint = 0 OR source_id <= $3) AND source_id <> ALL($4)`,
+		[]any{tenantID, after, upTo, keep}
 }
 
 func deleteWhere(ctx context.Context, q pgq.Querier, c kind.Catalog, where string, opts Options, args ...any) (int, error) {

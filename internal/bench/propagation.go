@@ -103,6 +103,7 @@ func (s *suite) tracedPool(ctx context.Context, conns int32, trace *sqlTrace) (*
 	cfg.MaxConns, cfg.MinConns = conns, conns
 	if trace != nil {
 		cfg.ConnConfig.Tracer = trace
+		cfg.ConnConfig.RuntimeParams["application_name"] = syncApplication
 	}
 	return pgxpool.NewWithConfig(ctx, cfg)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/zumodra/zumodra/internal/kind"
@@ -16,17 +17,16 @@ import (
 	"github.com/zumodra/zumodra/internal/source"
 )
 
-// page syncs one page in its own transaction: take the tenant's sync lock,
-// then re-read the tenant (a suspension or rename committed since the last
-// page counts from this page on; the capture trigger queued a full pass for
-// the workers anyway), then read, project and apply the page.
+// page syncs one page in its own transaction: take the tenant's sync lock
+// (with the BEGIN, in one round trip: a bulk sync with nothing to do is
+// made of little else than such round trips), then re-read the tenant (a
+// suspension or rename committed since the last page counts from this page
+// on; the capture trigger queued a full pass for the workers anyway), then
+// read, project and apply the page.
 func (r *runner) page(ctx context.Context, tenantID int64, c kind.Catalog, after int64) (apply.Page, error) {
 	start := time.Now()
 	var p apply.Page
-	err := inTx(ctx, r.pool, r.opts.DryRun, func(tx pgx.Tx) error {
-		if err := apply.LockTenant(ctx, tx, tenantID); err != nil {
-			return err
-		}
+	err := inTx(ctx, r.pool, r.opts.DryRun, lockedBegin(tenantID), func(tx pgx.Tx) error {
 		t, err := source.LoadTenant(ctx, tx, tenantID)
 		if err != nil {
 			return err
@@ -44,9 +44,17 @@ func (r *runner) page(ctx context.Context, tenantID int64, c kind.Catalog, after
 	return p, nil
 }
 
-// inTx runs fn in a READ COMMITTED transaction, committed unless dryRun.
-func inTx(ctx context.Context, pool *pgxpool.Pool, dryRun bool, fn func(pgx.Tx) error) error {
-	tx, err := pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
+// lockedBegin opens a READ COMMITTED transaction holding the tenant's sync
+// lock (apply.LockTenant's); the id is a number, written as a literal
+// because a BEGIN takes no parameters.
+func lockedBegin(tenantID int64) pgx.TxOptions {
+	return pgx.TxOptions{BeginQuery: "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT " +
+		apply.TenantLockSQL("pg_advisory_xact_lock", strconv.FormatInt(tenantID, 10)+"::bigint")}
+}
+
+// inTx runs fn in the transaction begin opens, committed unless dryRun.
+func inTx(ctx context.Context, pool *pgxpool.Pool, dryRun bool, begin pgx.TxOptions, fn func(pgx.Tx) error) error {
+	tx, err := pool.BeginTx(ctx, begin)
 	if err != nil {
 		return fmt.Errorf("resync: begin: %w", err)
 	}

@@ -2,34 +2,36 @@
 // outbox rows left by the capture triggers into catalog changes.
 //
 // One batch, in one READ COMMITTED transaction that commits asynchronously
-// (apply.AsyncCommit), takes several tenants in turn:
+// (apply.AsyncCommit), syncs the changes of many tenants in a few round
+// trips whatever their number:
 //
-//  1. pick the tenant of the oldest available outbox row and try its sync
-//     lock without waiting (outbox.PickTenant with apply.TenantLockSQL); a
-//     tenant another worker holds is skipped, so tenants proceed in parallel
-//     and one tenant's changes apply in commit order;
-//  2. claim up to the batch's remaining room of its pending rows (FOR UPDATE
-//     SKIP LOCKED) and coalesce them (outbox.Coalesce): each source row once,
-//     full passes for tenant-wide rows (suspend, rename, TRUNCATE, --async
-//     resync);
-//  3. read the current source rows, project and apply them (apply.SyncIsolated,
-//     resync.Pass): a row that fails is isolated in a savepoint while the
-//     others apply;
-//  4. delete the claimed rows that were applied, record the failure of the
-//     others (outbox.Fail: backoff, then dead letter);
-//  5. repeat from 1 with the next tenant until BatchSize rows or
-//     TenantsPerBatch tenants are taken, or a tenant needed a full pass;
-//     then commit. A failure charges only the failing tenant's rows.
+//  1. claim (outbox.ClaimTenants, one statement): the tenants of the oldest
+//     available outbox rows, in that order, each whose sync lock
+//     (apply.TenantLockSQL) is free; a tenant another worker holds is
+//     passed over, so tenants proceed in parallel and one tenant's changes
+//     apply in commit order. Up to BatchSize rows of up to TenantsPerBatch
+//     tenants, FOR UPDATE SKIP LOCKED; a tenant with a tenant-wide row
+//     (suspend, rename, TRUNCATE, --async resync) is the last one taken;
+//  2. read the tenants, after the claim that locked them;
+//  3. coalesce each tenant's rows (outbox.Coalesce: each source row once)
+//     and read every tenant's current source rows and what the catalog
+//     holds of them in one round trip (apply.Round); whole passes
+//     (resync.Pass) run on their own;
+//  4. project, then write every change in one round trip: a statement per
+//     catalog across the tenants, the deletion of the applied outbox rows
+//     and the failures of the others (outbox.QueueFail: backoff, then dead
+//     letter); then commit.
+//
+// Any failure on that path rolls the batch back and redoes it one tenant
+// at a time (outbox.PickTenant, then its claim) with each source row in a
+// savepoint of its own, so the poison row is attributed and the others
+// still apply; a failure there charges only the failing tenant's rows.
 //
 // A worker killed anywhere before the commit leaves no trace: the rollback
 // releases the claim and the rows are claimed again. Because the lock is
 // taken before the sources are read, the transaction that commits later
 // always read a later state. Several workers, in one or many processes,
 // share the work through the database alone.
-//
-// The fast path applies the rows without savepoints; only when it fails is
-// the batch redone with each source row in a savepoint of its own, so the
-// poison row is attributed and the others still apply.
 //
 // Wake-up: writers do not NOTIFY by default (a notifying commit holds a
 // database-wide lock through its WAL flush, serialising every writer's
