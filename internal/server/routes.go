@@ -73,6 +73,7 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	s.feed = changefeed.NewFollower(s.pool(database.RolePublic), changefeed.Options{Log: s.Log})
 	s.live = live.NewHub(live.Options{Log: s.Log})
 	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
+	s.catalog = cat
 	s.counts = counts.New(s.pool(database.RoleWrite), counts.Options{Interval: s.Config.Counts.FlushInterval,
 		Read: s.pool(database.RolePublic), Log: s.Log})
 	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow).WithCounter(s.counts).

@@ -1,0 +1,159 @@
+package catalog
+
+import (
+	"strconv"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/zumodra/zumodra/internal/searchindex"
+)
+
+// The job index's fields, in Doc.Values order.
+const (
+	jfCategory = iota
+	jfJobType
+	jfLevel
+	jfRemote
+	jfCountry
+	jfState
+	jfCity
+	jfCompany
+	jfCurrency
+	jfTenant
+	jobFields
+)
+
+type jobIndex = searchindex.Index[*JobSummary]
+type jobView = searchindex.View[*JobSummary]
+
+// jobDocSQL reads job rows as the index keeps them: the summary, every
+// lexeme of the search vector, and the heading's lexemes with one weight
+// letter per occurrence.
+const jobDocSQL = `SELECT ` + jobSummaryColumns + `, tsvector_to_array(search), h.lexemes, h.weights
+	FROM public.job_catalog LEFT JOIN LATERAL (SELECT array_agg(u.lexeme) AS lexemes,
+		array_agg(array_to_string(u.weights, '')) AS weights FROM unnest(search_head) u) h ON true`
+
+func scanJobDoc(row rowScanner) (searchindex.Doc[*JobSummary], error) {
+	var j JobSummary
+	var desc string
+	var lexemes, head, weights []string
+	if err := row.Scan(append(j.dests(&desc), &lexemes, &head, &weights)...); err != nil {
+		return searchindex.Doc[*JobSummary]{}, err
+	}
+	j.finish(desc)
+	d := searchindex.Doc[*JobSummary]{Key: j.ID, Lexemes: lexemes, Head: headTerms(head, weights),
+		From: j.PublishedAt, Payload: &j, Values: make([][]string, jobFields)}
+	if j.ApplicationDeadline != nil {
+		d.Until = *j.ApplicationDeadline
+	}
+	for f, v := range map[int]string{jfCategory: j.CategorySlug, jfJobType: j.JobType, jfLevel: j.ExperienceLevel,
+		jfRemote: j.RemotePolicy, jfCountry: j.Country, jfState: j.State, jfCity: j.City, jfCompany: j.CompanySlug,
+		jfTenant: strconv.FormatInt(j.CompanyID, 10)} {
+		d.Values[f] = []string{v}
+	}
+	if j.SalaryCurrency != nil {
+		d.Values[jfCurrency] = []string{*j.SalaryCurrency}
+	}
+	return d, nil
+}
+
+// rankWeights are ts_rank_cd's default weights of the tsvector classes.
+var rankWeights = map[rune]float32{'A': 1, 'B': 0.4, 'C': 0.2, 'D': 0.1}
+
+func headTerms(lexemes, weights []string) []searchindex.Term {
+	var out []searchindex.Term
+	for i, l := range lexemes {
+		for _, w := range weights[i] {
+			out = append(out, searchindex.Term{Lexeme: l, Weight: rankWeights[w]})
+		}
+	}
+	return out
+}
+
+// jobSet is the listed jobs matching q (search and every filter but the
+// facet skip), as jobConds selects them in SQL.
+func jobSet(v *jobView, q JobQuery, match *roaring.Bitmap, salaryCur, skip string) *roaring.Bitmap {
+	set := v.Listed()
+	if match != nil {
+		set = match
+	}
+	and := func(b *roaring.Bitmap) { set = roaring.And(set, b) }
+	for _, c := range []struct {
+		name  string
+		field int
+		vals  []string
+	}{{"category", jfCategory, nonEmpty(q.Category)}, {"job_type", jfJobType, q.JobTypes},
+		{"experience_level", jfLevel, q.Levels}, {"remote", jfRemote, q.Remote}, {"country", jfCountry, nonEmpty(q.Country)},
+		{"state", jfState, nonEmpty(q.State)}, {"city", jfCity, nonEmpty(q.City)}, {"company", jfCompany, nonEmpty(q.Company)}} {
+		if len(c.vals) > 0 && skip != c.name {
+			and(v.Field(c.field, c.vals...))
+		}
+	}
+	if skip == "currency" {
+		return set
+	}
+	if q.Currency != "" {
+		and(v.Field(jfCurrency, q.Currency))
+	}
+	if q.MinSalary != nil {
+		and(v.Field(jfCurrency, salaryCur))
+		set = keep(set, func(ord uint32) bool {
+			j := v.Payload(ord)
+			return j.SalaryYearlyMax != nil && *j.SalaryYearlyMax >= *q.MinSalary
+		})
+	}
+	return set
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// keep is the members of set for which ok holds.
+func keep(set *roaring.Bitmap, ok func(uint32) bool) *roaring.Bitmap {
+	out := roaring.New()
+	set.Iterate(func(ord uint32) bool {
+		if ok(ord) {
+			out.Add(ord)
+		}
+		return true
+	})
+	return out
+}
+
+// jobKey is jobSort's order as the index compares it.
+func jobKey(v *jobView, sort, salaryCur string, terms searchindex.Terms) func(uint32) ikey {
+	return func(ord uint32) ikey {
+		j := v.Payload(ord)
+		switch sort {
+		case SortSalary:
+			k := ikey{k: [2]float64{0, -1}, id: j.ID}
+			if j.SalaryCurrency != nil && *j.SalaryCurrency == salaryCur {
+				k.k[0] = 1
+				if j.SalaryYearlyMax != nil {
+					k.k[1] = *j.SalaryYearlyMax
+				}
+			}
+			return k
+		case SortRelevance:
+			return ikey{k: [2]float64{float64(v.Rank(ord, terms)), timeKey(j.PublishedAt)}, id: j.ID}
+		case SortFeatured:
+			return ikey{k: [2]float64{boolKey(j.IsFeatured), timeKey(j.PublishedAt)}, id: j.ID}
+		}
+		return ikey{k: [2]float64{timeKey(j.PublishedAt)}, id: j.ID}
+	}
+}
+
+// indexSalaryCurrency is salaryCurrency's choice from the index, for a
+// query that needs one: the currency most matching jobs show, the code
+// first on a tie.
+func indexSalaryCurrency(v *jobView, q JobQuery, match *roaring.Bitmap) string {
+	top := searchindex.Top(v.Count(jobSet(v, q, match, "", "currency"), []int{jfCurrency}, nil)[0], 1)
+	if len(top) == 0 {
+		return ""
+	}
+	return top[0].Value
+}

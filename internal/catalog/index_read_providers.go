@@ -1,0 +1,130 @@
+package catalog
+
+import (
+	"context"
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+)
+
+// indexedProviderPage is providerPage answered by the index.
+func (s *Store) indexedProviderPage(ctx context.Context, q ProviderQuery, st cursorState) (ProviderPage, error) {
+	if q.near != nil || !s.IndexReady() {
+		return ProviderPage{}, errNotIndexed
+	}
+	node, err := s.searchNode(ctx, st.Search, s.providerVocab)
+	if err != nil {
+		return ProviderPage{}, err
+	}
+	sort := q.Sort
+	if st.Search == "" && sort == SortRelevance {
+		sort = DefaultSort
+	}
+	spec := providerSort(sort)
+	var page ProviderPage
+	err = s.indexRead(ctx, func() error {
+		v := s.index.providers.View(s.now())
+		match, terms := matchOf(v, node, st.Search)
+		w, err := walkFor(spec, st, q.PageSize, providerKey(v, sort, terms))
+		if err != nil {
+			return err
+		}
+		set := providerSet(v, q, match, "")
+		ords, first, last, more := w.page(set)
+		items := make([]ProviderSummary, len(ords))
+		for i, o := range ords {
+			items[i] = *v.Payload(o)
+		}
+		total := indexTotal(st, set)
+		st.Total, st.Exact = total.n, total.exact
+		l := makeLinks(s.cursor, spec, st, pageRows[ProviderSummary]{items: items, first: first, last: last, more: more})
+		page = ProviderPage{Providers: items, Page: l.page, Next: l.next, Prev: l.prev, Total: total.n,
+			TotalExact: total.exact, Sort: sort, Search: st.Search, Corrected: st.Search != q.Search}
+		return nil
+	})
+	return page, err
+}
+
+// indexedProviderFacets is ProviderFacets answered by the index.
+func (s *Store) indexedProviderFacets(ctx context.Context, q ProviderQuery) (ProviderFacets, error) {
+	if q.near != nil || !s.IndexReady() {
+		return ProviderFacets{}, errNotIndexed
+	}
+	node, err := s.searchNode(ctx, q.Search, s.providerVocab)
+	if err != nil {
+		return ProviderFacets{}, err
+	}
+	var out ProviderFacets
+	err = s.indexRead(ctx, func() error {
+		v := s.index.providers.View(s.now())
+		match, _ := matchOf(v, node, q.Search)
+		active := []bool{q.Category != "", q.Skill != "", q.Country != "", q.Company != "", q.Verified, q.Available, q.Remote}
+		got := countIndexFacets(v, providerFacetSpecs, []int{pfCategory, pfSkill, pfCountry, pfCompany, pfVerified, pfAvailable, pfRemote},
+			active, func(skip string) *roaring.Bitmap { return providerSet(v, q, match, skip) }, providerLabel)
+		out = ProviderFacets{Categories: got[0], Skills: got[1], Countries: got[2], Companies: got[3],
+			Verified: got[4], Available: got[5], Remote: got[6]}
+		return nil
+	})
+	return out, err
+}
+
+// indexedStats is Stats answered by the index.
+func (s *Store) indexedStats(ctx context.Context) (Stats, error) {
+	var st Stats
+	err := s.indexRead(ctx, func() error {
+		now := s.now()
+		jv, pv := s.index.jobs.View(now), s.index.providers.View(now)
+		jobs, provs := jv.Listed(), pv.Listed()
+		st.Jobs, st.Providers = int(jobs.GetCardinality()), int(provs.GetCardinality())
+		tenants := map[string]bool{}
+		for _, t := range jv.Present(jfTenant, jobs) {
+			tenants[t] = true
+		}
+		for _, t := range pv.Present(pfTenant, provs) {
+			tenants[t] = true
+		}
+		st.Companies = len(tenants)
+		st.Countries = len(slices.DeleteFunc(jv.Present(jfCountry, jobs), func(c string) bool { return c == "" }))
+		jobs.Iterate(func(o uint32) bool {
+			if p := jv.Payload(o).PublishedAt; st.NewestAt == nil || p.After(*st.NewestAt) {
+				st.NewestAt = &p
+			}
+			return true
+		})
+		return nil
+	})
+	return st, err
+}
+
+// indexedLocations is Locations answered by the index.
+func (s *Store) indexedLocations(ctx context.Context) ([]Country, error) {
+	var out []Country
+	err := s.indexRead(ctx, func() error {
+		v := s.index.jobs.View(s.now())
+		type place struct{ country, city string }
+		counts := map[place]int{}
+		v.Listed().Iterate(func(o uint32) bool {
+			j := v.Payload(o)
+			if j.Country != "" {
+				counts[place{j.Country, j.City}]++
+			}
+			return true
+		})
+		index := map[string]int{}
+		for p, n := range counts {
+			i, ok := index[p.country]
+			if !ok {
+				i = len(out)
+				index[p.country] = i
+				out = append(out, Country{Name: p.country, Cities: []City{}})
+			}
+			out[i].Count += n
+			if p.city != "" {
+				out[i].Cities = append(out[i].Cities, City{Name: p.city, Count: n})
+			}
+		}
+		out = sortLocations(out)
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,238 @@
+package searchindex
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+)
+
+// View is a read of the index at one version and one instant. It is valid
+// only inside the function given to Read; bitmaps it returns must not be
+// modified.
+type View[P any] struct {
+	ix *Index[P]
+	at int64
+}
+
+// View is the index at time now; take it inside a Read of the index's
+// lock that named the index, and use it only there.
+func (ix *Index[P]) View(now time.Time) *View[P] {
+	return &View[P]{ix: ix, at: now.UnixMicro()}
+}
+
+// Version is the catalog version the view shows.
+func (v *View[P]) Version() int64 { return v.ix.version }
+
+// Len is the number of documents held, listed or not.
+func (v *View[P]) Len() int { return len(v.ix.byKey) }
+
+// Due is the first moment after the view's instant at which the listed set
+// changes by the clock alone; the zero time when none is scheduled.
+func (v *View[P]) Due() time.Time {
+	if n := v.ix.clock.next; n != maxTime {
+		return time.UnixMicro(n).UTC()
+	}
+	return time.Time{}
+}
+
+const maxTime = int64(^uint64(0) >> 1)
+
+// Listed is every document listed at the view's instant.
+func (v *View[P]) Listed() *roaring.Bitmap { return v.ix.clock.listed }
+
+// Payload is the payload of the document at ord.
+func (v *View[P]) Payload(ord uint32) P { return v.ix.docs[ord].payload }
+
+// Key is the key of the document at ord.
+func (v *View[P]) Key(ord uint32) int64 { return v.ix.docs[ord].key }
+
+// Field is the listed and unlisted live documents having any of values
+// in field f.
+func (v *View[P]) Field(f int, values ...string) *roaring.Bitmap {
+	fd := &v.ix.fields[f]
+	var bs []*roaring.Bitmap
+	for _, val := range values {
+		if id, ok := fd.ids[val]; ok {
+			bs = append(bs, fd.docs[id])
+		}
+	}
+	switch len(bs) {
+	case 0:
+		return roaring.New()
+	case 1:
+		return bs[0]
+	}
+	return roaring.FastOr(bs...)
+}
+
+// Terms are the lexeme ids a query's positive words matched, for Rank.
+type Terms map[uint32]struct{}
+
+// Match is the listed documents matching the query n (nil matches none),
+// and the lexemes its non-negated words matched.
+func (v *View[P]) Match(n *Node) (*roaring.Bitmap, Terms) {
+	terms := Terms{}
+	if n == nil {
+		return roaring.New(), terms
+	}
+	return roaring.And(v.eval(n, terms, false), v.Listed()), terms
+}
+
+func (v *View[P]) eval(n *Node, terms Terms, negated bool) *roaring.Bitmap {
+	switch n.Op {
+	case 'w':
+		return v.word(n, terms, negated)
+	case '!':
+		return roaring.AndNot(v.ix.live, v.eval(n.Kids[0], terms, !negated))
+	case '|':
+		bs := make([]*roaring.Bitmap, len(n.Kids))
+		for i, k := range n.Kids {
+			bs[i] = v.eval(k, terms, negated)
+		}
+		return roaring.FastOr(bs...)
+	}
+	// '&': intersect the positive kids first, then remove the negated ones.
+	var out *roaring.Bitmap
+	var nots []*Node
+	for _, k := range n.Kids {
+		if k.Op == '!' {
+			nots = append(nots, k.Kids[0])
+			continue
+		}
+		b := v.eval(k, terms, negated)
+		if out == nil {
+			out = b.Clone()
+		} else {
+			out.And(b)
+		}
+	}
+	if out == nil {
+		out = v.ix.live.Clone()
+	}
+	for _, k := range nots {
+		out.AndNot(v.eval(k, terms, !negated))
+	}
+	return out
+}
+
+// word is the documents of one lexeme, or of every lexeme it prefixes.
+func (v *View[P]) word(n *Node, terms Terms, negated bool) *roaring.Bitmap {
+	ix := v.ix
+	if !n.Prefix {
+		id, ok := ix.lex[n.Lexeme]
+		if !ok {
+			return roaring.New()
+		}
+		if !negated {
+			terms[id] = struct{}{}
+		}
+		return ix.postings[id]
+	}
+	ids := v.prefixed(n.Lexeme)
+	bs := make([]*roaring.Bitmap, len(ids))
+	for i, id := range ids {
+		bs[i] = ix.postings[id]
+		if !negated {
+			terms[id] = struct{}{}
+		}
+	}
+	return roaring.FastOr(bs...)
+}
+
+// prefixed lists the lexemes starting with p.
+func (v *View[P]) prefixed(p string) []uint32 {
+	ix := v.ix
+	sorted := ix.sorted
+	i := sort.Search(len(sorted), func(i int) bool { return ix.lexemes[sorted[i]] >= p })
+	var out []uint32
+	for ; i < len(sorted) && strings.HasPrefix(ix.lexemes[sorted[i]], p); i++ {
+		out = append(out, sorted[i])
+	}
+	return out
+}
+
+// Rank is the document's relevance to terms: the sum of the weights of
+// its heading's lexemes that the query matched.
+func (v *View[P]) Rank(ord uint32, terms Terms) float32 {
+	var r float32
+	for _, t := range v.ix.docs[ord].head {
+		if _, ok := terms[t.id]; ok {
+			r += t.weight
+		}
+	}
+	return r
+}
+
+// ValueCount is one value of a field and the documents of a set having it.
+type ValueCount struct {
+	Value, Label string
+	Count        int
+}
+
+// Count counts, in one pass over set, the documents of each value of each
+// of fields. label names a document's i-th value of a field (nil: the
+// value itself); where documents name one value differently, the smallest
+// name wins, as min() in SQL. Values are in no particular order.
+func (v *View[P]) Count(set *roaring.Bitmap, fields []int, label func(p P, field, i int) string) [][]ValueCount {
+	ix := v.ix
+	counts := make([][]int, len(fields))
+	labels := make([][]string, len(fields))
+	for i, f := range fields {
+		counts[i] = make([]int, len(ix.fields[f].values))
+		if label != nil {
+			labels[i] = make([]string, len(ix.fields[f].values))
+		}
+	}
+	set.Iterate(func(ord uint32) bool {
+		e := &ix.docs[ord]
+		for i, f := range fields {
+			for j, id := range e.vals[e.offs[f]:e.offs[f+1]] {
+				counts[i][id]++
+				if label != nil {
+					if l := label(e.payload, f, j); counts[i][id] == 1 || l < labels[i][id] {
+						labels[i][id] = l
+					}
+				}
+			}
+		}
+		return true
+	})
+	out := make([][]ValueCount, len(fields))
+	for i, f := range fields {
+		for id, n := range counts[i] {
+			if n == 0 {
+				continue
+			}
+			vc := ValueCount{Value: ix.fields[f].values[id], Label: ix.fields[f].values[id], Count: n}
+			if label != nil {
+				vc.Label = labels[i][id]
+			}
+			out[i] = append(out[i], vc)
+		}
+	}
+	return out
+}
+
+// Top orders counts largest first, then by value, and keeps the first n.
+func Top(counts []ValueCount, n int) []ValueCount {
+	slices.SortFunc(counts, func(a, b ValueCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+	})
+	return counts[:min(n, len(counts))]
+}
+
+// Present lists the values of field f that some document of set has.
+func (v *View[P]) Present(f int, set *roaring.Bitmap) []string {
+	fd := &v.ix.fields[f]
+	var out []string
+	for id, docs := range fd.docs {
+		if docs.Intersects(set) {
+			out = append(out, fd.values[id])
+		}
+	}
+	return out
+}
