@@ -59,6 +59,10 @@ var serverRuns = []serverRun{
 	// mixSize requests.
 	{flags: []string{"--api-rate-limit=0", "--result-cache=false"}, paths: []string{apiList, apiPath},
 		rotate: []string{apiList, careersList}},
+	// The same without the in-memory search index: every search, facet
+	// and total from PostgreSQL, the alternative the index replaced.
+	{flags: []string{"--api-rate-limit=0", "--result-cache=false", "--search-index=false"}, paths: []string{apiList, apiPath},
+		rotate: []string{apiList, careersList}},
 }
 
 func (s *suite) runRead(ctx context.Context) (ReadResult, error) {

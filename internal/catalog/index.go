@@ -86,8 +86,8 @@ func (s *Store) StartIndex(ctx context.Context, feed FeedWaiter, log *slog.Logge
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s.index = &memIndex{jobs: searchindex.New[*JobSummary](jobFields),
-		providers: searchindex.New[*ProviderSummary](providerFields), advanced: make(chan struct{}), feed: feed}
+	s.index = &memIndex{jobs: searchindex.New(jobFields, jobLabel),
+		providers: searchindex.New(providerFields, providerLabel), advanced: make(chan struct{}), feed: feed}
 	done := make(chan error, 1)
 	go func() { done <- s.followIndex(ctx, feed, log) }()
 	return done
@@ -178,8 +178,8 @@ func truncated(changes []changefeed.Change) bool {
 func (s *Store) rebuildIndex(ctx context.Context, tx pgq.Querier, version int64) error {
 	// The new indexes are private until swapped in: they fill without the
 	// lock, a chunk of rows at a time, so the rows read never pile up.
-	jobs := searchindex.New[*JobSummary](jobFields)
-	providers := searchindex.New[*ProviderSummary](providerFields)
+	jobs := searchindex.New(jobFields, jobLabel)
+	providers := searchindex.New(providerFields, providerLabel)
 	err := streamDocs(ctx, tx, jobDocSQL, scanJobDoc, func(d []searchindex.Doc[*JobSummary]) { jobs.Apply(version, d, nil) })
 	if err != nil {
 		return err
@@ -297,4 +297,26 @@ func (s *Store) WaitIndexed(ctx context.Context, v int64) error {
 		case <-ch:
 		}
 	}
+}
+
+// IndexStatus is the in-memory index's state, for /readyz and metrics.
+type IndexStatus struct {
+	Enabled   bool  `json:"enabled"`
+	Ready     bool  `json:"ready"`
+	Version   int64 `json:"version"`   // the catalog version it shows
+	Jobs      int   `json:"jobs"`      // rows held, listed now or not
+	Providers int   `json:"providers"` // rows held, listed now or not
+}
+
+// IndexStatus reports the index's state.
+func (s *Store) IndexStatus() IndexStatus {
+	if s.index == nil {
+		return IndexStatus{}
+	}
+	st := IndexStatus{Enabled: true, Ready: s.IndexReady(), Version: s.index.version.Load()}
+	_ = s.index.lock.Read(s.now(), func() error {
+		st.Jobs, st.Providers = s.index.jobs.Len(), s.index.providers.Len()
+		return nil
+	})
+	return st
 }

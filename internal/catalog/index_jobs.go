@@ -20,6 +20,7 @@ const (
 	jfCompany
 	jfCurrency
 	jfTenant
+	jfPlace // country and city, for Locations
 	jobFields
 )
 
@@ -48,7 +49,7 @@ func scanJobDoc(row rowScanner) (searchindex.Doc[*JobSummary], error) {
 	}
 	for f, v := range map[int]string{jfCategory: j.CategorySlug, jfJobType: j.JobType, jfLevel: j.ExperienceLevel,
 		jfRemote: j.RemotePolicy, jfCountry: j.Country, jfState: j.State, jfCity: j.City, jfCompany: j.CompanySlug,
-		jfTenant: strconv.FormatInt(j.CompanyID, 10)} {
+		jfTenant: strconv.FormatInt(j.CompanyID, 10), jfPlace: j.Country + placeSep + j.City} {
 		d.Values[f] = []string{v}
 	}
 	if j.SalaryCurrency != nil {
@@ -56,6 +57,9 @@ func scanJobDoc(row rowScanner) (searchindex.Doc[*JobSummary], error) {
 	}
 	return d, nil
 }
+
+// placeSep joins a job's country and city in its jfPlace value.
+const placeSep = "\x00"
 
 // rankWeights are ts_rank_cd's default weights of the tsvector classes.
 var rankWeights = map[rune]float32{'A': 1, 'B': 0.4, 'C': 0.2, 'D': 0.1}
@@ -151,7 +155,14 @@ func jobKey(v *jobView, sort, salaryCur string, terms searchindex.Terms) func(ui
 // query that needs one: the currency most matching jobs show, the code
 // first on a tie.
 func indexSalaryCurrency(v *jobView, q JobQuery, match *roaring.Bitmap) string {
-	top := searchindex.Top(v.Count(jobSet(v, q, match, "", "currency"), []int{jfCurrency}, nil)[0], 1)
+	set := jobSet(v, q, match, "", "currency")
+	var counts []searchindex.ValueCount
+	if set == v.Listed() {
+		counts = v.ListedCounts(jfCurrency)
+	} else {
+		counts = v.Count(set, []int{jfCurrency})[0]
+	}
+	top := searchindex.Top(counts, 1)
 	if len(top) == 0 {
 		return ""
 	}

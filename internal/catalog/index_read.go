@@ -140,7 +140,7 @@ func (s *Store) indexedJobFacets(ctx context.Context, q JobQuery) (JobFacets, er
 		active := []bool{q.Category != "", len(q.JobTypes) > 0, len(q.Levels) > 0, len(q.Remote) > 0,
 			q.Country != "", q.Company != "", q.Currency != "" || q.MinSalary != nil}
 		got := countIndexFacets(v, jobFacetSpecs, []int{jfCategory, jfJobType, jfLevel, jfRemote, jfCountry, jfCompany, jfCurrency},
-			active, func(skip string) *roaring.Bitmap { return jobSet(v, q, match, salaryCur, skip) }, jobLabel)
+			active, func(skip string) *roaring.Bitmap { return jobSet(v, q, match, salaryCur, skip) })
 		out = JobFacets{Categories: got[0], JobTypes: got[1], Levels: got[2], Remote: got[3],
 			Countries: got[4], Companies: got[5], Currencies: got[6]}
 		return nil
@@ -173,7 +173,7 @@ func jobLabel(j *JobSummary, f, _ int) string {
 // countIndexFacets counts each facet of specs (index fields fields) over
 // set(""), or over set(its name) when its own filter is active.
 func countIndexFacets[P any](v *searchindex.View[P], specs []facetSpec, fields []int, active []bool,
-	set func(skip string) *roaring.Bitmap, label func(P, int, int) string) [][]FacetValue {
+	set func(skip string) *roaring.Bitmap) [][]FacetValue {
 	out := make([][]FacetValue, len(specs))
 	var plain []int
 	for i := range specs {
@@ -181,17 +181,25 @@ func countIndexFacets[P any](v *searchindex.View[P], specs []facetSpec, fields [
 			plain = append(plain, i)
 			continue
 		}
-		out[i] = facetValues(v.Count(set(specs[i].name), []int{fields[i]}, label)[0])
+		out[i] = facetValues(v.Count(set(specs[i].name), []int{fields[i]})[0])
 	}
-	if len(plain) > 0 {
-		fs := make([]int, len(plain))
-		for k, i := range plain {
-			fs[k] = fields[i]
+	if len(plain) == 0 {
+		return out
+	}
+	all := set("")
+	if all == v.Listed() { // nothing searched or filtered: the index's tallies
+		for _, i := range plain {
+			out[i] = facetValues(v.ListedCounts(fields[i]))
 		}
-		counts := v.Count(set(""), fs, label)
-		for k, i := range plain {
-			out[i] = facetValues(counts[k])
-		}
+		return out
+	}
+	fs := make([]int, len(plain))
+	for k, i := range plain {
+		fs[k] = fields[i]
+	}
+	counts := v.Count(all, fs)
+	for k, i := range plain {
+		out[i] = facetValues(counts[k])
 	}
 	return out
 }

@@ -2,7 +2,8 @@ package catalog
 
 import (
 	"context"
-	"slices"
+	"strings"
+	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
 )
@@ -60,7 +61,7 @@ func (s *Store) indexedProviderFacets(ctx context.Context, q ProviderQuery) (Pro
 		match, _ := matchOf(v, node, q.Search)
 		active := []bool{q.Category != "", q.Skill != "", q.Country != "", q.Company != "", q.Verified, q.Available, q.Remote}
 		got := countIndexFacets(v, providerFacetSpecs, []int{pfCategory, pfSkill, pfCountry, pfCompany, pfVerified, pfAvailable, pfRemote},
-			active, func(skip string) *roaring.Bitmap { return providerSet(v, q, match, skip) }, providerLabel)
+			active, func(skip string) *roaring.Bitmap { return providerSet(v, q, match, skip) })
 		out = ProviderFacets{Categories: got[0], Skills: got[1], Countries: got[2], Companies: got[3],
 			Verified: got[4], Available: got[5], Remote: got[6]}
 		return nil
@@ -68,59 +69,51 @@ func (s *Store) indexedProviderFacets(ctx context.Context, q ProviderQuery) (Pro
 	return out, err
 }
 
-// indexedStats is Stats answered by the index.
+// indexedStats is Stats answered by the index's tallies of what is listed.
 func (s *Store) indexedStats(ctx context.Context) (Stats, error) {
 	var st Stats
 	err := s.indexRead(ctx, func() error {
 		now := s.now()
 		jv, pv := s.index.jobs.View(now), s.index.providers.View(now)
-		jobs, provs := jv.Listed(), pv.Listed()
-		st.Jobs, st.Providers = int(jobs.GetCardinality()), int(provs.GetCardinality())
+		st.Jobs, st.Providers = int(jv.Listed().GetCardinality()), int(pv.Listed().GetCardinality())
 		tenants := map[string]bool{}
-		for _, t := range jv.Present(jfTenant, jobs) {
-			tenants[t] = true
-		}
-		for _, t := range pv.Present(pfTenant, provs) {
-			tenants[t] = true
+		for _, c := range append(jv.ListedCounts(jfTenant), pv.ListedCounts(pfTenant)...) {
+			tenants[c.Value] = true
 		}
 		st.Companies = len(tenants)
-		st.Countries = len(slices.DeleteFunc(jv.Present(jfCountry, jobs), func(c string) bool { return c == "" }))
-		jobs.Iterate(func(o uint32) bool {
-			if p := jv.Payload(o).PublishedAt; st.NewestAt == nil || p.After(*st.NewestAt) {
-				st.NewestAt = &p
+		for _, c := range jv.ListedCounts(jfCountry) {
+			if c.Value != "" {
+				st.Countries++
 			}
-			return true
-		})
+		}
+		if n := jv.Newest(); st.Jobs > 0 {
+			t := time.UnixMicro(n) // local time, as pgx reads a timestamptz
+			st.NewestAt = &t
+		}
 		return nil
 	})
 	return st, err
 }
 
-// indexedLocations is Locations answered by the index.
+// indexedLocations is Locations answered by the index's tallies.
 func (s *Store) indexedLocations(ctx context.Context) ([]Country, error) {
 	var out []Country
 	err := s.indexRead(ctx, func() error {
-		v := s.index.jobs.View(s.now())
-		type place struct{ country, city string }
-		counts := map[place]int{}
-		v.Listed().Iterate(func(o uint32) bool {
-			j := v.Payload(o)
-			if j.Country != "" {
-				counts[place{j.Country, j.City}]++
-			}
-			return true
-		})
 		index := map[string]int{}
-		for p, n := range counts {
-			i, ok := index[p.country]
+		for _, c := range s.index.jobs.View(s.now()).ListedCounts(jfPlace) {
+			country, city, _ := strings.Cut(c.Value, placeSep)
+			if country == "" {
+				continue
+			}
+			i, ok := index[country]
 			if !ok {
 				i = len(out)
-				index[p.country] = i
-				out = append(out, Country{Name: p.country, Cities: []City{}})
+				index[country] = i
+				out = append(out, Country{Name: country, Cities: []City{}})
 			}
-			out[i].Count += n
-			if p.city != "" {
-				out[i].Cities = append(out[i].Cities, City{Name: p.city, Count: n})
+			out[i].Count += c.Count
+			if city != "" {
+				out[i].Cities = append(out[i].Cities, City{Name: city, Count: c.Count})
 			}
 		}
 		out = sortLocations(out)

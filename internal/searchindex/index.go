@@ -46,6 +46,7 @@ type Index[P any] struct {
 	sorted   []uint32          // lexeme ids in lexeme order, for prefixes
 
 	fields []field
+	label  func(p P, field, i int) string // names a document's i-th value of a field; nil: the value
 }
 
 type entry[P any] struct {
@@ -68,12 +69,15 @@ type field struct {
 	ids    map[string]uint32
 	values []string
 	docs   []*roaring.Bitmap
+	listed tally
 }
 
-// New returns an empty index of documents with the given number of fields.
-func New[P any](fields int) *Index[P] {
+// New returns an empty index of documents with the given number of fields;
+// label names a document's i-th value of a field, where a value's name is
+// not the value itself (a category's name beside its slug), or is nil.
+func New[P any](fields int, label func(p P, field, i int) string) *Index[P] {
 	ix := &Index[P]{byKey: map[int64]uint32{}, live: roaring.New(), dead: roaring.New(),
-		lex: map[string]uint32{}, fields: make([]field, fields)}
+		lex: map[string]uint32{}, fields: make([]field, fields), label: label}
 	for i := range ix.fields {
 		ix.fields[i].ids = map[string]uint32{}
 	}
@@ -96,6 +100,8 @@ func (ix *Index[P]) Apply(version int64, docs []Doc[P], gone []int64) {
 		ix.put(&docs[i])
 	}
 	ix.version = version
+	ix.freshNewest()
+	ix.pruneEvents()
 	ix.compact()
 }
 
@@ -109,6 +115,9 @@ func (ix *Index[P]) remove(key int64) {
 		for _, v := range e.vals[e.offs[f]:e.offs[f+1]] {
 			ix.fields[f].docs[v].Remove(ord)
 		}
+	}
+	if ix.clock.valid && ix.clock.listed.Contains(ord) {
+		ix.count(ord, -1)
 	}
 	delete(ix.byKey, key)
 	ix.live.Remove(ord)
@@ -141,7 +150,9 @@ func (ix *Index[P]) put(d *Doc[P]) {
 	ix.docs[ord] = e
 	ix.byKey[d.Key] = ord
 	ix.live.Add(ord)
-	ix.clock.admit(ord, e.from, e.until)
+	if ix.clock.admit(ord, e.from, e.until) {
+		ix.count(ord, 1)
+	}
 }
 
 func (ix *Index[P]) ordinal() uint32 {

@@ -1,6 +1,7 @@
 package searchindex_test
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 	"time"
@@ -90,7 +91,7 @@ func keys(ix *searchindex.Index[string], at time.Time, q string) []int64 {
 }
 
 func TestMatchReplaceAndRemove(t *testing.T) {
-	ix := searchindex.New[string](1)
+	ix := searchindex.New[string](1, nil)
 	ix.Apply(1, []searchindex.Doc[string]{
 		doc(1, []string{"python", "develop"}, "DE", t0, time.Time{}),
 		doc(2, []string{"java", "develop"}, "FR", t0, time.Time{}),
@@ -130,7 +131,7 @@ func TestMatchReplaceAndRemove(t *testing.T) {
 // Enough replacements to trigger compaction reuse ordinals without an old
 // document's lexemes leaking into the new one's matches.
 func TestCompactionReusesOrdinals(t *testing.T) {
-	ix := searchindex.New[string](1)
+	ix := searchindex.New[string](1, nil)
 	var docs []searchindex.Doc[string]
 	for k := int64(1); k <= 3000; k++ {
 		docs = append(docs, doc(k, []string{"old"}, "DE", t0, time.Time{}))
@@ -149,7 +150,7 @@ func TestCompactionReusesOrdinals(t *testing.T) {
 }
 
 func TestWindows(t *testing.T) {
-	ix := searchindex.New[string](1)
+	ix := searchindex.New[string](1, nil)
 	ix.Apply(1, []searchindex.Doc[string]{
 		doc(1, []string{"a"}, "DE", t0, t0.Add(2*time.Hour)),        // until a deadline
 		doc(2, []string{"a"}, "DE", t0.Add(time.Hour), time.Time{}), // scheduled
@@ -184,7 +185,7 @@ func TestWindows(t *testing.T) {
 }
 
 func TestCount(t *testing.T) {
-	ix := searchindex.New[string](1)
+	ix := searchindex.New[string](1, nil)
 	ix.Apply(1, []searchindex.Doc[string]{
 		doc(1, []string{"a"}, "DE", t0, time.Time{}),
 		doc(2, []string{"a"}, "FR", t0, time.Time{}),
@@ -195,7 +196,7 @@ func TestCount(t *testing.T) {
 		v := ix.View(t0)
 		n, _ := searchindex.Parse("'a'")
 		set, _ := v.Match(n)
-		got := searchindex.Top(v.Count(set, []int{0}, nil)[0], 50)
+		got := searchindex.Top(v.Count(set, []int{0})[0], 50)
 		want := []searchindex.ValueCount{{"DE", "DE", 2}, {"FR", "FR", 1}}
 		if !slices.Equal(got, want) {
 			t.Errorf("counts %v, want %v", got, want)
@@ -205,4 +206,75 @@ func TestCount(t *testing.T) {
 		}
 		return nil
 	}, ix)
+}
+
+// Edits of a row with a future deadline leave events behind; the index
+// prunes them instead of keeping one per edit.
+func TestEventsPruned(t *testing.T) {
+	ix := searchindex.New[string](1, nil)
+	until := t0.Add(time.Hour)
+	for v := int64(1); v <= 5000; v++ {
+		ix.Apply(v, []searchindex.Doc[string]{doc(1, []string{"a"}, "DE", t0, until)}, nil)
+		if v == 1 { // the clock starts with the first read
+			if got := keys(ix, t0, "'a'"); !slices.Equal(got, []int64{1}) {
+				t.Fatalf("listed %v", got)
+			}
+		}
+	}
+	if n := ix.PendingEvents(); n > 2048 {
+		t.Fatalf("%d events kept for one document", n)
+	}
+	if got := keys(ix, until.Add(-time.Second), "'a'"); !slices.Equal(got, []int64{1}) {
+		t.Fatalf("before the deadline: %v", got)
+	}
+	if got := keys(ix, until, "'a'"); got != nil {
+		t.Fatalf("at the deadline: %v", got)
+	}
+}
+
+// The tallies of the listed set stay equal to a count over it through
+// random puts, removals and clock moves.
+func TestTalliesFollowTheListedSet(t *testing.T) {
+	ix := searchindex.New(1, func(p string, _, _ int) string { return "name of " + p })
+	r := rand.New(rand.NewPCG(1, 2))
+	countries := []string{"DE", "FR", "IT", ""}
+	at := t0
+	froms := map[int64]time.Time{}
+	for step := int64(1); step <= 400; step++ {
+		var docs []searchindex.Doc[string]
+		var gone []int64
+		for range 5 {
+			k := int64(r.IntN(60))
+			if r.IntN(4) == 0 {
+				gone = append(gone, k)
+				continue
+			}
+			from := t0.Add(time.Duration(r.IntN(100)) * time.Minute)
+			var until time.Time
+			if r.IntN(2) == 0 {
+				until = from.Add(time.Duration(1+r.IntN(100)) * time.Minute)
+			}
+			docs = append(docs, doc(k, []string{"a"}, countries[r.IntN(len(countries))], from, until))
+			froms[k] = from
+		}
+		ix.Apply(step, docs, gone)
+		at = at.Add(time.Duration(r.IntN(3)) * time.Minute)
+		_ = lock.Read(at, func() error {
+			v := ix.View(at)
+			want := searchindex.Top(v.Count(v.Listed(), []int{0})[0], 10)
+			got := searchindex.Top(v.ListedCounts(0), 10)
+			if !slices.Equal(got, want) {
+				t.Fatalf("step %d: tallies %v, counted %v", step, got, want)
+			}
+			var newest int64
+			v.Listed().Iterate(func(o uint32) bool {
+				newest = max(newest, froms[v.Key(o)].UnixMicro())
+				return true
+			})
+			if v.Newest() != newest {
+				t.Fatalf("step %d: newest %d, listed %d", step, v.Newest(), newest)
+			}
+			return nil
+		}, ix)
+	}
 }

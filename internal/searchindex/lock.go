@@ -12,7 +12,7 @@ type Lock struct{ mu sync.RWMutex }
 // timed is an index whose listed set depends on the time.
 type timed interface {
 	covers(t int64) bool
-	recompute(t int64)
+	advance(t int64)
 }
 
 func (ix *Index[P]) covers(t int64) bool { return ix.clock.covers(t) }
@@ -36,7 +36,7 @@ func (l *Lock) Read(now time.Time, fn func() error, ixs ...timed) error {
 		l.mu.Lock()
 		for _, ix := range ixs {
 			if !ix.covers(t) {
-				ix.recompute(t)
+				ix.advance(t)
 			}
 		}
 		l.mu.Unlock()

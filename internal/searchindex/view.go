@@ -33,7 +33,7 @@ func (v *View[P]) Len() int { return len(v.ix.byKey) }
 // Due is the first moment after the view's instant at which the listed set
 // changes by the clock alone; the zero time when none is scheduled.
 func (v *View[P]) Due() time.Time {
-	if n := v.ix.clock.next; n != maxTime {
+	if n := v.ix.clock.next(); n != maxTime {
 		return time.UnixMicro(n).UTC()
 	}
 	return time.Time{}
@@ -174,11 +174,12 @@ type ValueCount struct {
 }
 
 // Count counts, in one pass over set, the documents of each value of each
-// of fields. label names a document's i-th value of a field (nil: the
-// value itself); where documents name one value differently, the smallest
-// name wins, as min() in SQL. Values are in no particular order.
-func (v *View[P]) Count(set *roaring.Bitmap, fields []int, label func(p P, field, i int) string) [][]ValueCount {
+// of fields, named by the index's label; where documents name one value
+// differently, the smallest name wins, as min() in SQL. Values are in no
+// particular order.
+func (v *View[P]) Count(set *roaring.Bitmap, fields []int) [][]ValueCount {
 	ix := v.ix
+	label := ix.label
 	counts := make([][]int, len(fields))
 	labels := make([][]string, len(fields))
 	for i, f := range fields {

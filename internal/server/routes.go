@@ -1,8 +1,10 @@
 package server
 
 import (
+	"context"
 	"crypto/sha256"
 	"crypto/subtle"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -97,7 +99,7 @@ func (s *Server) mount(mux *http.ServeMux) error {
 		onMain = s.metricsH
 	}
 	s.admin = admin.New(s.pool(database.RoleAdmin), s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: onMain,
-		ReadyPool: s.pool(database.RoleReady), ReadyChecks: s.replicaChecks()})
+		ReadyPool: s.pool(database.RoleReady), ReadyChecks: s.readyChecks()})
 	s.admin.Routes(mux) // and /healthz, /readyz
 	return nil
 }
@@ -127,14 +129,27 @@ func (s *Server) metrics() http.Handler {
 	return metrics.Handler(reg)
 }
 
-// replicaChecks is /readyz's check of the read replica, when there is one:
-// a process whose replica is gone or far behind answers 503, and the
-// public pages fail (503) rather than move their reads onto the primary.
-func (s *Server) replicaChecks() []admin.ReadyCheck {
-	if s.replica == nil {
-		return nil
+// readyChecks are /readyz's checks beyond the database: the read replica,
+// when there is one (a process whose replica is gone or far behind answers
+// 503, and the public pages fail rather than move their reads onto the
+// primary), and the search index, when enabled (until it is built,
+// searches cost PostgreSQL a pass over their matches, so a balancer should
+// send the traffic elsewhere).
+func (s *Server) readyChecks() []admin.ReadyCheck {
+	var checks []admin.ReadyCheck
+	if s.replica != nil {
+		checks = append(checks, admin.ReadyCheck{Name: "read_replica", Check: s.replica.Ready})
 	}
-	return []admin.ReadyCheck{{Name: "read_replica", Check: s.replica.Ready}}
+	if s.Config.HTTP.SearchIndex {
+		checks = append(checks, admin.ReadyCheck{Name: "search_index", Check: func(context.Context) (any, error) {
+			st := s.catalog.IndexStatus()
+			if !st.Ready {
+				return nil, errors.New("being built from the catalog")
+			}
+			return st, nil
+		}})
+	}
+	return checks
 }
 
 // guardMetrics asks for Authorization: Bearer token when a token is set.
