@@ -86,8 +86,8 @@ func (s *Store) StartIndex(ctx context.Context, feed FeedWaiter, log *slog.Logge
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s.index = &memIndex{jobs: searchindex.New(jobFields, jobLabel),
-		providers: searchindex.New(providerFields, providerLabel), advanced: make(chan struct{}), feed: feed}
+	s.index = &memIndex{jobs: searchindex.New(jobSchema),
+		providers: searchindex.New(providerSchema), advanced: make(chan struct{}), feed: feed}
 	done := make(chan error, 1)
 	go func() { done <- s.followIndex(ctx, feed, log) }()
 	return done
@@ -178,8 +178,8 @@ func truncated(changes []changefeed.Change) bool {
 func (s *Store) rebuildIndex(ctx context.Context, tx pgq.Querier, version int64) error {
 	// The new indexes are private until swapped in: they fill without the
 	// lock, a chunk of rows at a time, so the rows read never pile up.
-	jobs := searchindex.New(jobFields, jobLabel)
-	providers := searchindex.New(providerFields, providerLabel)
+	jobs := searchindex.New(jobSchema)
+	providers := searchindex.New(providerSchema)
 	err := streamDocs(ctx, tx, jobDocSQL, scanJobDoc, func(d []searchindex.Doc[*JobSummary]) { jobs.Apply(version, d, nil) })
 	if err != nil {
 		return err

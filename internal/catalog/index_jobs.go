@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -24,6 +25,18 @@ const (
 	jobFields
 )
 
+// The job index's numbers, in Doc.Nums order: what the sorts and the
+// salary filter read for every match.
+const (
+	jnPublished = iota // unix microseconds
+	jnFeatured         // 0 or 1
+	jnYearlyMax        // salary_yearly_max; NaN when none is shown
+	jnID
+	jobNums
+)
+
+var jobSchema = searchindex.Schema[*JobSummary]{Fields: jobFields, Nums: jobNums, Label: jobLabel}
+
 type jobIndex = searchindex.Index[*JobSummary]
 type jobView = searchindex.View[*JobSummary]
 
@@ -43,7 +56,11 @@ func scanJobDoc(row rowScanner) (searchindex.Doc[*JobSummary], error) {
 	}
 	j.finish(desc)
 	d := searchindex.Doc[*JobSummary]{Key: j.ID, Lexemes: lexemes, Head: headTerms(head, weights),
-		From: j.PublishedAt, Payload: &j, Values: make([][]string, jobFields)}
+		From: j.PublishedAt, Payload: &j, Values: make([][]string, jobFields),
+		Nums: []float64{jnPublished: timeKey(j.PublishedAt), jnFeatured: boolKey(j.IsFeatured), jnYearlyMax: math.NaN(), jnID: float64(j.ID)}}
+	if j.SalaryYearlyMax != nil {
+		d.Nums[jnYearlyMax] = *j.SalaryYearlyMax
+	}
 	if j.ApplicationDeadline != nil {
 		d.Until = *j.ApplicationDeadline
 	}
@@ -101,10 +118,7 @@ func jobSet(v *jobView, q JobQuery, match *roaring.Bitmap, salaryCur, skip strin
 	}
 	if q.MinSalary != nil {
 		and(v.Field(jfCurrency, salaryCur))
-		set = keep(set, func(ord uint32) bool {
-			j := v.Payload(ord)
-			return j.SalaryYearlyMax != nil && *j.SalaryYearlyMax >= *q.MinSalary
-		})
+		set = keep(set, func(ord uint32) bool { return v.Num(ord, jnYearlyMax) >= *q.MinSalary }) // NaN never is
 	}
 	return set
 }
@@ -130,25 +144,30 @@ func keep(set *roaring.Bitmap, ok func(uint32) bool) *roaring.Bitmap {
 
 // jobKey is jobSort's order as the index compares it.
 func jobKey(v *jobView, sort, salaryCur string, terms searchindex.Terms) func(uint32) ikey {
-	return func(ord uint32) ikey {
-		j := v.Payload(ord)
-		switch sort {
-		case SortSalary:
-			k := ikey{k: [2]float64{0, -1}, id: j.ID}
-			if j.SalaryCurrency != nil && *j.SalaryCurrency == salaryCur {
+	id := func(ord uint32) int64 { return int64(v.Num(ord, jnID)) }
+	switch sort {
+	case SortSalary:
+		cur := v.Field(jfCurrency, salaryCur)
+		return func(ord uint32) ikey {
+			k := ikey{k: [2]float64{0, -1}, id: id(ord)}
+			if cur.Contains(ord) {
 				k.k[0] = 1
-				if j.SalaryYearlyMax != nil {
-					k.k[1] = *j.SalaryYearlyMax
+				if y := v.Num(ord, jnYearlyMax); !math.IsNaN(y) {
+					k.k[1] = y
 				}
 			}
 			return k
-		case SortRelevance:
-			return ikey{k: [2]float64{float64(v.Rank(ord, terms)), timeKey(j.PublishedAt)}, id: j.ID}
-		case SortFeatured:
-			return ikey{k: [2]float64{boolKey(j.IsFeatured), timeKey(j.PublishedAt)}, id: j.ID}
 		}
-		return ikey{k: [2]float64{timeKey(j.PublishedAt)}, id: j.ID}
+	case SortRelevance:
+		return func(ord uint32) ikey {
+			return ikey{k: [2]float64{float64(v.Rank(ord, terms)), v.Num(ord, jnPublished)}, id: id(ord)}
+		}
+	case SortFeatured:
+		return func(ord uint32) ikey {
+			return ikey{k: [2]float64{v.Num(ord, jnFeatured), v.Num(ord, jnPublished)}, id: id(ord)}
+		}
 	}
+	return func(ord uint32) ikey { return ikey{k: [2]float64{v.Num(ord, jnPublished)}, id: id(ord)} }
 }
 
 // indexSalaryCurrency is salaryCurrency's choice from the index, for a

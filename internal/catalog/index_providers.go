@@ -23,6 +23,20 @@ const (
 	providerFields
 )
 
+// The provider index's numbers, in Doc.Nums order.
+const (
+	pnPublished = iota
+	pnFeatured
+	pnScore   // rating_score
+	pnReviews // total_reviews
+	pnRating  // rating_avg
+	pnRate    // providerRate
+	pnID
+	providerNums
+)
+
+var providerSchema = searchindex.Schema[*ProviderSummary]{Fields: providerFields, Nums: providerNums, Label: providerLabel}
+
 type providerIndex = searchindex.Index[*ProviderSummary]
 type providerView = searchindex.View[*ProviderSummary]
 
@@ -47,7 +61,9 @@ func scanProviderDoc(row rowScanner) (searchindex.Doc[*ProviderSummary], error) 
 		From: p.PublishedAt, Payload: &p, Values: [][]string{pfCategory: p.CategorySlugs, pfSkill: p.SkillNames,
 			pfCountry: {p.Country}, pfState: {p.State}, pfCity: {p.City}, pfCompany: {p.CompanySlug},
 			pfVerified: flag(p.IsVerified), pfAvailable: flag(p.Available()), pfRemote: flag(p.CanWorkRemotely),
-			pfTenant: {strconv.FormatInt(p.CompanyID, 10)}}}, nil
+			pfTenant: {strconv.FormatInt(p.CompanyID, 10)}},
+		Nums: []float64{pnPublished: timeKey(p.PublishedAt), pnFeatured: boolKey(p.IsFeatured), pnScore: p.RatingScore,
+			pnReviews: float64(p.TotalReviews), pnRating: p.RatingAvg, pnRate: providerRate(&p), pnID: float64(p.ID)}}, nil
 }
 
 // providerSet is the listed providers matching q, as providerConds selects
@@ -77,8 +93,7 @@ func providerSet(v *providerView, q ProviderQuery, match *roaring.Bitmap, skip s
 	}
 	if q.MinRating != nil || q.MaxRate != nil {
 		set = keep(set, func(ord uint32) bool {
-			p := v.Payload(ord)
-			return (q.MinRating == nil || p.RatingAvg >= *q.MinRating) && (q.MaxRate == nil || providerRate(p) <= *q.MaxRate)
+			return (q.MinRating == nil || v.Num(ord, pnRating) >= *q.MinRating) && (q.MaxRate == nil || v.Num(ord, pnRate) <= *q.MaxRate)
 		})
 	}
 	return set
@@ -95,22 +110,33 @@ func providerRate(p *ProviderSummary) float64 {
 
 // providerKey is providerSort's order as the index compares it.
 func providerKey(v *providerView, sort string, terms searchindex.Terms) func(uint32) ikey {
-	return func(ord uint32) ikey {
-		p := v.Payload(ord)
-		switch sort {
-		case SortRelevance:
-			return ikey{k: [2]float64{float64(v.Rank(ord, terms)), timeKey(p.PublishedAt)}, id: p.ID}
-		case SortReviews:
-			return ikey{k: [2]float64{float64(p.TotalReviews), p.RatingAvg}, id: p.ID}
-		case SortRate:
-			return ikey{k: [2]float64{providerRate(p)}, id: p.ID}
-		case SortNewest:
-			return ikey{k: [2]float64{timeKey(p.PublishedAt)}, id: p.ID}
-		case SortFeatured:
-			return ikey{k: [2]float64{boolKey(p.IsFeatured), timeKey(p.PublishedAt)}, id: p.ID}
+	key := func(a, b int) func(uint32) ikey {
+		return func(ord uint32) ikey {
+			k := ikey{id: int64(v.Num(ord, pnID))}
+			if a >= 0 {
+				k.k[0] = v.Num(ord, a)
+			}
+			if b >= 0 {
+				k.k[1] = v.Num(ord, b)
+			}
+			return k
 		}
-		return ikey{k: [2]float64{p.RatingScore, float64(p.TotalReviews)}, id: p.ID}
 	}
+	switch sort {
+	case SortRelevance:
+		return func(ord uint32) ikey {
+			return ikey{k: [2]float64{float64(v.Rank(ord, terms)), v.Num(ord, pnPublished)}, id: int64(v.Num(ord, pnID))}
+		}
+	case SortReviews:
+		return key(pnReviews, pnRating)
+	case SortRate:
+		return key(pnRate, -1)
+	case SortNewest:
+		return key(pnPublished, -1)
+	case SortFeatured:
+		return key(pnFeatured, pnPublished)
+	}
+	return key(pnScore, pnReviews)
 }
 
 // providerLabel names a provider's i-th value of a facet field, as the

@@ -19,7 +19,21 @@ type Doc[P any] struct {
 	// From and Until bound when the document is listed: from From
 	// (inclusive) until Until (exclusive; the zero time is never).
 	From, Until time.Time
-	Payload     P
+	// Nums are the document's numbers the caller sorts and filters by,
+	// Schema.Nums of them, kept side by side for every document so that
+	// walking thousands of matches reads them from a few cache lines.
+	Nums    []float64
+	Payload P
+}
+
+// Schema describes an index's documents.
+type Schema[P any] struct {
+	Fields int // values per document, Doc.Values
+	Nums   int // numbers per document, Doc.Nums
+	// Label names a document's i-th value of a field, where a value's name
+	// is not the value itself (a category's name beside its slug); nil
+	// names every value by itself.
+	Label func(p P, field, i int) string
 }
 
 // Term is one occurrence of a heading lexeme and its rank weight.
@@ -46,7 +60,9 @@ type Index[P any] struct {
 	sorted   []uint32          // lexeme ids in lexeme order, for prefixes
 
 	fields []field
-	label  func(p P, field, i int) string // names a document's i-th value of a field; nil: the value
+	label  func(p P, field, i int) string // Schema.Label
+	stride int                            // Schema.Nums
+	nums   []float64                      // by ordinal, stride each
 }
 
 type entry[P any] struct {
@@ -72,12 +88,10 @@ type field struct {
 	listed tally
 }
 
-// New returns an empty index of documents with the given number of fields;
-// label names a document's i-th value of a field, where a value's name is
-// not the value itself (a category's name beside its slug), or is nil.
-func New[P any](fields int, label func(p P, field, i int) string) *Index[P] {
+// New returns an empty index of documents of schema s.
+func New[P any](s Schema[P]) *Index[P] {
 	ix := &Index[P]{byKey: map[int64]uint32{}, live: roaring.New(), dead: roaring.New(),
-		lex: map[string]uint32{}, fields: make([]field, fields), label: label}
+		lex: map[string]uint32{}, fields: make([]field, s.Fields), label: s.Label, stride: s.Nums}
 	for i := range ix.fields {
 		ix.fields[i].ids = map[string]uint32{}
 	}
@@ -148,6 +162,10 @@ func (ix *Index[P]) put(d *Doc[P]) {
 		e.head[i] = headTerm{id: ix.lexemeID(t.Lexeme), weight: t.Weight}
 	}
 	ix.docs[ord] = e
+	if need := (int(ord) + 1) * ix.stride; len(ix.nums) < need {
+		ix.nums = append(ix.nums, make([]float64, need-len(ix.nums))...)
+	}
+	copy(ix.nums[int(ord)*ix.stride:], d.Nums[:ix.stride])
 	ix.byKey[d.Key] = ord
 	ix.live.Add(ord)
 	if ix.clock.admit(ord, e.from, e.until) {

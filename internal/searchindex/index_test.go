@@ -91,7 +91,7 @@ func keys(ix *searchindex.Index[string], at time.Time, q string) []int64 {
 }
 
 func TestMatchReplaceAndRemove(t *testing.T) {
-	ix := searchindex.New[string](1, nil)
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
 	ix.Apply(1, []searchindex.Doc[string]{
 		doc(1, []string{"python", "develop"}, "DE", t0, time.Time{}),
 		doc(2, []string{"java", "develop"}, "FR", t0, time.Time{}),
@@ -131,7 +131,7 @@ func TestMatchReplaceAndRemove(t *testing.T) {
 // Enough replacements to trigger compaction reuse ordinals without an old
 // document's lexemes leaking into the new one's matches.
 func TestCompactionReusesOrdinals(t *testing.T) {
-	ix := searchindex.New[string](1, nil)
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
 	var docs []searchindex.Doc[string]
 	for k := int64(1); k <= 3000; k++ {
 		docs = append(docs, doc(k, []string{"old"}, "DE", t0, time.Time{}))
@@ -150,7 +150,7 @@ func TestCompactionReusesOrdinals(t *testing.T) {
 }
 
 func TestWindows(t *testing.T) {
-	ix := searchindex.New[string](1, nil)
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
 	ix.Apply(1, []searchindex.Doc[string]{
 		doc(1, []string{"a"}, "DE", t0, t0.Add(2*time.Hour)),        // until a deadline
 		doc(2, []string{"a"}, "DE", t0.Add(time.Hour), time.Time{}), // scheduled
@@ -185,7 +185,7 @@ func TestWindows(t *testing.T) {
 }
 
 func TestCount(t *testing.T) {
-	ix := searchindex.New[string](1, nil)
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
 	ix.Apply(1, []searchindex.Doc[string]{
 		doc(1, []string{"a"}, "DE", t0, time.Time{}),
 		doc(2, []string{"a"}, "FR", t0, time.Time{}),
@@ -211,7 +211,7 @@ func TestCount(t *testing.T) {
 // Edits of a row with a future deadline leave events behind; the index
 // prunes them instead of keeping one per edit.
 func TestEventsPruned(t *testing.T) {
-	ix := searchindex.New[string](1, nil)
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
 	until := t0.Add(time.Hour)
 	for v := int64(1); v <= 5000; v++ {
 		ix.Apply(v, []searchindex.Doc[string]{doc(1, []string{"a"}, "DE", t0, until)}, nil)
@@ -235,7 +235,7 @@ func TestEventsPruned(t *testing.T) {
 // The tallies of the listed set stay equal to a count over it through
 // random puts, removals and clock moves.
 func TestTalliesFollowTheListedSet(t *testing.T) {
-	ix := searchindex.New(1, func(p string, _, _ int) string { return "name of " + p })
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1, Label: func(p string, _, _ int) string { return "name of " + p }})
 	r := rand.New(rand.NewPCG(1, 2))
 	countries := []string{"DE", "FR", "IT", ""}
 	at := t0

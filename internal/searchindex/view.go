@@ -47,6 +47,9 @@ func (v *View[P]) Listed() *roaring.Bitmap { return v.ix.clock.listed }
 // Payload is the payload of the document at ord.
 func (v *View[P]) Payload(ord uint32) P { return v.ix.docs[ord].payload }
 
+// Num is the document's i-th number (Doc.Nums).
+func (v *View[P]) Num(ord uint32, i int) float64 { return v.ix.nums[int(ord)*v.ix.stride+i] }
+
 // Key is the key of the document at ord.
 func (v *View[P]) Key(ord uint32) int64 { return v.ix.docs[ord].key }
 
@@ -69,20 +72,26 @@ func (v *View[P]) Field(f int, values ...string) *roaring.Bitmap {
 	return roaring.FastOr(bs...)
 }
 
-// Terms are the lexeme ids a query's positive words matched, for Rank.
-type Terms map[uint32]struct{}
+// Terms are the lexeme ids a query's positive words matched, for Rank: a
+// few, so a slice scanned beats a map.
+type Terms []uint32
 
 // Match is the listed documents matching the query n (nil matches none),
 // and the lexemes its non-negated words matched.
 func (v *View[P]) Match(n *Node) (*roaring.Bitmap, Terms) {
-	terms := Terms{}
 	if n == nil {
-		return roaring.New(), terms
+		return roaring.New(), nil
 	}
-	return roaring.And(v.eval(n, terms, false), v.Listed()), terms
+	ids := map[uint32]struct{}{}
+	set := roaring.And(v.eval(n, ids, false), v.Listed())
+	terms := make(Terms, 0, len(ids))
+	for id := range ids {
+		terms = append(terms, id)
+	}
+	return set, terms
 }
 
-func (v *View[P]) eval(n *Node, terms Terms, negated bool) *roaring.Bitmap {
+func (v *View[P]) eval(n *Node, terms map[uint32]struct{}, negated bool) *roaring.Bitmap {
 	switch n.Op {
 	case 'w':
 		return v.word(n, terms, negated)
@@ -120,7 +129,7 @@ func (v *View[P]) eval(n *Node, terms Terms, negated bool) *roaring.Bitmap {
 }
 
 // word is the documents of one lexeme, or of every lexeme it prefixes.
-func (v *View[P]) word(n *Node, terms Terms, negated bool) *roaring.Bitmap {
+func (v *View[P]) word(n *Node, terms map[uint32]struct{}, negated bool) *roaring.Bitmap {
 	ix := v.ix
 	if !n.Prefix {
 		id, ok := ix.lex[n.Lexeme]
@@ -160,7 +169,7 @@ func (v *View[P]) prefixed(p string) []uint32 {
 func (v *View[P]) Rank(ord uint32, terms Terms) float32 {
 	var r float32
 	for _, t := range v.ix.docs[ord].head {
-		if _, ok := terms[t.id]; ok {
+		if slices.Contains(terms, t.id) {
 			r += t.weight
 		}
 	}
@@ -173,48 +182,76 @@ type ValueCount struct {
 	Count        int
 }
 
-// Count counts, in one pass over set, the documents of each value of each
-// of fields, named by the index's label; where documents name one value
-// differently, the smallest name wins, as min() in SQL. Values are in no
-// particular order.
+// bitmapValues is the most values a field may have to be counted by
+// intersecting the set with each value's documents (a popcount per
+// container of 65,536 ordinals) rather than by visiting every document of
+// the set.
+const bitmapValues = 64
+
+// Count counts the documents of set (a subset of the listed set) having
+// each value of each of fields, named as the index's label names them;
+// where documents name one value differently, the smallest name among the
+// set's wins, as min() in SQL. Values are in no particular order.
 func (v *View[P]) Count(set *roaring.Bitmap, fields []int) [][]ValueCount {
 	ix := v.ix
-	label := ix.label
 	counts := make([][]int, len(fields))
-	labels := make([][]string, len(fields))
+	var walk []int // positions in fields counted by visiting documents
 	for i, f := range fields {
-		counts[i] = make([]int, len(ix.fields[f].values))
-		if label != nil {
-			labels[i] = make([]string, len(ix.fields[f].values))
+		fd := &ix.fields[f]
+		counts[i] = make([]int, len(fd.values))
+		if len(fd.values) > bitmapValues {
+			walk = append(walk, i)
+			continue
+		}
+		for id, docs := range fd.docs {
+			counts[i][id] = int(set.AndCardinality(docs))
 		}
 	}
-	set.Iterate(func(ord uint32) bool {
-		e := &ix.docs[ord]
-		for i, f := range fields {
-			for j, id := range e.vals[e.offs[f]:e.offs[f+1]] {
-				counts[i][id]++
-				if label != nil {
-					if l := label(e.payload, f, j); counts[i][id] == 1 || l < labels[i][id] {
-						labels[i][id] = l
-					}
+	if len(walk) > 0 {
+		set.Iterate(func(ord uint32) bool {
+			e := &ix.docs[ord]
+			for _, i := range walk {
+				f := fields[i]
+				for _, id := range e.vals[e.offs[f]:e.offs[f+1]] {
+					counts[i][id]++
 				}
+			}
+			return true
+		})
+	}
+	out := make([][]ValueCount, len(fields))
+	for i, f := range fields {
+		for id, n := range counts[i] {
+			if n > 0 {
+				out[i] = append(out[i], ValueCount{Value: ix.fields[f].values[id], Label: v.label(set, f, uint32(id)), Count: n})
+			}
+		}
+	}
+	return out
+}
+
+// label names value id of field f among the documents of set. The listed
+// documents' names of it are tallied; when they agree, so do the set's.
+func (v *View[P]) label(set *roaring.Bitmap, f int, id uint32) string {
+	ix := v.ix
+	fd := &ix.fields[f]
+	if ix.label == nil || int(id) >= len(fd.listed.labels) {
+		return fd.values[id]
+	}
+	names := fd.listed.labels[id]
+	if len(names) <= 1 {
+		return minKey(names)
+	}
+	first, out := true, ""
+	roaring.And(set, fd.docs[id]).Iterate(func(ord uint32) bool {
+		e := &ix.docs[ord]
+		for j, vid := range e.vals[e.offs[f]:e.offs[f+1]] {
+			if l := ix.label(e.payload, f, j); vid == id && (first || l < out) {
+				first, out = false, l
 			}
 		}
 		return true
 	})
-	out := make([][]ValueCount, len(fields))
-	for i, f := range fields {
-		for id, n := range counts[i] {
-			if n == 0 {
-				continue
-			}
-			vc := ValueCount{Value: ix.fields[f].values[id], Label: ix.fields[f].values[id], Count: n}
-			if label != nil {
-				vc.Label = labels[i][id]
-			}
-			out[i] = append(out[i], vc)
-		}
-	}
 	return out
 }
 
