@@ -124,6 +124,12 @@ func (s *suite) loadServer(ctx context.Context, sr serverRun) ([]LoadRun, error)
 		run.Target = fmt.Sprintf("%s, rotating %d searches/filters/sorts", p, len(mix))
 		out = append(out, run)
 	}
+	// What the process cost to hold: its peak resident set over the runs,
+	// and its time from start to ready (with the search index, the build).
+	if len(out) > 0 {
+		_, peak := child.memory()
+		out[0].Note = fmt.Sprintf("ready %s after start; %d MiB peak resident", child.Ready.Round(10*time.Millisecond), peak>>20)
+	}
 	return out, nil
 }
 

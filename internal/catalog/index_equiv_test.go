@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/catalog"
@@ -158,6 +159,38 @@ func TestIndexAnswersAsPostgreSQL(t *testing.T) {
 		}
 	}
 	p.compareBrowse(t)
+	p.compareLive(t)
+}
+
+// compareLive checks that the live updates' match of a list picks the
+// same rows from the index as from PostgreSQL.
+func (p *indexedPair) compareLive(t *testing.T) {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := p.pool.Query(ctx, `SELECT id FROM public.job_catalog`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range p.jobQueries(40) {
+		var got [2][]int64
+		for i, s := range []*catalog.Store{p.sql, p.idx} {
+			match, err := s.LiveJobs(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got[i], err = match(ctx, ids); err != nil {
+				t.Fatal(err)
+			}
+			slices.Sort(got[i])
+		}
+		if !slices.Equal(got[0], got[1]) {
+			t.Errorf("%+v: live match from the index %v, from PostgreSQL %v", q, got[1], got[0])
+		}
+	}
 }
 
 // allJobPages walks every page of q forward by the cursors, returning the

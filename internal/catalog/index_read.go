@@ -48,6 +48,11 @@ func (s *Store) searchNode(ctx context.Context, search string, src *vocabSource)
 	if search == "" {
 		return nil, nil
 	}
+	sn, _ := ctx.Value(snapshotKey{}).(*snapshot)
+	key := src.sql + "\x00" + search
+	if n, ok := sn.parsedNode(key); ok {
+		return n, nil
+	}
 	var args sqlArgs
 	sql := "SELECT (" + tsQuery(&args, search, s.vocabFor(ctx, src, search)) + ")::text"
 	var text string
@@ -58,7 +63,28 @@ func (s *Store) searchNode(ctx context.Context, search string, src *vocabSource)
 	if errors.Is(err, searchindex.ErrUnsupported) {
 		return nil, errNotIndexed
 	}
+	if err == nil {
+		sn.keepNode(key, n)
+	}
 	return n, err
+}
+
+func (sn *snapshot) parsedNode(key string) (*searchindex.Node, bool) {
+	if sn == nil {
+		return nil, false
+	}
+	n, ok := sn.parsed[key]
+	return n, ok
+}
+
+func (sn *snapshot) keepNode(key string, n *searchindex.Node) {
+	if sn == nil {
+		return
+	}
+	if sn.parsed == nil {
+		sn.parsed = map[string]*searchindex.Node{}
+	}
+	sn.parsed[key] = n
 }
 
 // indexedJobPage is jobPage answered by the index.
@@ -237,4 +263,36 @@ func (s *Store) indexedSalaryCurrency(ctx context.Context, q JobQuery) (string, 
 		return nil
 	})
 	return cur, err
+}
+
+// indexedLiveJobs is the live match of LiveJobs answered by the index:
+// which of ids are listed jobs matching q (whose search and currency are
+// already resolved).
+func (s *Store) indexedLiveJobs(ctx context.Context, q JobQuery, ids []int64) ([]int64, error) {
+	if q.near != nil || !s.IndexReady() {
+		return nil, errNotIndexed
+	}
+	node, err := s.searchNode(ctx, q.Search, s.jobVocab)
+	if err != nil {
+		return nil, err
+	}
+	var out []int64
+	err = s.indexRead(ctx, func() error {
+		v := s.index.jobs.View(s.now())
+		match, _ := matchOf(v, node, q.Search)
+		out = members(jobSet(v, q, match, q.Currency, ""), ids, v.Ordinal)
+		return nil
+	})
+	return out, err
+}
+
+// members lists the ids whose documents are in set.
+func members(set *roaring.Bitmap, ids []int64, ordinal func(int64) (uint32, bool)) []int64 {
+	out := []int64{}
+	for _, id := range ids {
+		if ord, ok := ordinal(id); ok && set.Contains(ord) {
+			out = append(out, id)
+		}
+	}
+	return out
 }

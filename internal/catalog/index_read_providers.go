@@ -121,3 +121,22 @@ func (s *Store) indexedLocations(ctx context.Context) ([]Country, error) {
 	})
 	return out, err
 }
+
+// indexedLiveProviders is indexedLiveJobs for providers.
+func (s *Store) indexedLiveProviders(ctx context.Context, q ProviderQuery, ids []int64) ([]int64, error) {
+	if q.near != nil || !s.IndexReady() {
+		return nil, errNotIndexed
+	}
+	node, err := s.searchNode(ctx, q.Search, s.providerVocab)
+	if err != nil {
+		return nil, err
+	}
+	var out []int64
+	err = s.indexRead(ctx, func() error {
+		v := s.index.providers.View(s.now())
+		match, _ := matchOf(v, node, q.Search)
+		out = members(providerSet(v, q, match, ""), ids, v.Ordinal)
+		return nil
+	})
+	return out, err
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/pgq"
+	"github.com/zumodra/zumodra/internal/searchindex"
 )
 
 // snapshot is one repeatable-read transaction and the catalog version it
@@ -18,6 +19,9 @@ type snapshot struct {
 	version int64
 	due     time.Time // the version's next moment (due.go)
 	indexed bool      // the in-memory index answers, its lock held for the snapshot
+	// parsed holds the tsqueries the snapshot's reads asked PostgreSQL
+	// for: a list, its facets and its salary currency parse one search.
+	parsed map[string]*searchindex.Node
 }
 
 type snapshotKey struct{}

@@ -274,3 +274,9 @@ func (v *View[P]) Present(f int, set *roaring.Bitmap) []string {
 	}
 	return out
 }
+
+// Ordinal is the ordinal of the document of key, if the index holds it.
+func (v *View[P]) Ordinal(key int64) (uint32, bool) {
+	ord, ok := v.ix.byKey[key]
+	return ord, ok
+}

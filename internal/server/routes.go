@@ -126,6 +126,12 @@ func (s *Server) metrics() http.Handler {
 	if s.replica != nil {
 		reg.MustRegister(s.replica)
 	}
+	if s.Config.HTTP.SearchIndex {
+		reg.MustRegister(metrics.NewSearchIndex(func() metrics.IndexState {
+			st := s.catalog.IndexStatus()
+			return metrics.IndexState{Ready: st.Ready, Version: st.Version, Jobs: st.Jobs, Providers: st.Providers}
+		}))
+	}
 	return metrics.Handler(reg)
 }
 
