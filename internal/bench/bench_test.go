@@ -169,9 +169,11 @@ func checkCapture(t *testing.T, c *CaptureResult) {
 func checkRead(t *testing.T, r *ReadResult) {
 	t.Helper()
 	// Cached page and API; uncached API list and search, then the rotating
-	// mix on the API and the page, all through serve; with its rate limit
-	// off, wrk's one client gets no 429 and every mixed request is valid.
-	if r == nil || len(r.Runs) != 6 || !strings.Contains(r.Runs[2].Server, "--result-cache=false") {
+	// mix on the API and the page, all through serve, with the search index
+	// and without; with its rate limit off, wrk's one client gets no 429
+	// and every mixed request is valid.
+	if r == nil || len(r.Runs) != 10 || !strings.Contains(r.Runs[2].Server, "--result-cache=false") ||
+		!strings.Contains(r.Runs[6].Server, "--search-index=false") {
 		t.Fatalf("read %+v", r)
 	}
 	for _, x := range append(r.Runs, r.PGBench) {

@@ -59,6 +59,10 @@ var serverRuns = []serverRun{
 	// mixSize requests.
 	{flags: []string{"--api-rate-limit=0", "--result-cache=false"}, paths: []string{apiList, apiPath},
 		rotate: []string{apiList, careersList}},
+	// The same without the in-memory search index: every search, facet
+	// and total from PostgreSQL, the alternative the index replaced.
+	{flags: []string{"--api-rate-limit=0", "--result-cache=false", "--search-index=false"}, paths: []string{apiList, apiPath},
+		rotate: []string{apiList, careersList}},
 }
 
 func (s *suite) runRead(ctx context.Context) (ReadResult, error) {
@@ -119,6 +123,12 @@ func (s *suite) loadServer(ctx context.Context, sr serverRun) ([]LoadRun, error)
 		run.Server = name
 		run.Target = fmt.Sprintf("%s, rotating %d searches/filters/sorts", p, len(mix))
 		out = append(out, run)
+	}
+	// What the process cost to hold: its peak resident set over the runs,
+	// and its time from start to ready (with the search index, the build).
+	if len(out) > 0 {
+		_, peak := child.memory()
+		out[0].Note = fmt.Sprintf("ready %s after start; %d MiB peak resident", child.Ready.Round(10*time.Millisecond), peak>>20)
 	}
 	return out, nil
 }

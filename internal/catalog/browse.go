@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -68,6 +69,9 @@ func (s *Store) Categories(ctx context.Context) ([]Category, error) {
 // its largest cities.
 func (s *Store) Locations(ctx context.Context) ([]Country, error) {
 	return cached(ctx, s.cache, "locations", func(ctx context.Context) ([]Country, error) {
+		if locs, err := s.indexedLocations(ctx); !errors.Is(err, errNotIndexed) {
+			return locs, err
+		}
 		rows, err := s.db(ctx).Query(ctx, `SELECT country, city, count(*) FROM public.job_catalog
 			WHERE country <> '' AND `+liveJob+` GROUP BY 1, 2`, s.now())
 		if err != nil {
@@ -100,6 +104,9 @@ func (s *Store) Locations(ctx context.Context) ([]Country, error) {
 // Stats returns the catalog's totals.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	return cached(ctx, s.cache, "stats", func(ctx context.Context) (Stats, error) {
+		if st, err := s.indexedStats(ctx); !errors.Is(err, errNotIndexed) {
+			return st, err
+		}
 		var st Stats
 		err := s.db(ctx).QueryRow(ctx, `SELECT
 			(SELECT count(*) FROM public.job_catalog WHERE `+liveJob+`),

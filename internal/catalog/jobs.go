@@ -83,6 +83,9 @@ func (s *Store) startState(kind, raw string, q searchable) (cursorState, error) 
 }
 
 func (s *Store) jobPage(ctx context.Context, q JobQuery, st cursorState) (JobPage, error) {
+	if page, err := s.indexedJobPage(ctx, q, st); !errors.Is(err, errNotIndexed) {
+		return page, err
+	}
 	sort := q.Sort
 	if st.Search == "" && sort == SortRelevance {
 		sort = DefaultSort

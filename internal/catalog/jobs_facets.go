@@ -1,6 +1,9 @@
 package catalog
 
-import "context"
+import (
+	"context"
+	"errors"
+)
 
 // JobFacets are the counts beside each job filter's values.
 type JobFacets struct {
@@ -37,6 +40,9 @@ func (s *Store) JobFacets(ctx context.Context, q JobQuery) (JobFacets, error) {
 		return JobFacets{}, err
 	}
 	return cached(ctx, s.cache, "jobfacets\x00"+fingerprint("jobs", q), func(ctx context.Context) (JobFacets, error) {
+		if f, err := s.indexedJobFacets(ctx, q); !errors.Is(err, errNotIndexed) {
+			return f, err
+		}
 		active := map[string]bool{"category": q.Category != "", "job_type": len(q.JobTypes) > 0,
 			"experience_level": len(q.Levels) > 0, "remote": len(q.Remote) > 0, "country": q.Country != "",
 			"company": q.Company != "", "currency": q.Currency != "" || q.MinSalary != nil}

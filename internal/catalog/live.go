@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -21,6 +22,9 @@ func (s *Store) LiveJobs(ctx context.Context, q JobQuery) (func(context.Context,
 	q, _ = q.clean()
 	q.Search, q.Currency, q.Sort, q.PageSize = page.Search, page.SalaryCurrency, "", 0
 	match := func(ctx context.Context, ids []int64) ([]int64, error) {
+		if got, err := s.indexedLiveJobs(ctx, q, ids); !errors.Is(err, errNotIndexed) {
+			return got, err
+		}
 		var args sqlArgs
 		from, conds := jobFrom(&args, q.Search, s.vocabFor(ctx, s.jobVocab, q.Search))
 		conds = append(conds, jobConds(q, q.Currency, &args, s.now(), "")...)
@@ -39,6 +43,9 @@ func (s *Store) LiveProviders(ctx context.Context, q ProviderQuery) (func(contex
 	q, _ = q.clean()
 	q.Search, q.Sort, q.PageSize = page.Search, "", 0
 	match := func(ctx context.Context, ids []int64) ([]int64, error) {
+		if got, err := s.indexedLiveProviders(ctx, q, ids); !errors.Is(err, errNotIndexed) {
+			return got, err
+		}
 		var args sqlArgs
 		from, conds := providerFrom(&args, q.Search, s.vocabFor(ctx, s.providerVocab, q.Search))
 		conds = append(conds, providerConds(q, &args, s.now(), "")...)

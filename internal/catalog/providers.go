@@ -46,6 +46,9 @@ func (s *Store) searchProviders(ctx context.Context, q ProviderQuery) (ProviderP
 }
 
 func (s *Store) providerPage(ctx context.Context, q ProviderQuery, st cursorState) (ProviderPage, error) {
+	if page, err := s.indexedProviderPage(ctx, q, st); !errors.Is(err, errNotIndexed) {
+		return page, err
+	}
 	sort := q.Sort
 	if st.Search == "" && sort == SortRelevance {
 		sort = DefaultSort

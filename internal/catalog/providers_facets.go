@@ -1,6 +1,9 @@
 package catalog
 
-import "context"
+import (
+	"context"
+	"errors"
+)
 
 // ProviderFacets are the counts beside each provider filter's values. The
 // flags (verified, available, remote) have one value, "true".
@@ -36,6 +39,9 @@ func (s *Store) ProviderFacets(ctx context.Context, q ProviderQuery) (ProviderFa
 		return ProviderFacets{}, err
 	}
 	return cached(ctx, s.cache, "providerfacets\x00"+fingerprint("providers", q), func(ctx context.Context) (ProviderFacets, error) {
+		if f, err := s.indexedProviderFacets(ctx, q); !errors.Is(err, errNotIndexed) {
+			return f, err
+		}
 		active := map[string]bool{"category": q.Category != "", "skill": q.Skill != "", "country": q.Country != "",
 			"company": q.Company != "", "verified": q.Verified, "available": q.Available, "remote": q.Remote}
 		got, err := countFacets(ctx, s.db(ctx), providerFacetSpecs, func(n string) bool { return active[n] },

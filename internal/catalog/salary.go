@@ -68,6 +68,9 @@ func (s *Store) salaryCurrency(ctx context.Context, q JobQuery) (string, error) 
 	}
 	q.Cursor, q.PageSize, q.Sort = "", 0, ""
 	return cached(ctx, s.cache, "jobcurrency\x00"+fingerprint("jobs", q), func(ctx context.Context) (string, error) {
+		if cur, err := s.indexedSalaryCurrency(ctx, q); !errors.Is(err, errNotIndexed) {
+			return cur, err
+		}
 		var args sqlArgs
 		from, conds := jobFrom(&args, q.Search, s.vocabFor(ctx, s.jobVocab, q.Search))
 		conds = append(conds, jobConds(q, "", &args, s.now(), "currency")...)

@@ -9,14 +9,19 @@ import (
 
 	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/pgq"
+	"github.com/zumodra/zumodra/internal/searchindex"
 )
 
 // snapshot is one repeatable-read transaction and the catalog version it
 // sees: every read of a response made in it shows one catalog state.
 type snapshot struct {
-	tx      pgx.Tx
+	tx      pgx.Tx // nil in an index snapshot: reads outside the index use the pool
 	version int64
 	due     time.Time // the version's next moment (due.go)
+	indexed bool      // the in-memory index answers, its lock held for the snapshot
+	// parsed holds the tsqueries the snapshot's reads asked PostgreSQL
+	// for: a list, its facets and its salary currency parse one search.
+	parsed map[string]*searchindex.Node
 }
 
 type snapshotKey struct{}
@@ -30,6 +35,9 @@ type snapshotKey struct{}
 func (s *Store) Snapshot(ctx context.Context, fn func(ctx context.Context) error) error {
 	if _, ok := ctx.Value(snapshotKey{}).(*snapshot); ok {
 		return fn(ctx) // already in one
+	}
+	if s.indexCurrent(ctx) {
+		return s.indexSnapshot(ctx, fn)
 	}
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
@@ -73,7 +81,7 @@ func SnapshotDue(ctx context.Context) (time.Time, bool) {
 }
 
 func (s *Store) db(ctx context.Context) pgq.Querier {
-	if sn, ok := ctx.Value(snapshotKey{}).(*snapshot); ok {
+	if sn, ok := ctx.Value(snapshotKey{}).(*snapshot); ok && sn.tx != nil {
 		return sn.tx
 	}
 	return s.pool

@@ -18,6 +18,7 @@ type Store struct {
 
 	jobVocab, providerVocab *vocabSource // words for typo correction
 	due                     dueState     // the newest version's next moment
+	index                   *memIndex    // nil until StartIndex
 }
 
 // Options tune a Store; the zero value is a good default.

@@ -61,9 +61,12 @@ type Config struct {
 // than constants so that a deployment behind a CDN or a load test from one
 // address can turn them off through the real server.
 type HTTPLimits struct {
-	ResultCache   bool // reuse result pages, facet counts and rendered responses until the catalog changes
-	APIRateLimit  int  // public API requests a minute per client, bursts of a tenth; 0 is no limit
-	FormRateLimit int  // application and inquiry posts a minute per client, bursts of half; 0 is no limit
+	ResultCache bool // reuse result pages, facet counts and rendered responses until the catalog changes
+	// SearchIndex answers searches, facets and totals from an in-memory
+	// index of the catalog kept by the change feed, instead of PostgreSQL.
+	SearchIndex   bool
+	APIRateLimit  int // public API requests a minute per client, bursts of a tenth; 0 is no limit
+	FormRateLimit int // application and inquiry posts a minute per client, bursts of half; 0 is no limit
 	// RequestTimeout bounds each request's wait for the database, the pool
 	// included (pgxpool has no acquire timeout of its own): past it the
 	// request ends with 503 and Retry-After. Live streams are exempt.
@@ -99,7 +102,7 @@ func Default() Config {
 		LogLevel:  slog.LevelInfo,
 		LogFormat: FormatAuto,
 		Workers:   2,
-		HTTP: HTTPLimits{ResultCache: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit,
+		HTTP: HTTPLimits{ResultCache: true, SearchIndex: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit,
 			RequestTimeout: DefaultRequestTimeout},
 		Reverse: Reverse{DuplicateWindow: DefaultDuplicateWindow, Retention: DefaultRetention},
 		DB:      database.DefaultLimits(),

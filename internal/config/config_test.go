@@ -19,7 +19,7 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 600, FormRateLimit: 10, RequestTimeout: 8 * time.Second}) {
+	if c.HTTP != (HTTPLimits{ResultCache: true, SearchIndex: true, APIRateLimit: 600, FormRateLimit: 10, RequestTimeout: 8 * time.Second}) {
 		t.Fatalf("default limits = %+v", c.HTTP)
 	}
 	if c.Addr != ":8002" || c.Workers != 2 || c.LogFormat != FormatAuto || c.LogLevel != slog.LevelInfo ||
@@ -43,7 +43,7 @@ func TestEnvThenFlags(t *testing.T) {
 		EnvDatabaseURL: "postgres://u:pw@db:5432/z", EnvAddr: "127.0.0.1:9000", EnvWorkers: "5",
 		EnvLogLevel: "debug", EnvLogFormat: "json", EnvAdminToken: "tok", EnvBaseURL: "https://jobs.example.com/",
 		EnvDataDir: "/var/lib/z", EnvPollInterval: "50ms", EnvVerifyInterval: "-1s", EnvCleanupInterval: "2h",
-		EnvResultCache: "false", EnvAPIRateLimit: "0", EnvFormRateLimit: "30", EnvDuplicateWindow: "10m",
+		EnvResultCache: "false", EnvSearchIndex: "false", EnvAPIRateLimit: "0", EnvFormRateLimit: "30", EnvDuplicateWindow: "10m",
 		EnvRetention: "30d", EnvHeartbeatInterval: "3s", EnvRequestTimeout: "4s", EnvCountFlushInterval: "30s",
 		EnvSMTPHost: "mail.example.com", EnvSMTPFrom: "jobs@example.com", EnvSMTPUsername: "jobs", EnvSMTPPassword: " secret ",
 		EnvSMTPPort: "2525", EnvSMTPStartTLS: "false", EnvWebhookAllowPrivate: "true",
@@ -70,13 +70,13 @@ func TestEnvThenFlags(t *testing.T) {
 	c.BindWorkerFlags(fs, "workers")
 	c.BindReadFlags(fs)
 	if err := fs.Parse([]string{"--addr=:7000", "--workers=0", "--log-level=warn", "--log-format=text", "--poll-interval=25ms",
-		"--result-cache=true", "--api-rate-limit=120", "--duplicate-window=0", "--heartbeat-interval=2s", "--request-timeout=0",
+		"--result-cache=true", "--search-index=true", "--api-rate-limit=120", "--duplicate-window=0", "--heartbeat-interval=2s", "--request-timeout=0",
 		"--applicant-retention=0", "--count-flush-interval=2s", "--read-max-lag=1m"}); err != nil {
 		t.Fatal(err)
 	}
 	if c.Addr != ":7000" || c.Workers != 0 || c.LogLevel != slog.LevelWarn || c.LogFormat != "text" ||
 		c.Sync.PollInterval != 25*time.Millisecond || c.Sync.CleanupInterval != 2*time.Hour ||
-		c.HTTP != (HTTPLimits{ResultCache: true, APIRateLimit: 120, FormRateLimit: 30}) || c.Reverse.DuplicateWindow != 0 ||
+		c.HTTP != (HTTPLimits{ResultCache: true, SearchIndex: true, APIRateLimit: 120, FormRateLimit: 30}) || c.Reverse.DuplicateWindow != 0 ||
 		c.Reverse.Retention != 0 || c.Sync.HeartbeatInterval != 2*time.Second || c.Counts.FlushInterval != 2*time.Second ||
 		c.Read.MaxLag != time.Minute {
 		t.Fatalf("flags must win over env: %+v", c)
@@ -98,6 +98,7 @@ func TestInvalid(t *testing.T) {
 		"unknown level":          {EnvLogLevel: "loud"},
 		"poll not a duration":    {EnvPollInterval: "fast"},
 		"cache not a boolean":    {EnvResultCache: "sometimes"},
+		"index not a boolean":    {EnvSearchIndex: "maybe"},
 		"limit not a number":     {EnvAPIRateLimit: "many"},
 		"timeout not a duration": {EnvRequestTimeout: "soon"},
 		"lag not a duration":     {EnvReadMaxLag: "little"},

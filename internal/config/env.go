@@ -32,6 +32,7 @@ const (
 	EnvCleanupInterval   = "ZUMODRA_CLEANUP_INTERVAL"
 
 	EnvResultCache   = "ZUMODRA_RESULT_CACHE"
+	EnvSearchIndex   = "ZUMODRA_SEARCH_INDEX"
 	EnvAPIRateLimit  = "ZUMODRA_API_RATE_LIMIT"
 	EnvFormRateLimit = "ZUMODRA_FORM_RATE_LIMIT"
 )
@@ -80,6 +81,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return c, err
 		}
 		c.HTTP.ResultCache = b
+	}
+	if v := getenv(EnvSearchIndex); v != "" {
+		b, err := parseBool(EnvSearchIndex, v)
+		if err != nil {
+			return c, err
+		}
+		c.HTTP.SearchIndex = b
 	}
 	for name, dst := range map[string]*time.Duration{
 		EnvPollInterval: &c.Sync.PollInterval, EnvVerifyInterval: &c.Sync.VerifyInterval, EnvCleanupInterval: &c.Sync.CleanupInterval,

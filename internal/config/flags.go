@@ -34,6 +34,8 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 		"comma-separated Host headers canonical links may use when --base-url is unset; default the listen address and localhost (env "+EnvAllowedHosts+")")
 	fs.BoolVar(&c.HTTP.ResultCache, "result-cache", c.HTTP.ResultCache,
 		"reuse search results, facet counts and rendered responses until the catalog changes; --result-cache=false answers every request from the catalog (env "+EnvResultCache+")")
+	fs.BoolVar(&c.HTTP.SearchIndex, "search-index", c.HTTP.SearchIndex,
+		"answer searches, facets and totals from an in-memory index of the catalog kept by the change feed; --search-index=false asks PostgreSQL (env "+EnvSearchIndex+")")
 	fs.IntVar(&c.HTTP.APIRateLimit, "api-rate-limit", c.HTTP.APIRateLimit,
 		"public API requests a minute per client address, bursts of a tenth; 0 turns the limit off (env "+EnvAPIRateLimit+")")
 	fs.IntVar(&c.HTTP.FormRateLimit, "form-rate-limit", c.HTTP.FormRateLimit,

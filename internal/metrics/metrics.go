@@ -120,3 +120,47 @@ func NewRegistry() *prometheus.Registry {
 func Handler(reg *prometheus.Registry) http.Handler {
 	return promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg})
 }
+
+// IndexState is what the search index metrics read: the index's readiness,
+// the catalog version it shows and the rows it holds per catalog.
+type IndexState struct {
+	Ready           bool
+	Version         int64
+	Jobs, Providers int
+}
+
+// NewSearchIndex reports one process's in-memory search index, read by state
+// at every scrape; the version lag beside zumodra_catalog_version tells how
+// far behind the catalog it is.
+func NewSearchIndex(state func() IndexState) prometheus.Collector {
+	return &searchIndexCollector{state: state}
+}
+
+type searchIndexCollector struct{ state func() IndexState }
+
+var (
+	searchIndexReady = prometheus.NewDesc("zumodra_search_index_ready",
+		"1 when this process answers searches from its in-memory index, 0 while it is built or after a failed catch-up.", nil, nil)
+	searchIndexVersion = prometheus.NewDesc("zumodra_search_index_version",
+		"The catalog version this process's search index shows.", nil, nil)
+	searchIndexRows = prometheus.NewDesc("zumodra_search_index_rows",
+		"Catalog rows this process's search index holds, listed now or not.", []string{"catalog"}, nil)
+)
+
+func (c *searchIndexCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- searchIndexReady
+	ch <- searchIndexVersion
+	ch <- searchIndexRows
+}
+
+func (c *searchIndexCollector) Collect(ch chan<- prometheus.Metric) {
+	st := c.state()
+	ready := 0.0
+	if st.Ready {
+		ready = 1
+	}
+	ch <- prometheus.MustNewConstMetric(searchIndexReady, prometheus.GaugeValue, ready)
+	ch <- prometheus.MustNewConstMetric(searchIndexVersion, prometheus.GaugeValue, float64(st.Version))
+	ch <- prometheus.MustNewConstMetric(searchIndexRows, prometheus.GaugeValue, float64(st.Jobs), "jobs")
+	ch <- prometheus.MustNewConstMetric(searchIndexRows, prometheus.GaugeValue, float64(st.Providers), "providers")
+}

@@ -1,8 +1,10 @@
 package server
 
 import (
+	"context"
 	"crypto/sha256"
 	"crypto/subtle"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -73,6 +75,7 @@ func (s *Server) mount(mux *http.ServeMux) error {
 	s.feed = changefeed.NewFollower(s.pool(database.RolePublic), changefeed.Options{Log: s.Log})
 	s.live = live.NewHub(live.Options{Log: s.Log})
 	cat := catalog.New(s.pool(database.RolePublic), catalog.Options{CacheTTL: ttl})
+	s.catalog = cat
 	s.counts = counts.New(s.pool(database.RoleWrite), counts.Options{Interval: s.Config.Counts.FlushInterval,
 		Read: s.pool(database.RolePublic), Log: s.Log})
 	in := intake.New(s.pool(database.RoleWrite), s.Log).WithDuplicateWindow(s.Config.Reverse.DuplicateWindow).WithCounter(s.counts).
@@ -96,7 +99,7 @@ func (s *Server) mount(mux *http.ServeMux) error {
 		onMain = s.metricsH
 	}
 	s.admin = admin.New(s.pool(database.RoleAdmin), s.Log, admin.Options{Token: s.Config.AdminToken, Metrics: onMain,
-		ReadyPool: s.pool(database.RoleReady), ReadyChecks: s.replicaChecks()})
+		ReadyPool: s.pool(database.RoleReady), ReadyChecks: s.readyChecks()})
 	s.admin.Routes(mux) // and /healthz, /readyz
 	return nil
 }
@@ -123,17 +126,36 @@ func (s *Server) metrics() http.Handler {
 	if s.replica != nil {
 		reg.MustRegister(s.replica)
 	}
+	if s.Config.HTTP.SearchIndex {
+		reg.MustRegister(metrics.NewSearchIndex(func() metrics.IndexState {
+			st := s.catalog.IndexStatus()
+			return metrics.IndexState{Ready: st.Ready, Version: st.Version, Jobs: st.Jobs, Providers: st.Providers}
+		}))
+	}
 	return metrics.Handler(reg)
 }
 
-// replicaChecks is /readyz's check of the read replica, when there is one:
-// a process whose replica is gone or far behind answers 503, and the
-// public pages fail (503) rather than move their reads onto the primary.
-func (s *Server) replicaChecks() []admin.ReadyCheck {
-	if s.replica == nil {
-		return nil
+// readyChecks are /readyz's checks beyond the database: the read replica,
+// when there is one (a process whose replica is gone or far behind answers
+// 503, and the public pages fail rather than move their reads onto the
+// primary), and the search index, when enabled (until it is built,
+// searches cost PostgreSQL a pass over their matches, so a balancer should
+// send the traffic elsewhere).
+func (s *Server) readyChecks() []admin.ReadyCheck {
+	var checks []admin.ReadyCheck
+	if s.replica != nil {
+		checks = append(checks, admin.ReadyCheck{Name: "read_replica", Check: s.replica.Ready})
 	}
-	return []admin.ReadyCheck{{Name: "read_replica", Check: s.replica.Ready}}
+	if s.Config.HTTP.SearchIndex {
+		checks = append(checks, admin.ReadyCheck{Name: "search_index", Check: func(context.Context) (any, error) {
+			st := s.catalog.IndexStatus()
+			if !st.Ready {
+				return nil, errors.New("being built from the catalog")
+			}
+			return st, nil
+		}})
+	}
+	return checks
 }
 
 // guardMetrics asks for Authorization: Bearer token when a token is set.

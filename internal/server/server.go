@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/admin"
+	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/config"
 	"github.com/zumodra/zumodra/internal/counts"
@@ -54,6 +55,7 @@ type Server struct {
 	admin    *admin.Handler       // its readiness refresh runs beside the server
 	metricsH http.Handler         // /metrics, on the site or on Config.MetricsAddr
 	feed     *changefeed.Follower // the read path's view of the catalog version; started by Serve
+	catalog  *catalog.Store       // the public read path's catalog; its index is started by Serve
 	live     *live.Hub            // the lists' live updates, fed by feed
 	replica  *replica.Monitor     // the read replica's state, when the public pool is on one
 	counts   *counts.Counter      // views and submissions, flushed beside the server and once after draining
@@ -96,6 +98,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	var wg sync.WaitGroup
 	wg.Go(func() { <-followed })
 	wg.Go(func() { s.live.Run(bgCtx, s.feed) })
+	if s.Config.HTTP.SearchIndex {
+		// Built in the background: until it is, searches ask PostgreSQL.
+		indexed := s.catalog.StartIndex(bgCtx, s.feed, s.Log)
+		wg.Go(func() { <-indexed })
+	}
 	// Live streams never end by themselves: end them as the shutdown
 	// starts, so that draining waits only for ordinary requests.
 	srv.RegisterOnShutdown(s.live.Close)

@@ -1,0 +1,189 @@
+package catalog
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/zumodra/zumodra/internal/searchindex"
+)
+
+// The job index's fields, in Doc.Values order.
+const (
+	jfCategory = iota
+	jfJobType
+	jfLevel
+	jfRemote
+	jfCountry
+	jfState
+	jfCity
+	jfCompany
+	jfCurrency
+	jfTenant
+	jfPlace // country and city, for Locations
+	jobFields
+)
+
+// The job index's numbers, in Doc.Nums order: what the sorts and the
+// salary filter read for every match.
+const (
+	jnPublished = iota // unix microseconds
+	jnFeatured         // 0 or 1
+	jnYearlyMax        // salary_yearly_max; NaN when none is shown
+	jnID
+	jobNums
+)
+
+var jobSchema = searchindex.Schema[*JobSummary]{Fields: jobFields, Nums: jobNums, Label: jobLabel}
+
+type jobIndex = searchindex.Index[*JobSummary]
+type jobView = searchindex.View[*JobSummary]
+
+// jobDocSQL reads job rows as the index keeps them: the summary, every
+// lexeme of the search vector, and the heading's lexemes with one weight
+// letter per occurrence.
+const jobDocSQL = `SELECT ` + jobSummaryColumns + `, tsvector_to_array(search), h.lexemes, h.weights
+	FROM public.job_catalog LEFT JOIN LATERAL (SELECT array_agg(u.lexeme) AS lexemes,
+		array_agg(array_to_string(u.weights, '')) AS weights FROM unnest(search_head) u) h ON true`
+
+func scanJobDoc(row rowScanner) (searchindex.Doc[*JobSummary], error) {
+	var j JobSummary
+	var desc string
+	var lexemes, head, weights []string
+	if err := row.Scan(append(j.dests(&desc), &lexemes, &head, &weights)...); err != nil {
+		return searchindex.Doc[*JobSummary]{}, err
+	}
+	j.finish(desc)
+	d := searchindex.Doc[*JobSummary]{Key: j.ID, Lexemes: lexemes, Head: headTerms(head, weights),
+		From: j.PublishedAt, Payload: &j, Values: make([][]string, jobFields),
+		Nums: []float64{jnPublished: timeKey(j.PublishedAt), jnFeatured: boolKey(j.IsFeatured), jnYearlyMax: math.NaN(), jnID: float64(j.ID)}}
+	if j.SalaryYearlyMax != nil {
+		d.Nums[jnYearlyMax] = *j.SalaryYearlyMax
+	}
+	if j.ApplicationDeadline != nil {
+		d.Until = *j.ApplicationDeadline
+	}
+	for f, v := range map[int]string{jfCategory: j.CategorySlug, jfJobType: j.JobType, jfLevel: j.ExperienceLevel,
+		jfRemote: j.RemotePolicy, jfCountry: j.Country, jfState: j.State, jfCity: j.City, jfCompany: j.CompanySlug,
+		jfTenant: strconv.FormatInt(j.CompanyID, 10), jfPlace: j.Country + placeSep + j.City} {
+		d.Values[f] = []string{v}
+	}
+	if j.SalaryCurrency != nil {
+		d.Values[jfCurrency] = []string{*j.SalaryCurrency}
+	}
+	return d, nil
+}
+
+// placeSep joins a job's country and city in its jfPlace value.
+const placeSep = "\x00"
+
+// rankWeights are ts_rank_cd's default weights of the tsvector classes.
+var rankWeights = map[rune]float32{'A': 1, 'B': 0.4, 'C': 0.2, 'D': 0.1}
+
+func headTerms(lexemes, weights []string) []searchindex.Term {
+	var out []searchindex.Term
+	for i, l := range lexemes {
+		for _, w := range weights[i] {
+			out = append(out, searchindex.Term{Lexeme: l, Weight: rankWeights[w]})
+		}
+	}
+	return out
+}
+
+// jobSet is the listed jobs matching q (search and every filter but the
+// facet skip), as jobConds selects them in SQL.
+func jobSet(v *jobView, q JobQuery, match *roaring.Bitmap, salaryCur, skip string) *roaring.Bitmap {
+	set := v.Listed()
+	if match != nil {
+		set = match
+	}
+	and := func(b *roaring.Bitmap) { set = roaring.And(set, b) }
+	for _, c := range []struct {
+		name  string
+		field int
+		vals  []string
+	}{{"category", jfCategory, nonEmpty(q.Category)}, {"job_type", jfJobType, q.JobTypes},
+		{"experience_level", jfLevel, q.Levels}, {"remote", jfRemote, q.Remote}, {"country", jfCountry, nonEmpty(q.Country)},
+		{"state", jfState, nonEmpty(q.State)}, {"city", jfCity, nonEmpty(q.City)}, {"company", jfCompany, nonEmpty(q.Company)}} {
+		if len(c.vals) > 0 && skip != c.name {
+			and(v.Field(c.field, c.vals...))
+		}
+	}
+	if skip == "currency" {
+		return set
+	}
+	if q.Currency != "" {
+		and(v.Field(jfCurrency, q.Currency))
+	}
+	if q.MinSalary != nil {
+		and(v.Field(jfCurrency, salaryCur))
+		set = keep(set, func(ord uint32) bool { return v.Num(ord, jnYearlyMax) >= *q.MinSalary }) // NaN never is
+	}
+	return set
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// keep is the members of set for which ok holds.
+func keep(set *roaring.Bitmap, ok func(uint32) bool) *roaring.Bitmap {
+	out := roaring.New()
+	set.Iterate(func(ord uint32) bool {
+		if ok(ord) {
+			out.Add(ord)
+		}
+		return true
+	})
+	return out
+}
+
+// jobKey is jobSort's order as the index compares it.
+func jobKey(v *jobView, sort, salaryCur string, terms searchindex.Terms) func(uint32) ikey {
+	id := func(ord uint32) int64 { return int64(v.Num(ord, jnID)) }
+	switch sort {
+	case SortSalary:
+		cur := v.Field(jfCurrency, salaryCur)
+		return func(ord uint32) ikey {
+			k := ikey{k: [2]float64{0, -1}, id: id(ord)}
+			if cur.Contains(ord) {
+				k.k[0] = 1
+				if y := v.Num(ord, jnYearlyMax); !math.IsNaN(y) {
+					k.k[1] = y
+				}
+			}
+			return k
+		}
+	case SortRelevance:
+		return func(ord uint32) ikey {
+			return ikey{k: [2]float64{float64(v.Rank(ord, terms)), v.Num(ord, jnPublished)}, id: id(ord)}
+		}
+	case SortFeatured:
+		return func(ord uint32) ikey {
+			return ikey{k: [2]float64{v.Num(ord, jnFeatured), v.Num(ord, jnPublished)}, id: id(ord)}
+		}
+	}
+	return func(ord uint32) ikey { return ikey{k: [2]float64{v.Num(ord, jnPublished)}, id: id(ord)} }
+}
+
+// indexSalaryCurrency is salaryCurrency's choice from the index, for a
+// query that needs one: the currency most matching jobs show, the code
+// first on a tie.
+func indexSalaryCurrency(v *jobView, q JobQuery, match *roaring.Bitmap) string {
+	set := jobSet(v, q, match, "", "currency")
+	var counts []searchindex.ValueCount
+	if set == v.Listed() {
+		counts = v.ListedCounts(jfCurrency)
+	} else {
+		counts = v.Count(set, []int{jfCurrency})[0]
+	}
+	top := searchindex.Top(counts, 1)
+	if len(top) == 0 {
+		return ""
+	}
+	return top[0].Value
+}

@@ -1,0 +1,175 @@
+package catalog
+
+import (
+	"cmp"
+	"container/heap"
+	"slices"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+)
+
+// ikey is a sort key as the index compares it: the sortSpec's leading
+// keys as float64 (times in unix microseconds, booleans 0 or 1, all exact
+// in a float64) and the row id that ends every spec.
+type ikey struct {
+	k  [2]float64
+	id int64
+}
+
+func (a ikey) compare(b ikey) int {
+	return cmp.Or(cmp.Compare(a.k[0], b.k[0]), cmp.Compare(a.k[1], b.k[1]), cmp.Compare(a.id, b.id))
+}
+
+func boolKey(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func timeKey(t time.Time) float64 { return float64(t.UnixMicro()) }
+
+// typedKeys turns k into the typed values of spec's keys, as a cursor and
+// runPage carry them.
+func typedKeys(spec sortSpec, k ikey) []any {
+	out := make([]any, len(spec.keys))
+	for i, sk := range spec.keys {
+		if i == len(spec.keys)-1 {
+			out[i] = k.id
+			continue
+		}
+		switch f := k.k[i]; sk.kind {
+		case keyTime:
+			out[i] = time.UnixMicro(int64(f)).UTC()
+		case keyFloat32:
+			out[i] = float32(f)
+		case keyInt:
+			out[i] = int64(f)
+		case keyBool:
+			out[i] = f != 0
+		default:
+			out[i] = f
+		}
+	}
+	return out
+}
+
+// keyOf is typedKeys reversed, for a cursor's keys.
+func keyOf(spec sortSpec, vals []any) ikey {
+	var k ikey
+	for i, v := range vals {
+		if i == len(vals)-1 {
+			k.id = v.(int64)
+			continue
+		}
+		switch x := v.(type) {
+		case time.Time:
+			k.k[i] = timeKey(x)
+		case float32:
+			k.k[i] = float64(x)
+		case int64:
+			k.k[i] = float64(x)
+		case bool:
+			k.k[i] = boolKey(x)
+		case float64:
+			k.k[i] = x
+		}
+	}
+	return k
+}
+
+// indexWalk is one keyset page over a set of index ordinals: the order,
+// the cursor position and the page size, as pageQuery has them for SQL.
+type indexWalk struct {
+	spec  sortSpec
+	key   func(ord uint32) ikey
+	after *ikey // the cursor's position; nil on the first page
+	back  bool
+	limit int
+}
+
+// page returns the ordinals of one page in display order, with the same
+// contract as runPage: the first and last items' keys, and whether rows
+// exist beyond the page in the walking direction.
+func (w indexWalk) page(set *roaring.Bitmap) (ords []uint32, first, last []any, more bool) {
+	desc := !w.spec.asc != w.back
+	// before reports whether a comes first in the walking direction.
+	before := func(a, b ikey) bool {
+		if desc {
+			return a.compare(b) > 0
+		}
+		return a.compare(b) < 0
+	}
+	h := &keyHeap{worst: func(a, b ikey) bool { return before(b, a) }}
+	set.Iterate(func(ord uint32) bool {
+		k := w.key(ord)
+		if w.after != nil && !before(*w.after, k) {
+			return true
+		}
+		if h.Len() <= w.limit {
+			heap.Push(h, keyed{ord, k})
+		} else if before(k, h.items[0].k) {
+			h.items[0] = keyed{ord, k}
+			heap.Fix(h, 0)
+		}
+		return true
+	})
+	items := h.items
+	slices.SortFunc(items, func(a, b keyed) int {
+		if before(a.k, b.k) {
+			return -1
+		}
+		return 1
+	})
+	if len(items) > w.limit {
+		more, items = true, items[:w.limit]
+	}
+	if w.back {
+		slices.Reverse(items)
+	}
+	for _, it := range items {
+		ords = append(ords, it.ord)
+	}
+	if len(items) > 0 {
+		first, last = typedKeys(w.spec, items[0].k), typedKeys(w.spec, items[len(items)-1].k)
+	}
+	return ords, first, last, more
+}
+
+type keyed struct {
+	ord uint32
+	k   ikey
+}
+
+// keyHeap keeps the page's best items with the worst on top, to be
+// replaced by a better one.
+type keyHeap struct {
+	items []keyed
+	worst func(a, b ikey) bool
+}
+
+func (h *keyHeap) Len() int           { return len(h.items) }
+func (h *keyHeap) Less(i, j int) bool { return h.worst(h.items[i].k, h.items[j].k) }
+func (h *keyHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *keyHeap) Push(x any)         { h.items = append(h.items, x.(keyed)) }
+func (h *keyHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
+}
+
+// walkFor positions a walk after the cursor st, if any.
+func walkFor(spec sortSpec, st cursorState, limit int, key func(uint32) ikey) (indexWalk, error) {
+	w := indexWalk{spec: spec, key: key, limit: limit, back: st.Backward}
+	if st.Keys == nil {
+		return w, nil
+	}
+	vals, err := cursorKeys(st, spec)
+	if err != nil {
+		return w, err
+	}
+	k := keyOf(spec, vals)
+	w.after = &k
+	return w, nil
+}

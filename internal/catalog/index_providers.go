@@ -1,0 +1,164 @@
+package catalog
+
+import (
+	"strconv"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/zumodra/zumodra/internal/searchindex"
+)
+
+// The provider index's fields, in Doc.Values order.
+const (
+	pfCategory = iota
+	pfSkill
+	pfCountry
+	pfState
+	pfCity
+	pfCompany
+	pfVerified
+	pfAvailable
+	pfRemote
+	pfTenant
+	providerFields
+)
+
+// The provider index's numbers, in Doc.Nums order.
+const (
+	pnPublished = iota
+	pnFeatured
+	pnScore   // rating_score
+	pnReviews // total_reviews
+	pnRating  // rating_avg
+	pnRate    // providerRate
+	pnID
+	providerNums
+)
+
+var providerSchema = searchindex.Schema[*ProviderSummary]{Fields: providerFields, Nums: providerNums, Label: providerLabel}
+
+type providerIndex = searchindex.Index[*ProviderSummary]
+type providerView = searchindex.View[*ProviderSummary]
+
+// providerDocSQL is jobDocSQL for providers.
+const providerDocSQL = `SELECT ` + providerSummaryColumns + `, tsvector_to_array(search), h.lexemes, h.weights
+	FROM public.provider_catalog LEFT JOIN LATERAL (SELECT array_agg(u.lexeme) AS lexemes,
+		array_agg(array_to_string(u.weights, '')) AS weights FROM unnest(search_head) u) h ON true`
+
+func scanProviderDoc(row rowScanner) (searchindex.Doc[*ProviderSummary], error) {
+	var p ProviderSummary
+	var lexemes, head, weights []string
+	if err := row.Scan(append(p.dests(), &lexemes, &head, &weights)...); err != nil {
+		return searchindex.Doc[*ProviderSummary]{}, err
+	}
+	flag := func(b bool) []string {
+		if b {
+			return []string{"true"}
+		}
+		return nil
+	}
+	return searchindex.Doc[*ProviderSummary]{Key: p.ID, Lexemes: lexemes, Head: headTerms(head, weights),
+		From: p.PublishedAt, Payload: &p, Values: [][]string{pfCategory: p.CategorySlugs, pfSkill: p.SkillNames,
+			pfCountry: {p.Country}, pfState: {p.State}, pfCity: {p.City}, pfCompany: {p.CompanySlug},
+			pfVerified: flag(p.IsVerified), pfAvailable: flag(p.Available()), pfRemote: flag(p.CanWorkRemotely),
+			pfTenant: {strconv.FormatInt(p.CompanyID, 10)}},
+		Nums: []float64{pnPublished: timeKey(p.PublishedAt), pnFeatured: boolKey(p.IsFeatured), pnScore: p.RatingScore,
+			pnReviews: float64(p.TotalReviews), pnRating: p.RatingAvg, pnRate: providerRate(&p), pnID: float64(p.ID)}}, nil
+}
+
+// providerSet is the listed providers matching q, as providerConds selects
+// them in SQL, leaving out the facet skip.
+func providerSet(v *providerView, q ProviderQuery, match *roaring.Bitmap, skip string) *roaring.Bitmap {
+	set := v.Listed()
+	if match != nil {
+		set = match
+	}
+	flag := func(b bool) []string {
+		if b {
+			return []string{"true"}
+		}
+		return nil
+	}
+	for _, c := range []struct {
+		name  string
+		field int
+		vals  []string
+	}{{"category", pfCategory, nonEmpty(q.Category)}, {"skill", pfSkill, nonEmpty(q.Skill)},
+		{"country", pfCountry, nonEmpty(q.Country)}, {"state", pfState, nonEmpty(q.State)}, {"city", pfCity, nonEmpty(q.City)},
+		{"company", pfCompany, nonEmpty(q.Company)}, {"verified", pfVerified, flag(q.Verified)},
+		{"available", pfAvailable, flag(q.Available)}, {"remote", pfRemote, flag(q.Remote)}} {
+		if len(c.vals) > 0 && skip != c.name {
+			set = roaring.And(set, v.Field(c.field, c.vals...))
+		}
+	}
+	if q.MinRating != nil || q.MaxRate != nil {
+		set = keep(set, func(ord uint32) bool {
+			return (q.MinRating == nil || v.Num(ord, pnRating) >= *q.MinRating) && (q.MaxRate == nil || v.Num(ord, pnRate) <= *q.MaxRate)
+		})
+	}
+	return set
+}
+
+// providerRate is the rate sort's key: a missing rate sorts above any
+// accepted maximum, as coalesce(hourly_rate, 1000000000) in SQL.
+func providerRate(p *ProviderSummary) float64 {
+	if p.HourlyRate == nil {
+		return 1_000_000_000
+	}
+	return *p.HourlyRate
+}
+
+// providerKey is providerSort's order as the index compares it.
+func providerKey(v *providerView, sort string, terms searchindex.Terms) func(uint32) ikey {
+	key := func(a, b int) func(uint32) ikey {
+		return func(ord uint32) ikey {
+			k := ikey{id: int64(v.Num(ord, pnID))}
+			if a >= 0 {
+				k.k[0] = v.Num(ord, a)
+			}
+			if b >= 0 {
+				k.k[1] = v.Num(ord, b)
+			}
+			return k
+		}
+	}
+	switch sort {
+	case SortRelevance:
+		return func(ord uint32) ikey {
+			return ikey{k: [2]float64{float64(v.Rank(ord, terms)), v.Num(ord, pnPublished)}, id: int64(v.Num(ord, pnID))}
+		}
+	case SortReviews:
+		return key(pnReviews, pnRating)
+	case SortRate:
+		return key(pnRate, -1)
+	case SortNewest:
+		return key(pnPublished, -1)
+	case SortFeatured:
+		return key(pnFeatured, pnPublished)
+	}
+	return key(pnScore, pnReviews)
+}
+
+// providerLabel names a provider's i-th value of a facet field, as the
+// SQL facets label them.
+func providerLabel(p *ProviderSummary, f, i int) string {
+	switch f {
+	case pfCategory:
+		if i < len(p.CategoryNames) {
+			return p.CategoryNames[i]
+		}
+	case pfSkill:
+		return p.SkillNames[i]
+	case pfCountry:
+		return p.Country
+	case pfCompany:
+		return p.CompanyName
+	case pfVerified:
+		return "Verified"
+	case pfAvailable:
+		return "Available"
+	case pfRemote:
+		return "Remote"
+	}
+	return ""
+}

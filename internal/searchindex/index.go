@@ -1,0 +1,232 @@
+package searchindex
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+)
+
+// Doc is one document as it enters the index.
+type Doc[P any] struct {
+	Key     int64    // the catalog row's id
+	Lexemes []string // every lexeme of the row's search vector
+	Head    []Term   // the heading's lexemes, with the weight each occurrence ranks by
+	// Values holds, per field in the index's order, the document's values
+	// of it (none, one, or several for a list such as skills).
+	Values [][]string
+	// From and Until bound when the document is listed: from From
+	// (inclusive) until Until (exclusive; the zero time is never).
+	From, Until time.Time
+	// Nums are the document's numbers the caller sorts and filters by,
+	// Schema.Nums of them, kept side by side for every document so that
+	// walking thousands of matches reads them from a few cache lines.
+	Nums    []float64
+	Payload P
+}
+
+// Schema describes an index's documents.
+type Schema[P any] struct {
+	Fields int // values per document, Doc.Values
+	Nums   int // numbers per document, Doc.Nums
+	// Label names a document's i-th value of a field, where a value's name
+	// is not the value itself (a category's name beside its slug); nil
+	// names every value by itself.
+	Label func(p P, field, i int) string
+}
+
+// Term is one occurrence of a heading lexeme and its rank weight.
+type Term struct {
+	Lexeme string
+	Weight float32
+}
+
+// Index holds one catalog table's documents. Several indexes may share one
+// Lock, so that a reader sees all of them at one version: Apply runs inside
+// the lock's Write, and views are taken inside its Read.
+type Index[P any] struct {
+	version int64
+	docs    []entry[P] // by ordinal
+	byKey   map[int64]uint32
+	free    []uint32 // ordinals in no posting, ready for reuse
+
+	live, dead *roaring.Bitmap
+	clock      clock
+
+	lex      map[string]uint32 // lexeme -> id
+	lexemes  []string          // id -> lexeme
+	postings []*roaring.Bitmap // id -> ordinals, dead ones included until a compaction
+	sorted   []uint32          // lexeme ids in lexeme order, for prefixes
+
+	fields []field
+	label  func(p P, field, i int) string // Schema.Label
+	stride int                            // Schema.Nums
+	nums   []float64                      // by ordinal, stride each
+}
+
+type entry[P any] struct {
+	key     int64
+	head    []headTerm
+	vals    []uint32 // value ids of every field, field after field
+	offs    []uint16 // vals[offs[f]:offs[f+1]] are field f's
+	from    int64    // unix microseconds
+	until   int64    // unix microseconds; 0 for never
+	payload P
+}
+
+type headTerm struct {
+	id     uint32
+	weight float32
+}
+
+// field is one facet dimension: its values and the live documents of each.
+type field struct {
+	ids    map[string]uint32
+	values []string
+	docs   []*roaring.Bitmap
+	listed tally
+}
+
+// New returns an empty index of documents of schema s.
+func New[P any](s Schema[P]) *Index[P] {
+	ix := &Index[P]{byKey: map[int64]uint32{}, live: roaring.New(), dead: roaring.New(),
+		lex: map[string]uint32{}, fields: make([]field, s.Fields), label: s.Label, stride: s.Nums}
+	for i := range ix.fields {
+		ix.fields[i].ids = map[string]uint32{}
+	}
+	ix.clock.reset()
+	return ix
+}
+
+// Len is the number of documents held, listed or not. Call it inside a
+// Read or Write of the index's lock.
+func (ix *Index[P]) Len() int { return len(ix.byKey) }
+
+// Apply puts docs (replacing any document of the same key), removes the
+// documents of keys gone, and records version. Call it inside a Write of
+// the index's lock, so that no reader sees half of it.
+func (ix *Index[P]) Apply(version int64, docs []Doc[P], gone []int64) {
+	for _, k := range gone {
+		ix.remove(k)
+	}
+	for i := range docs {
+		ix.put(&docs[i])
+	}
+	ix.version = version
+	ix.freshNewest()
+	ix.pruneEvents()
+	ix.compact()
+}
+
+func (ix *Index[P]) remove(key int64) {
+	ord, ok := ix.byKey[key]
+	if !ok {
+		return
+	}
+	e := &ix.docs[ord]
+	for f := range ix.fields {
+		for _, v := range e.vals[e.offs[f]:e.offs[f+1]] {
+			ix.fields[f].docs[v].Remove(ord)
+		}
+	}
+	if ix.clock.valid && ix.clock.listed.Contains(ord) {
+		ix.count(ord, -1)
+	}
+	delete(ix.byKey, key)
+	ix.live.Remove(ord)
+	ix.clock.listed.Remove(ord)
+	ix.dead.Add(ord)
+	var zero entry[P]
+	*e = zero
+}
+
+func (ix *Index[P]) put(d *Doc[P]) {
+	ix.remove(d.Key)
+	ord := ix.ordinal()
+	e := entry[P]{key: d.Key, from: micros(d.From), until: micros(d.Until), payload: d.Payload,
+		offs: make([]uint16, len(ix.fields)+1)}
+	for f := range ix.fields {
+		for _, v := range d.Values[f] {
+			id := ix.fields[f].id(v)
+			e.vals = append(e.vals, id)
+			ix.fields[f].docs[id].Add(ord)
+		}
+		e.offs[f+1] = uint16(len(e.vals))
+	}
+	for _, l := range d.Lexemes {
+		ix.postings[ix.lexemeID(l)].Add(ord)
+	}
+	e.head = make([]headTerm, len(d.Head))
+	for i, t := range d.Head {
+		e.head[i] = headTerm{id: ix.lexemeID(t.Lexeme), weight: t.Weight}
+	}
+	ix.docs[ord] = e
+	if need := (int(ord) + 1) * ix.stride; len(ix.nums) < need {
+		ix.nums = append(ix.nums, make([]float64, need-len(ix.nums))...)
+	}
+	copy(ix.nums[int(ord)*ix.stride:], d.Nums[:ix.stride])
+	ix.byKey[d.Key] = ord
+	ix.live.Add(ord)
+	if ix.clock.admit(ord, e.from, e.until) {
+		ix.count(ord, 1)
+	}
+}
+
+func (ix *Index[P]) ordinal() uint32 {
+	if n := len(ix.free); n > 0 {
+		ord := ix.free[n-1]
+		ix.free = ix.free[:n-1]
+		return ord
+	}
+	ix.docs = append(ix.docs, entry[P]{})
+	return uint32(len(ix.docs) - 1)
+}
+
+func (ix *Index[P]) lexemeID(l string) uint32 {
+	id, ok := ix.lex[l]
+	if !ok {
+		id = uint32(len(ix.lexemes))
+		ix.lex[l] = id
+		ix.lexemes = append(ix.lexemes, l)
+		ix.postings = append(ix.postings, roaring.New())
+		i, _ := slices.BinarySearchFunc(ix.sorted, l, func(id uint32, l string) int { return strings.Compare(ix.lexemes[id], l) })
+		ix.sorted = slices.Insert(ix.sorted, i, id)
+	}
+	return id
+}
+
+func (f *field) id(v string) uint32 {
+	id, ok := f.ids[v]
+	if !ok {
+		id = uint32(len(f.values))
+		f.ids[v] = id
+		f.values = append(f.values, v)
+		f.docs = append(f.docs, roaring.New())
+	}
+	return id
+}
+
+// compact sweeps dead ordinals out of every posting once they are many
+// enough to matter, and frees them for reuse. Sweeping costs one pass over
+// the postings, so it waits for a good number of dead ordinals.
+func (ix *Index[P]) compact() {
+	n := ix.dead.GetCardinality()
+	if n < 1024 || n*8 < ix.live.GetCardinality() {
+		return
+	}
+	for _, p := range ix.postings {
+		p.AndNot(ix.dead)
+	}
+	ix.free = append(ix.free, ix.dead.ToArray()...)
+	slices.Sort(ix.free) // reuse the lowest last: keeps the bitmaps dense
+	slices.Reverse(ix.free)
+	ix.dead.Clear()
+}
+
+func micros(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMicro()
+}

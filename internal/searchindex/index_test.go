@@ -1,0 +1,280 @@
+package searchindex_test
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/zumodra/zumodra/internal/searchindex"
+)
+
+func TestParse(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", "<nil>"},
+		{"'python'", "python"},
+		{"'senior' & 'python' & !'java'", "&(senior python !(java))"},
+		{"'go' | 'rust' & 'web'", "|(go &(rust web))"},
+		{"'senior' & ( 'engin':* | 'engin':* )", "&(senior |(engin* engin*))"},
+		{"'it''s'", "it's"},
+	} {
+		n, err := searchindex.Parse(c.in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", c.in, err)
+		}
+		if got := show(n); got != c.want {
+			t.Errorf("Parse(%q) = %s, want %s", c.in, got, c.want)
+		}
+	}
+	for _, in := range []string{"'machin' <-> 'learn'", "'a' & 'b' <2> 'c'", "'x':A"} {
+		if _, err := searchindex.Parse(in); err != searchindex.ErrUnsupported {
+			t.Errorf("Parse(%q) = %v, want ErrUnsupported", in, err)
+		}
+	}
+	for _, in := range []string{"'open", "( 'a'", "'a' &", "python"} {
+		if _, err := searchindex.Parse(in); err == nil {
+			t.Errorf("Parse(%q) accepted a malformed query", in)
+		}
+	}
+}
+
+func show(n *searchindex.Node) string {
+	if n == nil {
+		return "<nil>"
+	}
+	switch n.Op {
+	case 'w':
+		if n.Prefix {
+			return n.Lexeme + "*"
+		}
+		return n.Lexeme
+	}
+	s := string(n.Op) + "("
+	for i, k := range n.Kids {
+		if i > 0 {
+			s += " "
+		}
+		s += show(k)
+	}
+	return s + ")"
+}
+
+var t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// lock is the tests' one index group: each test has its own index, and the
+// tests do not run in parallel.
+var lock searchindex.Lock
+
+func doc(key int64, lexemes []string, country string, from, until time.Time) searchindex.Doc[string] {
+	head := []searchindex.Term{}
+	if len(lexemes) > 0 {
+		head = append(head, searchindex.Term{Lexeme: lexemes[0], Weight: 1})
+	}
+	return searchindex.Doc[string]{Key: key, Lexemes: lexemes, Head: head, Values: [][]string{{country}},
+		From: from, Until: until, Payload: country}
+}
+
+func keys(ix *searchindex.Index[string], at time.Time, q string) []int64 {
+	n, err := searchindex.Parse(q)
+	if err != nil {
+		panic(err)
+	}
+	var out []int64
+	_ = lock.Read(at, func() error {
+		v := ix.View(at)
+		set, _ := v.Match(n)
+		set.Iterate(func(o uint32) bool { out = append(out, v.Key(o)); return true })
+		return nil
+	}, ix)
+	slices.Sort(out)
+	return out
+}
+
+func TestMatchReplaceAndRemove(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
+	ix.Apply(1, []searchindex.Doc[string]{
+		doc(1, []string{"python", "develop"}, "DE", t0, time.Time{}),
+		doc(2, []string{"java", "develop"}, "FR", t0, time.Time{}),
+		doc(3, []string{"engin", "python"}, "DE", t0, time.Time{}),
+	}, nil)
+	at := t0.Add(time.Hour)
+	for q, want := range map[string][]int64{
+		"'develop'":                         {1, 2},
+		"'develop' & !'java'":               {1},
+		"!'python'":                         {2},
+		"'java' | 'engin'":                  {2, 3},
+		"'pyth':*":                          {1, 3},
+		"'develop' & 'en':*":                nil,
+		"'nothing'":                         nil,
+		"'python' & ( 'ja':* | 'develop' )": {1},
+	} {
+		if got := keys(ix, at, q); !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, want %v", q, got, want)
+		}
+	}
+	// Replacing document 1 drops its old lexemes; removing 2 drops it.
+	ix.Apply(2, []searchindex.Doc[string]{doc(1, []string{"rust"}, "DE", t0, time.Time{})}, []int64{2})
+	if got := keys(ix, at, "'develop'"); got != nil {
+		t.Errorf("after the edit 'develop' matched %v", got)
+	}
+	if got := keys(ix, at, "'rust' | 'python'"); !slices.Equal(got, []int64{1, 3}) {
+		t.Errorf("after the edit got %v", got)
+	}
+	_ = lock.Read(at, func() error {
+		if v := ix.View(at); v.Version() != 2 || v.Len() != 2 {
+			t.Errorf("version %d, len %d", v.Version(), v.Len())
+		}
+		return nil
+	}, ix)
+}
+
+// Enough replacements to trigger compaction reuse ordinals without an old
+// document's lexemes leaking into the new one's matches.
+func TestCompactionReusesOrdinals(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
+	var docs []searchindex.Doc[string]
+	for k := int64(1); k <= 3000; k++ {
+		docs = append(docs, doc(k, []string{"old"}, "DE", t0, time.Time{}))
+	}
+	ix.Apply(1, docs, nil)
+	for k := int64(1); k <= 3000; k++ {
+		ix.Apply(1+k, []searchindex.Doc[string]{doc(k, []string{"new"}, "DE", t0, time.Time{})}, nil)
+	}
+	at := t0.Add(time.Hour)
+	if got := keys(ix, at, "'old'"); got != nil {
+		t.Fatalf("%d documents still match their replaced lexeme", len(got))
+	}
+	if got := keys(ix, at, "'new'"); len(got) != 3000 {
+		t.Fatalf("'new' matched %d documents, want 3000", len(got))
+	}
+}
+
+func TestWindows(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
+	ix.Apply(1, []searchindex.Doc[string]{
+		doc(1, []string{"a"}, "DE", t0, t0.Add(2*time.Hour)),        // until a deadline
+		doc(2, []string{"a"}, "DE", t0.Add(time.Hour), time.Time{}), // scheduled
+		doc(3, []string{"a"}, "DE", t0, time.Time{}),                // always
+	}, nil)
+	for _, c := range []struct {
+		at   time.Duration
+		want []int64
+		due  time.Duration
+	}{
+		{30 * time.Minute, []int64{1, 3}, time.Hour},
+		{time.Hour, []int64{1, 2, 3}, 2 * time.Hour},
+		{2 * time.Hour, []int64{2, 3}, 0},
+		{10 * time.Minute, []int64{1, 3}, time.Hour}, // a clock that goes back
+	} {
+		at := t0.Add(c.at)
+		if got := keys(ix, at, "'a'"); !slices.Equal(got, c.want) {
+			t.Errorf("at +%v: %v, want %v", c.at, got, c.want)
+		}
+		_ = lock.Read(at, func() error {
+			v := ix.View(at)
+			want := time.Time{}
+			if c.due != 0 {
+				want = t0.Add(c.due)
+			}
+			if !v.Due().Equal(want) {
+				t.Errorf("at +%v due %v, want %v", c.at, v.Due(), want)
+			}
+			return nil
+		}, ix)
+	}
+}
+
+func TestCount(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
+	ix.Apply(1, []searchindex.Doc[string]{
+		doc(1, []string{"a"}, "DE", t0, time.Time{}),
+		doc(2, []string{"a"}, "FR", t0, time.Time{}),
+		doc(3, []string{"a"}, "DE", t0, time.Time{}),
+		doc(4, []string{"b"}, "IT", t0, time.Time{}),
+	}, nil)
+	_ = lock.Read(t0, func() error {
+		v := ix.View(t0)
+		n, _ := searchindex.Parse("'a'")
+		set, _ := v.Match(n)
+		got := searchindex.Top(v.Count(set, []int{0})[0], 50)
+		want := []searchindex.ValueCount{{"DE", "DE", 2}, {"FR", "FR", 1}}
+		if !slices.Equal(got, want) {
+			t.Errorf("counts %v, want %v", got, want)
+		}
+		if c := v.Field(0, "DE", "IT").GetCardinality(); c != 3 {
+			t.Errorf("DE or IT: %d documents, want 3", c)
+		}
+		return nil
+	}, ix)
+}
+
+// Edits of a row with a future deadline leave events behind; the index
+// prunes them instead of keeping one per edit.
+func TestEventsPruned(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
+	until := t0.Add(time.Hour)
+	for v := int64(1); v <= 5000; v++ {
+		ix.Apply(v, []searchindex.Doc[string]{doc(1, []string{"a"}, "DE", t0, until)}, nil)
+		if v == 1 { // the clock starts with the first read
+			if got := keys(ix, t0, "'a'"); !slices.Equal(got, []int64{1}) {
+				t.Fatalf("listed %v", got)
+			}
+		}
+	}
+	if n := ix.PendingEvents(); n > 2048 {
+		t.Fatalf("%d events kept for one document", n)
+	}
+	if got := keys(ix, until.Add(-time.Second), "'a'"); !slices.Equal(got, []int64{1}) {
+		t.Fatalf("before the deadline: %v", got)
+	}
+	if got := keys(ix, until, "'a'"); got != nil {
+		t.Fatalf("at the deadline: %v", got)
+	}
+}
+
+// The tallies of the listed set stay equal to a count over it through
+// random puts, removals and clock moves.
+func TestTalliesFollowTheListedSet(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1, Label: func(p string, _, _ int) string { return "name of " + p }})
+	r := rand.New(rand.NewPCG(1, 2))
+	countries := []string{"DE", "FR", "IT", ""}
+	at := t0
+	froms := map[int64]time.Time{}
+	for step := int64(1); step <= 400; step++ {
+		var docs []searchindex.Doc[string]
+		var gone []int64
+		for range 5 {
+			k := int64(r.IntN(60))
+			if r.IntN(4) == 0 {
+				gone = append(gone, k)
+				continue
+			}
+			from := t0.Add(time.Duration(r.IntN(100)) * time.Minute)
+			var until time.Time
+			if r.IntN(2) == 0 {
+				until = from.Add(time.Duration(1+r.IntN(100)) * time.Minute)
+			}
+			docs = append(docs, doc(k, []string{"a"}, countries[r.IntN(len(countries))], from, until))
+			froms[k] = from
+		}
+		ix.Apply(step, docs, gone)
+		at = at.Add(time.Duration(r.IntN(3)) * time.Minute)
+		_ = lock.Read(at, func() error {
+			v := ix.View(at)
+			want := searchindex.Top(v.Count(v.Listed(), []int{0})[0], 10)
+			got := searchindex.Top(v.ListedCounts(0), 10)
+			if !slices.Equal(got, want) {
+				t.Fatalf("step %d: tallies %v, counted %v", step, got, want)
+			}
+			var newest int64
+			v.Listed().Iterate(func(o uint32) bool {
+				newest = max(newest, froms[v.Key(o)].UnixMicro())
+				return true
+			})
+			if v.Newest() != newest {
+				t.Fatalf("step %d: newest %d, listed %d", step, v.Newest(), newest)
+			}
+			return nil
+		}, ix)
+	}
+}

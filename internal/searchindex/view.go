@@ -1,0 +1,282 @@
+package searchindex
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+)
+
+// View is a read of the index at one version and one instant. It is valid
+// only inside the function given to Read; bitmaps it returns must not be
+// modified.
+type View[P any] struct {
+	ix *Index[P]
+	at int64
+}
+
+// View is the index at time now; take it inside a Read of the index's
+// lock that named the index, and use it only there.
+func (ix *Index[P]) View(now time.Time) *View[P] {
+	return &View[P]{ix: ix, at: now.UnixMicro()}
+}
+
+// Version is the catalog version the view shows.
+func (v *View[P]) Version() int64 { return v.ix.version }
+
+// Len is the number of documents held, listed or not.
+func (v *View[P]) Len() int { return len(v.ix.byKey) }
+
+// Due is the first moment after the view's instant at which the listed set
+// changes by the clock alone; the zero time when none is scheduled.
+func (v *View[P]) Due() time.Time {
+	if n := v.ix.clock.next(); n != maxTime {
+		return time.UnixMicro(n).UTC()
+	}
+	return time.Time{}
+}
+
+const maxTime = int64(^uint64(0) >> 1)
+
+// Listed is every document listed at the view's instant.
+func (v *View[P]) Listed() *roaring.Bitmap { return v.ix.clock.listed }
+
+// Payload is the payload of the document at ord.
+func (v *View[P]) Payload(ord uint32) P { return v.ix.docs[ord].payload }
+
+// Num is the document's i-th number (Doc.Nums).
+func (v *View[P]) Num(ord uint32, i int) float64 { return v.ix.nums[int(ord)*v.ix.stride+i] }
+
+// Key is the key of the document at ord.
+func (v *View[P]) Key(ord uint32) int64 { return v.ix.docs[ord].key }
+
+// Field is the listed and unlisted live documents having any of values
+// in field f.
+func (v *View[P]) Field(f int, values ...string) *roaring.Bitmap {
+	fd := &v.ix.fields[f]
+	var bs []*roaring.Bitmap
+	for _, val := range values {
+		if id, ok := fd.ids[val]; ok {
+			bs = append(bs, fd.docs[id])
+		}
+	}
+	switch len(bs) {
+	case 0:
+		return roaring.New()
+	case 1:
+		return bs[0]
+	}
+	return roaring.FastOr(bs...)
+}
+
+// Terms are the lexeme ids a query's positive words matched, for Rank: a
+// few, so a slice scanned beats a map.
+type Terms []uint32
+
+// Match is the listed documents matching the query n (nil matches none),
+// and the lexemes its non-negated words matched.
+func (v *View[P]) Match(n *Node) (*roaring.Bitmap, Terms) {
+	if n == nil {
+		return roaring.New(), nil
+	}
+	ids := map[uint32]struct{}{}
+	set := roaring.And(v.eval(n, ids, false), v.Listed())
+	terms := make(Terms, 0, len(ids))
+	for id := range ids {
+		terms = append(terms, id)
+	}
+	return set, terms
+}
+
+func (v *View[P]) eval(n *Node, terms map[uint32]struct{}, negated bool) *roaring.Bitmap {
+	switch n.Op {
+	case 'w':
+		return v.word(n, terms, negated)
+	case '!':
+		return roaring.AndNot(v.ix.live, v.eval(n.Kids[0], terms, !negated))
+	case '|':
+		bs := make([]*roaring.Bitmap, len(n.Kids))
+		for i, k := range n.Kids {
+			bs[i] = v.eval(k, terms, negated)
+		}
+		return roaring.FastOr(bs...)
+	}
+	// '&': intersect the positive kids first, then remove the negated ones.
+	var out *roaring.Bitmap
+	var nots []*Node
+	for _, k := range n.Kids {
+		if k.Op == '!' {
+			nots = append(nots, k.Kids[0])
+			continue
+		}
+		b := v.eval(k, terms, negated)
+		if out == nil {
+			out = b.Clone()
+		} else {
+			out.And(b)
+		}
+	}
+	if out == nil {
+		out = v.ix.live.Clone()
+	}
+	for _, k := range nots {
+		out.AndNot(v.eval(k, terms, !negated))
+	}
+	return out
+}
+
+// word is the documents of one lexeme, or of every lexeme it prefixes.
+func (v *View[P]) word(n *Node, terms map[uint32]struct{}, negated bool) *roaring.Bitmap {
+	ix := v.ix
+	if !n.Prefix {
+		id, ok := ix.lex[n.Lexeme]
+		if !ok {
+			return roaring.New()
+		}
+		if !negated {
+			terms[id] = struct{}{}
+		}
+		return ix.postings[id]
+	}
+	ids := v.prefixed(n.Lexeme)
+	bs := make([]*roaring.Bitmap, len(ids))
+	for i, id := range ids {
+		bs[i] = ix.postings[id]
+		if !negated {
+			terms[id] = struct{}{}
+		}
+	}
+	return roaring.FastOr(bs...)
+}
+
+// prefixed lists the lexemes starting with p.
+func (v *View[P]) prefixed(p string) []uint32 {
+	ix := v.ix
+	sorted := ix.sorted
+	i := sort.Search(len(sorted), func(i int) bool { return ix.lexemes[sorted[i]] >= p })
+	var out []uint32
+	for ; i < len(sorted) && strings.HasPrefix(ix.lexemes[sorted[i]], p); i++ {
+		out = append(out, sorted[i])
+	}
+	return out
+}
+
+// Rank is the document's relevance to terms: the sum of the weights of
+// its heading's lexemes that the query matched.
+func (v *View[P]) Rank(ord uint32, terms Terms) float32 {
+	var r float32
+	for _, t := range v.ix.docs[ord].head {
+		if slices.Contains(terms, t.id) {
+			r += t.weight
+		}
+	}
+	return r
+}
+
+// ValueCount is one value of a field and the documents of a set having it.
+type ValueCount struct {
+	Value, Label string
+	Count        int
+}
+
+// bitmapValues is the most values a field may have to be counted by
+// intersecting the set with each value's documents (a popcount per
+// container of 65,536 ordinals) rather than by visiting every document of
+// the set.
+const bitmapValues = 64
+
+// Count counts the documents of set (a subset of the listed set) having
+// each value of each of fields, named as the index's label names them;
+// where documents name one value differently, the smallest name among the
+// set's wins, as min() in SQL. Values are in no particular order.
+func (v *View[P]) Count(set *roaring.Bitmap, fields []int) [][]ValueCount {
+	ix := v.ix
+	counts := make([][]int, len(fields))
+	var walk []int // positions in fields counted by visiting documents
+	for i, f := range fields {
+		fd := &ix.fields[f]
+		counts[i] = make([]int, len(fd.values))
+		if len(fd.values) > bitmapValues {
+			walk = append(walk, i)
+			continue
+		}
+		for id, docs := range fd.docs {
+			counts[i][id] = int(set.AndCardinality(docs))
+		}
+	}
+	if len(walk) > 0 {
+		set.Iterate(func(ord uint32) bool {
+			e := &ix.docs[ord]
+			for _, i := range walk {
+				f := fields[i]
+				for _, id := range e.vals[e.offs[f]:e.offs[f+1]] {
+					counts[i][id]++
+				}
+			}
+			return true
+		})
+	}
+	out := make([][]ValueCount, len(fields))
+	for i, f := range fields {
+		for id, n := range counts[i] {
+			if n > 0 {
+				out[i] = append(out[i], ValueCount{Value: ix.fields[f].values[id], Label: v.label(set, f, uint32(id)), Count: n})
+			}
+		}
+	}
+	return out
+}
+
+// label names value id of field f among the documents of set. The listed
+// documents' names of it are tallied; when they agree, so do the set's.
+func (v *View[P]) label(set *roaring.Bitmap, f int, id uint32) string {
+	ix := v.ix
+	fd := &ix.fields[f]
+	if ix.label == nil || int(id) >= len(fd.listed.labels) {
+		return fd.values[id]
+	}
+	names := fd.listed.labels[id]
+	if len(names) <= 1 {
+		return minKey(names)
+	}
+	first, out := true, ""
+	roaring.And(set, fd.docs[id]).Iterate(func(ord uint32) bool {
+		e := &ix.docs[ord]
+		for j, vid := range e.vals[e.offs[f]:e.offs[f+1]] {
+			if l := ix.label(e.payload, f, j); vid == id && (first || l < out) {
+				first, out = false, l
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// Top orders counts largest first, then by value, and keeps the first n.
+func Top(counts []ValueCount, n int) []ValueCount {
+	slices.SortFunc(counts, func(a, b ValueCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+	})
+	return counts[:min(n, len(counts))]
+}
+
+// Present lists the values of field f that some document of set has.
+func (v *View[P]) Present(f int, set *roaring.Bitmap) []string {
+	fd := &v.ix.fields[f]
+	var out []string
+	for id, docs := range fd.docs {
+		if docs.Intersects(set) {
+			out = append(out, fd.values[id])
+		}
+	}
+	return out
+}
+
+// Ordinal is the ordinal of the document of key, if the index holds it.
+func (v *View[P]) Ordinal(key int64) (uint32, bool) {
+	ord, ok := v.ix.byKey[key]
+	return ord, ok
+}
