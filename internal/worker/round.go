@@ -20,11 +20,11 @@ type tenantWork struct {
 	work outbox.Work
 }
 
-// roundBatch is the fast path of a batch, in five round trips whatever
-// its number of tenants: the claim, which takes the tenants' locks and
-// their rows in one statement; the tenants' rows; every source read
-// (apply.Round); every write with the settling of the outbox rows; the
-// commit. Before, each tenant cost its own pick, claim, read, upsert,
+// roundBatch is the fast path of a batch, in six round trips whatever
+// its number of tenants: the BEGIN; the claim, which takes the tenants'
+// locks and their rows in one statement; the tenants' rows; every source
+// read (apply.Round); every write with the settling of the outbox rows;
+// the commit. Before, each tenant cost its own pick, claim, read, upsert,
 // removal and deletion: with changes spread over many tenants, a batch
 // spent most of its time on round trips of a few rows each. Whole passes
 // (a tenant-wide row, a company row) still run on their own, between the
