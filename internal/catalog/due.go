@@ -59,12 +59,19 @@ func (s *Store) dueAt(ctx context.Context, q pgq.Querier, version int64) (time.T
 	if next != nil {
 		at = *next
 	}
+	s.rememberDue(version, at)
+	return at, nil
+}
+
+// rememberDue records the due time of version, which Due then answers
+// for the caches' lookups: a snapshot's results are stored under the due
+// time it read, so lookups must name the same one.
+func (s *Store) rememberDue(version int64, at time.Time) {
 	s.due.mu.Lock()
 	if version >= s.due.version {
 		s.due.version, s.due.at = version, at
 	}
 	s.due.mu.Unlock()
-	return at, nil
 }
 
 // Due returns the due time of catalog version version when it is known

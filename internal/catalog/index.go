@@ -28,6 +28,7 @@ type memIndex struct {
 	ready     atomic.Bool
 	version   atomic.Int64 // the version both indexes show
 	feed      FeedWaiter
+	strings   interner // used by the follower's goroutine alone
 
 	mu       sync.Mutex
 	advanced chan struct{} // closed and replaced when version advances
@@ -174,17 +175,27 @@ func truncated(changes []changefeed.Change) bool {
 	return false
 }
 
+// maxBuild bounds the statements of a full build: minutes at the largest
+// catalogs we measured, and still an end to a snapshot held open.
+const maxBuild = 10 * time.Minute
+
 // rebuildIndex reads the whole catalog into new indexes and swaps them in.
-func (s *Store) rebuildIndex(ctx context.Context, tx pgq.Querier, version int64) error {
+func (s *Store) rebuildIndex(ctx context.Context, tx pgx.Tx, version int64) error {
+	// Reading every row takes longer than a visitor's statement may (the
+	// public role's statement_timeout), so the build sets its own bound.
+	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL statement_timeout = '%ds'", int(maxBuild.Seconds()))); err != nil {
+		return fmt.Errorf("catalog index: %w", err)
+	}
+	s.index.strings = interner{} // forget the values no row has any more
 	// The new indexes are private until swapped in: they fill without the
 	// lock, a chunk of rows at a time, so the rows read never pile up.
 	jobs := searchindex.New(jobSchema)
 	providers := searchindex.New(providerSchema)
-	err := streamDocs(ctx, tx, jobDocSQL, scanJobDoc, func(d []searchindex.Doc[*JobSummary]) { jobs.Apply(version, d, nil) })
+	err := streamDocs(ctx, tx, jobDocSQL, s.index.strings.jobDoc, func(d []searchindex.Doc[*JobSummary]) { jobs.Apply(version, d, nil) })
 	if err != nil {
 		return err
 	}
-	err = streamDocs(ctx, tx, providerDocSQL, scanProviderDoc, func(d []searchindex.Doc[*ProviderSummary]) { providers.Apply(version, d, nil) })
+	err = streamDocs(ctx, tx, providerDocSQL, s.index.strings.providerDoc, func(d []searchindex.Doc[*ProviderSummary]) { providers.Apply(version, d, nil) })
 	if err != nil {
 		return err
 	}
@@ -202,11 +213,11 @@ func (s *Store) applyChanges(ctx context.Context, tx pgq.Querier, version int64,
 	for _, c := range changes {
 		ids[c.Catalog] = append(ids[c.Catalog], c.ID)
 	}
-	jd, err := readDocs(ctx, tx, jobDocSQL, ids[kind.Jobs], scanJobDoc)
+	jd, err := readDocs(ctx, tx, jobDocSQL, ids[kind.Jobs], s.index.strings.jobDoc)
 	if err != nil {
 		return err
 	}
-	pd, err := readDocs(ctx, tx, providerDocSQL, ids[kind.Providers], scanProviderDoc)
+	pd, err := readDocs(ctx, tx, providerDocSQL, ids[kind.Providers], s.index.strings.providerDoc)
 	if err != nil {
 		return err
 	}
@@ -319,4 +330,33 @@ func (s *Store) IndexStatus() IndexStatus {
 		return nil
 	})
 	return st
+}
+
+// interner shares one copy of each string the catalog's rows repeat (a
+// company's name, a city, a job type, a skill) among the index's
+// payloads: each scanned row would otherwise hold its own copies, several
+// times the memory of the distinct values at a large catalog.
+type interner map[string]string
+
+func (in *interner) one(s *string) {
+	if *in == nil {
+		*in = interner{}
+	}
+	if v, ok := (*in)[*s]; ok {
+		*s = v
+		return
+	}
+	(*in)[*s] = *s
+}
+
+func (in *interner) all(ss ...*string) {
+	for _, s := range ss {
+		in.one(s)
+	}
+}
+
+func (in *interner) list(ss []string) {
+	for i := range ss {
+		in.one(&ss[i])
+	}
 }

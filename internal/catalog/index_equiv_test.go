@@ -355,3 +355,24 @@ func TestIndexFollowsTheFeed(t *testing.T) {
 		t.Fatalf("after TRUNCATE the index lists %d jobs (%v)", res.Total, err)
 	}
 }
+
+// The caches store a response under its snapshot's version and due time
+// and look it up under the version and Due: an index snapshot must name
+// the due time that Due answers, or no cached response is ever found.
+func TestIndexSnapshotDueIsLookedUp(t *testing.T) {
+	p := newIndexedPair(t)
+	ctx := context.Background()
+	for _, s := range []*catalog.Store{p.sql, p.idx} {
+		err := s.Snapshot(ctx, func(ctx context.Context) error {
+			v, _ := catalog.SnapshotVersion(ctx)
+			due, _ := catalog.SnapshotDue(ctx)
+			if at, ok := s.Due(v); !ok || !at.Equal(due) {
+				t.Errorf("snapshot of version %d due %v; Due answers %v, %v", v, due, at, ok)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -43,19 +43,24 @@ type jobView = searchindex.View[*JobSummary]
 // jobDocSQL reads job rows as the index keeps them: the summary, every
 // lexeme of the search vector, and the heading's lexemes with one weight
 // letter per occurrence.
-const jobDocSQL = `SELECT ` + jobSummaryColumns + `, tsvector_to_array(search), h.lexemes, h.weights
+const jobDocSQL = `SELECT ` + jobSummaryColumns + `, array_to_string(tsvector_to_array(search), ' '), h.lexemes, h.weights
 	FROM public.job_catalog LEFT JOIN LATERAL (SELECT array_agg(u.lexeme) AS lexemes,
 		array_agg(array_to_string(u.weights, '')) AS weights FROM unnest(search_head) u) h ON true`
 
-func scanJobDoc(row rowScanner) (searchindex.Doc[*JobSummary], error) {
+func (in *interner) jobDoc(row rowScanner) (searchindex.Doc[*JobSummary], error) {
 	var j JobSummary
 	var desc string
-	var lexemes, head, weights []string
-	if err := row.Scan(append(j.dests(&desc), &lexemes, &head, &weights)...); err != nil {
+	var words string
+	var head, weights []string
+	if err := row.Scan(append(j.dests(&desc), &words, &head, &weights)...); err != nil {
 		return searchindex.Doc[*JobSummary]{}, err
 	}
 	j.finish(desc)
-	d := searchindex.Doc[*JobSummary]{Key: j.ID, Lexemes: lexemes, Head: headTerms(head, weights),
+	in.all(&j.CompanyName, &j.CompanySlug, &j.CompanyLogoURL, &j.CategoryName, &j.CategorySlug, &j.JobType,
+		&j.ExperienceLevel, &j.RemotePolicy, &j.City, &j.State, &j.Country)
+	in.list(j.RequiredSkills)
+	in.list(j.PreferredSkills)
+	d := searchindex.Doc[*JobSummary]{Key: j.ID, Words: words, Head: headTerms(head, weights),
 		From: j.PublishedAt, Payload: &j, Values: make([][]string, jobFields),
 		Nums: []float64{jnPublished: timeKey(j.PublishedAt), jnFeatured: boolKey(j.IsFeatured), jnYearlyMax: math.NaN(), jnID: float64(j.ID)}}
 	if j.SalaryYearlyMax != nil {

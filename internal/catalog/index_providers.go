@@ -41,23 +41,29 @@ type providerIndex = searchindex.Index[*ProviderSummary]
 type providerView = searchindex.View[*ProviderSummary]
 
 // providerDocSQL is jobDocSQL for providers.
-const providerDocSQL = `SELECT ` + providerSummaryColumns + `, tsvector_to_array(search), h.lexemes, h.weights
+const providerDocSQL = `SELECT ` + providerSummaryColumns + `, array_to_string(tsvector_to_array(search), ' '), h.lexemes, h.weights
 	FROM public.provider_catalog LEFT JOIN LATERAL (SELECT array_agg(u.lexeme) AS lexemes,
 		array_agg(array_to_string(u.weights, '')) AS weights FROM unnest(search_head) u) h ON true`
 
-func scanProviderDoc(row rowScanner) (searchindex.Doc[*ProviderSummary], error) {
+func (in *interner) providerDoc(row rowScanner) (searchindex.Doc[*ProviderSummary], error) {
 	var p ProviderSummary
-	var lexemes, head, weights []string
-	if err := row.Scan(append(p.dests(), &lexemes, &head, &weights)...); err != nil {
+	var words string
+	var head, weights []string
+	if err := row.Scan(append(p.dests(), &words, &head, &weights)...); err != nil {
 		return searchindex.Doc[*ProviderSummary]{}, err
 	}
+	in.all(&p.ProviderType, &p.AvatarURL, &p.City, &p.State, &p.Country, &p.Currency, &p.AvailabilityStatus,
+		&p.CompanyName, &p.CompanySlug)
+	in.list(p.CategoryNames)
+	in.list(p.CategorySlugs)
+	in.list(p.SkillNames)
 	flag := func(b bool) []string {
 		if b {
 			return []string{"true"}
 		}
 		return nil
 	}
-	return searchindex.Doc[*ProviderSummary]{Key: p.ID, Lexemes: lexemes, Head: headTerms(head, weights),
+	return searchindex.Doc[*ProviderSummary]{Key: p.ID, Words: words, Head: headTerms(head, weights),
 		From: p.PublishedAt, Payload: &p, Values: [][]string{pfCategory: p.CategorySlugs, pfSkill: p.SkillNames,
 			pfCountry: {p.Country}, pfState: {p.State}, pfCity: {p.City}, pfCompany: {p.CompanySlug},
 			pfVerified: flag(p.IsVerified), pfAvailable: flag(p.Available()), pfRemote: flag(p.CanWorkRemotely),

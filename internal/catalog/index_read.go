@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
 
@@ -33,10 +34,13 @@ func (s *Store) indexSnapshot(ctx context.Context, fn func(ctx context.Context) 
 	now := s.now()
 	return s.index.lock.Read(now, func() error {
 		v := s.index.jobs.View(now)
-		due := v.Due()
-		if pd := s.index.providers.View(now).Due(); !pd.IsZero() && (due.IsZero() || pd.Before(due)) {
-			due = pd
+		due := never
+		for _, d := range []time.Time{v.Due(), s.index.providers.View(now).Due()} {
+			if !d.IsZero() && d.Before(due) {
+				due = d
+			}
 		}
+		s.rememberDue(v.Version(), due)
 		return fn(context.WithValue(ctx, snapshotKey{}, &snapshot{version: v.Version(), due: due, indexed: true}))
 	}, s.index.jobs, s.index.providers)
 }

@@ -85,8 +85,9 @@ type JobPage struct {
 	Page int    // 1 for the first page
 	Next string // cursor of the next page, "" on the last
 	Prev string // cursor of the previous page, "" on the first
-	// Total counts the matching jobs exactly up to CountCap; above it Total
-	// is CountCap and TotalExact is false ("10,000+"). A ranked search
+	// Total counts the matching jobs: exactly when the search index
+	// answers; from PostgreSQL exactly up to CountCap, above it Total is
+	// CountCap and TotalExact is false ("10,000+"). A ranked search
 	// visits every match anyway and counts them all exactly. Later pages
 	// repeat the first page's count, carried by the cursor.
 	Total      int

@@ -12,7 +12,12 @@ import (
 type Doc[P any] struct {
 	Key     int64    // the catalog row's id
 	Lexemes []string // every lexeme of the row's search vector
-	Head    []Term   // the heading's lexemes, with the weight each occurrence ranks by
+	// Words holds more lexemes separated by spaces, which to_tsvector's
+	// lexemes never contain: one string per row read instead of one per
+	// lexeme, which a large catalog's build would otherwise allocate and
+	// drop by the million.
+	Words string
+	Head  []Term // the heading's lexemes, with the weight each occurrence ranks by
 	// Values holds, per field in the index's order, the document's values
 	// of it (none, one, or several for a list such as skills).
 	Values [][]string
@@ -157,6 +162,9 @@ func (ix *Index[P]) put(d *Doc[P]) {
 	for _, l := range d.Lexemes {
 		ix.postings[ix.lexemeID(l)].Add(ord)
 	}
+	for w := range strings.FieldsSeq(d.Words) {
+		ix.postings[ix.lexemeID(w)].Add(ord)
+	}
 	e.head = make([]headTerm, len(d.Head))
 	for i, t := range d.Head {
 		e.head[i] = headTerm{id: ix.lexemeID(t.Lexeme), weight: t.Weight}
@@ -186,6 +194,7 @@ func (ix *Index[P]) ordinal() uint32 {
 func (ix *Index[P]) lexemeID(l string) uint32 {
 	id, ok := ix.lex[l]
 	if !ok {
+		l = strings.Clone(l) // not a piece of the row's Words
 		id = uint32(len(ix.lexemes))
 		ix.lex[l] = id
 		ix.lexemes = append(ix.lexemes, l)
