@@ -24,8 +24,8 @@ type sqlTrace struct {
 }
 
 type traceStat struct {
-	n     int
-	total time.Duration
+	n          int
+	total, max time.Duration
 }
 
 type traceKey struct{}
@@ -69,6 +69,7 @@ func (t *sqlTrace) end(ctx context.Context) {
 	}
 	st.n++
 	st.total += d
+	st.max = max(st.max, d)
 }
 
 // TraceQueryStart implements pgx.QueryTracer.
@@ -133,8 +134,8 @@ func (t *sqlTrace) summary(wall time.Duration) string {
 	fmt.Fprintf(&b, "  worker round trips: %s in all over %s of wall time\n", sum.Round(time.Millisecond), wall.Round(time.Millisecond))
 	for _, n := range names {
 		st := t.stats[n]
-		fmt.Fprintf(&b, "    %6d x %8s avg %8s  %s\n", st.n, st.total.Round(time.Millisecond),
-			(st.total / time.Duration(st.n)).Round(time.Microsecond), n)
+		fmt.Fprintf(&b, "    %6d x %8s avg %8s max %8s  %s\n", st.n, st.total.Round(time.Millisecond),
+			(st.total / time.Duration(st.n)).Round(time.Microsecond), st.max.Round(time.Microsecond), n)
 	}
 	return b.String()
 }

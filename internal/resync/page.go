@@ -44,6 +44,38 @@ func (r *runner) page(ctx context.Context, tenantID int64, c kind.Catalog, after
 	return p, nil
 }
 
+// firstPages syncs the first page of every catalog of the run in one
+// transaction: most tenants' catalogs fit in a page, and a bulk sync with
+// nothing to do is made of little else than each page's BEGIN, tenant read
+// and commit, which the catalogs then share.
+func (r *runner) firstPages(ctx context.Context, tenantID int64) ([]apply.Page, error) {
+	start := time.Now()
+	pages := make([]apply.Page, len(r.opts.Catalogs))
+	err := inTx(ctx, r.pool, r.opts.DryRun, lockedBegin(tenantID), func(tx pgx.Tx) error {
+		t, err := source.LoadTenant(ctx, tx, tenantID)
+		if err != nil {
+			return err
+		}
+		for i, c := range r.opts.Catalogs {
+			opts := apply.Options{DryRun: r.opts.DryRun, Full: r.opts.Full}
+			if pages[i], err = apply.SyncPage(ctx, tx, t, c, 0, r.opts.BatchSize, opts); err != nil {
+				return fmt.Errorf("%s: %w", c, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !r.opts.DryRun {
+		for i, c := range r.opts.Catalogs {
+			pages[i].Stats.Record(c)
+		}
+		metrics.SyncApplySeconds.WithLabelValues("bulk").Observe(time.Since(start).Seconds())
+	}
+	return pages, nil
+}
+
 // lockedBegin opens a READ COMMITTED transaction holding the tenant's sync
 // lock (apply.LockTenant's); the id is a number, written as a literal
 // because a BEGIN takes no parameters.

@@ -74,11 +74,21 @@ type runner struct {
 func (r *runner) tenant(ctx context.Context, t domain.Tenant) TenantReport {
 	start := time.Now()
 	rep := TenantReport{TenantID: t.ID, Slug: t.Slug, Catalogs: map[kind.Catalog]apply.Stats{}}
-	for _, c := range r.opts.Catalogs {
-		if err := r.catalog(ctx, t.ID, c, &rep); err != nil {
+	firsts, err := r.firstPages(ctx, t.ID)
+	switch {
+	case errors.Is(err, source.ErrTenantGone):
+		rep.Gone = true
+	case err != nil:
+		rep.Err = err
+		r.opts.Logger.ErrorContext(ctx, "resync failed", "tenant", t.Slug, "error", err)
+	}
+	for i, c := range r.opts.Catalogs {
+		if err != nil {
+			break
+		}
+		if err = r.catalog(ctx, t.ID, c, firsts[i], &rep); err != nil {
 			rep.Err = err
 			r.opts.Logger.ErrorContext(ctx, "resync failed", "tenant", t.Slug, "catalog", string(c), "error", err)
-			break
 		}
 	}
 	rep.Duration = time.Since(start)
@@ -88,18 +98,10 @@ func (r *runner) tenant(ctx context.Context, t domain.Tenant) TenantReport {
 	return rep
 }
 
-func (r *runner) catalog(ctx context.Context, tenantID int64, c kind.Catalog, rep *TenantReport) error {
-	var after int64
+// catalog counts a catalog's first page and syncs the rest, page by page.
+func (r *runner) catalog(ctx context.Context, tenantID int64, c kind.Catalog, p apply.Page, rep *TenantReport) error {
 	var st apply.Stats
 	for {
-		p, err := r.page(ctx, tenantID, c, after)
-		if errors.Is(err, source.ErrTenantGone) {
-			rep.Gone = true
-			return nil
-		}
-		if err != nil {
-			return err
-		}
 		st.Add(p.Stats)
 		rep.Catalogs[c] = st
 		rep.Failed = append(rep.Failed, p.Failed...)
@@ -107,7 +109,15 @@ func (r *runner) catalog(ctx context.Context, tenantID int64, c kind.Catalog, re
 		if p.Done {
 			return nil
 		}
-		after = p.Last
+		var err error
+		p, err = r.page(ctx, tenantID, c, p.Last)
+		if errors.Is(err, source.ErrTenantGone) {
+			rep.Gone = true
+			return nil
+		}
+		if err != nil {
+			return err
+		}
 	}
 }
 
