@@ -35,7 +35,11 @@ const (
 	jobNums
 )
 
-var jobSchema = searchindex.Schema[*JobSummary]{Fields: jobFields, Nums: jobNums, Label: jobLabel}
+var jobSchema = searchindex.Schema[*JobSummary]{Fields: jobFields, Nums: jobNums, Label: jobLabel,
+	Orders: [][]int{{jnFeatured, jnPublished, jnID}, {jnPublished, jnID}}}
+
+// jobOrders are the sorts the job index keeps in order (jobSchema.Orders).
+var jobOrders = map[string]int{SortFeatured: 0, SortNewest: 1}
 
 type jobIndex = searchindex.Index[*JobSummary]
 type jobView = searchindex.View[*JobSummary]

@@ -35,7 +35,11 @@ const (
 	providerNums
 )
 
-var providerSchema = searchindex.Schema[*ProviderSummary]{Fields: providerFields, Nums: providerNums, Label: providerLabel}
+var providerSchema = searchindex.Schema[*ProviderSummary]{Fields: providerFields, Nums: providerNums, Label: providerLabel,
+	Orders: [][]int{{pnScore, pnReviews, pnID}, {pnFeatured, pnPublished, pnID}, {pnPublished, pnID}, {pnReviews, pnRating, pnID}}}
+
+// providerOrders are the sorts the provider index keeps in order.
+var providerOrders = map[string]int{SortRating: 0, SortFeatured: 1, SortNewest: 2, SortReviews: 3}
 
 type providerIndex = searchindex.Index[*ProviderSummary]
 type providerView = searchindex.View[*ProviderSummary]

@@ -113,6 +113,9 @@ func (s *Store) indexedJobPage(ctx context.Context, q JobQuery, st cursorState) 
 		if err != nil {
 			return err
 		}
+		if o, ok := jobOrders[sort]; ok {
+			w.sorted, w.listed = v.Order(o), v.Listed()
+		}
 		set := jobSet(v, q, match, st.Currency, "")
 		ords, first, last, more := w.page(set)
 		jobs := make([]JobSummary, len(ords))

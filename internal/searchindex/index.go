@@ -39,6 +39,9 @@ type Schema[P any] struct {
 	// is not the value itself (a category's name beside its slug); nil
 	// names every value by itself.
 	Label func(p P, field, i int) string
+	// Orders are the sorts kept up to date, each a list of Nums indexes
+	// compared largest first, the ordinal breaking ties (see Walk).
+	Orders [][]int
 }
 
 // Term is one occurrence of a heading lexeme and its rank weight.
@@ -68,6 +71,8 @@ type Index[P any] struct {
 	label  func(p P, field, i int) string // Schema.Label
 	stride int                            // Schema.Nums
 	nums   []float64                      // by ordinal, stride each
+	orders []order                        // Schema.Orders
+	added  []uint32                       // put by this Apply, to be placed in the orders
 }
 
 type entry[P any] struct {
@@ -97,6 +102,9 @@ type field struct {
 func New[P any](s Schema[P]) *Index[P] {
 	ix := &Index[P]{byKey: map[int64]uint32{}, live: roaring.New(), dead: roaring.New(),
 		lex: map[string]uint32{}, fields: make([]field, s.Fields), label: s.Label, stride: s.Nums}
+	for _, o := range s.Orders {
+		ix.orders = append(ix.orders, order{nums: o})
+	}
 	for i := range ix.fields {
 		ix.fields[i].ids = map[string]uint32{}
 	}
@@ -119,6 +127,8 @@ func (ix *Index[P]) Apply(version int64, docs []Doc[P], gone []int64) {
 		ix.put(&docs[i])
 	}
 	ix.version = version
+	ix.orderAdd(ix.added)
+	ix.added = ix.added[:0]
 	ix.freshNewest()
 	ix.pruneEvents()
 	ix.compact()
@@ -138,6 +148,7 @@ func (ix *Index[P]) remove(key int64) {
 	if ix.clock.valid && ix.clock.listed.Contains(ord) {
 		ix.count(ord, -1)
 	}
+	ix.orderRemove(ord)
 	delete(ix.byKey, key)
 	ix.live.Remove(ord)
 	ix.clock.listed.Remove(ord)
@@ -174,6 +185,7 @@ func (ix *Index[P]) put(d *Doc[P]) {
 		ix.nums = append(ix.nums, make([]float64, need-len(ix.nums))...)
 	}
 	copy(ix.nums[int(ord)*ix.stride:], d.Nums[:ix.stride])
+	ix.added = append(ix.added, ord)
 	ix.byKey[d.Key] = ord
 	ix.live.Add(ord)
 	if ix.clock.admit(ord, e.from, e.until) {
