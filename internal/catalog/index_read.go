@@ -181,28 +181,6 @@ func (s *Store) indexedJobFacets(ctx context.Context, q JobQuery) (JobFacets, er
 	return out, err
 }
 
-// jobLabel names a job's value of a facet field, as the SQL facets label
-// them (jobFacetSpecs).
-func jobLabel(j *JobSummary, f, _ int) string {
-	switch f {
-	case jfCategory:
-		return j.CategoryName
-	case jfJobType:
-		return j.JobType
-	case jfLevel:
-		return j.ExperienceLevel
-	case jfRemote:
-		return j.RemotePolicy
-	case jfCountry:
-		return j.Country
-	case jfCompany:
-		return j.CompanyName
-	case jfCurrency:
-		return *j.SalaryCurrency
-	}
-	return ""
-}
-
 // countIndexFacets counts each facet of specs (index fields fields) over
 // set(""), or over set(its name) when its own filter is active.
 func countIndexFacets[P any](v *searchindex.View[P], specs []facetSpec, fields []int, active []bool,
