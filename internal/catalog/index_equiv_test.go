@@ -197,30 +197,42 @@ func (p *indexedPair) compareLive(t *testing.T) {
 // first page and every id in order.
 func (p *indexedPair) allJobPages(t *testing.T, s *catalog.Store, q catalog.JobQuery) (catalog.JobPage, []int64) {
 	t.Helper()
-	return allPages(t, func(cursor string) (catalog.JobPage, []int64, string, error) {
+	return allPages(t, func(cursor string) (catalog.JobPage, []int64, string, string, error) {
 		q.Cursor = cursor
 		page, err := s.SearchJobs(context.Background(), q)
 		var ids []int64
 		for _, j := range page.Jobs {
 			ids = append(ids, j.ID)
 		}
-		return page, ids, page.Next, err
+		return page, ids, page.Next, page.Prev, err
 	})
 }
 
-// allPages follows next cursors from the first page of read to the last.
-func allPages[P any](t *testing.T, read func(cursor string) (P, []int64, string, error)) (P, []int64) {
+// allPages follows next cursors from the first page of read to the last,
+// then prev cursors back to the first, which must show the same pages.
+func allPages[P any](t *testing.T, read func(cursor string) (P, []int64, string, string, error)) (P, []int64) {
 	t.Helper()
-	first, ids, next, err := read("")
+	first, ids, next, _, err := read("")
 	if err != nil {
 		t.Fatal(err)
 	}
+	pages := [][]int64{ids}
+	prev := ""
 	for n := 0; next != "" && n < 200; n++ {
-		_, more, cur, err := read(next)
-		if err != nil {
+		var more []int64
+		if _, more, next, prev, err = read(next); err != nil {
 			t.Fatal(err)
 		}
-		ids, next = append(ids, more...), cur
+		ids, pages = append(ids, more...), append(pages, more)
+	}
+	for i := len(pages) - 2; i >= 0 && prev != ""; i-- {
+		var back []int64
+		if _, back, _, prev, err = read(prev); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(back, pages[i]) {
+			t.Errorf("walking back, page %d shows %v, forward %v", i+1, back, pages[i])
+		}
 	}
 	return first, ids
 }
@@ -307,14 +319,14 @@ func TestIndexAnswersProvidersAsPostgreSQL(t *testing.T) {
 
 func allProviderPages(t *testing.T, s *catalog.Store, q catalog.ProviderQuery) (catalog.ProviderPage, []int64) {
 	t.Helper()
-	return allPages(t, func(cursor string) (catalog.ProviderPage, []int64, string, error) {
+	return allPages(t, func(cursor string) (catalog.ProviderPage, []int64, string, string, error) {
 		q.Cursor = cursor
 		page, err := s.SearchProviders(context.Background(), q)
 		var ids []int64
 		for _, x := range page.Providers {
 			ids = append(ids, x.ID)
 		}
-		return page, ids, page.Next, err
+		return page, ids, page.Next, page.Prev, err
 	})
 }
 

@@ -35,7 +35,11 @@ const (
 	jobNums
 )
 
-var jobSchema = searchindex.Schema[*JobSummary]{Fields: jobFields, Nums: jobNums, Label: jobLabel}
+var jobSchema = searchindex.Schema[*JobSummary]{Fields: jobFields, Nums: jobNums,
+	Orders: [][]int{{jnFeatured, jnPublished, jnID}, {jnPublished, jnID}}}
+
+// jobOrders are the sorts the job index keeps in order (jobSchema.Orders).
+var jobOrders = map[string]int{SortFeatured: 0, SortNewest: 1}
 
 type jobIndex = searchindex.Index[*JobSummary]
 type jobView = searchindex.View[*JobSummary]
@@ -62,7 +66,9 @@ func (in *interner) jobDoc(row rowScanner) (searchindex.Doc[*JobSummary], error)
 	in.list(j.PreferredSkills)
 	d := searchindex.Doc[*JobSummary]{Key: j.ID, Words: words, Head: headTerms(head, weights),
 		From: j.PublishedAt, Payload: &j, Values: make([][]string, jobFields),
-		Nums: []float64{jnPublished: timeKey(j.PublishedAt), jnFeatured: boolKey(j.IsFeatured), jnYearlyMax: math.NaN(), jnID: float64(j.ID)}}
+		// The facets' names where a value is a slug (jobFacetSpecs).
+		Labels: [][]string{jfCategory: {j.CategoryName}, jfCompany: {j.CompanyName}},
+		Nums:   []float64{jnPublished: timeKey(j.PublishedAt), jnFeatured: boolKey(j.IsFeatured), jnYearlyMax: math.NaN(), jnID: float64(j.ID)}}
 	if j.SalaryYearlyMax != nil {
 		d.Nums[jnYearlyMax] = *j.SalaryYearlyMax
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"container/heap"
 	"slices"
+	"sort"
 	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -87,20 +88,31 @@ type indexWalk struct {
 	after *ikey // the cursor's position; nil on the first page
 	back  bool
 	limit int
+	// sorted, when set, is every live ordinal already in spec's order (a
+	// maintained order of the index), and listed the listed set: a large
+	// set is then paged by walking it rather than ranking every member.
+	sorted []uint32
+	listed *roaring.Bitmap
+}
+
+// before reports whether a comes first in the walking direction.
+func (w indexWalk) before(a, b ikey) bool {
+	if !w.spec.asc != w.back {
+		return a.compare(b) > 0
+	}
+	return a.compare(b) < 0
 }
 
 // page returns the ordinals of one page in display order, with the same
 // contract as runPage: the first and last items' keys, and whether rows
 // exist beyond the page in the walking direction.
 func (w indexWalk) page(set *roaring.Bitmap) (ords []uint32, first, last []any, more bool) {
-	desc := !w.spec.asc != w.back
-	// before reports whether a comes first in the walking direction.
-	before := func(a, b ikey) bool {
-		if desc {
-			return a.compare(b) > 0
-		}
-		return a.compare(b) < 0
+	// Walking an order costs about limit / density membership tests;
+	// ranking costs one key per member. Walk when the set is dense.
+	if w.sorted != nil && set.GetCardinality()*8 >= w.listed.GetCardinality() {
+		return w.finish(w.walkSorted(set))
 	}
+	before := w.before
 	h := &keyHeap{worst: func(a, b ikey) bool { return before(b, a) }}
 	set.Iterate(func(ord uint32) bool {
 		k := w.key(ord)
@@ -122,6 +134,34 @@ func (w indexWalk) page(set *roaring.Bitmap) (ords []uint32, first, last []any, 
 		}
 		return 1
 	})
+	return w.finish(items)
+}
+
+// walkSorted collects up to limit+1 members of set after the cursor, in
+// the walking direction, from the sorted ordinals.
+func (w indexWalk) walkSorted(set *roaring.Bitmap) []keyed {
+	n := len(w.sorted)
+	// The sorted ordinals run in spec's order, which is the walking
+	// direction unless walking back; find the first past the cursor.
+	at := func(i int) uint32 { return w.sorted[i] }
+	if w.back {
+		at = func(i int) uint32 { return w.sorted[n-1-i] }
+	}
+	start := 0
+	if w.after != nil {
+		start = sort.Search(n, func(i int) bool { return w.before(*w.after, w.key(at(i))) })
+	}
+	var items []keyed
+	for i := start; i < n && len(items) <= w.limit; i++ {
+		if ord := at(i); set.Contains(ord) {
+			items = append(items, keyed{ord, w.key(ord)})
+		}
+	}
+	return items
+}
+
+// finish cuts items (in walking order, up to limit+1) to the page.
+func (w indexWalk) finish(items []keyed) (ords []uint32, first, last []any, more bool) {
 	if len(items) > w.limit {
 		more, items = true, items[:w.limit]
 	}

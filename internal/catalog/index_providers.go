@@ -35,7 +35,11 @@ const (
 	providerNums
 )
 
-var providerSchema = searchindex.Schema[*ProviderSummary]{Fields: providerFields, Nums: providerNums, Label: providerLabel}
+var providerSchema = searchindex.Schema[*ProviderSummary]{Fields: providerFields, Nums: providerNums,
+	Orders: [][]int{{pnScore, pnReviews, pnID}, {pnFeatured, pnPublished, pnID}, {pnPublished, pnID}, {pnReviews, pnRating, pnID}}}
+
+// providerOrders are the sorts the provider index keeps in order.
+var providerOrders = map[string]int{SortRating: 0, SortFeatured: 1, SortNewest: 2, SortReviews: 3}
 
 type providerIndex = searchindex.Index[*ProviderSummary]
 type providerView = searchindex.View[*ProviderSummary]
@@ -64,7 +68,11 @@ func (in *interner) providerDoc(row rowScanner) (searchindex.Doc[*ProviderSummar
 		return nil
 	}
 	return searchindex.Doc[*ProviderSummary]{Key: p.ID, Words: words, Head: headTerms(head, weights),
-		From: p.PublishedAt, Payload: &p, Values: [][]string{pfCategory: p.CategorySlugs, pfSkill: p.SkillNames,
+		From: p.PublishedAt, Payload: &p,
+		// The facets' names (providerFacetSpecs).
+		Labels: [][]string{pfCategory: p.CategoryNames, pfCompany: {p.CompanyName}, pfVerified: {"Verified"},
+			pfAvailable: {"Available"}, pfRemote: {"Remote"}},
+		Values: [][]string{pfCategory: p.CategorySlugs, pfSkill: p.SkillNames,
 			pfCountry: {p.Country}, pfState: {p.State}, pfCity: {p.City}, pfCompany: {p.CompanySlug},
 			pfVerified: flag(p.IsVerified), pfAvailable: flag(p.Available()), pfRemote: flag(p.CanWorkRemotely),
 			pfTenant: {strconv.FormatInt(p.CompanyID, 10)}},
@@ -143,28 +151,4 @@ func providerKey(v *providerView, sort string, terms searchindex.Terms) func(uin
 		return key(pnFeatured, pnPublished)
 	}
 	return key(pnScore, pnReviews)
-}
-
-// providerLabel names a provider's i-th value of a facet field, as the
-// SQL facets label them.
-func providerLabel(p *ProviderSummary, f, i int) string {
-	switch f {
-	case pfCategory:
-		if i < len(p.CategoryNames) {
-			return p.CategoryNames[i]
-		}
-	case pfSkill:
-		return p.SkillNames[i]
-	case pfCountry:
-		return p.Country
-	case pfCompany:
-		return p.CompanyName
-	case pfVerified:
-		return "Verified"
-	case pfAvailable:
-		return "Available"
-	case pfRemote:
-		return "Remote"
-	}
-	return ""
 }

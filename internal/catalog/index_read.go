@@ -113,6 +113,9 @@ func (s *Store) indexedJobPage(ctx context.Context, q JobQuery, st cursorState) 
 		if err != nil {
 			return err
 		}
+		if o, ok := jobOrders[sort]; ok {
+			w.sorted, w.listed = v.Order(o), v.Listed()
+		}
 		set := jobSet(v, q, match, st.Currency, "")
 		ords, first, last, more := w.page(set)
 		jobs := make([]JobSummary, len(ords))
@@ -176,28 +179,6 @@ func (s *Store) indexedJobFacets(ctx context.Context, q JobQuery) (JobFacets, er
 		return nil
 	})
 	return out, err
-}
-
-// jobLabel names a job's value of a facet field, as the SQL facets label
-// them (jobFacetSpecs).
-func jobLabel(j *JobSummary, f, _ int) string {
-	switch f {
-	case jfCategory:
-		return j.CategoryName
-	case jfJobType:
-		return j.JobType
-	case jfLevel:
-		return j.ExperienceLevel
-	case jfRemote:
-		return j.RemotePolicy
-	case jfCountry:
-		return j.Country
-	case jfCompany:
-		return j.CompanyName
-	case jfCurrency:
-		return *j.SalaryCurrency
-	}
-	return ""
 }
 
 // countIndexFacets counts each facet of specs (index fields fields) over

@@ -30,6 +30,9 @@ func (s *Store) indexedProviderPage(ctx context.Context, q ProviderQuery, st cur
 		if err != nil {
 			return err
 		}
+		if o, ok := providerOrders[sort]; ok {
+			w.sorted, w.listed = v.Order(o), v.Listed()
+		}
 		set := providerSet(v, q, match, "")
 		ords, first, last, more := w.page(set)
 		items := make([]ProviderSummary, len(ords))

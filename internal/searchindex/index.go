@@ -21,6 +21,10 @@ type Doc[P any] struct {
 	// Values holds, per field in the index's order, the document's values
 	// of it (none, one, or several for a list such as skills).
 	Values [][]string
+	// Labels name the values where a value's name is not the value itself
+	// (a category's name beside its slug): nil, or per field nil or one
+	// name per value.
+	Labels [][]string
 	// From and Until bound when the document is listed: from From
 	// (inclusive) until Until (exclusive; the zero time is never).
 	From, Until time.Time
@@ -35,10 +39,9 @@ type Doc[P any] struct {
 type Schema[P any] struct {
 	Fields int // values per document, Doc.Values
 	Nums   int // numbers per document, Doc.Nums
-	// Label names a document's i-th value of a field, where a value's name
-	// is not the value itself (a category's name beside its slug); nil
-	// names every value by itself.
-	Label func(p P, field, i int) string
+	// Orders are the sorts kept up to date, each a list of Nums indexes
+	// compared largest first, the ordinal breaking ties (see Walk).
+	Orders [][]int
 }
 
 // Term is one occurrence of a heading lexeme and its rank weight.
@@ -65,9 +68,12 @@ type Index[P any] struct {
 	sorted   []uint32          // lexeme ids in lexeme order, for prefixes
 
 	fields []field
-	label  func(p P, field, i int) string // Schema.Label
-	stride int                            // Schema.Nums
-	nums   []float64                      // by ordinal, stride each
+	names  map[string]uint32 // Doc.Labels, each kept once
+	named  []string          // name id -> name
+	stride int               // Schema.Nums
+	nums   []float64         // by ordinal, stride each
+	orders []order           // Schema.Orders
+	added  []uint32          // put by this Apply, to be placed in the orders
 }
 
 type entry[P any] struct {
@@ -75,6 +81,7 @@ type entry[P any] struct {
 	head    []headTerm
 	vals    []uint32 // value ids of every field, field after field
 	offs    []uint16 // vals[offs[f]:offs[f+1]] are field f's
+	names   []uint32 // name ids beside vals; nil when the document named none
 	from    int64    // unix microseconds
 	until   int64    // unix microseconds; 0 for never
 	payload P
@@ -96,7 +103,10 @@ type field struct {
 // New returns an empty index of documents of schema s.
 func New[P any](s Schema[P]) *Index[P] {
 	ix := &Index[P]{byKey: map[int64]uint32{}, live: roaring.New(), dead: roaring.New(),
-		lex: map[string]uint32{}, fields: make([]field, s.Fields), label: s.Label, stride: s.Nums}
+		lex: map[string]uint32{}, fields: make([]field, s.Fields), names: map[string]uint32{}, stride: s.Nums}
+	for _, o := range s.Orders {
+		ix.orders = append(ix.orders, order{nums: o})
+	}
 	for i := range ix.fields {
 		ix.fields[i].ids = map[string]uint32{}
 	}
@@ -119,6 +129,8 @@ func (ix *Index[P]) Apply(version int64, docs []Doc[P], gone []int64) {
 		ix.put(&docs[i])
 	}
 	ix.version = version
+	ix.orderAdd(ix.added)
+	ix.added = ix.added[:0]
 	ix.freshNewest()
 	ix.pruneEvents()
 	ix.compact()
@@ -138,6 +150,7 @@ func (ix *Index[P]) remove(key int64) {
 	if ix.clock.valid && ix.clock.listed.Contains(ord) {
 		ix.count(ord, -1)
 	}
+	ix.orderRemove(ord)
 	delete(ix.byKey, key)
 	ix.live.Remove(ord)
 	ix.clock.listed.Remove(ord)
@@ -152,10 +165,13 @@ func (ix *Index[P]) put(d *Doc[P]) {
 	e := entry[P]{key: d.Key, from: micros(d.From), until: micros(d.Until), payload: d.Payload,
 		offs: make([]uint16, len(ix.fields)+1)}
 	for f := range ix.fields {
-		for _, v := range d.Values[f] {
+		for i, v := range d.Values[f] {
 			id := ix.fields[f].id(v)
 			e.vals = append(e.vals, id)
 			ix.fields[f].docs[id].Add(ord)
+			if d.Labels != nil {
+				e.names = append(e.names, ix.nameID(d.Labels, f, i, v))
+			}
 		}
 		e.offs[f+1] = uint16(len(e.vals))
 	}
@@ -174,6 +190,7 @@ func (ix *Index[P]) put(d *Doc[P]) {
 		ix.nums = append(ix.nums, make([]float64, need-len(ix.nums))...)
 	}
 	copy(ix.nums[int(ord)*ix.stride:], d.Nums[:ix.stride])
+	ix.added = append(ix.added, ord)
 	ix.byKey[d.Key] = ord
 	ix.live.Add(ord)
 	if ix.clock.admit(ord, e.from, e.until) {
@@ -201,6 +218,22 @@ func (ix *Index[P]) lexemeID(l string) uint32 {
 		ix.postings = append(ix.postings, roaring.New())
 		i, _ := slices.BinarySearchFunc(ix.sorted, l, func(id uint32, l string) int { return strings.Compare(ix.lexemes[id], l) })
 		ix.sorted = slices.Insert(ix.sorted, i, id)
+	}
+	return id
+}
+
+// nameID keeps the name of a document's i-th value of field f (the value
+// itself where no name is given) once.
+func (ix *Index[P]) nameID(labels [][]string, f, i int, value string) uint32 {
+	name := value
+	if f < len(labels) && i < len(labels[f]) {
+		name = labels[f][i]
+	}
+	id, ok := ix.names[name]
+	if !ok {
+		id = uint32(len(ix.named))
+		ix.names[name] = id
+		ix.named = append(ix.named, name)
 	}
 	return id
 }

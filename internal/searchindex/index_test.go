@@ -235,7 +235,7 @@ func TestEventsPruned(t *testing.T) {
 // The tallies of the listed set stay equal to a count over it through
 // random puts, removals and clock moves.
 func TestTalliesFollowTheListedSet(t *testing.T) {
-	ix := searchindex.New(searchindex.Schema[string]{Fields: 1, Label: func(p string, _, _ int) string { return "name of " + p }})
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
 	r := rand.New(rand.NewPCG(1, 2))
 	countries := []string{"DE", "FR", "IT", ""}
 	at := t0
@@ -254,7 +254,9 @@ func TestTalliesFollowTheListedSet(t *testing.T) {
 			if r.IntN(2) == 0 {
 				until = from.Add(time.Duration(1+r.IntN(100)) * time.Minute)
 			}
-			docs = append(docs, doc(k, []string{"a"}, countries[r.IntN(len(countries))], from, until))
+			d := doc(k, []string{"a"}, countries[r.IntN(len(countries))], from, until)
+			d.Labels = [][]string{{"name of " + d.Values[0][0]}}
+			docs = append(docs, d)
 			froms[k] = from
 		}
 		ix.Apply(step, docs, gone)
@@ -277,4 +279,45 @@ func TestTalliesFollowTheListedSet(t *testing.T) {
 			return nil
 		}, ix)
 	}
+}
+
+// The maintained orders hold every live document, sorted, through puts,
+// replacements and removals, small and large.
+func TestOrdersStaySorted(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1, Nums: 2, Orders: [][]int{{0, 1}, {1}}})
+	r := rand.New(rand.NewPCG(3, 4))
+	for step := int64(1); step <= 200; step++ {
+		var docs []searchindex.Doc[string]
+		n := 3
+		if step%50 == 0 {
+			n = 500 // a bulk step
+		}
+		for range n {
+			d := doc(int64(r.IntN(1000)), []string{"a"}, "DE", t0, time.Time{})
+			d.Nums = []float64{float64(r.IntN(5)), float64(r.IntN(100))}
+			docs = append(docs, d)
+		}
+		ix.Apply(step, docs, []int64{int64(r.IntN(1000))})
+	}
+	_ = lock.Read(t0, func() error {
+		v := ix.View(t0)
+		for o, nums := range [][]int{{0, 1}, {1}} {
+			var prev []float64
+			seen := 0
+			for _, ord := range v.Order(o) {
+				cur := []float64{}
+				for _, n := range nums {
+					cur = append(cur, v.Num(ord, n))
+				}
+				if prev != nil && slices.Compare(cur, prev) > 0 {
+					t.Fatalf("order %d: %v after %v", o, cur, prev)
+				}
+				prev, seen = cur, seen+1
+			}
+			if seen != v.Len() {
+				t.Fatalf("order %d holds %d documents of %d", o, seen, v.Len())
+			}
+		}
+		return nil
+	}, ix)
 }

@@ -26,12 +26,13 @@ func (ix *Index[P]) count(ord uint32, d int) {
 	for f := range ix.fields {
 		t := &ix.fields[f].listed
 		t.grow(len(ix.fields[f].values))
-		for i, id := range e.vals[e.offs[f]:e.offs[f+1]] {
+		for k := int(e.offs[f]); k < int(e.offs[f+1]); k++ {
+			id := e.vals[k]
 			t.n[id] += d
-			if ix.label == nil {
+			if e.names == nil {
 				continue
 			}
-			l := ix.label(e.payload, f, i)
+			l := ix.named[e.names[k]]
 			if t.labels[id] == nil {
 				t.labels[id] = map[string]int{}
 			}
@@ -79,8 +80,8 @@ func (v *View[P]) ListedCounts(f int) []ValueCount {
 			continue
 		}
 		vc := ValueCount{Value: fd.values[id], Label: fd.values[id], Count: n}
-		if v.ix.label != nil {
-			vc.Label = minKey(fd.listed.labels[id])
+		if names := fd.listed.labels[id]; len(names) > 0 {
+			vc.Label = minKey(names)
 		}
 		out = append(out, vc)
 	}

@@ -189,7 +189,7 @@ type ValueCount struct {
 const bitmapValues = 64
 
 // Count counts the documents of set (a subset of the listed set) having
-// each value of each of fields, named as the index's label names them;
+// each value of each of fields, named as the documents name them (Labels);
 // where documents name one value differently, the smallest name among the
 // set's wins, as min() in SQL. Values are in no particular order.
 func (v *View[P]) Count(set *roaring.Bitmap, fields []int) [][]ValueCount {
@@ -235,18 +235,18 @@ func (v *View[P]) Count(set *roaring.Bitmap, fields []int) [][]ValueCount {
 func (v *View[P]) label(set *roaring.Bitmap, f int, id uint32) string {
 	ix := v.ix
 	fd := &ix.fields[f]
-	if ix.label == nil || int(id) >= len(fd.listed.labels) {
+	if int(id) >= len(fd.listed.labels) || len(fd.listed.labels[id]) == 0 {
 		return fd.values[id]
 	}
 	names := fd.listed.labels[id]
-	if len(names) <= 1 {
+	if len(names) == 1 {
 		return minKey(names)
 	}
 	first, out := true, ""
 	roaring.And(set, fd.docs[id]).Iterate(func(ord uint32) bool {
 		e := &ix.docs[ord]
-		for j, vid := range e.vals[e.offs[f]:e.offs[f+1]] {
-			if l := ix.label(e.payload, f, j); vid == id && (first || l < out) {
+		for k := int(e.offs[f]); k < int(e.offs[f+1]); k++ {
+			if l := ix.named[e.names[k]]; e.vals[k] == id && (first || l < out) {
 				first, out = false, l
 			}
 		}

@@ -1,0 +1,64 @@
+package searchindex
+
+import (
+	"cmp"
+	"slices"
+)
+
+// An order is the listed and unlisted live documents kept sorted by some
+// of their numbers (Schema.Orders), largest first, so that a page of a
+// large set in that order walks the order from its start and stops after
+// a page of members, instead of ranking every member.
+type order struct {
+	nums []int    // the numbers compared, most significant first
+	ords []uint32 // live ordinals, sorted
+}
+
+// compare orders documents a and b: negative when a comes first.
+func (ix *Index[P]) compare(o *order, a, b uint32) int {
+	for _, n := range o.nums {
+		if c := cmp.Compare(ix.nums[int(b)*ix.stride+n], ix.nums[int(a)*ix.stride+n]); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(b, a)
+}
+
+// position is where ord is, or belongs, in o.
+func (ix *Index[P]) position(o *order, ord uint32) (int, bool) {
+	return slices.BinarySearchFunc(o.ords, ord, func(x, target uint32) int { return ix.compare(o, x, target) })
+}
+
+// orderAdd places the ordinals an Apply put: one by one when they are a
+// few, else appended and sorted again (a build's rows, a bulk resync).
+func (ix *Index[P]) orderAdd(added []uint32) {
+	// A key put twice in one Apply left its first ordinal dead.
+	added = slices.DeleteFunc(added, func(ord uint32) bool { return !ix.live.Contains(ord) })
+	for i := range ix.orders {
+		o := &ix.orders[i]
+		if len(added) > 64 && len(added)*16 > len(o.ords) {
+			o.ords = append(o.ords, added...)
+			slices.SortFunc(o.ords, func(a, b uint32) int { return ix.compare(o, a, b) })
+			continue
+		}
+		for _, ord := range added {
+			at, _ := ix.position(o, ord)
+			o.ords = slices.Insert(o.ords, at, ord)
+		}
+	}
+}
+
+// orderRemove takes ord out while its numbers are still those it was
+// sorted by.
+func (ix *Index[P]) orderRemove(ord uint32) {
+	for i := range ix.orders {
+		o := &ix.orders[i]
+		if at, ok := ix.position(o, ord); ok {
+			o.ords = slices.Delete(o.ords, at, at+1)
+		}
+	}
+}
+
+// Order is every live document in maintained order i (Schema.Orders),
+// first to last; it must not be modified.
+func (v *View[P]) Order(i int) []uint32 { return v.ix.orders[i].ords }
