@@ -66,6 +66,7 @@ type Index[P any] struct {
 	lexemes  []string          // id -> lexeme
 	postings []*roaring.Bitmap // id -> ordinals, dead ones included until a compaction
 	sorted   []uint32          // lexeme ids in lexeme order, for prefixes
+	newLex   []uint32          // lexemes this Apply added, to be merged into sorted
 
 	fields []field
 	names  map[string]uint32 // Doc.Labels, each kept once
@@ -131,6 +132,7 @@ func (ix *Index[P]) Apply(version int64, docs []Doc[P], gone []int64) {
 	ix.version = version
 	ix.orderAdd(ix.added)
 	ix.added = ix.added[:0]
+	ix.sortLexemes()
 	ix.freshNewest()
 	ix.pruneEvents()
 	ix.compact()
@@ -216,8 +218,7 @@ func (ix *Index[P]) lexemeID(l string) uint32 {
 		ix.lex[l] = id
 		ix.lexemes = append(ix.lexemes, l)
 		ix.postings = append(ix.postings, roaring.New())
-		i, _ := slices.BinarySearchFunc(ix.sorted, l, func(id uint32, l string) int { return strings.Compare(ix.lexemes[id], l) })
-		ix.sorted = slices.Insert(ix.sorted, i, id)
+		ix.newLex = append(ix.newLex, id)
 	}
 	return id
 }
@@ -236,6 +237,17 @@ func (ix *Index[P]) nameID(labels [][]string, f, i int, value string) uint32 {
 		ix.named = append(ix.named, name)
 	}
 	return id
+}
+
+// sortLexemes merges the lexemes an Apply added into the sorted list.
+func (ix *Index[P]) sortLexemes() {
+	if len(ix.newLex) == 0 {
+		return
+	}
+	byLexeme := func(a, b uint32) int { return strings.Compare(ix.lexemes[a], ix.lexemes[b]) }
+	slices.SortFunc(ix.newLex, byLexeme)
+	ix.sorted = merge(ix.sorted, ix.newLex, byLexeme)
+	ix.newLex = ix.newLex[:0]
 }
 
 func (f *field) id(v string) uint32 {

@@ -30,22 +30,38 @@ func (ix *Index[P]) position(o *order, ord uint32) (int, bool) {
 }
 
 // orderAdd places the ordinals an Apply put: one by one when they are a
-// few, else appended and sorted again (a build's rows, a bulk resync).
+// few, else sorted and merged in one pass (a build's chunks, a bulk
+// resync), which inserting one by one would make quadratic.
 func (ix *Index[P]) orderAdd(added []uint32) {
 	// A key put twice in one Apply left its first ordinal dead.
 	added = slices.DeleteFunc(added, func(ord uint32) bool { return !ix.live.Contains(ord) })
 	for i := range ix.orders {
 		o := &ix.orders[i]
-		if len(added) > 64 && len(added)*16 > len(o.ords) {
-			o.ords = append(o.ords, added...)
-			slices.SortFunc(o.ords, func(a, b uint32) int { return ix.compare(o, a, b) })
+		cmp := func(a, b uint32) int { return ix.compare(o, a, b) }
+		if len(added) <= 16 {
+			for _, ord := range added {
+				at, _ := ix.position(o, ord)
+				o.ords = slices.Insert(o.ords, at, ord)
+			}
 			continue
 		}
-		for _, ord := range added {
-			at, _ := ix.position(o, ord)
-			o.ords = slices.Insert(o.ords, at, ord)
+		batch := slices.Clone(added)
+		slices.SortFunc(batch, cmp)
+		o.ords = merge(o.ords, batch, cmp)
+	}
+}
+
+// merge returns the sorted union of sorted a and b.
+func merge[T any](a, b []T, cmp func(x, y T) int) []T {
+	out := make([]T, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if cmp(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
 		}
 	}
+	return append(append(out, a...), b...)
 }
 
 // orderRemove takes ord out while its numbers are still those it was
