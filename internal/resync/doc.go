@@ -4,8 +4,9 @@
 //
 // A tenant's catalog is scanned in id-ordered pages (Options.BatchSize
 // source rows each), one transaction per page holding the tenant's sync
-// lock, so a bulk run and the workers serialise per tenant, memory stays
-// bounded by the page and a long run never holds a lock for long. Each page
+// lock (the first page of every catalog shares one), so a bulk run and the
+// workers serialise per tenant, memory stays bounded by the page and a long
+// run never holds a lock for long. Each page
 // also removes the catalog rows in its id range that have no public source,
 // and the last page everything beyond, so a full pass leaves exactly the
 // projection of the sources. Tenants run in parallel, Options.Concurrency at
