@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/zumodra/zumodra/internal/changefeed"
 	"github.com/zumodra/zumodra/internal/kind"
@@ -90,14 +91,27 @@ func (s *Store) StartIndex(ctx context.Context, feed FeedWaiter, log *slog.Logge
 	s.index = &memIndex{jobs: searchindex.New(jobSchema),
 		providers: searchindex.New(providerSchema), advanced: make(chan struct{}), feed: feed}
 	done := make(chan error, 1)
-	go func() { done <- s.followIndex(ctx, feed, log) }()
+	go func() {
+		// The index reads through a connection of its own, with the read
+		// pool's settings: visitors filling the pool must not keep it from
+		// being built, and its minute-long build must not take theirs.
+		cfg := s.pool.Config().Copy()
+		cfg.MinConns, cfg.MaxConns = 0, 1
+		pool, err := pgxpool.NewWithConfig(ctx, cfg)
+		if err != nil {
+			done <- fmt.Errorf("catalog index: %w", err)
+			return
+		}
+		defer pool.Close()
+		done <- s.followIndex(ctx, pool, feed, log)
+	}()
 	return done
 }
 
-func (s *Store) followIndex(ctx context.Context, feed FeedWaiter, log *slog.Logger) error {
+func (s *Store) followIndex(ctx context.Context, pool *pgxpool.Pool, feed FeedWaiter, log *slog.Logger) error {
 	var version int64
 	for ctx.Err() == nil {
-		v, err := s.indexStep(ctx, version)
+		v, err := s.indexStep(ctx, pool, version)
 		if err != nil {
 			if ctx.Err() != nil {
 				break
@@ -134,8 +148,8 @@ func sleep(ctx context.Context, d time.Duration) bool {
 
 // indexStep brings the index from version (0: nothing) to the catalog's
 // current version and returns it.
-func (s *Store) indexStep(ctx context.Context, version int64) (int64, error) {
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+func (s *Store) indexStep(ctx context.Context, pool *pgxpool.Pool, version int64) (int64, error) {
+	tx, err := pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return 0, fmt.Errorf("catalog index: %w", err)
 	}

@@ -74,7 +74,10 @@ func TestReadyUnderFiftyClients(t *testing.T) {
 		p.MaxConns = 2
 		l[database.RolePublic] = p
 	})
-	s.do(http.MethodGet, "/readyz", "", nil) // the first probe reads the migration status
+	waitFor(t, 20*time.Second, "ready before the load", func() bool { // the search index built
+		resp, _ := s.do(http.MethodGet, "/readyz", "", nil)
+		return resp.StatusCode == http.StatusOK
+	})
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	var hammered atomic.Int64
