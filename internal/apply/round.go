@@ -170,37 +170,52 @@ func (r *Round) Invalid(tenantID int64) []RowError {
 // the tenants: the changed rows (writes) and one removal; it adds what
 // they do to stats as the batch runs, and Finish the rest.
 func (r *Round) QueueWrites(ctx context.Context, q pgq.Querier, b *pgx.Batch, stats map[kind.Catalog]Stats) error {
-	for _, c := range kind.All {
-		var changed []item
-		var removeTenants, removeIDs []int64
-		st := Stats{}
-		for _, x := range r.parts {
-			if x.c != c {
-				continue
-			}
-			ch, _, inserted, err := splitChanged(c, x.t.ID, x.p.items, x.hold)
-			if err != nil {
-				return err
-			}
-			changed = append(changed, ch...)
-			st.Eligible += len(x.p.items)
-			st.Unchanged += len(x.p.items) - len(ch)
-			st.Inserted += inserted
-			st.Errors += len(x.p.invalid)
-			for _, id := range x.p.remove {
-				removeTenants, removeIDs = append(removeTenants, x.t.ID), append(removeIDs, id)
-			}
+	for _, c := range []kind.Catalog{kind.Jobs, kind.Providers} {
+		g, err := r.gather(c)
+		if err != nil {
+			return err
 		}
-		add(stats, c, st)
+		if g.parts == 0 {
+			continue
+		}
+		add(stats, c, g.st)
 		w, err := newWrites(ctx, q, c, catalogs[c].columns)
 		if err != nil {
 			return err
 		}
-		w.queue(b, changed)
+		w.queue(b, g.changed)
 		r.writes = append(r.writes, w)
-		queueRemoveMany(b, c, removeTenants, removeIDs, stats)
+		queueRemoveMany(b, c, g.removeTenants, g.removeIDs, stats)
 	}
 	return nil
+}
+
+// gathered is what a round writes to one catalog, every tenant's together.
+type gathered struct {
+	parts                    int
+	changed                  []item
+	removeTenants, removeIDs []int64
+	st                       Stats // the counts known before the writes
+}
+
+func (r *Round) gather(c kind.Catalog) (gathered, error) {
+	var g gathered
+	for _, x := range r.parts {
+		if x.c != c {
+			continue
+		}
+		ch, _, inserted, err := splitChanged(c, x.t.ID, x.p.items, x.hold)
+		if err != nil {
+			return g, err
+		}
+		g.parts++
+		g.changed = append(g.changed, ch...)
+		g.st.Add(Stats{Eligible: len(x.p.items), Unchanged: len(x.p.items) - len(ch), Inserted: inserted, Errors: len(x.p.invalid)})
+		for _, id := range x.p.remove {
+			g.removeTenants, g.removeIDs = append(g.removeTenants, x.t.ID), append(g.removeIDs, id)
+		}
+	}
+	return g, nil
 }
 
 // Finish completes the round in the caller's transaction once
