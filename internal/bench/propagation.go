@@ -24,6 +24,7 @@ type PropagationResult struct {
 	Ramp      []RampStep
 	Sustained float64 // highest achieved commit rate at which the outbox did not grow
 	Notify    bool    // the writers committed with capture NOTIFY on
+	OneTenant bool    // the writers changed one tenant's jobs only
 }
 
 // RateResult is one paced run of single-row updates.
@@ -45,7 +46,7 @@ type target struct {
 // `zumodra serve` runs them), then offers each rate in turn, then ramps up
 // until the outbox grows.
 func (s *suite) runPropagation(ctx context.Context) (PropagationResult, error) {
-	r := PropagationResult{Workers: s.opts.Workers, Writers: 32, Notify: s.opts.Notify}
+	r := PropagationResult{Workers: s.opts.Workers, Writers: 32, Notify: s.opts.Notify, OneTenant: s.opts.OneTenant}
 	targets, err := s.targets(ctx)
 	if err != nil {
 		return r, err
@@ -144,6 +145,29 @@ func (s *suite) targets(ctx context.Context) ([]target, error) {
 	for i, o := range origins {
 		out[i] = target{o.TenantID, o.SourceID, schemas[o.TenantID]}
 	}
+	if s.opts.OneTenant {
+		out = ofLargestTenant(out)
+	}
 	rand.New(rand.NewPCG(s.opts.Seed, 7)).Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out, nil
+}
+
+// ofLargestTenant keeps the targets of the tenant with the most: every
+// change then waits for the one worker that holds that tenant's lock.
+func ofLargestTenant(ts []target) []target {
+	n := map[int64]int{}
+	var best int64
+	for _, t := range ts {
+		n[t.tenantID]++
+		if n[t.tenantID] > n[best] {
+			best = t.tenantID
+		}
+	}
+	var out []target
+	for _, t := range ts {
+		if t.tenantID == best {
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -34,6 +34,7 @@ type Options struct {
 	Only            []string // stages to run; empty means all
 	Concurrency     int      // tenants in parallel in bulk syncs; default the number of CPUs
 	Workers         int      // sync workers of the propagation stage, as serve's --workers; default 2
+	OneTenant       bool     // the propagation writers change the jobs of the largest tenant only
 	CPUProfile      string   // write a CPU profile of the first bulk sync here
 	Command         string   // the command line, for the report
 	Out             io.Writer

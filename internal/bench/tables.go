@@ -130,6 +130,9 @@ func propagationTable(p PropagationResult) string {
 	if p.Notify {
 		notify = "with capture NOTIFY on"
 	}
+	if p.OneTenant {
+		notify += ", every change in one tenant"
+	}
 	s := fmt.Sprintf("Propagation delay, commit to catalog visible (%d in-process workers, %d writers committing single-row UPDATEs %s)\n\n", p.Workers, p.Writers, notify) +
 		table([]string{"offered changes/s", "committed/s", "seen", "not seen", "p50", "p95", "p99", "max"}, rows...) +
 		"\n\nDelay: from the writer's COMMIT returning to the COMMIT of the worker batch that applied it (worker.Config.AfterCommit)."

@@ -25,6 +25,7 @@ type benchCmd struct {
 	concurrency int
 	cpuProfile  string
 	notify      bool
+	oneTenant   bool
 	readURL     string
 	command     string
 
@@ -72,6 +73,7 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
 	f.IntVar(&c.concurrency, "concurrency", 0, "tenants synced in parallel (0: the number of CPUs)")
 	f.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the first bulk sync to this file")
 	f.StringVar(&c.readURL, "read-database-url", "", "a streaming replica of the server's scratch database: the freshness stage also measures a serve reading from it")
+	f.BoolVar(&c.oneTenant, "one-tenant", false, "run the propagation writers on the jobs of one tenant, the largest, instead of every tenant's")
 	f.BoolVar(&c.notify, "notify", false, "run the propagation writers with zumodra.capture_notify = on: each capturing commit also wakes the workers by NOTIFY")
 	return cmd
 }
@@ -100,7 +102,7 @@ func (c *benchCmd) Validate() error {
 	}
 	c.opts = bench.Options{Scale: scale, Seed: c.seed, Binary: bin, Only: c.only, Concurrency: c.concurrency,
 		CPUProfile: c.cpuProfile, Notify: c.notify, ReadDatabaseURL: c.readURL, Out: c.app.Stdout,
-		Workers: c.app.Config.Workers}
+		Workers: c.app.Config.Workers, OneTenant: c.oneTenant}
 	c.opts.DatabaseURL = "unset" // filled by Run; Validate checks the rest
 	return c.opts.Validate()
 }
