@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -386,5 +387,75 @@ func TestIndexSnapshotDueIsLookedUp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// While the catalog changes under it (rows unpublished and published
+// again), every response read in one snapshot of the index shows one
+// state: the list's total, the hero stats and the facet counts agree.
+func TestIndexSnapshotsShowOneStateWhileFollowing(t *testing.T) {
+	p := newIndexedPair(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var ids []int64
+	rows, err := p.pool.Query(ctx, `SELECT id FROM public.job_catalog ORDER BY id LIMIT 40`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids, err = pgx.CollectRows(rows, pgx.RowTo[int64]); err != nil {
+		t.Fatal(err)
+	}
+	writes := make(chan error, 1)
+	go func() {
+		defer close(writes)
+		for i := 0; ctx.Err() == nil && i < 200; i++ {
+			at := p.now.Add(-time.Hour)
+			if i%2 == 0 {
+				at = p.now.Add(time.Hour) // scheduled: not listed now
+			}
+			if _, err := p.pool.Exec(ctx, `UPDATE public.job_catalog SET published_at = $2 WHERE id = ANY($1)`,
+				ids[i%len(ids):min(len(ids), i%len(ids)+7)], at); err != nil && ctx.Err() == nil {
+				writes <- err
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for n := 0; n < 60; n++ {
+				err := p.idx.Snapshot(ctx, func(ctx context.Context) error {
+					page, err := p.idx.SearchJobs(ctx, catalog.JobQuery{})
+					if err != nil {
+						return err
+					}
+					st, err := p.idx.Stats(ctx)
+					if err != nil {
+						return err
+					}
+					f, err := p.idx.JobFacets(ctx, catalog.JobQuery{})
+					if err != nil {
+						return err
+					}
+					sum := 0
+					for _, v := range f.JobTypes {
+						sum += v.Count
+					}
+					if page.Total != st.Jobs || sum != st.Jobs {
+						t.Errorf("one snapshot: list total %d, stats %d, job type counts %d", page.Total, st.Jobs, sum)
+					}
+					return nil
+				})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	cancel()
+	if err := <-writes; err != nil {
+		t.Fatal(err)
 	}
 }
