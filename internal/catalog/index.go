@@ -253,18 +253,31 @@ func readDocs[P any](ctx context.Context, q pgq.Querier, sql string, ids []int64
 }
 
 // streamDocs reads every row of sql, handing them to put a chunk at a time.
+// Reading and scanning the rows (with their excerpts and interned strings)
+// runs beside putting them into the index, a few chunks apart, so a build
+// uses both of a small machine's cores.
 func streamDocs[P any](ctx context.Context, q pgq.Querier, sql string, scan func(rowScanner) (searchindex.Doc[P], error), put func([]searchindex.Doc[P])) error {
 	const chunk = 1000
-	var buf []searchindex.Doc[P]
+	chunks := make(chan []searchindex.Doc[P], 4)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for c := range chunks {
+			put(c)
+		}
+	}()
+	buf := make([]searchindex.Doc[P], 0, chunk)
 	err := scanDocs(ctx, q, sql, nil, scan, func(d searchindex.Doc[P]) {
 		if buf = append(buf, d); len(buf) == chunk {
-			put(buf)
-			buf = buf[:0]
+			chunks <- buf
+			buf = make([]searchindex.Doc[P], 0, chunk)
 		}
 	})
 	if err == nil && len(buf) > 0 {
-		put(buf)
+		chunks <- buf
 	}
+	close(chunks)
+	<-done
 	return err
 }
 
