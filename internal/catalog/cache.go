@@ -23,6 +23,16 @@ func newResultCache(ttl time.Duration, max int, now func() time.Time) *resultCac
 	return ttlcache.New[string, any](ttlcache.Options{TTL: ttl, Max: max, Now: now})
 }
 
+// newTSQueryCache keeps the tsquery texts of searches (Store.tsqueries)
+// for an hour, since nothing but the search text decides them; it is off
+// when the result caches are (ttl negative).
+func newTSQueryCache(ttl time.Duration, now func() time.Time) *ttlcache.Cache[string, string] {
+	if ttl < 0 {
+		return nil
+	}
+	return ttlcache.New[string, string](ttlcache.Options{TTL: time.Hour, Max: 10_000, Now: now})
+}
+
 // cached returns the value of type T for key in ctx's snapshot, computing
 // it on a miss. Results are keyed by the snapshot's catalog version and
 // due time, so a response assembled from cached and fresh parts shows one

@@ -59,9 +59,13 @@ func (s *Store) searchNode(ctx context.Context, search string, src *vocabSource)
 	}
 	var args sqlArgs
 	sql := "SELECT (" + tsQuery(&args, search, s.vocabFor(ctx, src, search)) + ")::text"
-	var text string
-	if err := s.pool.QueryRow(ctx, sql, args...).Scan(&text); err != nil {
-		return nil, fmt.Errorf("catalog search: %w", err)
+	memo := sql + "\x00" + search // the SQL says whether the last word is a prefix
+	text, ok := s.tsqueries.Get(memo)
+	if !ok {
+		if err := s.pool.QueryRow(ctx, sql, args...).Scan(&text); err != nil {
+			return nil, fmt.Errorf("catalog search: %w", err)
+		}
+		s.tsqueries.Put(memo, text)
 	}
 	n, err := searchindex.Parse(text)
 	if errors.Is(err, searchindex.ErrUnsupported) {

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/zumodra/zumodra/internal/ttlcache"
 )
 
 // Store runs the catalog's read queries on a pool.
@@ -15,6 +17,11 @@ type Store struct {
 	cursor cursorCodec
 	cache  *resultCache // aggregates: counts, facets, browse lists
 	pages  *resultCache // result pages, larger, so fewer of them
+	// tsqueries keeps the tsquery text PostgreSQL built for a search (a
+	// pure function of the text and of whether its last word is a heading
+	// word), so that a repeated search costs the index no round trip; it
+	// is a result cache like the others, off with them.
+	tsqueries *ttlcache.Cache[string, string]
 
 	jobVocab, providerVocab *vocabSource // words for typo correction
 	due                     dueState     // the newest version's next moment
@@ -50,6 +57,6 @@ func New(pool *pgxpool.Pool, opts Options) *Store {
 	}
 	ttl := cmp.Or(opts.CacheTTL, DefaultCacheTTL)
 	return &Store{pool: pool, now: opts.Now, cursor: cursorCodec{key: key}, cache: newResultCache(ttl, 4096, opts.Now),
-		pages: newResultCache(ttl, 512, opts.Now), jobVocab: newVocabSource(jobVocabSQL),
+		pages: newResultCache(ttl, 512, opts.Now), tsqueries: newTSQueryCache(ttl, opts.Now), jobVocab: newVocabSource(jobVocabSQL),
 		providerVocab: newVocabSource(providerVocabSQL)}
 }
