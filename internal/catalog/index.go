@@ -59,8 +59,11 @@ func (s *Store) IndexReady() bool { return s.index != nil && s.index.ready.Load(
 // maxIndexWait is how long a read waits for the index to apply what the
 // feed follower has already seen, before it asks PostgreSQL instead: the
 // index is normally one short step behind, and a visitor must never be
-// shown a state older than the one the process knows of.
-const maxIndexWait = 250 * time.Millisecond
+// shown a state older than the one the process knows of. The wait is
+// generous because the alternative is dear: on a loaded machine a step
+// takes a few hundred milliseconds, and the same list from PostgreSQL
+// takes longer still while adding to the load.
+const maxIndexWait = time.Second
 
 // indexCurrent reports whether the index may answer now: it is ready and
 // shows at least the version the follower has seen (waiting a moment for
