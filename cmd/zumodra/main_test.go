@@ -317,6 +317,14 @@ func TestServeAnswersAndStopsOnSIGTERM(t *testing.T) {
 	if code := s.get(t, "/careers/"); code != http.StatusOK {
 		t.Fatalf("GET /careers/: %d", code)
 	}
+	// Listening comes before ready: /readyz waits for the search index,
+	// built in the background from the catalog.
+	for deadline := time.Now().Add(30 * time.Second); s.get(t, "/readyz") != http.StatusOK; {
+		if time.Now().After(deadline) {
+			t.Fatal("GET /readyz: not 200 within 30s of listening")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	for _, path := range []string{"/", "/browse-freelancers/", "/api/v1/careers/jobs", "/api/openapi.json", "/healthz", "/readyz", "/metrics"} {
 		if code := s.get(t, path); code != http.StatusOK {
 			t.Fatalf("GET %s: %d", path, code)

@@ -112,7 +112,7 @@ func (s *Store) StartIndex(ctx context.Context, feed FeedWaiter, log *slog.Logge
 }
 
 func (s *Store) followIndex(ctx context.Context, pool *pgxpool.Pool, feed FeedWaiter, log *slog.Logger) error {
-	var version int64
+	version := int64(noVersion)
 	for ctx.Err() == nil {
 		v, err := s.indexStep(ctx, pool, version)
 		if err != nil {
@@ -123,7 +123,7 @@ func (s *Store) followIndex(ctx context.Context, pool *pgxpool.Pool, feed FeedWa
 			// PostgreSQL until a fresh build succeeds.
 			s.index.ready.Store(false)
 			log.WarnContext(ctx, "catalog index: catching up failed; searching PostgreSQL until it is rebuilt", "error", err)
-			version = 0
+			version = noVersion
 			if !sleep(ctx, time.Second) {
 				break
 			}
@@ -149,8 +149,12 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// indexStep brings the index from version (0: nothing) to the catalog's
-// current version and returns it.
+// noVersion is the version of an index not built yet: below any catalog
+// version, the empty catalog's 0 included.
+const noVersion = -1
+
+// indexStep brings the index from version (noVersion: nothing) to the
+// catalog's current version and returns it.
 func (s *Store) indexStep(ctx context.Context, pool *pgxpool.Pool, version int64) (int64, error) {
 	tx, err := pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
@@ -163,7 +167,7 @@ func (s *Store) indexStep(ctx context.Context, pool *pgxpool.Pool, version int64
 	}
 	var changes []changefeed.Change
 	complete := false
-	if version > 0 {
+	if version != noVersion {
 		if changes, complete, err = changefeed.Since(ctx, tx, version, cur, maxIndexChanges); err != nil {
 			return 0, err
 		}

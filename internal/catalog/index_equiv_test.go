@@ -459,3 +459,21 @@ func TestIndexSnapshotsShowOneStateWhileFollowing(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// An empty catalog (version 0, no change to wait for) still gets its
+// index built, so a new deployment becomes ready.
+func TestIndexReadyOnEmptyCatalog(t *testing.T) {
+	t.Parallel()
+	pool := testdb.New(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	feed := changefeed.NewFollower(pool, changefeed.Options{})
+	if _, err := feed.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s := catalog.New(pool, catalog.Options{CacheTTL: -1})
+	s.StartIndex(ctx, feed, nil)
+	if err := s.WaitIndexed(ctx, 0); err != nil || !s.IndexReady() {
+		t.Fatalf("the index of an empty catalog is not ready: %v, %+v", err, s.IndexStatus())
+	}
+}
