@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -46,6 +47,9 @@ func (s *Store) NewestJobs(ctx context.Context, n int) ([]JobSummary, error) {
 // sitemap index. An empty catalog still has one (empty) file of each, with
 // a zero time, so the index always names jobs-1 and providers-1.
 func (s *Store) SitemapFiles(ctx context.Context) (jobs, providers []time.Time, err error) {
+	if jobs, providers, err = s.indexedSitemapFiles(ctx); !errors.Is(err, errNotIndexed) {
+		return jobs, providers, err
+	}
 	if jobs, err = s.sitemapFiles(ctx, `SELECT id, synced_at FROM public.job_catalog WHERE `+liveJob); err != nil {
 		return nil, nil, err
 	}
@@ -74,11 +78,21 @@ func (s *Store) sitemapFiles(ctx context.Context, rowsSQL string) ([]time.Time, 
 // JobSitemap returns the page-th (from 1) block of SitemapMaxURLs public
 // job ids in id order, with their update times.
 func (s *Store) JobSitemap(ctx context.Context, page int) ([]SitemapEntry, error) {
+	if page >= 1 && page <= 10_000 {
+		if es, err := s.indexedJobSitemap(ctx, page); !errors.Is(err, errNotIndexed) {
+			return es, err
+		}
+	}
 	return s.sitemap(ctx, `SELECT id, slug, title, synced_at FROM public.job_catalog WHERE `+liveJob+` AND id > $2 ORDER BY id LIMIT $3`, page)
 }
 
 // ProviderSitemap is JobSitemap for providers.
 func (s *Store) ProviderSitemap(ctx context.Context, page int) ([]SitemapEntry, error) {
+	if page >= 1 && page <= 10_000 {
+		if es, err := s.indexedProviderSitemap(ctx, page); !errors.Is(err, errNotIndexed) {
+			return es, err
+		}
+	}
 	return s.sitemap(ctx, `SELECT id, '', display_name, synced_at FROM public.provider_catalog WHERE `+liveProvider+` AND id > $2 ORDER BY id LIMIT $3`, page)
 }
 

@@ -251,6 +251,23 @@ func (p *indexedPair) compareBrowse(t *testing.T) {
 	if err1 != nil || err2 != nil || !reflect.DeepEqual(gl, wl) {
 		t.Errorf("locations: index %+v (%v), PostgreSQL %+v (%v)", gl, err2, wl, err1)
 	}
+	wj, wp, err1 := p.sql.SitemapFiles(ctx)
+	gj, gp, err2 := p.idx.SitemapFiles(ctx)
+	if err1 != nil || err2 != nil || !reflect.DeepEqual(gj, wj) || !reflect.DeepEqual(gp, wp) {
+		t.Errorf("sitemap files: index %v %v (%v), PostgreSQL %v %v (%v)", gj, gp, err2, wj, wp, err1)
+	}
+	for _, page := range []int{1, 2} {
+		for _, read := range []func(*catalog.Store) ([]catalog.SitemapEntry, error){
+			func(s *catalog.Store) ([]catalog.SitemapEntry, error) { return s.JobSitemap(ctx, page) },
+			func(s *catalog.Store) ([]catalog.SitemapEntry, error) { return s.ProviderSitemap(ctx, page) },
+		} {
+			want, err1 := read(p.sql)
+			got, err2 := read(p.idx)
+			if err1 != nil || err2 != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("sitemap page %d: index %d entries (%v), PostgreSQL %d (%v)", page, len(got), err2, len(want), err1)
+			}
+		}
+	}
 }
 
 func (p *indexedPair) providerQueries(n int) []catalog.ProviderQuery {

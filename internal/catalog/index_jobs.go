@@ -36,10 +36,13 @@ const (
 )
 
 var jobSchema = searchindex.Schema[*JobSummary]{Fields: jobFields, Nums: jobNums,
-	Orders: [][]int{{jnFeatured, jnPublished, jnID}, {jnPublished, jnID}}}
+	Orders: [][]int{{jnFeatured, jnPublished, jnID}, {jnPublished, jnID}, {jnID}}}
 
-// jobOrders are the sorts the job index keeps in order (jobSchema.Orders).
+// jobOrders are the sorts the job index keeps in order (jobSchema.Orders);
+// the last, by id, is the sitemap's (walked backwards: ascending).
 var jobOrders = map[string]int{SortFeatured: 0, SortNewest: 1}
+
+const jobIDOrder = 2
 
 type jobIndex = searchindex.Index[*JobSummary]
 type jobView = searchindex.View[*JobSummary]

@@ -36,7 +36,9 @@ const (
 )
 
 var providerSchema = searchindex.Schema[*ProviderSummary]{Fields: providerFields, Nums: providerNums,
-	Orders: [][]int{{pnScore, pnReviews, pnID}, {pnFeatured, pnPublished, pnID}, {pnPublished, pnID}, {pnReviews, pnRating, pnID}}}
+	Orders: [][]int{{pnScore, pnReviews, pnID}, {pnFeatured, pnPublished, pnID}, {pnPublished, pnID}, {pnReviews, pnRating, pnID}, {pnID}}}
+
+const providerIDOrder = 4
 
 // providerOrders are the sorts the provider index keeps in order.
 var providerOrders = map[string]int{SortRating: 0, SortFeatured: 1, SortNewest: 2, SortReviews: 3}
