@@ -30,7 +30,7 @@ func Run(ctx context.Context, pool *pgxpool.Pool, opts Options) (Report, error) 
 		return Report{}, err
 	}
 	reports := make([]TenantReport, len(tenants))
-	r := &runner{pool: pool, opts: opts, total: len(tenants)}
+	r := &runner{pool: pool, opts: opts, total: len(tenants), grown: newGrower(pool, opts.Logger)}
 	sem := make(chan struct{}, opts.Concurrency)
 	var wg sync.WaitGroup
 	for i, t := range tenants {
@@ -69,6 +69,7 @@ type runner struct {
 	mu    sync.Mutex // serialises Progress and done
 	done  int
 	total int
+	grown *grower // the catalog's statistics kept up with its growth
 }
 
 func (r *runner) tenant(ctx context.Context, t domain.Tenant) TenantReport {
@@ -103,6 +104,9 @@ func (r *runner) catalog(ctx context.Context, tenantID int64, c kind.Catalog, p 
 	var st apply.Stats
 	for {
 		st.Add(p.Stats)
+		if !r.opts.DryRun {
+			r.grown.add(ctx, p.Stats.Inserted)
+		}
 		rep.Catalogs[c] = st
 		rep.Failed = append(rep.Failed, p.Failed...)
 		r.progress(rep.Slug, c, st, p.Done)
