@@ -47,8 +47,12 @@ func (s *Store) indexSnapshot(ctx context.Context, fn func(ctx context.Context) 
 
 // searchNode is the parsed tsquery of search text, as PostgreSQL builds it
 // for the SQL path (tsQuery), so both match the same rows. errNotIndexed
-// when it has a phrase, which needs positions the index does not keep.
-func (s *Store) searchNode(ctx context.Context, search string, src *vocabSource) (*searchindex.Node, error) {
+// when the index cannot answer: not ready, a nearby search (near), or a
+// phrase, which needs positions the index does not keep.
+func (s *Store) searchNode(ctx context.Context, near *Near, search string, src *vocabSource) (*searchindex.Node, error) {
+	if near != nil || !s.IndexReady() {
+		return nil, errNotIndexed
+	}
 	if search == "" {
 		return nil, nil
 	}
@@ -97,10 +101,7 @@ func (sn *snapshot) keepNode(key string, n *searchindex.Node) {
 
 // indexedJobPage is jobPage answered by the index.
 func (s *Store) indexedJobPage(ctx context.Context, q JobQuery, st cursorState) (JobPage, error) {
-	if q.near != nil || !s.IndexReady() {
-		return JobPage{}, errNotIndexed
-	}
-	node, err := s.searchNode(ctx, st.Search, s.jobVocab)
+	node, err := s.searchNode(ctx, q.near, st.Search, s.jobVocab)
 	if err != nil {
 		return JobPage{}, err
 	}
@@ -159,10 +160,7 @@ func indexTotal(st cursorState, set *roaring.Bitmap) countResult {
 // filter is unset are counted over the matches in one pass, each set one
 // over the matches of every other filter.
 func (s *Store) indexedJobFacets(ctx context.Context, q JobQuery) (JobFacets, error) {
-	if q.near != nil || !s.IndexReady() {
-		return JobFacets{}, errNotIndexed
-	}
-	node, err := s.searchNode(ctx, q.Search, s.jobVocab)
+	node, err := s.searchNode(ctx, q.near, q.Search, s.jobVocab)
 	if err != nil {
 		return JobFacets{}, err
 	}
@@ -237,10 +235,7 @@ func facetValues(counts []searchindex.ValueCount) []FacetValue {
 
 // indexedSalaryCurrency is salaryCurrency answered by the index.
 func (s *Store) indexedSalaryCurrency(ctx context.Context, q JobQuery) (string, error) {
-	if q.near != nil || !s.IndexReady() {
-		return "", errNotIndexed
-	}
-	node, err := s.searchNode(ctx, q.Search, s.jobVocab)
+	node, err := s.searchNode(ctx, q.near, q.Search, s.jobVocab)
 	if err != nil {
 		return "", err
 	}
@@ -258,10 +253,7 @@ func (s *Store) indexedSalaryCurrency(ctx context.Context, q JobQuery) (string, 
 // which of ids are listed jobs matching q (whose search and currency are
 // already resolved).
 func (s *Store) indexedLiveJobs(ctx context.Context, q JobQuery, ids []int64) ([]int64, error) {
-	if q.near != nil || !s.IndexReady() {
-		return nil, errNotIndexed
-	}
-	node, err := s.searchNode(ctx, q.Search, s.jobVocab)
+	node, err := s.searchNode(ctx, q.near, q.Search, s.jobVocab)
 	if err != nil {
 		return nil, err
 	}

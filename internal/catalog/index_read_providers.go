@@ -10,10 +10,7 @@ import (
 
 // indexedProviderPage is providerPage answered by the index.
 func (s *Store) indexedProviderPage(ctx context.Context, q ProviderQuery, st cursorState) (ProviderPage, error) {
-	if q.near != nil || !s.IndexReady() {
-		return ProviderPage{}, errNotIndexed
-	}
-	node, err := s.searchNode(ctx, st.Search, s.providerVocab)
+	node, err := s.searchNode(ctx, q.near, st.Search, s.providerVocab)
 	if err != nil {
 		return ProviderPage{}, err
 	}
@@ -51,10 +48,7 @@ func (s *Store) indexedProviderPage(ctx context.Context, q ProviderQuery, st cur
 
 // indexedProviderFacets is ProviderFacets answered by the index.
 func (s *Store) indexedProviderFacets(ctx context.Context, q ProviderQuery) (ProviderFacets, error) {
-	if q.near != nil || !s.IndexReady() {
-		return ProviderFacets{}, errNotIndexed
-	}
-	node, err := s.searchNode(ctx, q.Search, s.providerVocab)
+	node, err := s.searchNode(ctx, q.near, q.Search, s.providerVocab)
 	if err != nil {
 		return ProviderFacets{}, err
 	}
@@ -127,10 +121,7 @@ func (s *Store) indexedLocations(ctx context.Context) ([]Country, error) {
 
 // indexedLiveProviders is indexedLiveJobs for providers.
 func (s *Store) indexedLiveProviders(ctx context.Context, q ProviderQuery, ids []int64) ([]int64, error) {
-	if q.near != nil || !s.IndexReady() {
-		return nil, errNotIndexed
-	}
-	node, err := s.searchNode(ctx, q.Search, s.providerVocab)
+	node, err := s.searchNode(ctx, q.near, q.Search, s.providerVocab)
 	if err != nil {
 		return nil, err
 	}

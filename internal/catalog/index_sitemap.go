@@ -58,9 +58,6 @@ func sitemapPage(order []uint32, listed *roaring.Bitmap, page int, entry func(ui
 }
 
 func (s *Store) indexedSitemapFiles(ctx context.Context) (jobs, providers []time.Time, err error) {
-	if !s.IndexReady() {
-		return nil, nil, errNotIndexed
-	}
 	err = s.indexRead(ctx, func() error {
 		jv, pv := s.index.jobs.View(s.now()), s.index.providers.View(s.now())
 		jobs = sitemapBlocks(jv.Order(jobIDOrder), jv.Listed(), func(o uint32) time.Time { return jv.Payload(o).UpdatedAt })
@@ -71,9 +68,6 @@ func (s *Store) indexedSitemapFiles(ctx context.Context) (jobs, providers []time
 }
 
 func (s *Store) indexedJobSitemap(ctx context.Context, page int) ([]SitemapEntry, error) {
-	if !s.IndexReady() {
-		return nil, errNotIndexed
-	}
 	var out []SitemapEntry
 	err := s.indexRead(ctx, func() error {
 		v := s.index.jobs.View(s.now())
@@ -87,9 +81,6 @@ func (s *Store) indexedJobSitemap(ctx context.Context, page int) ([]SitemapEntry
 }
 
 func (s *Store) indexedProviderSitemap(ctx context.Context, page int) ([]SitemapEntry, error) {
-	if !s.IndexReady() {
-		return nil, errNotIndexed
-	}
 	var out []SitemapEntry
 	err := s.indexRead(ctx, func() error {
 		v := s.index.providers.View(s.now())

@@ -10,12 +10,11 @@ import (
 
 // Doc is one document as it enters the index.
 type Doc[P any] struct {
-	Key     int64    // the catalog row's id
-	Lexemes []string // every lexeme of the row's search vector
-	// Words holds more lexemes separated by spaces, which to_tsvector's
-	// lexemes never contain: one string per row read instead of one per
-	// lexeme, which a large catalog's build would otherwise allocate and
-	// drop by the million.
+	Key int64 // the catalog row's id
+	// Words are every lexeme of the row's search vector, separated by
+	// spaces, which to_tsvector's lexemes never contain: one string per
+	// row read instead of one per lexeme, which a large catalog's build
+	// would otherwise allocate and drop by the million.
 	Words string
 	Head  []Term // the heading's lexemes, with the weight each occurrence ranks by
 	// Values holds, per field in the index's order, the document's values
@@ -176,9 +175,6 @@ func (ix *Index[P]) put(d *Doc[P]) {
 			}
 		}
 		e.offs[f+1] = uint16(len(e.vals))
-	}
-	for _, l := range d.Lexemes {
-		ix.postings[ix.lexemeID(l)].Add(ord)
 	}
 	for w := range strings.FieldsSeq(d.Words) {
 		ix.postings[ix.lexemeID(w)].Add(ord)

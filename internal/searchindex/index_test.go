@@ -3,6 +3,7 @@ package searchindex_test
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,7 +71,7 @@ func doc(key int64, lexemes []string, country string, from, until time.Time) sea
 	if len(lexemes) > 0 {
 		head = append(head, searchindex.Term{Lexeme: lexemes[0], Weight: 1})
 	}
-	return searchindex.Doc[string]{Key: key, Lexemes: lexemes, Head: head, Values: [][]string{{country}},
+	return searchindex.Doc[string]{Key: key, Words: strings.Join(lexemes, " "), Head: head, Values: [][]string{{country}},
 		From: from, Until: until, Payload: country}
 }
 

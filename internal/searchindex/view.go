@@ -263,18 +263,6 @@ func Top(counts []ValueCount, n int) []ValueCount {
 	return counts[:min(n, len(counts))]
 }
 
-// Present lists the values of field f that some document of set has.
-func (v *View[P]) Present(f int, set *roaring.Bitmap) []string {
-	fd := &v.ix.fields[f]
-	var out []string
-	for id, docs := range fd.docs {
-		if docs.Intersects(set) {
-			out = append(out, fd.values[id])
-		}
-	}
-	return out
-}
-
 // Ordinal is the ordinal of the document of key, if the index holds it.
 func (v *View[P]) Ordinal(key int64) (uint32, bool) {
 	ord, ok := v.ix.byKey[key]
