@@ -11,8 +11,11 @@ import (
 	"github.com/zumodra/zumodra/internal/domain"
 )
 
-// SitemapMaxURLs is the most URLs one sitemap file may hold (sitemaps.org).
-const SitemapMaxURLs = 50_000
+// SitemapFileURLs is how many URLs one sitemap file holds: a fifth of the
+// 50,000 sitemaps.org allows, because every change re-renders the file
+// that holds the row, and a file of 50,000 URLs took longer to render and
+// send than the second a change may take to be visible.
+const SitemapFileURLs = 10_000
 
 // MaxFeedEntries bounds the Atom feed.
 const MaxFeedEntries = 200
@@ -61,7 +64,7 @@ func (s *Store) SitemapFiles(ctx context.Context) (jobs, providers []time.Time, 
 // blocks them, and takes the newest time of each block.
 func (s *Store) sitemapFiles(ctx context.Context, rowsSQL string) ([]time.Time, error) {
 	rows, err := s.db(ctx).Query(ctx, `SELECT max(synced_at) FROM (SELECT (row_number() OVER (ORDER BY id) - 1) / $2 AS block, synced_at
-		FROM (`+rowsSQL+`) r) b GROUP BY block ORDER BY block`, s.now(), SitemapMaxURLs)
+		FROM (`+rowsSQL+`) r) b GROUP BY block ORDER BY block`, s.now(), SitemapFileURLs)
 	if err != nil {
 		return nil, fmt.Errorf("catalog sitemap files: %w", err)
 	}
@@ -75,7 +78,7 @@ func (s *Store) sitemapFiles(ctx context.Context, rowsSQL string) ([]time.Time, 
 	return files, nil
 }
 
-// JobSitemap returns the page-th (from 1) block of SitemapMaxURLs public
+// JobSitemap returns the page-th (from 1) block of SitemapFileURLs public
 // job ids in id order, with their update times.
 func (s *Store) JobSitemap(ctx context.Context, page int) ([]SitemapEntry, error) {
 	if page >= 1 && page <= 10_000 {
@@ -104,7 +107,7 @@ func (s *Store) sitemap(ctx context.Context, sql string, page int) ([]SitemapEnt
 	}
 	var after int64
 	for p := 1; ; p++ {
-		rows, err := s.db(ctx).Query(ctx, sql, s.now(), after, SitemapMaxURLs)
+		rows, err := s.db(ctx).Query(ctx, sql, s.now(), after, SitemapFileURLs)
 		if err != nil {
 			return nil, fmt.Errorf("catalog sitemap: %w", err)
 		}
@@ -115,7 +118,7 @@ func (s *Store) sitemap(ctx context.Context, sql string, page int) ([]SitemapEnt
 		if err != nil {
 			return nil, fmt.Errorf("catalog sitemap: %w", err)
 		}
-		if p == page || len(entries) < SitemapMaxURLs {
+		if p == page || len(entries) < SitemapFileURLs {
 			if p != page {
 				return []SitemapEntry{}, nil
 			}

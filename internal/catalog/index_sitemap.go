@@ -9,7 +9,7 @@ import (
 )
 
 // The sitemap from the index: the listed rows in id order (the index's
-// id order, walked from its end), blocked by SitemapMaxURLs as the SQL
+// id order, walked from its end), blocked by SitemapFileURLs as the SQL
 // path blocks them.
 
 // listedByID calls visit with each listed row of order in ascending id,
@@ -27,7 +27,7 @@ func sitemapBlocks(order []uint32, listed *roaring.Bitmap, updated func(uint32) 
 	var files []time.Time
 	n := 0
 	listedByID(order, listed, func(ord uint32) bool {
-		if n%SitemapMaxURLs == 0 {
+		if n%SitemapFileURLs == 0 {
 			files = append(files, time.Time{})
 		}
 		if t := updated(ord); t.After(files[len(files)-1]) {
@@ -45,14 +45,14 @@ func sitemapBlocks(order []uint32, listed *roaring.Bitmap, updated func(uint32) 
 // sitemapPage is the page-th block of listed rows as entries.
 func sitemapPage(order []uint32, listed *roaring.Bitmap, page int, entry func(uint32) SitemapEntry) []SitemapEntry {
 	out := []SitemapEntry{}
-	skip := (page - 1) * SitemapMaxURLs
+	skip := (page - 1) * SitemapFileURLs
 	listedByID(order, listed, func(ord uint32) bool {
 		if skip > 0 {
 			skip--
 			return true
 		}
 		out = append(out, entry(ord))
-		return len(out) < SitemapMaxURLs
+		return len(out) < SitemapFileURLs
 	})
 	return slices.Clip(out)
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // /sitemap.xml is a sitemap index: one file for the list pages and as many
-// files of catalog.SitemapMaxURLs ids as jobs, providers and companies need, so that
+// files of catalog.SitemapFileURLs ids as jobs, providers and companies need, so that
 // it stays valid however large the catalog grows.
 
 type sitemapIndex struct {
