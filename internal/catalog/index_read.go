@@ -48,15 +48,18 @@ func (s *Store) indexSnapshot(ctx context.Context, fn func(ctx context.Context) 
 // searchNode is the parsed tsquery of search text, as PostgreSQL builds it
 // for the SQL path (tsQuery), so both match the same rows. errNotIndexed
 // when the index cannot answer: not ready, a nearby search (near), or a
-// phrase, which needs positions the index does not keep.
+// phrase, which needs positions the index does not keep. Inside a
+// PostgreSQL snapshot it answers errNotIndexed at once: the snapshot holds
+// a connection, the parse would wait for another, and the index would not
+// answer from that snapshot anyway.
 func (s *Store) searchNode(ctx context.Context, near *Near, search string, src *vocabSource) (*searchindex.Node, error) {
-	if near != nil || !s.IndexReady() {
+	sn, _ := ctx.Value(snapshotKey{}).(*snapshot)
+	if near != nil || !s.IndexReady() || (sn != nil && !sn.indexed) {
 		return nil, errNotIndexed
 	}
 	if search == "" {
 		return nil, nil
 	}
-	sn, _ := ctx.Value(snapshotKey{}).(*snapshot)
 	key := src.sql + "\x00" + search
 	if n, ok := sn.parsedNode(key); ok {
 		return n, nil
