@@ -71,6 +71,24 @@ func TestFreshnessAgainstReplica(t *testing.T) {
 	checkFreshness(t, res.Freshness, "primary", "replica")
 }
 
+// The freshness stage with two serve processes on one database: every view
+// of each process saw every change, and each process has its footprint.
+func TestFreshnessTwoServes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and starts two serve processes")
+	}
+	opts := Options{Scale: Scales["tiny"], Seed: 1, DatabaseURL: testdb.NewURL(t), Binary: buildBinary(t),
+		Only: []string{"freshness"}, Serves: 2, Command: "test"}
+	res, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFreshness(t, res.Freshness, "primary, serve 1/2", "primary, serve 2/2")
+	if md := res.Markdown(); !strings.Contains(md, "2 `zumodra serve` processes") || !strings.Contains(md, "| primary, serve 2/2 |") {
+		t.Errorf("markdown lacks the second serve process:\n%s", md)
+	}
+}
+
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "zumodra")

@@ -24,20 +24,23 @@ import (
 // change's delay runs from its writer's COMMIT returning to the arrival of
 // the first response of that view showing it or a later change of the
 // same job. The jobs are made featured and newest first, so they lead
-// every list and the feed. With Options.ReadDatabaseURL the measurement is
-// repeated with serve's public read path on that replica.
+// every list and the feed. With Options.Serves above 1, several serve
+// processes read the same database and every one of them is polled. With
+// Options.ReadDatabaseURL the measurement is repeated with serve's public
+// read path on that replica.
 
-// FreshnessResult holds one run per server setup and offered rate, and
-// what each serve process cost.
+// FreshnessResult holds one run per server setup, serve process and
+// offered rate, and what each serve process cost.
 type FreshnessResult struct {
 	Targets    int
+	Serves     int // serve processes per setup, on one database
 	Runs       []FreshnessRun
 	Footprints []Footprint
 }
 
-// FreshnessRun is one offered rate against one serve setup.
+// FreshnessRun is one offered rate as one serve process showed it.
 type FreshnessRun struct {
-	Reads     string // "primary" or "replica"
+	Reads     string // "primary" or "replica", then ", serve 2/3" when several
 	Offered   int
 	Committed int
 	Achieved  float64
@@ -69,24 +72,24 @@ const freshTargets = 8
 var freshToken = regexp.MustCompile(`(?i)fresh[ -]e(\d+)[ -]t(\d+)[ -]v(\d+)`)
 
 func (s *suite) runFreshness(ctx context.Context) (FreshnessResult, error) {
-	res := FreshnessResult{Targets: freshTargets}
+	res := FreshnessResult{Targets: freshTargets, Serves: s.opts.Serves}
 	setups := []struct{ reads, url string }{{"primary", ""}}
 	if s.opts.ReadDatabaseURL != "" {
 		setups = append(setups, struct{ reads, url string }{"replica", s.opts.ReadDatabaseURL})
 	}
 	for epoch, st := range setups {
-		args := []string{"--workers", "2", "--api-rate-limit=0"}
+		args := []string{"--api-rate-limit=0"}
 		if st.url != "" {
 			if err := s.waitReplayed(ctx, st.url); err != nil {
 				return res, err
 			}
 			args = append(args, "--read-database-url", st.url)
 		}
-		runs, fp, err := s.freshnessOn(ctx, epoch, st.reads, args)
+		runs, fps, err := s.freshnessOn(ctx, epoch, st.reads, args)
 		if err != nil {
 			return res, err
 		}
-		res.Runs, res.Footprints = append(res.Runs, runs...), append(res.Footprints, fp)
+		res.Runs, res.Footprints = append(res.Runs, runs...), append(res.Footprints, fps...)
 	}
 	return res, nil
 }
@@ -128,33 +131,6 @@ func replicaVersion(ctx context.Context, url string) (int64, error) {
 	return changefeed.Current(ctx, conn)
 }
 
-// freshnessOn starts one serve process and measures each rate against it.
-func (s *suite) freshnessOn(ctx context.Context, epoch int, reads string, args []string) ([]FreshnessRun, Footprint, error) {
-	fp := Footprint{Reads: reads}
-	child, err := s.startServe(ctx, args...)
-	if err != nil {
-		return nil, fp, err
-	}
-	defer child.stop()
-	fp.Ready, fp.FirstPage = child.Ready, child.FirstPage
-	jobs, err := s.freshJobs(ctx, epoch, child.base)
-	if err != nil {
-		return nil, fp, err
-	}
-	var runs []FreshnessRun
-	for _, rate := range freshnessRates(s.scale.Rates) {
-		r, err := jobs.measure(ctx, rate, s.scale.RateFor)
-		if err != nil {
-			return runs, fp, err
-		}
-		r.Reads = reads
-		s.logf("  freshness (%s) %d changes/s: %.0f committed/s; %s", reads, rate, r.Achieved, viewSummary(r.Views))
-		runs = append(runs, r)
-	}
-	fp.RSS, fp.PeakRSS = child.memory()
-	return runs, fp, nil
-}
-
 // freshnessRates are the scale's rates up to 500 changes/s.
 func freshnessRates(rates []int) []int {
 	var out []int
@@ -178,7 +154,7 @@ func viewSummary(views []ViewFreshness) string {
 type freshJobs struct {
 	s        *suite
 	epoch    int
-	base     string
+	bases    []string // each serve process's http://host:port
 	targets  []target
 	ids      []int64
 	sitemaps []string
@@ -189,14 +165,14 @@ type freshJobs struct {
 }
 
 // freshJobs puts the jobs first (featured, published a second ago, open,
-// no deadline) through their tenants' own tables, waits until serve shows
-// them and finds their public ids and sitemap files.
-func (s *suite) freshJobs(ctx context.Context, epoch int, base string) (*freshJobs, error) {
+// no deadline) through their tenants' own tables, waits until every serve
+// process shows them and finds their public ids and sitemap files.
+func (s *suite) freshJobs(ctx context.Context, epoch int, bases []string) (*freshJobs, error) {
 	all, err := s.targets(ctx)
 	if err != nil {
 		return nil, err
 	}
-	j := &freshJobs{s: s, epoch: epoch, base: base, targets: all[:min(freshTargets, len(all))],
+	j := &freshJobs{s: s, epoch: epoch, bases: bases, targets: all[:min(freshTargets, len(all))],
 		client: &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}}
 	j.commits = make([][]time.Time, len(j.targets))
 	for i, t := range j.targets {
@@ -208,8 +184,10 @@ func (s *suite) freshJobs(ctx context.Context, epoch int, base string) (*freshJo
 			return nil, fmt.Errorf("bench: prepare job %d: %w", t.sourceID, err)
 		}
 	}
-	if err := j.findIDs(ctx); err != nil {
-		return nil, err
+	for _, base := range bases {
+		if j.ids, err = j.leadIDs(ctx, base); err != nil {
+			return nil, err
+		}
 	}
 	return j, j.findSitemaps(ctx)
 }
@@ -226,17 +204,17 @@ func (j *freshJobs) token(m [][]byte) (i, k int, ok bool) {
 	return i, k, e == j.epoch && i < len(j.targets)
 }
 
-// findIDs reads the jobs' public ids from the API's first page, waiting
-// (up to a minute) until all of them lead it.
-func (j *freshJobs) findIDs(ctx context.Context) error {
+// leadIDs reads the jobs' public ids from the first page of the API at
+// base, waiting (up to a minute) until all of them lead it.
+func (j *freshJobs) leadIDs(ctx context.Context, base string) ([]int64, error) {
 	deadline := time.Now().Add(time.Minute)
 	for {
-		body, code, err := j.get(ctx, apiList+"?page_size=50")
+		body, code, err := j.get(ctx, base, apiList+"?page_size=50")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if code != http.StatusOK {
-			return fmt.Errorf("bench: the API list answered %d: %.200s", code, body)
+			return nil, fmt.Errorf("bench: the API list answered %d: %.200s", code, body)
 		}
 		var page struct {
 			Data []struct {
@@ -245,28 +223,29 @@ func (j *freshJobs) findIDs(ctx context.Context) error {
 			} `json:"data"`
 		}
 		if err := json.Unmarshal(body, &page); err != nil {
-			return fmt.Errorf("bench: the API list: %w", err)
+			return nil, fmt.Errorf("bench: the API list: %w", err)
 		}
-		j.ids = make([]int64, len(j.targets))
+		ids := make([]int64, len(j.targets))
 		found := 0
 		for _, d := range page.Data {
 			if m := freshToken.FindSubmatch([]byte(d.Title)); m != nil {
-				if i, _, ok := j.token(m); ok && j.ids[i] == 0 {
-					j.ids[i], found = d.ID, found+1
+				if i, _, ok := j.token(m); ok && ids[i] == 0 {
+					ids[i], found = d.ID, found+1
 				}
 			}
 		}
 		if found == len(j.targets) {
-			return nil
+			return ids, nil
 		}
 		if time.Now().After(deadline) || ctx.Err() != nil {
-			return fmt.Errorf("bench: %d of %d changed jobs lead the API list after a minute", found, len(j.targets))
+			return nil, fmt.Errorf("bench: %d of %d changed jobs lead the API list of %s after a minute", found, len(j.targets), base)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 }
 
-// findSitemaps finds the sitemap files that list the jobs.
+// findSitemaps finds the sitemap files that list the jobs, on the first
+// serve process (every process renders the same files from one catalog).
 func (j *freshJobs) findSitemaps(ctx context.Context) error {
 	left := map[int64]bool{}
 	for _, id := range j.ids {
@@ -274,7 +253,7 @@ func (j *freshJobs) findSitemaps(ctx context.Context) error {
 	}
 	for n := 1; len(left) > 0; n++ {
 		path := fmt.Sprintf("/sitemaps/jobs-%d.xml", n)
-		body, code, err := j.get(ctx, path)
+		body, code, err := j.get(ctx, j.bases[0], path)
 		if err != nil || code != http.StatusOK {
 			return fmt.Errorf("bench: %d jobs in no sitemap file up to %s (%d, %v)", len(left), path, code, err)
 		}
@@ -292,8 +271,8 @@ func (j *freshJobs) findSitemaps(ctx context.Context) error {
 	return nil
 }
 
-func (j *freshJobs) get(ctx context.Context, path string) ([]byte, int, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, j.base+path, nil)
+func (j *freshJobs) get(ctx context.Context, base, path string) ([]byte, int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+path, nil)
 	if err != nil {
 		return nil, 0, err
 	}

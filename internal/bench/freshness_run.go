@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/http"
@@ -11,8 +12,10 @@ import (
 	"time"
 )
 
-// viewPoller is one view's record of what it has shown during a run.
+// viewPoller is one view's record, on one serve process, of what it has
+// shown during a run.
 type viewPoller struct {
+	serve  int // index into freshJobs.bases
 	name   string
 	paths  []string
 	shown  []int // per job, the newest version a response showed
@@ -21,15 +24,10 @@ type viewPoller struct {
 }
 
 // measure offers rate changes per second over the jobs for d, polling every
-// view meanwhile and until each shows every job's last version (or 30 s
-// passed).
-func (j *freshJobs) measure(ctx context.Context, rate int, d time.Duration) (FreshnessRun, error) {
-	r := FreshnessRun{Offered: rate}
-	var pollers []*viewPoller
-	for name, paths := range j.views() {
-		pollers = append(pollers, &viewPoller{name: name, paths: paths, shown: j.versions()})
-	}
-	slices.SortFunc(pollers, func(a, b *viewPoller) int { return strings.Compare(a.name, b.name) })
+// view of every serve process meanwhile and until each shows every job's
+// last version (or 30 s passed): one run per serve process.
+func (j *freshJobs) measure(ctx context.Context, rate int, d time.Duration) ([]FreshnessRun, error) {
+	pollers := j.pollers()
 	pollCtx, stopPolling := context.WithCancel(ctx)
 	defer stopPolling()
 	var wg sync.WaitGroup
@@ -41,23 +39,45 @@ func (j *freshJobs) measure(ctx context.Context, rate int, d time.Duration) (Fre
 	written.Store(true)
 	wg.Wait()
 	if err != nil {
-		return r, err
+		return nil, err
 	}
-	r.Committed, r.Achieved = n, perSec(n, took)
+	runs := make([]FreshnessRun, len(j.bases))
+	for i := range runs {
+		runs[i] = FreshnessRun{Offered: rate, Committed: n, Achieved: perSec(n, took)}
+	}
 	final := j.versions()
 	for _, p := range pollers {
-		v := ViewFreshness{View: p.name, Polls: p.polls, Seen: len(p.delays)}
-		for i, k := range final {
-			v.Unseen += k - p.shown[i]
-		}
-		slices.Sort(p.delays)
-		v.P50, v.P99 = quantile(p.delays, 0.50), quantile(p.delays, 0.99)
-		if len(p.delays) > 0 {
-			v.Max = p.delays[len(p.delays)-1]
-		}
-		r.Views = append(r.Views, v)
+		runs[p.serve].Views = append(runs[p.serve].Views, p.result(final))
 	}
-	return r, nil
+	return runs, nil
+}
+
+// pollers are one per view and serve process, by process, then view name.
+func (j *freshJobs) pollers() []*viewPoller {
+	var out []*viewPoller
+	for serve := range j.bases {
+		for name, paths := range j.views() {
+			out = append(out, &viewPoller{serve: serve, name: name, paths: paths, shown: j.versions()})
+		}
+	}
+	slices.SortFunc(out, func(a, b *viewPoller) int {
+		return cmp.Or(cmp.Compare(a.serve, b.serve), strings.Compare(a.name, b.name))
+	})
+	return out
+}
+
+// result is p's delays against the jobs' final versions.
+func (p *viewPoller) result(final []int) ViewFreshness {
+	v := ViewFreshness{View: p.name, Polls: p.polls, Seen: len(p.delays)}
+	for i, k := range final {
+		v.Unseen += k - p.shown[i]
+	}
+	slices.Sort(p.delays)
+	v.P50, v.P99 = quantile(p.delays, 0.50), quantile(p.delays, 0.99)
+	if len(p.delays) > 0 {
+		v.Max = p.delays[len(p.delays)-1]
+	}
+	return v
 }
 
 // versions is each job's last committed version.
@@ -134,7 +154,7 @@ func (j *freshJobs) poll(ctx context.Context, p *viewPoller, written *atomic.Boo
 				return
 			}
 		}
-		body, code, err := j.get(ctx, p.paths[n%len(p.paths)])
+		body, code, err := j.get(ctx, j.bases[p.serve], p.paths[n%len(p.paths)])
 		arrived := time.Now()
 		if err != nil || code != http.StatusOK {
 			continue

@@ -12,10 +12,18 @@ func freshnessTable(f FreshnessResult) string {
 				num(v.Seen), num(v.Unseen), dur(v.P50), dur(v.P99), dur(v.Max)})
 		}
 	}
-	return fmt.Sprintf("Freshness end to end, commit to visible over HTTP (%d jobs changed in turn on the primary; `zumodra serve --workers 2`, every cache as shipped)\n\n", f.Targets) +
+	return fmt.Sprintf("Freshness end to end, commit to visible over HTTP (%d jobs changed in turn on the primary; %s, every cache as shipped)\n\n", f.Targets, serveSetup(f.Serves)) +
 		table([]string{"serve reads", "offered changes/s", "committed/s", "view", "polls", "seen", "not seen", "p50", "p99", "max"}, rows...) +
 		"\n\nDelay: from the writer's COMMIT returning to the arrival of the first response of the view that shows the change (or a later one of the same job); " +
 		"each view is fetched back to back by one poller, so a delay includes up to one fetch of that view. The list's count, facet counts and hero stats come from the same snapshot as its cards."
+}
+
+// serveSetup says which serve processes a setup runs.
+func serveSetup(n int) string {
+	if n <= 1 {
+		return "`zumodra serve --workers 2`"
+	}
+	return fmt.Sprintf("%d `zumodra serve` processes on one database, each polled in every view, the first with `--workers 2`, the others with `--workers 0`", n)
 }
 
 func footprintTable(f FreshnessResult) string {
@@ -23,7 +31,11 @@ func footprintTable(f FreshnessResult) string {
 	for _, fp := range f.Footprints {
 		rows = append(rows, []string{fp.Reads, dur(fp.Ready), dur(fp.FirstPage), mib(fp.RSS), mib(fp.PeakRSS)})
 	}
-	return "Serve process: start to ready and memory\n\n" +
+	head := "Serve process: start to ready and memory"
+	if f.Serves > 1 {
+		head = "Serve processes: start to ready and memory, each (started one after the other)"
+	}
+	return head + "\n\n" +
 		table([]string{"serve reads", "start to /readyz 200", "start to first list page", "RSS after the runs", "peak RSS"}, rows...)
 }
 

@@ -28,6 +28,9 @@ type Options struct {
 	// zumodra.capture_notify = on in their sessions: each capturing commit
 	// also sends a NOTIFY, as in a deployment that turned it on.
 	Notify bool
+	// Serves is how many serve processes the freshness stage runs against
+	// one database, each polled in every view; 0 means 1, at most MaxServes.
+	Serves int
 	// ReadDatabaseURL, when set, names a streaming replica of DatabaseURL:
 	// the freshness stage then also measures a serve reading from it.
 	ReadDatabaseURL string
@@ -41,6 +44,10 @@ type Options struct {
 	Logger          *slog.Logger
 }
 
+// MaxServes bounds Options.Serves: each process holds its own search index
+// and caches, and a machine runs out of memory and cores before long.
+const MaxServes = 8
+
 func (o *Options) wants(stage string) bool { return len(o.Only) == 0 || slices.Contains(o.Only, stage) }
 
 // Validate checks the options and fills in defaults.
@@ -52,6 +59,12 @@ func (o *Options) Validate() error {
 	}
 	if o.DatabaseURL == "" || o.Binary == "" {
 		return fmt.Errorf("bench: a database URL and the zumodra binary are required")
+	}
+	if o.Serves == 0 {
+		o.Serves = 1
+	}
+	if o.Serves < 1 || o.Serves > MaxServes {
+		return fmt.Errorf("bench: %d serve processes: want 1 to %d", o.Serves, MaxServes)
 	}
 	if o.Concurrency <= 0 {
 		o.Concurrency = runtime.NumCPU()

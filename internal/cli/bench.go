@@ -27,6 +27,7 @@ type benchCmd struct {
 	notify      bool
 	oneTenant   bool
 	readURL     string
+	serves      int
 	command     string
 
 	opts bench.Options // built by Validate
@@ -47,7 +48,9 @@ on), the public read path under wrk against "zumodra serve --api-rate-limit=0", 
 caches on and off (--result-cache=false), beside pgbench -S, and the time to create and migrate
 the tenant schemas, and the freshness a visitor sees: commit to visible over HTTP in every
 public view of "zumodra serve" with its workers and caches as shipped, also against a streaming
-replica with --read-database-url, with serve's start-to-ready time and memory.
+replica with --read-database-url, with serve's start-to-ready time and memory; --serves N runs N
+serve processes against the one database (the sync workers in the first only) and polls every
+view on each of them.
 
 Scales: tiny (seconds, used by the tests and CI), small (about a minute), medium, large (twice medium), full
 (1,000 tenants, 200,000 jobs, 100,000 providers). The scratch database (--database, default zumodra_bench) is dropped first
@@ -56,7 +59,8 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
   zumodra bench --scale full --out docs/BENCHMARKS.md --cpuprofile bulk.pprof
   zumodra bench --scale small --only bulk,propagation
   zumodra bench --scale small --only propagation --notify
-  zumodra bench --scale medium --only freshness --read-database-url postgres://replica/zumodra_bench`,
+  zumodra bench --scale medium --only freshness --read-database-url postgres://replica/zumodra_bench
+  zumodra bench --scale medium --only freshness --serves 2`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c.command = commandLine(cmd)
@@ -73,6 +77,7 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
 	f.IntVar(&c.concurrency, "concurrency", 0, "tenants synced in parallel (0: the number of CPUs)")
 	f.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the first bulk sync to this file")
 	f.StringVar(&c.readURL, "read-database-url", "", "a streaming replica of the server's scratch database: the freshness stage also measures a serve reading from it")
+	f.IntVar(&c.serves, "serves", 1, fmt.Sprintf("serve processes the freshness stage runs against one database, each polled in every view (1 to %d)", bench.MaxServes))
 	f.BoolVar(&c.oneTenant, "one-tenant", false, "run the propagation writers on the jobs of one tenant, the largest, instead of every tenant's")
 	f.BoolVar(&c.notify, "notify", false, "run the propagation writers with zumodra.capture_notify = on: each capturing commit also wakes the workers by NOTIFY")
 	return cmd
@@ -100,8 +105,11 @@ func (c *benchCmd) Validate() error {
 	if err != nil {
 		return fmt.Errorf("bench: find the zumodra binary: %w", err)
 	}
+	if c.serves < 1 {
+		return fmt.Errorf("bench: %d serve processes: want 1 to %d", c.serves, bench.MaxServes)
+	}
 	c.opts = bench.Options{Scale: scale, Seed: c.seed, Binary: bin, Only: c.only, Concurrency: c.concurrency,
-		CPUProfile: c.cpuProfile, Notify: c.notify, ReadDatabaseURL: c.readURL, Out: c.app.Stdout,
+		CPUProfile: c.cpuProfile, Notify: c.notify, ReadDatabaseURL: c.readURL, Serves: c.serves, Out: c.app.Stdout,
 		Workers: c.app.Config.Workers, OneTenant: c.oneTenant}
 	c.opts.DatabaseURL = "unset" // filled by Run; Validate checks the rest
 	return c.opts.Validate()

@@ -17,6 +17,8 @@ func TestBenchRefusesBadOptions(t *testing.T) {
 	}{
 		{[]string{"bench", "--scale", "huge"}, "want tiny, small, medium, large or full"},
 		{[]string{"bench", "--only", "bulk,everything"}, "unknown stage \"everything\""},
+		{[]string{"bench", "--serves", "0"}, "want 1 to 8"},
+		{[]string{"bench", "--serves", "9"}, "want 1 to 8"},
 	} {
 		var out, errOut bytes.Buffer
 		code := Execute(tc.args, &out, &errOut, func(string) string { return "" })
@@ -31,7 +33,7 @@ func TestBenchRefusesBadOptions(t *testing.T) {
 func TestBenchAndServeHelpNameTheirOptions(t *testing.T) {
 	t.Parallel()
 	for cmd, flags := range map[string][]string{
-		"bench": {"--notify", "--scale", "--only"},
+		"bench": {"--notify", "--scale", "--only", "--serves"},
 		"serve": {"--result-cache", "--api-rate-limit", "--form-rate-limit"},
 	} {
 		var out, errOut bytes.Buffer
