@@ -27,6 +27,7 @@ type benchCmd struct {
 	notify      bool
 	oneTenant   bool
 	readURL     string
+	replica     bool
 	serves      int
 	command     string
 
@@ -48,7 +49,8 @@ on), the public read path under wrk against "zumodra serve --api-rate-limit=0", 
 caches on and off (--result-cache=false), beside pgbench -S, and the time to create and migrate
 the tenant schemas, and the freshness a visitor sees: commit to visible over HTTP in every
 public view of "zumodra serve" with its workers and caches as shipped, also against a streaming
-replica with --read-database-url, with serve's start-to-ready time and memory; --serves N runs N
+replica with --read-database-url (or --replica: one the bench makes of the embedded cluster with
+pg_basebackup), with serve's start-to-ready time and memory; --serves N runs N
 serve processes against the one database (the sync workers in the first only) and polls every
 view on each of them.
 
@@ -60,7 +62,8 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
   zumodra bench --scale small --only bulk,propagation
   zumodra bench --scale small --only propagation --notify
   zumodra bench --scale medium --only freshness --read-database-url postgres://replica/zumodra_bench
-  zumodra bench --scale medium --only freshness --serves 2`,
+  zumodra bench --scale medium --only freshness --serves 2
+  zumodra bench --scale medium --only freshness --replica     # DATABASE_URL unset: the embedded cluster`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c.command = commandLine(cmd)
@@ -77,6 +80,7 @@ and, unless --keep, at the end. Needs wrk and pgbench on PATH for the read path.
 	f.IntVar(&c.concurrency, "concurrency", 0, "tenants synced in parallel (0: the number of CPUs)")
 	f.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the first bulk sync to this file")
 	f.StringVar(&c.readURL, "read-database-url", "", "a streaming replica of the server's scratch database: the freshness stage also measures a serve reading from it")
+	f.BoolVar(&c.replica, "replica", false, "make a streaming replica of the embedded cluster (pg_basebackup; DATABASE_URL unset) and measure freshness on it too, as --read-database-url does")
 	f.IntVar(&c.serves, "serves", 1, fmt.Sprintf("serve processes the freshness stage runs against one database, each polled in every view (1 to %d)", bench.MaxServes))
 	f.BoolVar(&c.oneTenant, "one-tenant", false, "run the propagation writers on the jobs of one tenant, the largest, instead of every tenant's")
 	f.BoolVar(&c.notify, "notify", false, "run the propagation writers with zumodra.capture_notify = on: each capturing commit also wakes the workers by NOTIFY")
@@ -105,6 +109,9 @@ func (c *benchCmd) Validate() error {
 	if err != nil {
 		return fmt.Errorf("bench: find the zumodra binary: %w", err)
 	}
+	if c.replica && (c.readURL != "" || c.app.Config.DatabaseURL != "") {
+		return fmt.Errorf("bench: --replica makes a replica of the embedded cluster: it takes neither DATABASE_URL nor --read-database-url")
+	}
 	if c.serves < 1 {
 		return fmt.Errorf("bench: %d serve processes: want 1 to %d", c.serves, bench.MaxServes)
 	}
@@ -125,17 +132,28 @@ func (c *benchCmd) Run(ctx context.Context) error {
 			defer func() { _ = drop(context.WithoutCancel(ctx)) }()
 		}
 		c.opts.DatabaseURL, c.opts.Command, c.opts.Logger = url, c.command, c.app.Log
-		res, err := bench.Run(ctx, c.opts)
-		if err != nil {
-			return err
+		if !c.replica {
+			return c.runSuite(ctx)
 		}
-		if c.out == "" {
-			return nil
-		}
-		if err := bench.WriteMarkdown(c.out, res); err != nil {
-			return err
-		}
-		fmt.Fprintf(c.app.Stdout, "\nwrote %s\n", c.out)
-		return nil
+		return c.withReplica(ctx, c.dbName, func(replicaURL string) error {
+			c.opts.ReadDatabaseURL = replicaURL
+			return c.runSuite(ctx)
+		})
 	})
+}
+
+// runSuite runs the benchmarks and writes their tables to --out.
+func (c *benchCmd) runSuite(ctx context.Context) error {
+	res, err := bench.Run(ctx, c.opts)
+	if err != nil {
+		return err
+	}
+	if c.out == "" {
+		return nil
+	}
+	if err := bench.WriteMarkdown(c.out, res); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.app.Stdout, "\nwrote %s\n", c.out)
+	return nil
 }

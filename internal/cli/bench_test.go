@@ -14,14 +14,17 @@ func TestBenchRefusesBadOptions(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
 		want string
+		env  map[string]string
 	}{
-		{[]string{"bench", "--scale", "huge"}, "want tiny, small, medium, large or full"},
-		{[]string{"bench", "--only", "bulk,everything"}, "unknown stage \"everything\""},
-		{[]string{"bench", "--serves", "0"}, "want 1 to 8"},
-		{[]string{"bench", "--serves", "9"}, "want 1 to 8"},
+		{[]string{"bench", "--scale", "huge"}, "want tiny, small, medium, large or full", nil},
+		{[]string{"bench", "--only", "bulk,everything"}, "unknown stage \"everything\"", nil},
+		{[]string{"bench", "--serves", "0"}, "want 1 to 8", nil},
+		{[]string{"bench", "--serves", "9"}, "want 1 to 8", nil},
+		{[]string{"bench", "--replica", "--read-database-url", "postgres://replica/db"}, "--replica makes a replica of the embedded cluster", nil},
+		{[]string{"bench", "--replica"}, "--replica makes a replica of the embedded cluster", map[string]string{"DATABASE_URL": "postgres://primary/db"}},
 	} {
 		var out, errOut bytes.Buffer
-		code := Execute(tc.args, &out, &errOut, func(string) string { return "" })
+		code := Execute(tc.args, &out, &errOut, func(k string) string { return tc.env[k] })
 		if code != 2 || !strings.Contains(errOut.String(), tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut.String(), tc.want)
 		}
@@ -33,7 +36,7 @@ func TestBenchRefusesBadOptions(t *testing.T) {
 func TestBenchAndServeHelpNameTheirOptions(t *testing.T) {
 	t.Parallel()
 	for cmd, flags := range map[string][]string{
-		"bench": {"--notify", "--scale", "--only", "--serves"},
+		"bench": {"--notify", "--scale", "--only", "--serves", "--replica"},
 		"serve": {"--result-cache", "--api-rate-limit", "--form-rate-limit"},
 	} {
 		var out, errOut bytes.Buffer
