@@ -29,7 +29,7 @@ type memIndex struct {
 	ready     atomic.Bool
 	version   atomic.Int64 // the version both indexes show
 	feed      FeedWaiter
-	strings   interner // used by the follower's goroutine alone
+	cards     *strtab // the strings the cards of both indexes share
 
 	mu       sync.Mutex
 	advanced chan struct{} // closed and replaced when version advances
@@ -92,7 +92,7 @@ func (s *Store) StartIndex(ctx context.Context, feed FeedWaiter, log *slog.Logge
 		log = slog.New(slog.DiscardHandler)
 	}
 	s.index = &memIndex{jobs: searchindex.New(jobSchema),
-		providers: searchindex.New(providerSchema), advanced: make(chan struct{}), feed: feed}
+		providers: searchindex.New(providerSchema), cards: newStrtab(), advanced: make(chan struct{}), feed: feed}
 	done := make(chan error, 1)
 	go func() {
 		// The index reads through a connection of its own, with the read
@@ -207,22 +207,24 @@ func (s *Store) rebuildIndex(ctx context.Context, tx pgx.Tx, version int64) erro
 	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL statement_timeout = '%ds'", int(maxBuild.Seconds()))); err != nil {
 		return fmt.Errorf("catalog index: %w", err)
 	}
-	s.index.strings = interner{} // forget the values no row has any more
 	// The new indexes are private until swapped in: they fill without the
-	// lock, a chunk of rows at a time, so the rows read never pile up.
+	// lock, a chunk of rows at a time, so the rows read never pile up. A
+	// new string table forgets the values no row has any more.
 	jobs := searchindex.New(jobSchema)
 	providers := searchindex.New(providerSchema)
-	err := streamDocs(ctx, tx, jobDocSQL, s.index.strings.jobDoc, func(d []searchindex.Doc[*JobSummary]) { jobs.Apply(version, d, nil) })
-	if err != nil {
+	cards := newStrtab()
+	put := func(ix *searchindex.Index[card]) func([]searchindex.Doc[card]) {
+		return func(d []searchindex.Doc[card]) { ix.Apply(version, d, nil) }
+	}
+	if err := streamDocs(ctx, tx, jobDocSQL, cards.jobDoc, put(jobs)); err != nil {
 		return err
 	}
-	err = streamDocs(ctx, tx, providerDocSQL, s.index.strings.providerDoc, func(d []searchindex.Doc[*ProviderSummary]) { providers.Apply(version, d, nil) })
-	if err != nil {
+	if err := streamDocs(ctx, tx, providerDocSQL, cards.providerDoc, put(providers)); err != nil {
 		return err
 	}
 	// Contents are swapped, not pointers: readers name the indexes before
 	// they take the lock.
-	s.index.lock.Write(func() { *s.index.jobs, *s.index.providers = *jobs, *providers })
+	s.index.lock.Write(func() { *s.index.jobs, *s.index.providers, s.index.cards = *jobs, *providers, cards })
 	s.index.ready.Store(true)
 	return nil
 }
@@ -234,11 +236,11 @@ func (s *Store) applyChanges(ctx context.Context, tx pgq.Querier, version int64,
 	for _, c := range changes {
 		ids[c.Catalog] = append(ids[c.Catalog], c.ID)
 	}
-	jd, err := readDocs(ctx, tx, jobDocSQL, ids[kind.Jobs], s.index.strings.jobDoc)
+	jd, err := readDocs(ctx, tx, jobDocSQL, ids[kind.Jobs], s.index.cards.jobDoc)
 	if err != nil {
 		return err
 	}
-	pd, err := readDocs(ctx, tx, providerDocSQL, ids[kind.Providers], s.index.strings.providerDoc)
+	pd, err := readDocs(ctx, tx, providerDocSQL, ids[kind.Providers], s.index.cards.providerDoc)
 	if err != nil {
 		return err
 	}
@@ -364,33 +366,4 @@ func (s *Store) IndexStatus() IndexStatus {
 		return nil
 	})
 	return st
-}
-
-// interner shares one copy of each string the catalog's rows repeat (a
-// company's name, a city, a job type, a skill) among the index's
-// payloads: each scanned row would otherwise hold its own copies, several
-// times the memory of the distinct values at a large catalog.
-type interner map[string]string
-
-func (in *interner) one(s *string) {
-	if *in == nil {
-		*in = interner{}
-	}
-	if v, ok := (*in)[*s]; ok {
-		*s = v
-		return
-	}
-	(*in)[*s] = *s
-}
-
-func (in *interner) all(ss ...*string) {
-	for _, s := range ss {
-		in.one(s)
-	}
-}
-
-func (in *interner) list(ss []string) {
-	for i := range ss {
-		in.one(&ss[i])
-	}
 }

@@ -35,7 +35,7 @@ const (
 	jobNums
 )
 
-var jobSchema = searchindex.Schema[*JobSummary]{Fields: jobFields, Nums: jobNums,
+var jobSchema = searchindex.Schema[card]{Fields: jobFields, Nums: jobNums,
 	Orders: [][]int{{jnFeatured, jnPublished, jnID}, {jnPublished, jnID}, {jnID}}}
 
 // jobOrders are the sorts the job index keeps in order (jobSchema.Orders);
@@ -44,8 +44,8 @@ var jobOrders = map[string]int{SortFeatured: 0, SortNewest: 1}
 
 const jobIDOrder = 2
 
-type jobIndex = searchindex.Index[*JobSummary]
-type jobView = searchindex.View[*JobSummary]
+type jobIndex = searchindex.Index[card]
+type jobView = searchindex.View[card]
 
 // jobDocSQL reads job rows as the index keeps them: the summary, every
 // lexeme of the search vector, and the heading's lexemes with one weight
@@ -54,21 +54,17 @@ const jobDocSQL = `SELECT ` + jobSummaryColumns + `, array_to_string(tsvector_to
 	FROM public.job_catalog LEFT JOIN LATERAL (SELECT array_agg(u.lexeme) AS lexemes,
 		array_agg(array_to_string(u.weights, '')) AS weights FROM unnest(search_head) u) h ON true`
 
-func (in *interner) jobDoc(row rowScanner) (searchindex.Doc[*JobSummary], error) {
+func (t *strtab) jobDoc(row rowScanner) (searchindex.Doc[card], error) {
 	var j JobSummary
 	var desc string
 	var words string
 	var head, weights []string
 	if err := row.Scan(append(j.dests(&desc), &words, &head, &weights)...); err != nil {
-		return searchindex.Doc[*JobSummary]{}, err
+		return searchindex.Doc[card]{}, err
 	}
 	j.finish(desc)
-	in.all(&j.CompanyName, &j.CompanySlug, &j.CompanyLogoURL, &j.CategoryName, &j.CategorySlug, &j.JobType,
-		&j.ExperienceLevel, &j.RemotePolicy, &j.City, &j.State, &j.Country)
-	in.list(j.RequiredSkills)
-	in.list(j.PreferredSkills)
-	d := searchindex.Doc[*JobSummary]{Key: j.ID, Words: words, Head: headTerms(head, weights),
-		From: j.PublishedAt, Payload: &j, Values: make([][]string, jobFields),
+	d := searchindex.Doc[card]{Key: j.ID, Words: words, Head: headTerms(head, weights),
+		From: j.PublishedAt, Payload: t.encode(j.cardFields()), Values: make([][]string, jobFields),
 		// The facets' names where a value is a slug (jobFacetSpecs).
 		Labels: [][]string{jfCategory: {j.CategoryName}, jfCompany: {j.CompanyName}},
 		Nums:   []float64{jnPublished: timeKey(j.PublishedAt), jnFeatured: boolKey(j.IsFeatured), jnYearlyMax: math.NaN(), jnID: float64(j.ID)}}
@@ -78,10 +74,15 @@ func (in *interner) jobDoc(row rowScanner) (searchindex.Doc[*JobSummary], error)
 	if j.ApplicationDeadline != nil {
 		d.Until = *j.ApplicationDeadline
 	}
-	for f, v := range map[int]string{jfCategory: j.CategorySlug, jfJobType: j.JobType, jfLevel: j.ExperienceLevel,
+	// One backing array for the single values: a row's dozen small
+	// slices would otherwise be a dozen allocations.
+	one := []string{jfCategory: j.CategorySlug, jfJobType: j.JobType, jfLevel: j.ExperienceLevel,
 		jfRemote: j.RemotePolicy, jfCountry: j.Country, jfState: j.State, jfCity: j.City, jfCompany: j.CompanySlug,
-		jfTenant: strconv.FormatInt(j.CompanyID, 10), jfPlace: j.Country + placeSep + j.City} {
-		d.Values[f] = []string{v}
+		jfTenant: strconv.FormatInt(j.CompanyID, 10), jfPlace: j.Country + placeSep + j.City, jfCurrency: ""}
+	for f := range one {
+		if f != jfCurrency {
+			d.Values[f] = one[f : f+1 : f+1]
+		}
 	}
 	if j.SalaryCurrency != nil {
 		d.Values[jfCurrency] = []string{*j.SalaryCurrency}

@@ -35,7 +35,7 @@ const (
 	providerNums
 )
 
-var providerSchema = searchindex.Schema[*ProviderSummary]{Fields: providerFields, Nums: providerNums,
+var providerSchema = searchindex.Schema[card]{Fields: providerFields, Nums: providerNums,
 	Orders: [][]int{{pnScore, pnReviews, pnID}, {pnFeatured, pnPublished, pnID}, {pnPublished, pnID}, {pnReviews, pnRating, pnID}, {pnID}}}
 
 const providerIDOrder = 4
@@ -43,34 +43,29 @@ const providerIDOrder = 4
 // providerOrders are the sorts the provider index keeps in order.
 var providerOrders = map[string]int{SortRating: 0, SortFeatured: 1, SortNewest: 2, SortReviews: 3}
 
-type providerIndex = searchindex.Index[*ProviderSummary]
-type providerView = searchindex.View[*ProviderSummary]
+type providerIndex = searchindex.Index[card]
+type providerView = searchindex.View[card]
 
 // providerDocSQL is jobDocSQL for providers.
 const providerDocSQL = `SELECT ` + providerSummaryColumns + `, array_to_string(tsvector_to_array(search), ' '), h.lexemes, h.weights
 	FROM public.provider_catalog LEFT JOIN LATERAL (SELECT array_agg(u.lexeme) AS lexemes,
 		array_agg(array_to_string(u.weights, '')) AS weights FROM unnest(search_head) u) h ON true`
 
-func (in *interner) providerDoc(row rowScanner) (searchindex.Doc[*ProviderSummary], error) {
+func (t *strtab) providerDoc(row rowScanner) (searchindex.Doc[card], error) {
 	var p ProviderSummary
 	var words string
 	var head, weights []string
 	if err := row.Scan(append(p.dests(), &words, &head, &weights)...); err != nil {
-		return searchindex.Doc[*ProviderSummary]{}, err
+		return searchindex.Doc[card]{}, err
 	}
-	in.all(&p.ProviderType, &p.AvatarURL, &p.City, &p.State, &p.Country, &p.Currency, &p.AvailabilityStatus,
-		&p.CompanyName, &p.CompanySlug)
-	in.list(p.CategoryNames)
-	in.list(p.CategorySlugs)
-	in.list(p.SkillNames)
 	flag := func(b bool) []string {
 		if b {
 			return []string{"true"}
 		}
 		return nil
 	}
-	return searchindex.Doc[*ProviderSummary]{Key: p.ID, Words: words, Head: headTerms(head, weights),
-		From: p.PublishedAt, Payload: &p,
+	return searchindex.Doc[card]{Key: p.ID, Words: words, Head: headTerms(head, weights),
+		From: p.PublishedAt, Payload: t.encode(p.cardFields()),
 		// The facets' names (providerFacetSpecs).
 		Labels: [][]string{pfCategory: p.CategoryNames, pfCompany: {p.CompanyName}, pfVerified: {"Verified"},
 			pfAvailable: {"Available"}, pfRemote: {"Remote"}},

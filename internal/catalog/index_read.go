@@ -128,7 +128,7 @@ func (s *Store) indexedJobPage(ctx context.Context, q JobQuery, st cursorState) 
 		ords, first, last, more := w.page(set)
 		jobs := make([]JobSummary, len(ords))
 		for i, o := range ords {
-			jobs[i] = *v.Payload(o)
+			jobs[i] = s.index.cards.job(v.Payload(o))
 		}
 		total := indexTotal(st, set)
 		st.Total, st.Exact = total.n, total.exact

@@ -34,7 +34,7 @@ func (s *Store) indexedProviderPage(ctx context.Context, q ProviderQuery, st cur
 		ords, first, last, more := w.page(set)
 		items := make([]ProviderSummary, len(ords))
 		for i, o := range ords {
-			items[i] = *v.Payload(o)
+			items[i] = s.index.cards.provider(v.Payload(o))
 		}
 		total := indexTotal(st, set)
 		st.Total, st.Exact = total.n, total.exact

@@ -59,9 +59,9 @@ func sitemapPage(order []uint32, listed *roaring.Bitmap, page int, entry func(ui
 
 func (s *Store) indexedSitemapFiles(ctx context.Context) (jobs, providers []time.Time, err error) {
 	err = s.indexRead(ctx, func() error {
-		jv, pv := s.index.jobs.View(s.now()), s.index.providers.View(s.now())
-		jobs = sitemapBlocks(jv.Order(jobIDOrder), jv.Listed(), func(o uint32) time.Time { return jv.Payload(o).UpdatedAt })
-		providers = sitemapBlocks(pv.Order(providerIDOrder), pv.Listed(), func(o uint32) time.Time { return pv.Payload(o).UpdatedAt })
+		jv, pv, cards := s.index.jobs.View(s.now()), s.index.providers.View(s.now()), s.index.cards
+		jobs = sitemapBlocks(jv.Order(jobIDOrder), jv.Listed(), func(o uint32) time.Time { return cards.updatedAt(jv.Payload(o)) })
+		providers = sitemapBlocks(pv.Order(providerIDOrder), pv.Listed(), func(o uint32) time.Time { return cards.updatedAt(pv.Payload(o)) })
 		return nil
 	})
 	return jobs, providers, err
@@ -72,7 +72,8 @@ func (s *Store) indexedJobSitemap(ctx context.Context, page int) ([]SitemapEntry
 	err := s.indexRead(ctx, func() error {
 		v := s.index.jobs.View(s.now())
 		out = sitemapPage(v.Order(jobIDOrder), v.Listed(), page, func(o uint32) SitemapEntry {
-			j := v.Payload(o)
+			var j JobSummary
+			s.index.cards.decode(v.Payload(o), j.cardFields()[:jobSitemapFields])
 			return SitemapEntry{ID: j.ID, Slug: j.Slug, Title: j.Title, UpdatedAt: j.UpdatedAt}
 		})
 		return nil
@@ -85,7 +86,8 @@ func (s *Store) indexedProviderSitemap(ctx context.Context, page int) ([]Sitemap
 	err := s.indexRead(ctx, func() error {
 		v := s.index.providers.View(s.now())
 		out = sitemapPage(v.Order(providerIDOrder), v.Listed(), page, func(o uint32) SitemapEntry {
-			p := v.Payload(o)
+			var p ProviderSummary
+			s.index.cards.decode(v.Payload(o), p.cardFields()[:providerSitemapFields])
 			return SitemapEntry{ID: p.ID, Title: p.DisplayName, UpdatedAt: p.UpdatedAt}
 		})
 		return nil
