@@ -114,6 +114,7 @@ func (s *Store) StartIndex(ctx context.Context, feed FeedWaiter, log *slog.Logge
 func (s *Store) followIndex(ctx context.Context, pool *pgxpool.Pool, feed FeedWaiter, log *slog.Logger) error {
 	version := int64(noVersion)
 	for ctx.Err() == nil {
+		start := time.Now()
 		v, err := s.indexStep(ctx, pool, version)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -128,6 +129,11 @@ func (s *Store) followIndex(ctx context.Context, pool *pgxpool.Pool, feed FeedWa
 				break
 			}
 			continue
+		}
+		if version == noVersion {
+			st := s.IndexStatus()
+			log.InfoContext(ctx, "catalog index built", "version", v, "jobs", st.Jobs, "providers", st.Providers,
+				"took_ms", time.Since(start).Milliseconds())
 		}
 		version = v
 		s.index.advance(v)
