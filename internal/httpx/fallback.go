@@ -15,6 +15,7 @@ func Routed(mux *http.ServeMux, page func(http.ResponseWriter, *http.Request, in
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h, pattern := mux.Handler(r)
 		if pattern != "" { // a route, or the mux's redirect to a clean path
+			notePattern(r, pattern)
 			mux.ServeHTTP(w, r)
 			return
 		}

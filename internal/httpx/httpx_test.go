@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
@@ -176,7 +177,8 @@ func TestObserveRecordsRoutePatternAndRecoverCatchesPanics(t *testing.T) {
 	mux.HandleFunc("GET /things/{id}", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") })
 	mux.HandleFunc("GET /boom", func(w http.ResponseWriter, r *http.Request) { panic("kaboom") })
 	log := slog.New(slog.DiscardHandler)
-	h := Chain(mux, Observe(log), Recover(log), SecurityHeaders(""))
+	// As serve chains them: Deadline gives the mux a copy of the request.
+	h := Chain(Routed(mux, nil), Observe(log), Recover(log), Deadline(time.Second, nil), SecurityHeaders(""))
 
 	before := requestCount(t, "GET /things/{id}", "200")
 	w := httptest.NewRecorder()

@@ -67,19 +67,25 @@ func Recover(log *slog.Logger) Middleware {
 
 // Observe logs each request and records its duration by route pattern. The
 // pattern (not the raw path) keeps metric cardinality bounded; requests that
-// matched no route are recorded as "unmatched".
+// matched no route are recorded as "unmatched". The mux sets the pattern on
+// the request it was given, which a middleware between (Deadline, with its
+// own context) has copied: Routed reports it back through the context.
 func Observe(log *slog.Logger) Middleware {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
 			sw := &statusWriter{ResponseWriter: w}
-			next.ServeHTTP(sw, r)
+			var pattern string
+			next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), patternKey{}, &pattern)))
 			sw.status = cmp.Or(sw.status, http.StatusOK)
 			elapsed := time.Since(start)
-			route := cmp.Or(r.Pattern, "unmatched")
+			route := cmp.Or(pattern, r.Pattern, "unmatched")
 			metrics.HTTPRequestSeconds.WithLabelValues(route, MethodLabel(r.Method), strconv.Itoa(sw.status)).Observe(elapsed.Seconds())
 			level := slog.LevelDebug
-			if sw.status >= 500 {
+			switch {
+			case sw.status == http.StatusServiceUnavailable: // shed or not ready yet: the answer says when to retry
+				level = slog.LevelWarn
+			case sw.status >= 500:
 				level = slog.LevelError
 			}
 			// Query strings are left out: they may carry search terms
@@ -87,6 +93,17 @@ func Observe(log *slog.Logger) Middleware {
 			log.Log(r.Context(), level, "http request", "method", r.Method, "path", r.URL.Path, "route", route,
 				"status", sw.status, "bytes", sw.bytes, "duration_ms", float64(elapsed.Microseconds())/1000)
 		})
+	}
+}
+
+// patternKey holds, in a request's context, where Routed writes the
+// pattern of the route that took the request, for Observe.
+type patternKey struct{}
+
+// notePattern tells Observe, if it runs outside, the route that took r.
+func notePattern(r *http.Request, pattern string) {
+	if p, ok := r.Context().Value(patternKey{}).(*string); ok {
+		*p = pattern
 	}
 }
 
