@@ -36,7 +36,10 @@ type Config struct {
 	MetricsToken string
 	// MetricsAddr, when set, serves /metrics there alone instead of on Addr.
 	MetricsAddr string
-	BaseURL     string // public base URL for canonical links; empty: the request's host if allowed
+	// Pprof serves Go's runtime profiles under /debug/pprof/ on MetricsAddr,
+	// behind MetricsToken when set; never on the site's address.
+	Pprof   bool
+	BaseURL string // public base URL for canonical links; empty: the request's host if allowed
 	// AllowedHosts are the Host headers canonical links may be built on when
 	// no BaseURL is set; empty: the listen address and localhost.
 	AllowedHosts []string
@@ -131,6 +134,9 @@ func (c Config) Validate() error {
 		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
 			return fmt.Errorf("metrics addr %q: want host:port or :port: %w", c.MetricsAddr, err)
 		}
+	}
+	if c.Pprof && c.MetricsAddr == "" {
+		return fmt.Errorf("pprof: needs --metrics-addr, so that profiles are never served on the site's address")
 	}
 	switch c.LogFormat {
 	case FormatAuto, FormatText, FormatJSON:

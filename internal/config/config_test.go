@@ -99,6 +99,7 @@ func TestInvalid(t *testing.T) {
 		"poll not a duration":    {EnvPollInterval: "fast"},
 		"cache not a boolean":    {EnvResultCache: "sometimes"},
 		"index not a boolean":    {EnvSearchIndex: "maybe"},
+		"pprof not a boolean":    {EnvPprof: "please"},
 		"limit not a number":     {EnvAPIRateLimit: "many"},
 		"timeout not a duration": {EnvRequestTimeout: "soon"},
 		"lag not a duration":     {EnvReadMaxLag: "little"},
@@ -124,6 +125,7 @@ func TestInvalid(t *testing.T) {
 		"read scheme": func(c *Config) { c.Read.URL = "mysql://u:secret@replica/db" },
 		"read lag":    func(c *Config) { c.Read.MaxLag = -time.Second },
 		"count flush": func(c *Config) { c.Counts.FlushInterval = time.Millisecond },
+		"pprof alone": func(c *Config) { c.Pprof = true },
 	} {
 		c := Default()
 		mut(&c)

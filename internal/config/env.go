@@ -24,6 +24,7 @@ const (
 
 	EnvMetricsToken = "ZUMODRA_METRICS_TOKEN"
 	EnvMetricsAddr  = "ZUMODRA_METRICS_ADDR"
+	EnvPprof        = "ZUMODRA_PPROF"
 
 	EnvPollInterval      = "ZUMODRA_POLL_INTERVAL"
 	EnvHeartbeatInterval = "ZUMODRA_HEARTBEAT_INTERVAL"
@@ -75,19 +76,16 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			*dst = n
 		}
 	}
-	if v := getenv(EnvResultCache); v != "" {
-		b, err := parseBool(EnvResultCache, v)
-		if err != nil {
-			return c, err
+	for name, dst := range map[string]*bool{
+		EnvResultCache: &c.HTTP.ResultCache, EnvSearchIndex: &c.HTTP.SearchIndex, EnvPprof: &c.Pprof,
+	} {
+		if v := getenv(name); v != "" {
+			b, err := parseBool(name, v)
+			if err != nil {
+				return c, err
+			}
+			*dst = b
 		}
-		c.HTTP.ResultCache = b
-	}
-	if v := getenv(EnvSearchIndex); v != "" {
-		b, err := parseBool(EnvSearchIndex, v)
-		if err != nil {
-			return c, err
-		}
-		c.HTTP.SearchIndex = b
 	}
 	for name, dst := range map[string]*time.Duration{
 		EnvPollInterval: &c.Sync.PollInterval, EnvVerifyInterval: &c.Sync.VerifyInterval, EnvCleanupInterval: &c.Sync.CleanupInterval,

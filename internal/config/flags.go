@@ -26,6 +26,8 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env "+EnvAddr+")")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr,
 		"serve /metrics on this address alone instead of on --addr, like 127.0.0.1:9102 (env "+EnvMetricsAddr+")")
+	fs.BoolVar(&c.Pprof, "pprof", c.Pprof,
+		"serve Go's CPU, heap and goroutine profiles under /debug/pprof/ on --metrics-addr, behind the metrics token when set (env "+EnvPprof+")")
 	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL,
 		"public base URL for canonical links, like https://jobs.example.com (env "+EnvBaseURL+")")
 	fs.Var((*proxiesValue)(&c.TrustedProxies), "trusted-proxies",

@@ -93,23 +93,23 @@ func TestMetricsMethodLabelsAreBounded(t *testing.T) {
 }
 
 // With a token, /metrics wants it; with an address of its own, /metrics is
-// served there and not on the site.
+// served there and not on the site, and so are the runtime's profiles
+// with --pprof, behind the same token.
 func TestMetricsTokenAndAddress(t *testing.T) {
 	t.Parallel()
-	cfg := config.Default()
-	cfg.MetricsToken = "s3cret"
-	cfg.MetricsAddr = "127.0.0.1:0"
 	s, ln := newServer(t, nil)
-	s.Config.MetricsToken, s.Config.MetricsAddr = cfg.MetricsToken, cfg.MetricsAddr
+	s.Config.MetricsToken, s.Config.MetricsAddr, s.Config.Pprof = "s3cret", "127.0.0.1:0", true
 	h, err := s.Handler()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ln.Close()
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
-	if w.Code != http.StatusNotFound {
-		t.Errorf("/metrics on the site with an address of its own: %d", w.Code)
+	for _, path := range []string{"/metrics", "/debug/pprof/", "/debug/pprof/heap"} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+		if w.Code != http.StatusNotFound {
+			t.Errorf("%s on the site with an address of its own: %d", path, w.Code)
+		}
 	}
 	msrv, mln, err := s.metricsServer()
 	if err != nil {
@@ -121,17 +121,23 @@ func TestMetricsTokenAndAddress(t *testing.T) {
 		auth string
 		want int
 	}{{"", http.StatusUnauthorized}, {"Bearer wrong", http.StatusUnauthorized}, {"Bearer s3cret", http.StatusOK}} {
-		req, _ := http.NewRequest(http.MethodGet, "http://"+mln.Addr().String()+"/metrics", nil)
-		if tc.auth != "" {
-			req.Header.Set("Authorization", tc.auth)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != tc.want {
-			t.Errorf("metrics with %q: %d, want %d", tc.auth, resp.StatusCode, tc.want)
+		for _, path := range []string{"/metrics", "/debug/pprof/heap?debug=1"} {
+			req, _ := http.NewRequest(http.MethodGet, "http://"+mln.Addr().String()+path, nil)
+			if tc.auth != "" {
+				req.Header.Set("Authorization", tc.auth)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tc.want {
+				t.Errorf("%s with %q: %d, want %d", path, tc.auth, resp.StatusCode, tc.want)
+			}
+			if path != "/metrics" && tc.want == http.StatusOK && !strings.Contains(string(body), "heap profile") {
+				t.Errorf("%s: not a heap profile: %.200s", path, body)
+			}
 		}
 	}
 }

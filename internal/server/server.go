@@ -202,8 +202,9 @@ func (s *Server) followFeed(ctx context.Context) (<-chan error, error) {
 // feedRetryMax caps the backoff of followFeed.
 const feedRetryMax = 15 * time.Second
 
-// metricsServer serves /metrics alone on Config.MetricsAddr, or is nil
-// when /metrics shares the site's address.
+// metricsServer serves /metrics alone on Config.MetricsAddr, and with
+// Config.Pprof the runtime's profiles, or is nil when /metrics shares the
+// site's address.
 func (s *Server) metricsServer() (*http.Server, net.Listener, error) {
 	if s.Config.MetricsAddr == "" {
 		return nil, nil, nil
@@ -214,6 +215,9 @@ func (s *Server) metricsServer() (*http.Server, net.Listener, error) {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", s.metricsH)
+	if s.Config.Pprof {
+		mux.Handle("/debug/pprof/", guardMetrics(pprofMux(), s.Config.MetricsToken))
+	}
 	return &http.Server{Handler: mux, ReadHeaderTimeout: ReadHeaderTimeout, WriteTimeout: WriteTimeout,
 		ErrorLog: slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)}, ln, nil
 }
