@@ -35,7 +35,7 @@ const (
 	jobNums
 )
 
-var jobSchema = searchindex.Schema[card]{Fields: jobFields, Nums: jobNums,
+var jobSchema = searchindex.Schema[card]{Fields: jobFields, Labelled: []int{jfCategory, jfCompany}, Nums: jobNums,
 	Orders: [][]int{{jnFeatured, jnPublished, jnID}, {jnPublished, jnID}, {jnID}}}
 
 // jobOrders are the sorts the job index keeps in order (jobSchema.Orders);

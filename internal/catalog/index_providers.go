@@ -35,7 +35,8 @@ const (
 	providerNums
 )
 
-var providerSchema = searchindex.Schema[card]{Fields: providerFields, Nums: providerNums,
+var providerSchema = searchindex.Schema[card]{Fields: providerFields,
+	Labelled: []int{pfCategory, pfCompany, pfVerified, pfAvailable, pfRemote}, Nums: providerNums,
 	Orders: [][]int{{pnScore, pnReviews, pnID}, {pnFeatured, pnPublished, pnID}, {pnPublished, pnID}, {pnReviews, pnRating, pnID}, {pnID}}}
 
 const providerIDOrder = 4

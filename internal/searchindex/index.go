@@ -22,7 +22,8 @@ type Doc[P any] struct {
 	Values [][]string
 	// Labels name the values where a value's name is not the value itself
 	// (a category's name beside its slug): nil, or per field nil or one
-	// name per value.
+	// name per value. Only the Schema's Labelled fields are read; a value
+	// without a name there is named by itself.
 	Labels [][]string
 	// From and Until bound when the document is listed: from From
 	// (inclusive) until Until (exclusive; the zero time is never).
@@ -36,8 +37,9 @@ type Doc[P any] struct {
 
 // Schema describes an index's documents.
 type Schema[P any] struct {
-	Fields int // values per document, Doc.Values
-	Nums   int // numbers per document, Doc.Nums
+	Fields   int   // values per document, Doc.Values
+	Labelled []int // the fields whose values carry names (Doc.Labels)
+	Nums     int   // numbers per document, Doc.Nums
 	// Orders are the sorts kept up to date, each a list of Nums indexes
 	// compared largest first, the ordinal breaking ties (see Walk).
 	Orders [][]int
@@ -79,12 +81,18 @@ type Index[P any] struct {
 type entry[P any] struct {
 	key     int64
 	head    []headTerm
-	vals    []uint32 // value ids of every field, field after field
-	offs    []uint16 // vals[offs[f]:offs[f+1]] are field f's
-	names   []uint32 // name ids beside vals; nil when the document named none
-	from    int64    // unix microseconds
-	until   int64    // unix microseconds; 0 for never
+	many    *values // every field's values when some field has several; nil for most
+	from    int64   // unix microseconds
+	until   int64   // unix microseconds; 0 for never
 	payload P
+}
+
+// values are a document's values of every field, kept beside the columns
+// (field.col) for a document that has several values in some field.
+type values struct {
+	ids   []uint32 // value ids of every field, field after field
+	offs  []uint16 // ids[offs[f]:offs[f+1]] are field f's
+	names []uint32 // name ids beside ids; 0 in a field not labelled
 }
 
 type headTerm struct {
@@ -93,11 +101,43 @@ type headTerm struct {
 }
 
 // field is one facet dimension: its values and the live documents of each.
+//
+// Each document's values are also kept by ordinal in columns, so that
+// counting a field's values over thousands of matches reads one small
+// array instead of each match's entry: most documents have one value in a
+// field (a country, a company), which col holds; the few with several
+// (skills) are marked in col and read from their entry.
 type field struct {
-	ids    map[string]uint32
-	values []string
-	docs   []*roaring.Bitmap
-	listed tally
+	ids      map[string]uint32
+	values   []string
+	docs     []*roaring.Bitmap
+	listed   tally
+	labelled bool
+	col      []uint32 // by ordinal: 1 + the id of the one value, 0 for none, or several
+	name     []uint32 // by ordinal, in a labelled field: the name id of col's value
+}
+
+// several marks in a field's column a document with several values there.
+const several = ^uint32(0)
+
+// each calls fn with the id of every value the document at ord has in
+// field f, and its name id (0 in a field not labelled).
+func (ix *Index[P]) each(ord uint32, f int, fn func(id, name uint32)) {
+	fd := &ix.fields[f]
+	switch c := fd.col[ord]; c {
+	case 0:
+	case several:
+		m := ix.docs[ord].many
+		for k := m.offs[f]; k < m.offs[f+1]; k++ {
+			fn(m.ids[k], m.names[k])
+		}
+	default:
+		var name uint32
+		if fd.labelled {
+			name = fd.name[ord]
+		}
+		fn(c-1, name)
+	}
 }
 
 // New returns an empty index of documents of schema s.
@@ -109,6 +149,9 @@ func New[P any](s Schema[P]) *Index[P] {
 	}
 	for i := range ix.fields {
 		ix.fields[i].ids = map[string]uint32{}
+	}
+	for _, f := range s.Labelled {
+		ix.fields[f].labelled = true
 	}
 	ix.clock.reset()
 	return ix
@@ -142,15 +185,15 @@ func (ix *Index[P]) remove(key int64) {
 	if !ok {
 		return
 	}
-	e := &ix.docs[ord]
-	for f := range ix.fields {
-		for _, v := range e.vals[e.offs[f]:e.offs[f+1]] {
-			ix.fields[f].docs[v].Remove(ord)
-		}
-	}
 	if ix.clock.valid && ix.clock.listed.Contains(ord) {
 		ix.count(ord, -1)
 	}
+	for f := range ix.fields {
+		fd := &ix.fields[f]
+		ix.each(ord, f, func(id, _ uint32) { fd.docs[id].Remove(ord) })
+		fd.col[ord] = 0
+	}
+	e := &ix.docs[ord]
 	ix.orderRemove(ord)
 	delete(ix.byKey, key)
 	ix.live.Remove(ord)
@@ -163,19 +206,8 @@ func (ix *Index[P]) remove(key int64) {
 func (ix *Index[P]) put(d *Doc[P]) {
 	ix.remove(d.Key)
 	ord := ix.ordinal()
-	e := entry[P]{key: d.Key, from: micros(d.From), until: micros(d.Until), payload: d.Payload,
-		offs: make([]uint16, len(ix.fields)+1)}
-	for f := range ix.fields {
-		for i, v := range d.Values[f] {
-			id := ix.fields[f].id(v)
-			e.vals = append(e.vals, id)
-			ix.fields[f].docs[id].Add(ord)
-			if d.Labels != nil {
-				e.names = append(e.names, ix.nameID(d.Labels, f, i, v))
-			}
-		}
-		e.offs[f+1] = uint16(len(e.vals))
-	}
+	e := entry[P]{key: d.Key, from: micros(d.From), until: micros(d.Until), payload: d.Payload}
+	ix.putValues(ord, d, &e)
 	for w := range strings.FieldsSeq(d.Words) {
 		ix.postings[ix.lexemeID(w)].Add(ord)
 	}
@@ -193,6 +225,51 @@ func (ix *Index[P]) put(d *Doc[P]) {
 	ix.live.Add(ord)
 	if ix.clock.admit(ord, e.from, e.until) {
 		ix.count(ord, 1)
+	}
+}
+
+// putValues enters the document's values of every field: in the fields'
+// documents and columns, and in e.many when it has several in some field.
+func (ix *Index[P]) putValues(ord uint32, d *Doc[P], e *entry[P]) {
+	for f := range ix.fields {
+		if len(d.Values[f]) > 1 {
+			e.many = &values{offs: make([]uint16, len(ix.fields)+1)}
+			break
+		}
+	}
+	for f := range ix.fields {
+		fd := &ix.fields[f]
+		if n := int(ord) + 1; len(fd.col) < n {
+			fd.col = append(fd.col, make([]uint32, n-len(fd.col))...)
+			if fd.labelled {
+				fd.name = append(fd.name, make([]uint32, n-len(fd.name))...)
+			}
+		}
+		vals := d.Values[f]
+		for i, v := range vals {
+			id := fd.id(v)
+			fd.docs[id].Add(ord)
+			var name uint32
+			if fd.labelled {
+				name = ix.nameID(d.Labels, f, i, v)
+			}
+			if len(vals) == 1 {
+				fd.col[ord] = id + 1
+				if fd.labelled {
+					fd.name[ord] = name
+				}
+			}
+			if e.many != nil {
+				e.many.ids = append(e.many.ids, id)
+				e.many.names = append(e.many.names, name)
+			}
+		}
+		if len(vals) > 1 {
+			fd.col[ord] = several
+		}
+		if e.many != nil {
+			e.many.offs[f+1] = uint16(len(e.many.ids))
+		}
 	}
 }
 

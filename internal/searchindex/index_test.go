@@ -3,6 +3,7 @@ package searchindex_test
 import (
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -92,7 +93,7 @@ func keys(ix *searchindex.Index[string], at time.Time, q string) []int64 {
 }
 
 func TestMatchReplaceAndRemove(t *testing.T) {
-	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1, Labelled: []int{0}})
 	ix.Apply(1, []searchindex.Doc[string]{
 		doc(1, []string{"python", "develop"}, "DE", t0, time.Time{}),
 		doc(2, []string{"java", "develop"}, "FR", t0, time.Time{}),
@@ -132,7 +133,7 @@ func TestMatchReplaceAndRemove(t *testing.T) {
 // Enough replacements to trigger compaction reuse ordinals without an old
 // document's lexemes leaking into the new one's matches.
 func TestCompactionReusesOrdinals(t *testing.T) {
-	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1, Labelled: []int{0}})
 	var docs []searchindex.Doc[string]
 	for k := int64(1); k <= 3000; k++ {
 		docs = append(docs, doc(k, []string{"old"}, "DE", t0, time.Time{}))
@@ -151,7 +152,7 @@ func TestCompactionReusesOrdinals(t *testing.T) {
 }
 
 func TestWindows(t *testing.T) {
-	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1, Labelled: []int{0}})
 	ix.Apply(1, []searchindex.Doc[string]{
 		doc(1, []string{"a"}, "DE", t0, t0.Add(2*time.Hour)),        // until a deadline
 		doc(2, []string{"a"}, "DE", t0.Add(time.Hour), time.Time{}), // scheduled
@@ -186,7 +187,7 @@ func TestWindows(t *testing.T) {
 }
 
 func TestCount(t *testing.T) {
-	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1, Labelled: []int{0}})
 	ix.Apply(1, []searchindex.Doc[string]{
 		doc(1, []string{"a"}, "DE", t0, time.Time{}),
 		doc(2, []string{"a"}, "FR", t0, time.Time{}),
@@ -212,7 +213,7 @@ func TestCount(t *testing.T) {
 // Edits of a row with a future deadline leave events behind; the index
 // prunes them instead of keeping one per edit.
 func TestEventsPruned(t *testing.T) {
-	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1, Labelled: []int{0}})
 	until := t0.Add(time.Hour)
 	for v := int64(1); v <= 5000; v++ {
 		ix.Apply(v, []searchindex.Doc[string]{doc(1, []string{"a"}, "DE", t0, until)}, nil)
@@ -236,7 +237,7 @@ func TestEventsPruned(t *testing.T) {
 // The tallies of the listed set stay equal to a count over it through
 // random puts, removals and clock moves.
 func TestTalliesFollowTheListedSet(t *testing.T) {
-	ix := searchindex.New(searchindex.Schema[string]{Fields: 1})
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1, Labelled: []int{0}})
 	r := rand.New(rand.NewPCG(1, 2))
 	countries := []string{"DE", "FR", "IT", ""}
 	at := t0
@@ -321,4 +322,61 @@ func TestOrdersStaySorted(t *testing.T) {
 		}
 		return nil
 	}, ix)
+}
+
+// Count agrees with counting the documents' own values, over a field of
+// more values than it intersects bitmaps for (its columns are walked),
+// with documents of none, one and several values in it, through
+// replacements and removals that reuse ordinals; and so do the names.
+func TestCountWalksTheColumns(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 2, Labelled: []int{1}})
+	r := rand.New(rand.NewPCG(5, 6))
+	held := map[int64][][]string{} // key -> its values of each field
+	for step := int64(1); step <= 300; step++ {
+		var docs []searchindex.Doc[string]
+		var gone []int64
+		for range 20 {
+			k := int64(r.IntN(400))
+			if r.IntN(3) == 0 {
+				gone, docs = append(gone, k), slices.DeleteFunc(docs, func(d searchindex.Doc[string]) bool { return d.Key == k })
+				delete(held, k)
+				continue
+			}
+			var skills []string
+			for range r.IntN(4) { // none, one or several, of 150
+				skills = append(skills, "s"+strconv.Itoa(r.IntN(150)))
+			}
+			skills = slices.Compact(slices.Sorted(slices.Values(skills)))
+			company := "c" + strconv.Itoa(r.IntN(100))
+			d := searchindex.Doc[string]{Key: k, Values: [][]string{skills, {company}},
+				Labels: [][]string{nil, {"Company " + company}}, From: t0}
+			docs = slices.DeleteFunc(docs, func(o searchindex.Doc[string]) bool { return o.Key == k })
+			docs, held[k] = append(docs, d), d.Values
+		}
+		ix.Apply(step, docs, gone)
+		_ = lock.Read(t0, func() error {
+			v := ix.View(t0)
+			got := v.Count(v.Listed(), []int{0, 1})
+			for f := range 2 {
+				want := map[string]int{}
+				for _, vals := range held {
+					for _, val := range vals[f] {
+						want[val]++
+					}
+				}
+				if len(got[f]) != len(want) {
+					t.Fatalf("step %d field %d: %d values counted, want %d", step, f, len(got[f]), len(want))
+				}
+				for _, c := range got[f] {
+					if c.Count != want[c.Value] {
+						t.Fatalf("step %d field %d: %s counted %d, want %d", step, f, c.Value, c.Count, want[c.Value])
+					}
+					if label := map[int]string{0: c.Value, 1: "Company " + c.Value}[f]; c.Label != label {
+						t.Fatalf("step %d field %d: %s named %q, want %q", step, f, c.Value, c.Label, label)
+					}
+				}
+			}
+			return nil
+		}, ix)
+	}
 }

@@ -22,25 +22,25 @@ func (t *tally) grow(ids int) {
 
 // count adds d (1 or -1) for the listed document at ord.
 func (ix *Index[P]) count(ord uint32, d int) {
-	e := &ix.docs[ord]
 	for f := range ix.fields {
-		t := &ix.fields[f].listed
-		t.grow(len(ix.fields[f].values))
-		for k := int(e.offs[f]); k < int(e.offs[f+1]); k++ {
-			id := e.vals[k]
+		fd := &ix.fields[f]
+		t := &fd.listed
+		t.grow(len(fd.values))
+		ix.each(ord, f, func(id, name uint32) {
 			t.n[id] += d
-			if e.names == nil {
-				continue
+			if !fd.labelled {
+				return
 			}
-			l := ix.named[e.names[k]]
+			l := ix.named[name]
 			if t.labels[id] == nil {
 				t.labels[id] = map[string]int{}
 			}
 			if t.labels[id][l] += d; t.labels[id][l] == 0 {
 				delete(t.labels[id], l)
 			}
-		}
+		})
 	}
+	e := &ix.docs[ord]
 	if d > 0 && e.from > ix.clock.newest {
 		ix.clock.newest = e.from
 	} else if d < 0 && e.from == ix.clock.newest {

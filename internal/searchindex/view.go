@@ -208,16 +208,7 @@ func (v *View[P]) Count(set *roaring.Bitmap, fields []int) [][]ValueCount {
 		}
 	}
 	if len(walk) > 0 {
-		set.Iterate(func(ord uint32) bool {
-			e := &ix.docs[ord]
-			for _, i := range walk {
-				f := fields[i]
-				for _, id := range e.vals[e.offs[f]:e.offs[f+1]] {
-					counts[i][id]++
-				}
-			}
-			return true
-		})
+		v.walkCount(set, fields, walk, counts)
 	}
 	out := make([][]ValueCount, len(fields))
 	for i, f := range fields {
@@ -228,6 +219,30 @@ func (v *View[P]) Count(set *roaring.Bitmap, fields []int) [][]ValueCount {
 		}
 	}
 	return out
+}
+
+// walkCount adds to counts[i] the values of field fields[i] of every
+// document of set, for each i of walk: a batch of ordinals at a time,
+// field after field, so that each pass reads one column.
+func (v *View[P]) walkCount(set *roaring.Bitmap, fields, walk []int, counts [][]int) {
+	ix := v.ix
+	var batch [256]uint32
+	it := set.ManyIterator()
+	for n := it.NextMany(batch[:]); n > 0; n = it.NextMany(batch[:]) {
+		for _, i := range walk {
+			f, c := fields[i], counts[i]
+			col := ix.fields[f].col
+			for _, ord := range batch[:n] {
+				switch id := col[ord]; id {
+				case 0:
+				case several:
+					ix.each(ord, f, func(id, _ uint32) { c[id]++ })
+				default:
+					c[id-1]++
+				}
+			}
+		}
+	}
 }
 
 // label names value id of field f among the documents of set. The listed
@@ -244,12 +259,11 @@ func (v *View[P]) label(set *roaring.Bitmap, f int, id uint32) string {
 	}
 	first, out := true, ""
 	roaring.And(set, fd.docs[id]).Iterate(func(ord uint32) bool {
-		e := &ix.docs[ord]
-		for k := int(e.offs[f]); k < int(e.offs[f+1]); k++ {
-			if l := ix.named[e.names[k]]; e.vals[k] == id && (first || l < out) {
+		ix.each(ord, f, func(vid, name uint32) {
+			if l := ix.named[name]; vid == id && (first || l < out) {
 				first, out = false, l
 			}
-		}
+		})
 		return true
 	})
 	return out
