@@ -30,6 +30,8 @@ type memIndex struct {
 	version   atomic.Int64 // the version both indexes show
 	feed      FeedWaiter
 	cards     *strtab // the strings the cards of both indexes share
+	stats     listedMemo[Stats]
+	locations listedMemo[[]Country]
 
 	mu       sync.Mutex
 	advanced chan struct{} // closed and replaced when version advances
@@ -372,4 +374,29 @@ func (s *Store) IndexStatus() IndexStatus {
 		return nil
 	})
 	return st
+}
+
+// listedMemo keeps one value derived from the listed sets alone (the site's
+// totals, its places), with the generations of both indexes it was derived
+// from: it is exact until either changes, so every page can show it
+// without each deriving it again from a thousand tallies. Callers share
+// the value and must not modify it.
+type listedMemo[T any] struct {
+	p atomic.Pointer[listedValue[T]]
+}
+
+type listedValue[T any] struct {
+	jobs, providers uint64
+	v               T
+}
+
+// get is the value for the views' listed sets, derived when they changed.
+func (m *listedMemo[T]) get(jv *jobView, pv *providerView, derive func() T) T {
+	j, p := jv.Generation(), pv.Generation()
+	if e := m.p.Load(); e != nil && e.jobs == j && e.providers == p {
+		return e.v
+	}
+	v := derive()
+	m.p.Store(&listedValue[T]{jobs: j, providers: p, v: v})
+	return v
 }

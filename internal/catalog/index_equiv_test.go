@@ -364,9 +364,12 @@ func TestIndexFollowsTheFeed(t *testing.T) {
 			t.Fatal(err)
 		}
 		p.waitIndexed(t)
+		p.compareBrowse(t) // the totals and places kept for the listed set follow it
 	}
+	p.compareBrowse(t)
 	step(`UPDATE public.job_catalog SET title = 'Zebra Wrangler', published_at = $2, application_deadline = NULL WHERE id = $1`,
 		id, p.now.Add(-time.Hour))
+	step(`UPDATE public.job_catalog SET country = 'Atlantis', city = 'Poseidonia' WHERE id = $1`, id)
 	step(`DELETE FROM public.job_catalog WHERE id = $1`, gone)
 	for _, s := range []*catalog.Store{p.sql, p.idx} {
 		res, err := s.SearchJobs(ctx, catalog.JobQuery{Search: "zebra"})

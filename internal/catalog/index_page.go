@@ -93,6 +93,17 @@ type indexWalk struct {
 	// set is then paged by walking it rather than ranking every member.
 	sorted []uint32
 	listed *roaring.Bitmap
+	// rest, when set, splits a walk by relevance: the members of set in
+	// headed (whose heading has a searched word) rank above 0 and come
+	// first, ranked; the others all rank 0, so their order is rest's
+	// (newest first) and restKey their key, and a page of them walks it.
+	rest *relevanceRest
+}
+
+type relevanceRest struct {
+	headed *roaring.Bitmap
+	order  []uint32
+	key    func(ord uint32) ikey
 }
 
 // before reports whether a comes first in the walking direction.
@@ -107,11 +118,54 @@ func (w indexWalk) before(a, b ikey) bool {
 // contract as runPage: the first and last items' keys, and whether rows
 // exist beyond the page in the walking direction.
 func (w indexWalk) page(set *roaring.Bitmap) (ords []uint32, first, last []any, more bool) {
+	return w.finish(w.collect(set))
+}
+
+// collect is up to limit+1 members of set after the cursor, in walking
+// order.
+func (w indexWalk) collect(set *roaring.Bitmap) []keyed {
+	if w.rest != nil {
+		return w.collectByRelevance(set)
+	}
 	// Walking an order costs about limit / density membership tests;
 	// ranking costs one key per member. Walk when the set is dense.
 	if w.sorted != nil && set.GetCardinality()*8 >= w.listed.GetCardinality() {
-		return w.finish(w.walkSorted(set))
+		return w.walkSorted(set)
 	}
+	return w.rank(set)
+}
+
+// collectByRelevance collects the headed members, ranked, and the rest,
+// walked in their order: every headed member ranks above every other one,
+// so the two parts follow each other in the walking direction. A broad
+// search matches many more rows in their text than in their headings, and
+// this ranks only the latter.
+func (w indexWalk) collectByRelevance(set *roaring.Bitmap) []keyed {
+	headed := roaring.And(set, w.rest.headed)
+	ranked := w
+	ranked.rest, ranked.sorted = nil, nil
+	rest := w
+	rest.rest, rest.sorted, rest.key = nil, w.rest.order, w.rest.key
+	parts := []struct {
+		w   indexWalk
+		set *roaring.Bitmap
+	}{{ranked, headed}, {rest, roaring.AndNot(set, headed)}}
+	if w.back {
+		slices.Reverse(parts)
+	}
+	var items []keyed
+	for _, p := range parts {
+		if len(items) > w.limit {
+			break
+		}
+		p.w.limit = w.limit - len(items)
+		items = append(items, p.w.collect(p.set)...)
+	}
+	return items
+}
+
+// rank collects by computing every member's key, keeping the best.
+func (w indexWalk) rank(set *roaring.Bitmap) []keyed {
 	before := w.before
 	h := &keyHeap{worst: func(a, b ikey) bool { return before(b, a) }}
 	set.Iterate(func(ord uint32) bool {
@@ -134,7 +188,7 @@ func (w indexWalk) page(set *roaring.Bitmap) (ords []uint32, first, last []any, 
 		}
 		return 1
 	})
-	return w.finish(items)
+	return items
 }
 
 // walkSorted collects up to limit+1 members of set after the cursor, in

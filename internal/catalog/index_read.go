@@ -124,6 +124,9 @@ func (s *Store) indexedJobPage(ctx context.Context, q JobQuery, st cursorState) 
 		if o, ok := jobOrders[sort]; ok {
 			w.sorted, w.listed = v.Order(o), v.Listed()
 		}
+		if sort == SortRelevance {
+			w.rest, w.listed = relevanceRestOf(v, terms, jobOrders[SortNewest], jnPublished, jnID), v.Listed()
+		}
 		set := jobSet(v, q, match, st.Currency, "")
 		ords, first, last, more := w.page(set)
 		jobs := make([]JobSummary, len(ords))
@@ -139,6 +142,15 @@ func (s *Store) indexedJobPage(ctx context.Context, q JobQuery, st cursorState) 
 		return nil
 	})
 	return page, err
+}
+
+// relevanceRestOf splits a walk by relevance (indexWalk.rest) whose sort
+// key is (rank, published, id): the rows ranked 0 follow in the kept
+// newest order, numbers published and id.
+func relevanceRestOf[P any](v *searchindex.View[P], terms searchindex.Terms, newest, published, id int) *relevanceRest {
+	return &relevanceRest{headed: v.Headed(terms), order: v.Order(newest), key: func(ord uint32) ikey {
+		return ikey{k: [2]float64{0, v.Num(ord, published)}, id: int64(v.Num(ord, id))}
+	}}
 }
 
 // matchOf is the search's matches and terms; nil (every listed row) when

@@ -30,6 +30,9 @@ func (s *Store) indexedProviderPage(ctx context.Context, q ProviderQuery, st cur
 		if o, ok := providerOrders[sort]; ok {
 			w.sorted, w.listed = v.Order(o), v.Listed()
 		}
+		if sort == SortRelevance {
+			w.rest, w.listed = relevanceRestOf(v, terms, providerOrders[SortNewest], pnPublished, pnID), v.Listed()
+		}
 		set := providerSet(v, q, match, "")
 		ords, first, last, more := w.page(set)
 		items := make([]ProviderSummary, len(ords))
@@ -72,51 +75,66 @@ func (s *Store) indexedStats(ctx context.Context) (Stats, error) {
 	err := s.indexRead(ctx, func() error {
 		now := s.now()
 		jv, pv := s.index.jobs.View(now), s.index.providers.View(now)
-		st.Jobs, st.Providers = int(jv.Listed().GetCardinality()), int(pv.Listed().GetCardinality())
-		tenants := map[string]bool{}
-		for _, c := range append(jv.ListedCounts(jfTenant), pv.ListedCounts(pfTenant)...) {
-			tenants[c.Value] = true
-		}
-		st.Companies = len(tenants)
-		for _, c := range jv.ListedCounts(jfCountry) {
-			if c.Value != "" {
-				st.Countries++
-			}
-		}
-		if n := jv.Newest(); st.Jobs > 0 {
-			t := time.UnixMicro(n) // local time, as pgx reads a timestamptz
-			st.NewestAt = &t
-		}
+		st = s.index.stats.get(jv, pv, func() Stats { return listedStats(jv, pv) })
 		return nil
 	})
 	return st, err
+}
+
+// listedStats are the site's totals over the listed jobs and providers.
+func listedStats(jv *jobView, pv *providerView) Stats {
+	var st Stats
+	st.Jobs, st.Providers = int(jv.Listed().GetCardinality()), int(pv.Listed().GetCardinality())
+	tenants := map[string]bool{}
+	for _, c := range append(jv.ListedCounts(jfTenant), pv.ListedCounts(pfTenant)...) {
+		tenants[c.Value] = true
+	}
+	st.Companies = len(tenants)
+	for _, c := range jv.ListedCounts(jfCountry) {
+		if c.Value != "" {
+			st.Countries++
+		}
+	}
+	if n := jv.Newest(); st.Jobs > 0 {
+		t := time.UnixMicro(n) // local time, as pgx reads a timestamptz
+		st.NewestAt = &t
+	}
+	return st
 }
 
 // indexedLocations is Locations answered by the index's tallies.
 func (s *Store) indexedLocations(ctx context.Context) ([]Country, error) {
 	var out []Country
 	err := s.indexRead(ctx, func() error {
-		index := map[string]int{}
-		for _, c := range s.index.jobs.View(s.now()).ListedCounts(jfPlace) {
-			country, city, _ := strings.Cut(c.Value, placeSep)
-			if country == "" {
-				continue
-			}
-			i, ok := index[country]
-			if !ok {
-				i = len(out)
-				index[country] = i
-				out = append(out, Country{Name: country, Cities: []City{}})
-			}
-			out[i].Count += c.Count
-			if city != "" {
-				out[i].Cities = append(out[i].Cities, City{Name: city, Count: c.Count})
-			}
-		}
-		out = sortLocations(out)
+		now := s.now()
+		jv, pv := s.index.jobs.View(now), s.index.providers.View(now)
+		out = s.index.locations.get(jv, pv, func() []Country { return listedLocations(jv) })
 		return nil
 	})
 	return out, err
+}
+
+// listedLocations are the countries and cities of the listed jobs.
+func listedLocations(jv *jobView) []Country {
+	var out []Country
+	index := map[string]int{}
+	for _, c := range jv.ListedCounts(jfPlace) {
+		country, city, _ := strings.Cut(c.Value, placeSep)
+		if country == "" {
+			continue
+		}
+		i, ok := index[country]
+		if !ok {
+			i = len(out)
+			index[country] = i
+			out = append(out, Country{Name: country, Cities: []City{}})
+		}
+		out[i].Count += c.Count
+		if city != "" {
+			out[i].Cities = append(out[i].Cities, City{Name: city, Count: c.Count})
+		}
+	}
+	return sortLocations(out)
 }
 
 // indexedLiveProviders is indexedLiveJobs for providers.

@@ -66,6 +66,7 @@ type Index[P any] struct {
 	lex      map[string]uint32 // lexeme -> id
 	lexemes  []string          // id -> lexeme
 	postings []*roaring.Bitmap // id -> ordinals, dead ones included until a compaction
+	headed   []*roaring.Bitmap // id -> ordinals whose heading has it (Headed); nil for none
 	sorted   []uint32          // lexeme ids in lexeme order, for prefixes
 	newLex   []uint32          // lexemes this Apply added, to be merged into sorted
 
@@ -76,6 +77,7 @@ type Index[P any] struct {
 	nums   []float64         // by ordinal, stride each
 	orders []order           // Schema.Orders
 	added  []uint32          // put by this Apply, to be placed in the orders
+	gen    uint64            // the listed set's generation (Generation)
 }
 
 type entry[P any] struct {
@@ -213,7 +215,14 @@ func (ix *Index[P]) put(d *Doc[P]) {
 	}
 	e.head = make([]headTerm, len(d.Head))
 	for i, t := range d.Head {
-		e.head[i] = headTerm{id: ix.lexemeID(t.Lexeme), weight: t.Weight}
+		id := ix.lexemeID(t.Lexeme)
+		e.head[i] = headTerm{id: id, weight: t.Weight}
+		if t.Weight > 0 {
+			if ix.headed[id] == nil {
+				ix.headed[id] = roaring.New()
+			}
+			ix.headed[id].Add(ord)
+		}
 	}
 	ix.docs[ord] = e
 	if need := (int(ord) + 1) * ix.stride; len(ix.nums) < need {
@@ -291,6 +300,7 @@ func (ix *Index[P]) lexemeID(l string) uint32 {
 		ix.lex[l] = id
 		ix.lexemes = append(ix.lexemes, l)
 		ix.postings = append(ix.postings, roaring.New())
+		ix.headed = append(ix.headed, nil)
 		ix.newLex = append(ix.newLex, id)
 	}
 	return id
@@ -344,6 +354,11 @@ func (ix *Index[P]) compact() {
 	}
 	for _, p := range ix.postings {
 		p.AndNot(ix.dead)
+	}
+	for _, p := range ix.headed {
+		if p != nil {
+			p.AndNot(ix.dead)
+		}
 	}
 	ix.free = append(ix.free, ix.dead.ToArray()...)
 	slices.Sort(ix.free) // reuse the lowest last: keeps the bitmaps dense

@@ -1,5 +1,7 @@
 package searchindex
 
+import "sync/atomic"
+
 // The tallies count, per value of every field, the documents listed at the
 // clock's instant, and the names they give it (label), so that counts over
 // everything listed (the unfiltered facets, the site's totals) cost a pass
@@ -20,8 +22,14 @@ func (t *tally) grow(ids int) {
 	}
 }
 
+// generations numbers the listed sets of every index of the process, so
+// that no two states of any index share a generation, a rebuilt one's
+// included.
+var generations atomic.Uint64
+
 // count adds d (1 or -1) for the listed document at ord.
 func (ix *Index[P]) count(ord uint32, d int) {
+	ix.gen = generations.Add(1)
 	for f := range ix.fields {
 		fd := &ix.fields[f]
 		t := &fd.listed
@@ -50,6 +58,7 @@ func (ix *Index[P]) count(ord uint32, d int) {
 
 // resetTallies empties the tallies before a rebuild counts again.
 func (ix *Index[P]) resetTallies() {
+	ix.gen = generations.Add(1)
 	for f := range ix.fields {
 		ix.fields[f].listed = tally{}
 	}
@@ -97,6 +106,12 @@ func minKey(m map[string]int) string {
 	}
 	return out
 }
+
+// Generation identifies the listed set and its tallies (ListedCounts,
+// Newest): it changes whenever they may have, and no other state of any
+// index in the process has had it, so that what is derived from them alone
+// can be kept until it changes.
+func (v *View[P]) Generation() uint64 { return v.ix.gen }
 
 // Newest is the latest From among the listed documents, in unix
 // microseconds; 0 when none is listed.

@@ -176,6 +176,23 @@ func (v *View[P]) Rank(ord uint32, terms Terms) float32 {
 	return r
 }
 
+// Headed is the documents, dead ones included, whose heading holds any of
+// terms: exactly those to which Rank gives more than 0, so that a walk by
+// relevance ranks them alone and takes the rest in an order that ignores
+// the rank.
+func (v *View[P]) Headed(terms Terms) *roaring.Bitmap {
+	var bs []*roaring.Bitmap
+	for _, t := range terms {
+		if b := v.ix.headed[t]; b != nil {
+			bs = append(bs, b)
+		}
+	}
+	if len(bs) == 1 {
+		return bs[0]
+	}
+	return roaring.FastOr(bs...)
+}
+
 // ValueCount is one value of a field and the documents of a set having it.
 type ValueCount struct {
 	Value, Label string

@@ -1,0 +1,84 @@
+package catalog
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/zumodra/zumodra/internal/searchindex"
+)
+
+// A walk by relevance that ranks only the rows whose heading matched and
+// walks the others in the newest order pages exactly as ranking every
+// match does, forward and back, ties in rank and time included.
+func TestRelevanceWalkSplitsAsRankingAll(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{Nums: 2, Orders: [][]int{{0, 1}}})
+	r := rand.New(rand.NewPCG(7, 8))
+	words := []string{"a", "b", "c", "d"}
+	var docs []searchindex.Doc[string]
+	for id := int64(1); id <= 500; id++ {
+		var text []string
+		var head []searchindex.Term
+		for _, w := range words {
+			if r.IntN(2) == 0 {
+				text = append(text, w)
+				if r.IntN(3) == 0 {
+					head = append(head, searchindex.Term{Lexeme: w, Weight: []float32{1, 0.4, 0.1}[r.IntN(3)]})
+				}
+			}
+		}
+		published := float64(r.IntN(40)) // ties on purpose
+		docs = append(docs, searchindex.Doc[string]{Key: id, Words: strings.Join(text, " "), Head: head,
+			Nums: []float64{published, float64(id)}, Payload: strconv.FormatInt(id, 10)})
+	}
+	var lock searchindex.Lock
+	lock.Write(func() { ix.Apply(1, docs, nil) })
+	spec := jobSort(SortRelevance, "", &sqlArgs{})
+	for _, q := range []string{"'a'", "'a' | 'b'", "'c' & 'd'", "'a' & !'b'"} {
+		node, err := searchindex.Parse(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = lock.Read(time.Now(), func() error {
+			v := ix.View(time.Now())
+			set, terms := v.Match(node)
+			key := func(ord uint32) ikey {
+				return ikey{k: [2]float64{float64(v.Rank(ord, terms)), v.Num(ord, 0)}, id: int64(v.Num(ord, 1))}
+			}
+			all := indexWalk{spec: spec, key: key, limit: 7}
+			split := all
+			split.rest, split.listed = relevanceRestOf(v, terms, 0, 0, 1), v.Listed()
+			for _, back := range []bool{false, true} {
+				if got, want := walkAll(split, set, back), walkAll(all, set, back); !slices.Equal(got, want) {
+					t.Fatalf("%s, back %v: split walk %v, ranking all %v", q, back, got, want)
+				}
+			}
+			return nil
+		}, ix)
+	}
+}
+
+// walkAll pages w over set to its end, in the walking direction, each
+// page after the last one's final row; the ordinals in walking order.
+func walkAll(w indexWalk, set *roaring.Bitmap, back bool) []uint32 {
+	w.back = back
+	var out []uint32
+	for range 1000 {
+		ords, _, _, more := w.page(set)
+		if back {
+			slices.Reverse(ords)
+		}
+		out = append(out, ords...)
+		if !more || len(ords) == 0 {
+			return out
+		}
+		k := w.key(ords[len(ords)-1])
+		w.after = &k
+	}
+	panic("walkAll: no end")
+}
