@@ -93,17 +93,18 @@ type indexWalk struct {
 	// set is then paged by walking it rather than ranking every member.
 	sorted []uint32
 	listed *roaring.Bitmap
-	// rest, when set, splits a walk by relevance: the members of set in
-	// headed (whose heading has a searched word) rank above 0 and come
-	// first, ranked; the others all rank 0, so their order is rest's
-	// (newest first) and restKey their key, and a page of them walks it.
-	rest *relevanceRest
+	// parts, when set, splits a walk by relevance: the set's parts in the
+	// order of their ranks, each walked like a set of its own.
+	parts func(set *roaring.Bitmap) []walkPart
 }
 
-type relevanceRest struct {
-	headed *roaring.Bitmap
-	order  []uint32
+// walkPart is a part of a set whose members all come before the next
+// part's in the walk's order: its key, and the order that lists it, if
+// one does (see indexWalk.sorted).
+type walkPart struct {
+	set    *roaring.Bitmap
 	key    func(ord uint32) ikey
+	sorted []uint32
 }
 
 // before reports whether a comes first in the walking direction.
@@ -124,8 +125,8 @@ func (w indexWalk) page(set *roaring.Bitmap) (ords []uint32, first, last []any, 
 // collect is up to limit+1 members of set after the cursor, in walking
 // order.
 func (w indexWalk) collect(set *roaring.Bitmap) []keyed {
-	if w.rest != nil {
-		return w.collectByRelevance(set)
+	if w.parts != nil {
+		return w.collectParts(set)
 	}
 	// Walking an order costs about limit / density membership tests;
 	// ranking costs one key per member. Walk when the set is dense.
@@ -135,21 +136,12 @@ func (w indexWalk) collect(set *roaring.Bitmap) []keyed {
 	return w.rank(set)
 }
 
-// collectByRelevance collects the headed members, ranked, and the rest,
-// walked in their order: every headed member ranks above every other one,
-// so the two parts follow each other in the walking direction. A broad
-// search matches many more rows in their text than in their headings, and
-// this ranks only the latter.
-func (w indexWalk) collectByRelevance(set *roaring.Bitmap) []keyed {
-	headed := roaring.And(set, w.rest.headed)
-	ranked := w
-	ranked.rest, ranked.sorted = nil, nil
-	rest := w
-	rest.rest, rest.sorted, rest.key = nil, w.rest.order, w.rest.key
-	parts := []struct {
-		w   indexWalk
-		set *roaring.Bitmap
-	}{{ranked, headed}, {rest, roaring.AndNot(set, headed)}}
+// collectParts collects from each part of set in turn, in the walking
+// direction, until the page is full: a page of a broad search by
+// relevance then walks its best tier or two in the newest order instead
+// of ranking every match.
+func (w indexWalk) collectParts(set *roaring.Bitmap) []keyed {
+	parts := w.parts(set)
 	if w.back {
 		slices.Reverse(parts)
 	}
@@ -158,8 +150,9 @@ func (w indexWalk) collectByRelevance(set *roaring.Bitmap) []keyed {
 		if len(items) > w.limit {
 			break
 		}
-		p.w.limit = w.limit - len(items)
-		items = append(items, p.w.collect(p.set)...)
+		sub := w
+		sub.parts, sub.key, sub.sorted, sub.limit = nil, p.key, p.sorted, w.limit-len(items)
+		items = append(items, sub.collect(p.set)...)
 	}
 	return items
 }

@@ -39,7 +39,7 @@ func TestRelevanceWalkSplitsAsRankingAll(t *testing.T) {
 	var lock searchindex.Lock
 	lock.Write(func() { ix.Apply(1, docs, nil) })
 	spec := jobSort(SortRelevance, "", &sqlArgs{})
-	for _, q := range []string{"'a'", "'a' | 'b'", "'c' & 'd'", "'a' & !'b'"} {
+	for _, q := range []string{"'a'", "'a' | 'b'", "'c' & 'd'", "'a' & !'b'", "'a' | 'b' | 'c' | 'd'"} {
 		node, err := searchindex.Parse(q)
 		if err != nil {
 			t.Fatal(err)
@@ -52,7 +52,10 @@ func TestRelevanceWalkSplitsAsRankingAll(t *testing.T) {
 			}
 			all := indexWalk{spec: spec, key: key, limit: 7}
 			split := all
-			split.rest, split.listed = relevanceRestOf(v, terms, 0, 0, 1), v.Listed()
+			if _, ok := v.Tiers(set, terms); ok == (q == "'a' | 'b' | 'c' | 'd'") {
+				t.Fatalf("%s: tiers %v: both ways of splitting must be tried", q, ok)
+			}
+			split.parts, split.listed = relevanceParts(v, terms, 0, 0, 1), v.Listed()
 			for _, back := range []bool{false, true} {
 				if got, want := walkAll(split, set, back), walkAll(all, set, back); !slices.Equal(got, want) {
 					t.Fatalf("%s, back %v: split walk %v, ranking all %v", q, back, got, want)

@@ -125,7 +125,7 @@ func (s *Store) indexedJobPage(ctx context.Context, q JobQuery, st cursorState) 
 			w.sorted, w.listed = v.Order(o), v.Listed()
 		}
 		if sort == SortRelevance {
-			w.rest, w.listed = relevanceRestOf(v, terms, jobOrders[SortNewest], jnPublished, jnID), v.Listed()
+			w.parts, w.listed = relevanceParts(v, terms, jobOrders[SortNewest], jnPublished, jnID), v.Listed()
 		}
 		set := jobSet(v, q, match, st.Currency, "")
 		ords, first, last, more := w.page(set)
@@ -144,13 +144,31 @@ func (s *Store) indexedJobPage(ctx context.Context, q JobQuery, st cursorState) 
 	return page, err
 }
 
-// relevanceRestOf splits a walk by relevance (indexWalk.rest) whose sort
-// key is (rank, published, id): the rows ranked 0 follow in the kept
-// newest order, numbers published and id.
-func relevanceRestOf[P any](v *searchindex.View[P], terms searchindex.Terms, newest, published, id int) *relevanceRest {
-	return &relevanceRest{headed: v.Headed(terms), order: v.Order(newest), key: func(ord uint32) ikey {
-		return ikey{k: [2]float64{0, v.Num(ord, published)}, id: int64(v.Num(ord, id))}
-	}}
+// relevanceParts splits a walk by relevance, whose sort key is (rank,
+// published, id), into the set's tiers of one rank (View.Tiers), each in
+// the kept newest order (numbers published and id). Where a search's
+// words make too many tiers, the matches whose heading has one of them
+// are ranked one by one, and the rest, ranked 0, follow in that order.
+func relevanceParts[P any](v *searchindex.View[P], terms searchindex.Terms, newest, published, id int) func(*roaring.Bitmap) []walkPart {
+	ranked := func(rank float32) func(uint32) ikey {
+		return func(ord uint32) ikey {
+			return ikey{k: [2]float64{float64(rank), v.Num(ord, published)}, id: int64(v.Num(ord, id))}
+		}
+	}
+	return func(set *roaring.Bitmap) []walkPart {
+		order := v.Order(newest)
+		tiers, ok := v.Tiers(set, terms)
+		if !ok {
+			headed := roaring.And(set, v.Headed(terms))
+			return []walkPart{{set: headed, key: func(ord uint32) ikey { return ranked(v.Rank(ord, terms))(ord) }},
+				{set: roaring.AndNot(set, headed), key: ranked(0), sorted: order}}
+		}
+		parts := make([]walkPart, len(tiers))
+		for i, t := range tiers {
+			parts[i] = walkPart{set: t.Docs, key: ranked(t.Rank), sorted: order}
+		}
+		return parts
+	}
 }
 
 // matchOf is the search's matches and terms; nil (every listed row) when

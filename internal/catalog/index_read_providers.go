@@ -31,7 +31,7 @@ func (s *Store) indexedProviderPage(ctx context.Context, q ProviderQuery, st cur
 			w.sorted, w.listed = v.Order(o), v.Listed()
 		}
 		if sort == SortRelevance {
-			w.rest, w.listed = relevanceRestOf(v, terms, providerOrders[SortNewest], pnPublished, pnID), v.Listed()
+			w.parts, w.listed = relevanceParts(v, terms, providerOrders[SortNewest], pnPublished, pnID), v.Listed()
 		}
 		set := providerSet(v, q, match, "")
 		ords, first, last, more := w.page(set)

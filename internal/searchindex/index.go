@@ -1,6 +1,7 @@
 package searchindex
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -66,7 +67,7 @@ type Index[P any] struct {
 	lex      map[string]uint32 // lexeme -> id
 	lexemes  []string          // id -> lexeme
 	postings []*roaring.Bitmap // id -> ordinals, dead ones included until a compaction
-	headed   []*roaring.Bitmap // id -> ordinals whose heading has it (Headed); nil for none
+	tiers    [][]tier          // id -> the ordinals whose heading has it, by its weight there
 	sorted   []uint32          // lexeme ids in lexeme order, for prefixes
 	newLex   []uint32          // lexemes this Apply added, to be merged into sorted
 
@@ -82,10 +83,10 @@ type Index[P any] struct {
 
 type entry[P any] struct {
 	key     int64
-	head    []headTerm
-	many    *values // every field's values when some field has several; nil for most
-	from    int64   // unix microseconds
-	until   int64   // unix microseconds; 0 for never
+	head    []headTerm // one per lexeme, its occurrences' weights summed
+	many    *values    // every field's values when some field has several; nil for most
+	from    int64      // unix microseconds
+	until   int64      // unix microseconds; 0 for never
 	payload P
 }
 
@@ -213,16 +214,9 @@ func (ix *Index[P]) put(d *Doc[P]) {
 	for w := range strings.FieldsSeq(d.Words) {
 		ix.postings[ix.lexemeID(w)].Add(ord)
 	}
-	e.head = make([]headTerm, len(d.Head))
-	for i, t := range d.Head {
-		id := ix.lexemeID(t.Lexeme)
-		e.head[i] = headTerm{id: id, weight: t.Weight}
-		if t.Weight > 0 {
-			if ix.headed[id] == nil {
-				ix.headed[id] = roaring.New()
-			}
-			ix.headed[id].Add(ord)
-		}
+	e.head = ix.headTerms(d.Head)
+	for _, h := range e.head {
+		ix.tierOf(h).Add(ord)
 	}
 	ix.docs[ord] = e
 	if need := (int(ord) + 1) * ix.stride; len(ix.nums) < need {
@@ -300,7 +294,7 @@ func (ix *Index[P]) lexemeID(l string) uint32 {
 		ix.lex[l] = id
 		ix.lexemes = append(ix.lexemes, l)
 		ix.postings = append(ix.postings, roaring.New())
-		ix.headed = append(ix.headed, nil)
+		ix.tiers = append(ix.tiers, nil)
 		ix.newLex = append(ix.newLex, id)
 	}
 	return id
@@ -333,6 +327,45 @@ func (ix *Index[P]) sortLexemes() {
 	ix.newLex = ix.newLex[:0]
 }
 
+// headTerms are a heading's lexemes, once each, with the weights of their
+// occurrences summed in order; those weighing nothing are left out.
+func (ix *Index[P]) headTerms(terms []Term) []headTerm {
+	out := make([]headTerm, 0, len(terms))
+	for _, t := range terms {
+		if t.Weight <= 0 {
+			continue
+		}
+		id := ix.lexemeID(t.Lexeme)
+		if i := slices.IndexFunc(out, func(h headTerm) bool { return h.id == id }); i >= 0 {
+			out[i].weight += t.Weight
+		} else {
+			out = append(out, headTerm{id: id, weight: t.Weight})
+		}
+	}
+	return slices.Clip(out)
+}
+
+// A tier is the documents whose heading gives one lexeme one weight, dead
+// ones included until a compaction: a lexeme's documents fall into a few
+// tiers (in the title, among the skills, both), by which a search's
+// matches are ranked a tier at a time (View.Tiers).
+type tier struct {
+	weight float32
+	docs   *roaring.Bitmap
+}
+
+// tierOf is the tier of h's lexeme and weight, made when new; a lexeme's
+// tiers are kept heaviest first.
+func (ix *Index[P]) tierOf(h headTerm) *roaring.Bitmap {
+	ts := ix.tiers[h.id]
+	i, ok := slices.BinarySearchFunc(ts, h.weight, func(t tier, w float32) int { return cmp.Compare(w, t.weight) })
+	if !ok {
+		ts = slices.Insert(ts, i, tier{weight: h.weight, docs: roaring.New()})
+		ix.tiers[h.id] = ts
+	}
+	return ts[i].docs
+}
+
 func (f *field) id(v string) uint32 {
 	id, ok := f.ids[v]
 	if !ok {
@@ -355,9 +388,9 @@ func (ix *Index[P]) compact() {
 	for _, p := range ix.postings {
 		p.AndNot(ix.dead)
 	}
-	for _, p := range ix.headed {
-		if p != nil {
-			p.AndNot(ix.dead)
+	for _, ts := range ix.tiers {
+		for _, t := range ts {
+			t.docs.AndNot(ix.dead)
 		}
 	}
 	ix.free = append(ix.free, ix.dead.ToArray()...)

@@ -380,3 +380,59 @@ func TestCountWalksTheColumns(t *testing.T) {
 		}, ix)
 	}
 }
+
+// Tiers partitions a set by Rank exactly, highest first, for searches of
+// one word and of several, through replacements that move documents
+// between tiers.
+func TestTiersPartitionByRank(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{})
+	r := rand.New(rand.NewPCG(9, 10))
+	words := []string{"go", "rust", "web", "data"}
+	for step := int64(1); step <= 20; step++ {
+		var docs []searchindex.Doc[string]
+		for range 50 {
+			d := searchindex.Doc[string]{Key: int64(r.IntN(300)), From: t0}
+			for _, w := range words {
+				if r.IntN(2) == 0 {
+					d.Words += w + " "
+					for range r.IntN(3) { // twice in a heading weighs the sum
+						d.Head = append(d.Head, searchindex.Term{Lexeme: w, Weight: []float32{1, 0.4, 0.2, 0.1}[r.IntN(4)]})
+					}
+				}
+			}
+			docs = append(docs, d)
+		}
+		ix.Apply(step, docs, nil)
+		for _, q := range []string{"'go'", "'go' | 'rust'", "'go' & 'web' | 'data'", "'rust' & !'web'"} {
+			n, _ := searchindex.Parse(q)
+			_ = lock.Read(t0, func() error {
+				v := ix.View(t0)
+				set, terms := v.Match(n)
+				tiers, ok := v.Tiers(set, terms)
+				if !ok { // a valid answer past maxTiers, never for one word
+					if len(terms) == 1 {
+						t.Fatalf("%s: too many tiers", q)
+					}
+					return nil
+				}
+				seen := 0
+				for i, tr := range tiers {
+					if i > 0 && tr.Rank >= tiers[i-1].Rank {
+						t.Fatalf("%s: tier %d ranks %v after %v", q, i, tr.Rank, tiers[i-1].Rank)
+					}
+					tr.Docs.Iterate(func(o uint32) bool {
+						if got := v.Rank(o, terms); got != tr.Rank || !set.Contains(o) {
+							t.Fatalf("%s: document %d in the tier of %v ranks %v (in the set: %v)", q, v.Key(o), tr.Rank, got, set.Contains(o))
+						}
+						seen++
+						return true
+					})
+				}
+				if seen != int(set.GetCardinality()) {
+					t.Fatalf("%s: tiers hold %d documents, the set %d", q, seen, set.GetCardinality())
+				}
+				return nil
+			}, ix)
+		}
+	}
+}

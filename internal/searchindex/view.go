@@ -88,6 +88,7 @@ func (v *View[P]) Match(n *Node) (*roaring.Bitmap, Terms) {
 	for id := range ids {
 		terms = append(terms, id)
 	}
+	slices.Sort(terms) // Rank adds in this order: the same rank every time
 	return set, terms
 }
 
@@ -165,12 +166,17 @@ func (v *View[P]) prefixed(p string) []uint32 {
 }
 
 // Rank is the document's relevance to terms: the sum of the weights of
-// its heading's lexemes that the query matched.
+// its heading's lexemes that the query matched, added in terms' order as
+// Tiers adds them, so that both give one document one rank.
 func (v *View[P]) Rank(ord uint32, terms Terms) float32 {
 	var r float32
-	for _, t := range v.ix.docs[ord].head {
-		if slices.Contains(terms, t.id) {
-			r += t.weight
+	head := v.ix.docs[ord].head
+	for _, t := range terms {
+		for _, h := range head {
+			if h.id == t {
+				r += h.weight
+				break
+			}
 		}
 	}
 	return r
@@ -183,14 +189,64 @@ func (v *View[P]) Rank(ord uint32, terms Terms) float32 {
 func (v *View[P]) Headed(terms Terms) *roaring.Bitmap {
 	var bs []*roaring.Bitmap
 	for _, t := range terms {
-		if b := v.ix.headed[t]; b != nil {
-			bs = append(bs, b)
+		for _, tr := range v.ix.tiers[t] {
+			bs = append(bs, tr.docs)
 		}
 	}
 	if len(bs) == 1 {
 		return bs[0]
 	}
 	return roaring.FastOr(bs...)
+}
+
+// Tier is the members of a set that Rank gives one rank.
+type Tier struct {
+	Rank float32
+	Docs *roaring.Bitmap
+}
+
+// maxTiers bounds the tiers Tiers works through: the tiers of several
+// words multiply, and past this many ranking each member costs less.
+const maxTiers = 32
+
+// Tiers partitions set by Rank(·, terms), highest rank first, the members
+// ranked 0 last; false when the partition would pass maxTiers parts. A
+// page in relevance order then walks the first tiers in another order
+// instead of ranking every member: a word's documents fall into a few
+// tiers, by its weight in their headings.
+func (v *View[P]) Tiers(set *roaring.Bitmap, terms Terms) ([]Tier, bool) {
+	tiers := []Tier{{Docs: set}}
+	for _, t := range terms {
+		var next []Tier
+		for _, c := range tiers {
+			rest := c.Docs
+			for _, tr := range v.ix.tiers[t] {
+				d := roaring.And(rest, tr.docs)
+				if d.IsEmpty() {
+					continue
+				}
+				next = append(next, Tier{Rank: c.Rank + tr.weight, Docs: d})
+				rest = roaring.AndNot(rest, d)
+			}
+			if !rest.IsEmpty() {
+				next = append(next, Tier{Rank: c.Rank, Docs: rest})
+			}
+			if len(next) > maxTiers {
+				return nil, false
+			}
+		}
+		tiers = next
+	}
+	slices.SortFunc(tiers, func(a, b Tier) int { return cmp.Compare(b.Rank, a.Rank) })
+	out := tiers[:0]
+	for _, tr := range tiers {
+		if n := len(out); n > 0 && out[n-1].Rank == tr.Rank {
+			out[n-1].Docs = roaring.Or(out[n-1].Docs, tr.Docs)
+			continue
+		}
+		out = append(out, tr)
+	}
+	return out, true
 }
 
 // ValueCount is one value of a field and the documents of a set having it.
