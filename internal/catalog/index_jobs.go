@@ -28,21 +28,25 @@ const (
 // The job index's numbers, in Doc.Nums order: what the sorts and the
 // salary filter read for every match.
 const (
-	jnPublished = iota // unix microseconds
-	jnFeatured         // 0 or 1
-	jnYearlyMax        // salary_yearly_max; NaN when none is shown
+	jnPublished  = iota // unix microseconds
+	jnFeatured          // 0 or 1
+	jnYearlyMax         // salary_yearly_max; NaN when none is shown
+	jnSalarySort        // salary_yearly_max, -1 when none is shown: the salary sort's second key
 	jnID
 	jobNums
 )
 
 var jobSchema = searchindex.Schema[card]{Fields: jobFields, Labelled: []int{jfCategory, jfCompany}, Nums: jobNums,
-	Orders: [][]int{{jnFeatured, jnPublished, jnID}, {jnPublished, jnID}, {jnID}}}
+	Orders: [][]int{{jnFeatured, jnPublished, jnID}, {jnPublished, jnID}, {jnID}, {jnSalarySort, jnID}}}
 
 // jobOrders are the sorts the job index keeps in order (jobSchema.Orders);
 // the last, by id, is the sitemap's (walked backwards: ascending).
 var jobOrders = map[string]int{SortFeatured: 0, SortNewest: 1}
 
-const jobIDOrder = 2
+const (
+	jobIDOrder     = 2
+	jobSalaryOrder = 3
+)
 
 type jobIndex = searchindex.Index[card]
 type jobView = searchindex.View[card]
@@ -67,9 +71,9 @@ func (t *strtab) jobDoc(row rowScanner) (searchindex.Doc[card], error) {
 		From: j.PublishedAt, Payload: t.encode(j.cardFields()), Values: make([][]string, jobFields),
 		// The facets' names where a value is a slug (jobFacetSpecs).
 		Labels: [][]string{jfCategory: {j.CategoryName}, jfCompany: {j.CompanyName}},
-		Nums:   []float64{jnPublished: timeKey(j.PublishedAt), jnFeatured: boolKey(j.IsFeatured), jnYearlyMax: math.NaN(), jnID: float64(j.ID)}}
+		Nums:   []float64{jnPublished: timeKey(j.PublishedAt), jnFeatured: boolKey(j.IsFeatured), jnYearlyMax: math.NaN(), jnSalarySort: -1, jnID: float64(j.ID)}}
 	if j.SalaryYearlyMax != nil {
-		d.Nums[jnYearlyMax] = *j.SalaryYearlyMax
+		d.Nums[jnYearlyMax], d.Nums[jnSalarySort] = *j.SalaryYearlyMax, *j.SalaryYearlyMax
 	}
 	if j.ApplicationDeadline != nil {
 		d.Until = *j.ApplicationDeadline
@@ -164,14 +168,10 @@ func jobKey(v *jobView, sort, salaryCur string, terms searchindex.Terms) func(ui
 	case SortSalary:
 		cur := v.Field(jfCurrency, salaryCur)
 		return func(ord uint32) ikey {
-			k := ikey{k: [2]float64{0, -1}, id: id(ord)}
 			if cur.Contains(ord) {
-				k.k[0] = 1
-				if y := v.Num(ord, jnYearlyMax); !math.IsNaN(y) {
-					k.k[1] = y
-				}
+				return ikey{k: [2]float64{1, v.Num(ord, jnSalarySort)}, id: id(ord)}
 			}
-			return k
+			return ikey{k: [2]float64{0, -1}, id: id(ord)}
 		}
 	case SortRelevance:
 		return func(ord uint32) ikey {
@@ -183,6 +183,22 @@ func jobKey(v *jobView, sort, salaryCur string, terms searchindex.Terms) func(ui
 		}
 	}
 	return func(ord uint32) ikey { return ikey{k: [2]float64{v.Num(ord, jnPublished)}, id: id(ord)} }
+}
+
+// salaryParts splits a walk by salary (indexWalk.parts): the jobs showing
+// a salary in cur first, keyed (1, salary), in the kept salary order, then
+// the others, keyed (0, -1), in the id order. A part's key holds for every
+// row of its order, members or not, as the walk's search for the cursor
+// needs.
+func salaryParts(v *jobView, cur string) func(*roaring.Bitmap) []walkPart {
+	id := func(ord uint32) int64 { return int64(v.Num(ord, jnID)) }
+	shown := func(ord uint32) ikey { return ikey{k: [2]float64{1, v.Num(ord, jnSalarySort)}, id: id(ord)} }
+	other := func(ord uint32) ikey { return ikey{k: [2]float64{0, -1}, id: id(ord)} }
+	return func(set *roaring.Bitmap) []walkPart {
+		in := roaring.And(set, v.Field(jfCurrency, cur))
+		return []walkPart{{set: in, key: shown, sorted: v.Order(jobSalaryOrder)},
+			{set: roaring.AndNot(set, in), key: other, sorted: v.Order(jobIDOrder)}}
+	}
 }
 
 // indexSalaryCurrency is salaryCurrency's choice from the index, for a

@@ -100,7 +100,8 @@ type indexWalk struct {
 
 // walkPart is a part of a set whose members all come before the next
 // part's in the walk's order: its key, and the order that lists it, if
-// one does (see indexWalk.sorted).
+// one does (see indexWalk.sorted). The key must order every row of sorted,
+// members or not: the walk finds its cursor there by binary search.
 type walkPart struct {
 	set    *roaring.Bitmap
 	key    func(ord uint32) ikey
@@ -128,10 +129,19 @@ func (w indexWalk) collect(set *roaring.Bitmap) []keyed {
 	if w.parts != nil {
 		return w.collectParts(set)
 	}
-	// Walking an order costs about limit / density membership tests;
-	// ranking costs one key per member. Walk when the set is dense.
-	if w.sorted != nil && set.GetCardinality()*8 >= w.listed.GetCardinality() {
-		return w.walkSorted(set)
+	// Walking an order costs about limit / density membership tests, where
+	// density is the set's share of the listed rows; ranking costs one key
+	// per member. Walk when the first is the smaller, for as long as the
+	// set's members are spread as expected: one bunched at the order's end
+	// would have the walk test nearly every row, so past a few times the
+	// expected tests it stops and ranks instead.
+	if w.sorted != nil {
+		n, listed := set.GetCardinality(), w.listed.GetCardinality()
+		if expect := uint64(w.limit+1) * listed / max(n, 1); expect <= n {
+			if items, ok := w.walkSorted(set, int(4*expect+64)); ok {
+				return items
+			}
+		}
 	}
 	return w.rank(set)
 }
@@ -185,8 +195,9 @@ func (w indexWalk) rank(set *roaring.Bitmap) []keyed {
 }
 
 // walkSorted collects up to limit+1 members of set after the cursor, in
-// the walking direction, from the sorted ordinals.
-func (w indexWalk) walkSorted(set *roaring.Bitmap) []keyed {
+// the walking direction, from the sorted ordinals; false when that took
+// more than budget membership tests.
+func (w indexWalk) walkSorted(set *roaring.Bitmap, budget int) ([]keyed, bool) {
 	n := len(w.sorted)
 	// The sorted ordinals run in spec's order, which is the walking
 	// direction unless walking back; find the first past the cursor.
@@ -200,11 +211,14 @@ func (w indexWalk) walkSorted(set *roaring.Bitmap) []keyed {
 	}
 	var items []keyed
 	for i := start; i < n && len(items) <= w.limit; i++ {
+		if i-start == budget {
+			return nil, false
+		}
 		if ord := at(i); set.Contains(ord) {
 			items = append(items, keyed{ord, w.key(ord)})
 		}
 	}
-	return items
+	return items, true
 }
 
 // finish cuts items (in walking order, up to limit+1) to the page.

@@ -85,3 +85,40 @@ func walkAll(w indexWalk, set *roaring.Bitmap, back bool) []uint32 {
 	}
 	panic("walkAll: no end")
 }
+
+// A walk of a kept order pages as ranking does, and still when the set's
+// members bunch at the order's end, where the walk gives up and ranks.
+func TestOrderWalkPagesAsRanking(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{Nums: 2, Orders: [][]int{{0, 1}}})
+	var docs []searchindex.Doc[string]
+	for id := int64(1); id <= 500; id++ {
+		docs = append(docs, searchindex.Doc[string]{Key: id, Nums: []float64{float64(id / 3), float64(id)}})
+	}
+	var lock searchindex.Lock
+	lock.Write(func() { ix.Apply(1, docs, nil) })
+	spec := jobSort(SortNewest, "", &sqlArgs{})
+	_ = lock.Read(time.Now(), func() error {
+		v := ix.View(time.Now())
+		key := func(ord uint32) ikey { return ikey{k: [2]float64{v.Num(ord, 0)}, id: int64(v.Num(ord, 1))} }
+		ranked := indexWalk{spec: spec, key: key, limit: 7}
+		walked := ranked
+		walked.sorted, walked.listed = v.Order(0), v.Listed()
+		spread, oldest := roaring.New(), roaring.New()
+		v.Listed().Iterate(func(ord uint32) bool {
+			if id := v.Num(ord, 1); int(id)%3 == 0 {
+				spread.Add(ord)
+			} else if id <= 100 {
+				oldest.Add(ord)
+			}
+			return true
+		})
+		for name, set := range map[string]*roaring.Bitmap{"all": v.Listed(), "spread": spread, "oldest": oldest} {
+			for _, back := range []bool{false, true} {
+				if got, want := walkAll(walked, set, back), walkAll(ranked, set, back); !slices.Equal(got, want) || len(got) == 0 {
+					t.Fatalf("%s, back %v: walked %v, ranked %v", name, back, got, want)
+				}
+			}
+		}
+		return nil
+	}, ix)
+}

@@ -124,8 +124,11 @@ func (s *Store) indexedJobPage(ctx context.Context, q JobQuery, st cursorState) 
 		if o, ok := jobOrders[sort]; ok {
 			w.sorted, w.listed = v.Order(o), v.Listed()
 		}
-		if sort == SortRelevance {
+		switch sort {
+		case SortRelevance:
 			w.parts, w.listed = relevanceParts(v, terms, jobOrders[SortNewest], jnPublished, jnID), v.Listed()
+		case SortSalary:
+			w.parts, w.listed = salaryParts(v, st.Currency), v.Listed()
 		}
 		set := jobSet(v, q, match, st.Currency, "")
 		ords, first, last, more := w.page(set)
