@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"math"
+	"sort"
 	"strconv"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -137,9 +138,21 @@ func jobSet(v *jobView, q JobQuery, match *roaring.Bitmap, salaryCur, skip strin
 	}
 	if q.MinSalary != nil {
 		and(v.Field(jfCurrency, salaryCur))
-		set = keep(set, func(ord uint32) bool { return v.Num(ord, jnYearlyMax) >= *q.MinSalary }) // NaN never is
+		set = salaryAtLeast(v, set, *q.MinSalary)
 	}
 	return set
+}
+
+// salaryAtLeast is the members of set whose yearly salary is at least min:
+// those rows are the head of the kept salary order, so the smaller of the
+// head and the set is visited.
+func salaryAtLeast(v *jobView, set *roaring.Bitmap, min float64) *roaring.Bitmap {
+	order := v.Order(jobSalaryOrder)
+	head := sort.Search(len(order), func(i int) bool { return v.Num(order[i], jnSalarySort) < min })
+	if min <= -1 || uint64(head) >= set.GetCardinality() { // -1 is the order's mark of no salary
+		return keep(set, func(ord uint32) bool { return v.Num(ord, jnYearlyMax) >= min }) // NaN never is
+	}
+	return roaring.And(set, roaring.BitmapOf(order[:head]...))
 }
 
 func nonEmpty(s string) []string {

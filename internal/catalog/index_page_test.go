@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -116,6 +117,45 @@ func TestOrderWalkPagesAsRanking(t *testing.T) {
 			for _, back := range []bool{false, true} {
 				if got, want := walkAll(walked, set, back), walkAll(ranked, set, back); !slices.Equal(got, want) || len(got) == 0 {
 					t.Fatalf("%s, back %v: walked %v, ranked %v", name, back, got, want)
+				}
+			}
+		}
+		return nil
+	}, ix)
+}
+
+// salaryAtLeast keeps exactly the members paid at least the minimum,
+// whether it reads the head of the salary order or visits the set, at
+// minimums on, between and beyond the salaries held.
+func TestSalaryAtLeastKeepsThePaid(t *testing.T) {
+	ix := searchindex.New(jobSchema)
+	r := rand.New(rand.NewPCG(11, 12))
+	var docs []searchindex.Doc[card]
+	for id := int64(1); id <= 400; id++ {
+		nums := make([]float64, jobNums)
+		nums[jnYearlyMax], nums[jnSalarySort], nums[jnID] = math.NaN(), -1, float64(id)
+		if r.IntN(4) > 0 {
+			y := float64(10_000 * r.IntN(12))
+			nums[jnYearlyMax], nums[jnSalarySort] = y, y
+		}
+		docs = append(docs, searchindex.Doc[card]{Key: id, Values: make([][]string, jobFields), Nums: nums})
+	}
+	var lock searchindex.Lock
+	lock.Write(func() { ix.Apply(1, docs, nil) })
+	_ = lock.Read(time.Now(), func() error {
+		v := ix.View(time.Now())
+		small := roaring.New()
+		for ord := range uint32(400) {
+			if ord%7 == 0 {
+				small.Add(ord)
+			}
+		}
+		for _, set := range []*roaring.Bitmap{v.Listed(), small} {
+			for _, min := range []float64{-5, 0, 1, 30_000, 35_000, 110_000, 200_000} {
+				got := salaryAtLeast(v, set, min)
+				want := keep(set, func(ord uint32) bool { return v.Num(ord, jnYearlyMax) >= min })
+				if !got.Equals(want) {
+					t.Fatalf("at least %v over %d rows: %d kept, want %d", min, set.GetCardinality(), got.GetCardinality(), want.GetCardinality())
 				}
 			}
 		}

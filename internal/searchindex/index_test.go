@@ -324,19 +324,20 @@ func TestOrdersStaySorted(t *testing.T) {
 	}, ix)
 }
 
-// Count agrees with counting the documents' own values, over a field of
-// more values than it intersects bitmaps for (its columns are walked),
-// with documents of none, one and several values in it, through
-// replacements and removals that reuse ordinals; and so do the names.
+// Count agrees with counting the documents' own values, over fields of
+// many values (their columns are walked) and of few over many documents
+// (their bitmaps are intersected), with documents of none, one and
+// several values, through replacements and removals that reuse ordinals;
+// and so do the names.
 func TestCountWalksTheColumns(t *testing.T) {
-	ix := searchindex.New(searchindex.Schema[string]{Fields: 2, Labelled: []int{1}})
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 3, Labelled: []int{1}})
 	r := rand.New(rand.NewPCG(5, 6))
 	held := map[int64][][]string{} // key -> its values of each field
 	for step := int64(1); step <= 300; step++ {
 		var docs []searchindex.Doc[string]
 		var gone []int64
 		for range 20 {
-			k := int64(r.IntN(400))
+			k := int64(r.IntN(2000))
 			if r.IntN(3) == 0 {
 				gone, docs = append(gone, k), slices.DeleteFunc(docs, func(d searchindex.Doc[string]) bool { return d.Key == k })
 				delete(held, k)
@@ -348,7 +349,7 @@ func TestCountWalksTheColumns(t *testing.T) {
 			}
 			skills = slices.Compact(slices.Sorted(slices.Values(skills)))
 			company := "c" + strconv.Itoa(r.IntN(100))
-			d := searchindex.Doc[string]{Key: k, Values: [][]string{skills, {company}},
+			d := searchindex.Doc[string]{Key: k, Values: [][]string{skills, {company}, {[]string{"x", "y"}[r.IntN(2)]}},
 				Labels: [][]string{nil, {"Company " + company}}, From: t0}
 			docs = slices.DeleteFunc(docs, func(o searchindex.Doc[string]) bool { return o.Key == k })
 			docs, held[k] = append(docs, d), d.Values
@@ -356,8 +357,8 @@ func TestCountWalksTheColumns(t *testing.T) {
 		ix.Apply(step, docs, gone)
 		_ = lock.Read(t0, func() error {
 			v := ix.View(t0)
-			got := v.Count(v.Listed(), []int{0, 1})
-			for f := range 2 {
+			got := v.Count(v.Listed(), []int{0, 1, 2})
+			for f := range 3 {
 				want := map[string]int{}
 				for _, vals := range held {
 					for _, val := range vals[f] {
@@ -371,7 +372,7 @@ func TestCountWalksTheColumns(t *testing.T) {
 					if c.Count != want[c.Value] {
 						t.Fatalf("step %d field %d: %s counted %d, want %d", step, f, c.Value, c.Count, want[c.Value])
 					}
-					if label := map[int]string{0: c.Value, 1: "Company " + c.Value}[f]; c.Label != label {
+					if label := map[int]string{0: c.Value, 1: "Company " + c.Value, 2: c.Value}[f]; c.Label != label {
 						t.Fatalf("step %d field %d: %s named %q, want %q", step, f, c.Value, c.Label, label)
 					}
 				}

@@ -255,11 +255,11 @@ type ValueCount struct {
 	Count        int
 }
 
-// bitmapValues is the most values a field may have to be counted by
-// intersecting the set with each value's documents (a popcount per
-// container of 65,536 ordinals) rather than by visiting every document of
-// the set.
-const bitmapValues = 64
+// containerCost is what intersecting a set with one value's documents
+// costs per container of 65,536 ordinals, in reads of a column: a field is
+// counted by intersection when that costs less than visiting every member
+// of the set, which it does for few values over a large set.
+const containerCost = 256
 
 // Count counts the documents of set (a subset of the listed set) having
 // each value of each of fields, named as the documents name them (Labels);
@@ -269,10 +269,11 @@ func (v *View[P]) Count(set *roaring.Bitmap, fields []int) [][]ValueCount {
 	ix := v.ix
 	counts := make([][]int, len(fields))
 	var walk []int // positions in fields counted by visiting documents
+	members, containers := set.GetCardinality(), set.Stats().Containers
 	for i, f := range fields {
 		fd := &ix.fields[f]
 		counts[i] = make([]int, len(fd.values))
-		if len(fd.values) > bitmapValues {
+		if members < uint64(len(fd.values))*containers*containerCost {
 			walk = append(walk, i)
 			continue
 		}
