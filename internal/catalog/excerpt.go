@@ -58,9 +58,13 @@ func excerpt(h string, n int) string {
 // cutWords shortens text to at most n runes, at a word boundary when one
 // is in the second half.
 func cutWords(text string, n int) string {
-	cut := text
-	if utf8.RuneCountInString(text) > n {
-		cut = string([]rune(text)[:n])
+	cut, runes := text, 0
+	for i := range text { // i steps from rune to rune
+		if runes == n {
+			cut = text[:i]
+			break
+		}
+		runes++
 	}
 	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
 		cut = cut[:i]

@@ -221,15 +221,14 @@ func (s *Store) rebuildIndex(ctx context.Context, tx pgx.Tx, version int64) erro
 	jobs := searchindex.New(jobSchema)
 	providers := searchindex.New(providerSchema)
 	cards := newStrtab()
-	put := func(ix *searchindex.Index[card]) func([]searchindex.Doc[card]) {
-		return func(d []searchindex.Doc[card]) { ix.Apply(version, d, nil) }
-	}
-	if err := streamDocs(ctx, tx, jobDocSQL, cards.jobDoc, put(jobs)); err != nil {
+	if err := streamDocs(ctx, tx, jobDocSQL, cards.jobDoc, jobs.Fill); err != nil {
 		return err
 	}
-	if err := streamDocs(ctx, tx, providerDocSQL, cards.providerDoc, put(providers)); err != nil {
+	if err := streamDocs(ctx, tx, providerDocSQL, cards.providerDoc, providers.Fill); err != nil {
 		return err
 	}
+	jobs.Seal(version)
+	providers.Seal(version)
 	// Contents are swapped, not pointers: readers name the indexes before
 	// they take the lock.
 	s.index.lock.Write(func() { *s.index.jobs, *s.index.providers, s.index.cards = *jobs, *providers, cards })

@@ -171,9 +171,23 @@ func (ix *Index[P]) Apply(version int64, docs []Doc[P], gone []int64) {
 	for _, k := range gone {
 		ix.remove(k)
 	}
+	ix.Fill(docs)
+	ix.Seal(version)
+}
+
+// Fill puts docs (replacing any document of the same key) without placing
+// them in the orders and the sorted lexemes yet: a build fills its chunks
+// one after another and seals once, which sorts each order once instead
+// of merging every chunk into all that came before. Nothing may read the
+// index between Fill and Seal.
+func (ix *Index[P]) Fill(docs []Doc[P]) {
 	for i := range docs {
 		ix.put(&docs[i])
 	}
+}
+
+// Seal places what Fill put and records version.
+func (ix *Index[P]) Seal(version int64) {
 	ix.version = version
 	ix.orderAdd(ix.added)
 	ix.added = ix.added[:0]

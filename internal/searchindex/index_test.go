@@ -437,3 +437,37 @@ func TestTiersPartitionByRank(t *testing.T) {
 		}
 	}
 }
+
+// An index filled chunk by chunk and sealed once holds what one Apply of
+// every document holds: the same orders, matches and counts.
+func TestFillThenSealIsApply(t *testing.T) {
+	schema := searchindex.Schema[string]{Fields: 1, Nums: 2, Orders: [][]int{{0, 1}, {1}}}
+	applied, filled := searchindex.New(schema), searchindex.New(schema)
+	r := rand.New(rand.NewPCG(13, 14))
+	var docs []searchindex.Doc[string]
+	for k := range int64(3000) {
+		d := doc(k, []string{[]string{"a", "b", "c"}[r.IntN(3)]}, []string{"DE", "FR"}[r.IntN(2)], t0, time.Time{})
+		d.Nums = []float64{float64(r.IntN(50)), float64(r.IntN(1000))}
+		docs = append(docs, d)
+	}
+	applied.Apply(1, docs, nil)
+	for c := range slices.Chunk(docs, 700) {
+		filled.Fill(c)
+	}
+	filled.Seal(1)
+	_ = lock.Read(t0, func() error {
+		a, f := applied.View(t0), filled.View(t0)
+		for i := range 2 {
+			if !slices.Equal(a.Order(i), f.Order(i)) {
+				t.Fatalf("order %d differs", i)
+			}
+		}
+		if !slices.Equal(searchindex.Top(a.ListedCounts(0), 9), searchindex.Top(f.ListedCounts(0), 9)) || f.Version() != 1 {
+			t.Fatal("counts or version differ")
+		}
+		return nil
+	}, applied, filled)
+	if got, want := keys(filled, t0, "'b':*"), keys(applied, t0, "'b':*"); !slices.Equal(got, want) {
+		t.Fatalf("prefix matches %d, want %d", len(got), len(want))
+	}
+}
