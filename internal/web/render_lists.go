@@ -26,17 +26,8 @@ var listFuncs = template.FuncMap{
 func facetOptions(opts []option) template.HTML {
 	var b strings.Builder
 	for _, o := range opts {
-		b.WriteString(`<option value="`)
-		b.WriteString(template.HTMLEscapeString(o.Value))
-		b.WriteString(`"`)
-		if o.Selected {
-			b.WriteString(" selected")
-		}
-		b.WriteString(">")
-		b.WriteString(template.HTMLEscapeString(o.Label))
-		if o.Count >= 0 {
-			b.WriteString(" (" + strconv.Itoa(o.Count) + ")")
-		}
+		b.WriteString("<option")
+		writeChoice(&b, o, "selected", ">", " (", ")")
 		b.WriteString("</option>\n")
 	}
 	return template.HTML(b.String())
@@ -48,20 +39,28 @@ func facetChecks(name string, opts []option) template.HTML {
 	for _, o := range opts {
 		b.WriteString(`<label class="check"><input type="checkbox" form="search" name="`)
 		b.WriteString(template.HTMLEscapeString(name))
-		b.WriteString(`" value="`)
-		b.WriteString(template.HTMLEscapeString(o.Value))
 		b.WriteString(`"`)
-		if o.Selected {
-			b.WriteString(" checked")
-		}
-		b.WriteString("> ")
-		b.WriteString(template.HTMLEscapeString(o.Label))
-		if o.Count >= 0 {
-			b.WriteString(` <span class="count">(` + strconv.Itoa(o.Count) + ")</span>")
-		}
+		writeChoice(&b, o, "checked", "> ", ` <span class="count">(`, ")</span>")
 		b.WriteString("</label>\n")
 	}
 	return template.HTML(b.String())
+}
+
+// writeChoice writes the rest of an option's or a checkbox's tag (its
+// value, and flag when selected), then close, its label, and its count
+// between before and after when it has one.
+func writeChoice(b *strings.Builder, o option, flag, close, before, after string) {
+	b.WriteString(` value="`)
+	b.WriteString(template.HTMLEscapeString(o.Value))
+	b.WriteString(`"`)
+	if o.Selected {
+		b.WriteString(" " + flag)
+	}
+	b.WriteString(close)
+	b.WriteString(template.HTMLEscapeString(o.Label))
+	if o.Count >= 0 {
+		b.WriteString(before + strconv.Itoa(o.Count) + after)
+	}
 }
 
 // cityOptions are the city field's suggestions.
