@@ -257,7 +257,7 @@ func countIndexFacets[P any](v *searchindex.View[P], specs []facetSpec, fields [
 // frequent first, at most maxFacetValues.
 func facetValues(counts []searchindex.ValueCount) []FacetValue {
 	out := []FacetValue{}
-	for _, c := range searchindex.Top(counts, len(counts)) {
+	for _, c := range searchindex.Top(counts, maxFacetValues+1) { // the empty value may be among them
 		if c.Value == "" {
 			continue
 		}

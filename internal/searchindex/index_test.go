@@ -471,3 +471,26 @@ func TestFillThenSealIsApply(t *testing.T) {
 		t.Fatalf("prefix matches %d, want %d", len(got), len(want))
 	}
 }
+
+// Top keeps what sorting everything and cutting keeps, for every n.
+func TestTopIsSortedPrefix(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	for _, size := range []int{0, 1, 7, 300} {
+		var counts []searchindex.ValueCount
+		for i := range size {
+			counts = append(counts, searchindex.ValueCount{Value: strconv.Itoa(i), Count: r.IntN(20)})
+		}
+		want := slices.Clone(counts)
+		slices.SortFunc(want, func(a, b searchindex.ValueCount) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Value, b.Value)
+		})
+		for _, n := range []int{0, 1, 3, 50, 299, 300, 400} {
+			if got := searchindex.Top(slices.Clone(counts), n); !slices.Equal(got, want[:min(n, size)]) {
+				t.Fatalf("size %d, n %d: %v, want %v", size, n, got, want[:min(n, size)])
+			}
+		}
+	}
+}
