@@ -180,11 +180,12 @@ func jobKey(v *jobView, sort, salaryCur string, terms searchindex.Terms) func(ui
 	switch sort {
 	case SortSalary:
 		cur := v.Field(jfCurrency, salaryCur)
+		shown, other := salaryKeys(v)
 		return func(ord uint32) ikey {
 			if cur.Contains(ord) {
-				return ikey{k: [2]float64{1, v.Num(ord, jnSalarySort)}, id: id(ord)}
+				return shown(ord)
 			}
-			return ikey{k: [2]float64{0, -1}, id: id(ord)}
+			return other(ord)
 		}
 	case SortRelevance:
 		return func(ord uint32) ikey {
@@ -204,14 +205,20 @@ func jobKey(v *jobView, sort, salaryCur string, terms searchindex.Terms) func(ui
 // row of its order, members or not, as the walk's search for the cursor
 // needs.
 func salaryParts(v *jobView, cur string) func(*roaring.Bitmap) []walkPart {
-	id := func(ord uint32) int64 { return int64(v.Num(ord, jnID)) }
-	shown := func(ord uint32) ikey { return ikey{k: [2]float64{1, v.Num(ord, jnSalarySort)}, id: id(ord)} }
-	other := func(ord uint32) ikey { return ikey{k: [2]float64{0, -1}, id: id(ord)} }
+	shown, other := salaryKeys(v)
 	return func(set *roaring.Bitmap) []walkPart {
 		in := roaring.And(set, v.Field(jfCurrency, cur))
 		return []walkPart{{set: in, key: shown, sorted: v.Order(jobSalaryOrder)},
 			{set: roaring.AndNot(set, in), key: other, sorted: v.Order(jobIDOrder)}}
 	}
+}
+
+// salaryKeys are the salary sort's keys of a job showing a salary in the
+// chosen currency, (1, salary), and of any other, (0, -1).
+func salaryKeys(v *jobView) (shown, other func(uint32) ikey) {
+	id := func(ord uint32) int64 { return int64(v.Num(ord, jnID)) }
+	return func(ord uint32) ikey { return ikey{k: [2]float64{1, v.Num(ord, jnSalarySort)}, id: id(ord)} },
+		func(ord uint32) ikey { return ikey{k: [2]float64{0, -1}, id: id(ord)} }
 }
 
 // indexSalaryCurrency is salaryCurrency's choice from the index, for a
