@@ -39,6 +39,7 @@ type page struct {
 func parseTemplates(a *assets) (map[string]*template.Template, error) {
 	funcs := template.FuncMap{"asset": a.url}
 	maps.Copy(funcs, listFuncs)
+	maps.Copy(funcs, cardFuncs)
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)

@@ -3,7 +3,6 @@ package web
 import (
 	"html/template"
 	"strconv"
-	"strings"
 )
 
 // The long lists of a page (a facet's options and checkboxes, the city
@@ -11,76 +10,73 @@ import (
 // by a template range: html/template makes a reflective call for every
 // action, several per item, and these lists were most of a careers page's
 // actions and a fifth of its cost. Each interpolated string goes through
-// template.HTMLEscapeString, which escapes &, <, >, both quotes and NUL:
-// right for element text and for a double-quoted attribute value, the only
-// two places anything is interpolated here; numbers are written by strconv.
+// htmlWriter.text (render_cards.go), right for element text and for a
+// double-quoted attribute value, the only two places anything is
+// interpolated here; numbers are written by strconv.
 
 var listFuncs = template.FuncMap{
 	"facetOptions": facetOptions,
 	"facetChecks":  facetChecks,
 	"cityOptions":  cityOptions,
-	"skillTags":    skillTags,
 }
 
 // facetOptions are a facet select's options: value, label and count.
 func facetOptions(opts []option) template.HTML {
-	var b strings.Builder
+	var w htmlWriter
 	for _, o := range opts {
-		b.WriteString("<option")
-		writeChoice(&b, o, "selected", ">", " (", ")")
-		b.WriteString("</option>\n")
+		w.raw("<option")
+		w.choice(o, "selected", ">", " (", ")")
+		w.raw("</option>\n")
 	}
-	return template.HTML(b.String())
+	return template.HTML(w.String())
 }
 
 // facetChecks are a facet's checkboxes, each sending name=value.
 func facetChecks(name string, opts []option) template.HTML {
-	var b strings.Builder
+	var w htmlWriter
 	for _, o := range opts {
-		b.WriteString(`<label class="check"><input type="checkbox" form="search" name="`)
-		b.WriteString(template.HTMLEscapeString(name))
-		b.WriteString(`"`)
-		writeChoice(&b, o, "checked", "> ", ` <span class="count">(`, ")</span>")
-		b.WriteString("</label>\n")
+		w.raw(`<label class="check"><input type="checkbox" form="search" name="`)
+		w.text(name)
+		w.raw(`"`)
+		w.choice(o, "checked", "> ", ` <span class="count">(`, ")</span>")
+		w.raw("</label>\n")
 	}
-	return template.HTML(b.String())
+	return template.HTML(w.String())
 }
 
-// writeChoice writes the rest of an option's or a checkbox's tag (its
-// value, and flag when selected), then close, its label, and its count
-// between before and after when it has one.
-func writeChoice(b *strings.Builder, o option, flag, close, before, after string) {
-	b.WriteString(` value="`)
-	b.WriteString(template.HTMLEscapeString(o.Value))
-	b.WriteString(`"`)
+// choice writes the rest of an option's or a checkbox's tag (its value,
+// and flag when selected), then close, its label, and its count between
+// before and after when it has one.
+func (w *htmlWriter) choice(o option, flag, close, before, after string) {
+	w.raw(` value="`)
+	w.text(o.Value)
+	w.raw(`"`)
 	if o.Selected {
-		b.WriteString(" " + flag)
+		w.raw(" " + flag)
 	}
-	b.WriteString(close)
-	b.WriteString(template.HTMLEscapeString(o.Label))
+	w.raw(close)
+	w.text(o.Label)
 	if o.Count >= 0 {
-		b.WriteString(before + strconv.Itoa(o.Count) + after)
+		w.raw(before + strconv.Itoa(o.Count) + after)
 	}
 }
 
 // cityOptions are the city field's suggestions.
 func cityOptions(cities []string) template.HTML {
-	var b strings.Builder
+	var w htmlWriter
 	for _, c := range cities {
-		b.WriteString(`<option value="`)
-		b.WriteString(template.HTMLEscapeString(c))
-		b.WriteString(`"></option>`)
+		w.raw(`<option value="`)
+		w.text(c)
+		w.raw(`"></option>`)
 	}
-	return template.HTML(b.String())
+	return template.HTML(w.String())
 }
 
-// skillTags are a card's skills, each a list item.
-func skillTags(skills []string) template.HTML {
-	var b strings.Builder
+// skillTags writes a card's skills, each a list item.
+func (w *htmlWriter) skillTags(skills []string) {
 	for _, s := range skills {
-		b.WriteString(`<li class="tag">`)
-		b.WriteString(template.HTMLEscapeString(s))
-		b.WriteString("</li>")
+		w.raw(`<li class="tag">`)
+		w.text(s)
+		w.raw("</li>")
 	}
-	return template.HTML(b.String())
 }

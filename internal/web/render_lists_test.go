@@ -32,7 +32,7 @@ func TestListsEscapeWhatTheyHold(t *testing.T) {
 		{"facetOptions", "select", "option", "value", facetOptions(opts)},
 		{"facetChecks", "div", "input", "value", facetChecks(`x" onclick="y`, opts)},
 		{"cityOptions", "datalist", "option", "value", cityOptions(hostile)},
-		{"skillTags", "ul", "li", "", skillTags(hostile)},
+		{"skillTags", "ul", "li", "", writeSkills(hostile)},
 	} {
 		elems, keys, attrs, texts := parseList(t, c.wrap, string(c.html), c.tag, c.attr)
 		if !slices.Equal(elems, []string{c.tag}) {
@@ -50,6 +50,12 @@ func TestListsEscapeWhatTheyHold(t *testing.T) {
 			t.Errorf("%s: texts %q, want %q", c.name, texts, want)
 		}
 	}
+}
+
+func writeSkills(skills []string) template.HTML {
+	var w htmlWriter
+	w.skillTags(skills)
+	return template.HTML(w.String())
 }
 
 // parseList parses body inside a wrap element and returns the distinct
