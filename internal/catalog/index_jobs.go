@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"math"
-	"sort"
 	"strconv"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -144,15 +143,13 @@ func jobSet(v *jobView, q JobQuery, match *roaring.Bitmap, salaryCur, skip strin
 }
 
 // salaryAtLeast is the members of set whose yearly salary is at least min:
-// those rows are the head of the kept salary order, so the smaller of the
-// head and the set is visited.
+// those rows are the head of the kept salary order, whose bitmap the index
+// keeps for the next filters and requests until the catalog changes.
 func salaryAtLeast(v *jobView, set *roaring.Bitmap, min float64) *roaring.Bitmap {
-	order := v.Order(jobSalaryOrder)
-	head := sort.Search(len(order), func(i int) bool { return v.Num(order[i], jnSalarySort) < min })
-	if min <= -1 || uint64(head) >= set.GetCardinality() { // -1 is the order's mark of no salary
+	if min <= -1 { // -1 is the salary order's mark of no salary
 		return keep(set, func(ord uint32) bool { return v.Num(ord, jnYearlyMax) >= min }) // NaN never is
 	}
-	return roaring.And(set, roaring.BitmapOf(order[:head]...))
+	return roaring.And(set, v.AtLeast(jobSalaryOrder, min))
 }
 
 func nonEmpty(s string) []string {

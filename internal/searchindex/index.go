@@ -79,6 +79,7 @@ type Index[P any] struct {
 	orders []order           // Schema.Orders
 	added  []uint32          // put by this Apply, to be placed in the orders
 	gen    uint64            // the listed set's generation (Generation)
+	floors *floors           // AtLeast's bitmaps since the last Seal (a pointer: an index is swapped by value)
 }
 
 type entry[P any] struct {
@@ -146,7 +147,8 @@ func (ix *Index[P]) each(ord uint32, f int, fn func(id, name uint32)) {
 // New returns an empty index of documents of schema s.
 func New[P any](s Schema[P]) *Index[P] {
 	ix := &Index[P]{byKey: map[int64]uint32{}, live: roaring.New(), dead: roaring.New(),
-		lex: map[string]uint32{}, fields: make([]field, s.Fields), names: map[string]uint32{}, stride: s.Nums}
+		lex: map[string]uint32{}, fields: make([]field, s.Fields), names: map[string]uint32{}, stride: s.Nums,
+		floors: &floors{}}
 	for _, o := range s.Orders {
 		ix.orders = append(ix.orders, order{nums: o})
 	}
@@ -195,6 +197,7 @@ func (ix *Index[P]) Seal(version int64) {
 	ix.freshNewest()
 	ix.pruneEvents()
 	ix.compact()
+	ix.floors.reset()
 }
 
 func (ix *Index[P]) remove(key int64) {

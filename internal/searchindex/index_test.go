@@ -1,12 +1,15 @@
 package searchindex_test
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
 
 	"github.com/zumodra/zumodra/internal/searchindex"
 )
@@ -492,5 +495,43 @@ func TestTopIsSortedPrefix(t *testing.T) {
 				t.Fatalf("size %d, n %d: %v, want %v", size, n, got, want[:min(n, size)])
 			}
 		}
+	}
+}
+
+// AtLeast is exactly the live documents whose order's first number is at
+// least the threshold, NaN never among them, and it follows every Apply:
+// the bitmaps it keeps are forgotten when the order changes.
+func TestAtLeastFollowsTheOrder(t *testing.T) {
+	ix := searchindex.New(searchindex.Schema[string]{Fields: 1, Nums: 2, Orders: [][]int{{1, 0}}})
+	r := rand.New(rand.NewPCG(17, 18))
+	value := func() float64 {
+		if r.IntN(10) == 0 {
+			return math.NaN()
+		}
+		return float64(r.IntN(50))
+	}
+	for step := int64(1); step <= 60; step++ {
+		var docs []searchindex.Doc[string]
+		for range 1 + 40*int(step%2) {
+			d := doc(int64(r.IntN(300)), []string{"a"}, "DE", t0, time.Time{})
+			d.Nums = []float64{float64(r.IntN(5)), value()}
+			docs = append(docs, d)
+		}
+		ix.Apply(step, docs, []int64{int64(r.IntN(300))})
+		_ = lock.Read(t0, func() error {
+			v := ix.View(t0)
+			for _, min := range []float64{-1, 0, 12, 25, 25, 49, 50, math.Inf(-1)} {
+				want := roaring.New()
+				for _, ord := range v.Order(0) {
+					if v.Num(ord, 1) >= min {
+						want.Add(ord)
+					}
+				}
+				if got := v.AtLeast(0, min); !got.Equals(want) {
+					t.Fatalf("step %d, at least %v: %v, want %v", step, min, got.ToArray(), want.ToArray())
+				}
+			}
+			return nil
+		}, ix)
 	}
 }

@@ -3,6 +3,10 @@ package searchindex
 import (
 	"cmp"
 	"slices"
+	"sort"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
 )
 
 // An order is the listed and unlisted live documents kept sorted by some
@@ -78,3 +82,55 @@ func (ix *Index[P]) orderRemove(ord uint32) {
 // Order is every live document in maintained order i (Schema.Orders),
 // first to last; it must not be modified.
 func (v *View[P]) Order(i int) []uint32 { return v.ix.orders[i].ords }
+
+// AtLeast is the live documents of kept order i whose first number is at
+// least min: a prefix of the order (NaN sorts last and is never at least
+// anything), as a bitmap that every filter of a page can intersect instead
+// of testing each member's number again. The bitmap is kept until the next
+// Seal, at most maxFloors of them; it must not be modified.
+func (v *View[P]) AtLeast(i int, min float64) *roaring.Bitmap {
+	k := floorKey{order: i, min: min}
+	f := v.ix.floors
+	f.mu.Lock()
+	set, ok := f.sets[k]
+	f.mu.Unlock()
+	if ok {
+		return set
+	}
+	o := &v.ix.orders[i]
+	head := sort.Search(len(o.ords), func(j int) bool { return !(v.Num(o.ords[j], o.nums[0]) >= min) })
+	set = roaring.New()
+	set.AddMany(slices.Sorted(slices.Values(o.ords[:head])))
+	set.RunOptimize()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.sets == nil {
+		f.sets = map[floorKey]*roaring.Bitmap{}
+	}
+	if len(f.sets) < maxFloors {
+		f.sets[k] = set
+	}
+	return set
+}
+
+// floors keeps AtLeast's bitmaps between Seals; readers share it under the
+// index's read lock, hence its own mutex.
+type floors struct {
+	mu   sync.Mutex
+	sets map[floorKey]*roaring.Bitmap
+}
+
+type floorKey struct {
+	order int
+	min   float64
+}
+
+// maxFloors bounds the thresholds kept: a visitor chooses them.
+const maxFloors = 32
+
+// reset forgets every bitmap: Seal changed the orders.
+func (f *floors) reset() {
+	f.mu.Lock()
+	f.sets = nil
+	f.mu.Unlock()
+}

@@ -253,8 +253,12 @@ func (w *htmlWriter) raw(s string) { w.WriteString(s) }
 
 // text writes element text or a double-quoted attribute value.
 func (w *htmlWriter) text(s string) {
-	if strings.ContainsAny(s, "&<>\"'\x00") {
-		s = template.HTMLEscapeString(s)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '&', '<', '>', '"', '\'', 0:
+			w.WriteString(template.HTMLEscapeString(s))
+			return
+		}
 	}
 	w.WriteString(s)
 }
