@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/viewcache"
 )
 
@@ -35,8 +36,9 @@ func preflight(w http.ResponseWriter, r *http.Request) {
 // (internal/viewcache) add the ETag, answer 304 and keep the body for the
 // next identical request of the same catalog version.
 func (h *Handler) writeJSON(w http.ResponseWriter, r *http.Request, v any) {
-	body, err := json.Marshal(v)
-	if err != nil {
+	buf := httpx.GetBuffer()
+	defer httpx.PutBuffer(buf)
+	if err := json.NewEncoder(buf).Encode(v); err != nil { // Encode ends the body with a newline
 		h.fail(w, r, fmt.Errorf("encode response: %w", err))
 		return
 	}
@@ -44,7 +46,7 @@ func (h *Handler) writeJSON(w http.ResponseWriter, r *http.Request, v any) {
 	hd.Set("Cache-Control", viewcache.CacheControl)
 	hd.Set("Content-Type", "application/json")
 	hd.Set("X-Content-Type-Options", "nosniff")
-	_, _ = w.Write(append(body, '\n'))
+	_, _ = w.Write(buf.Bytes())
 }
 
 // notFound is the error for a well-formed id with no public row.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/ttlcache"
 )
 
@@ -54,15 +55,17 @@ func (c *Cache) Serve(w http.ResponseWriter, r *http.Request, key string, run fu
 			return
 		}
 	}
-	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	rec := &recorder{header: http.Header{}, status: http.StatusOK, body: httpx.GetBuffer()}
+	defer httpx.PutBuffer(rec.body)
 	storeKey := run(rec, r)
 	if rec.status != http.StatusOK {
 		rec.flush(w)
 		return
 	}
-	e := &entry{header: rec.header, body: bytes.Clone(rec.body.Bytes())}
+	e := &entry{header: rec.header, body: rec.body.Bytes()}
 	e.etag = ETag(e.body)
 	if c != nil && storeKey != "" {
+		e.body = bytes.Clone(e.body) // kept: not the recycled buffer's
 		c.c.Put(storeKey, e)
 	}
 	e.write(w, r)
@@ -111,7 +114,7 @@ type recorder struct {
 	header http.Header
 	status int
 	wrote  bool
-	body   bytes.Buffer
+	body   *bytes.Buffer
 }
 
 func (r *recorder) Header() http.Header { return r.header }

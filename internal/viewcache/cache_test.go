@@ -55,3 +55,24 @@ func TestServeStoresOnly200s(t *testing.T) {
 		t.Fatalf("a nil cache still answers conditional requests: %d", w.Code)
 	}
 }
+
+// A stored body is the cache's own: the buffer a response was built in is
+// recycled for the next ones, and what they write never shows in it.
+func TestStoredBodiesOutliveTheirBuffer(t *testing.T) {
+	c := New(0, 10)
+	serve := func(key, body string) string {
+		w := httptest.NewRecorder()
+		c.Serve(w, httptest.NewRequest(http.MethodGet, "/", nil), key, func(w http.ResponseWriter, _ *http.Request) string {
+			_, _ = w.Write([]byte(body))
+			return key
+		})
+		return w.Body.String()
+	}
+	serve("a", "first body")
+	for i := range 50 {
+		serve("b"+string(rune('a'+i%5)), "another body, written over the recycled buffer")
+	}
+	if got := serve("a", "not run: served from the cache"); got != "first body" {
+		t.Fatalf("the stored body became %q", got)
+	}
+}

@@ -1,14 +1,13 @@
 package web
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"html/template"
 	"maps"
 	"net/http"
-	"sync"
 
+	"github.com/zumodra/zumodra/internal/httpx"
 	"github.com/zumodra/zumodra/internal/viewcache"
 )
 
@@ -55,10 +54,6 @@ func parseTemplates(a *assets) (map[string]*template.Template, error) {
 	return out, nil
 }
 
-// bufPool recycles page buffers: a page is tens of kilobytes, and growing
-// a fresh buffer to that size is a visible share of rendering.
-var bufPool = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 64<<10)) }}
-
 // render executes a page into a buffer first, so a template error becomes
 // a clean 500 page instead of half a page with a 200 status.
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
@@ -67,9 +62,8 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if p.OGImage == "" { // a link shared in a chat shows the site's card, not nothing
 		p.OGImage = h.abs(r, h.assets.paths["share.jpg"])
 	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
+	buf := httpx.GetBuffer()
+	defer httpx.PutBuffer(buf)
 	if err := h.pages[name].ExecuteTemplate(buf, "layout", p); err != nil {
 		h.log.ErrorContext(r.Context(), "render page", "page", name, "error", err)
 		if name != "message" {
