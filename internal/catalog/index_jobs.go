@@ -223,13 +223,12 @@ func salaryKeys(v *jobView) (shown, other func(uint32) ikey) {
 // first on a tie.
 func indexSalaryCurrency(v *jobView, q JobQuery, match *roaring.Bitmap) string {
 	set := jobSet(v, q, match, "", "currency")
-	var counts []searchindex.ValueCount
+	var top []searchindex.ValueCount
 	if set == v.Listed() {
-		counts = v.ListedCounts(jfCurrency)
+		top = searchindex.Top(v.ListedCounts(jfCurrency), 1)
 	} else {
-		counts = v.Count(set, []int{jfCurrency})[0]
+		top = v.Count(set, []int{jfCurrency}, 1)[0]
 	}
-	top := searchindex.Top(counts, 1)
 	if len(top) == 0 {
 		return ""
 	}

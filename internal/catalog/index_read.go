@@ -116,7 +116,7 @@ func (s *Store) indexedJobPage(ctx context.Context, q JobQuery, st cursorState) 
 	var page JobPage
 	err = s.indexRead(ctx, func() error {
 		v := s.index.jobs.View(s.now())
-		match, terms := matchOf(v, node, st.Search)
+		match, terms := matchOf(ctx, v, node, st.Search)
 		w, err := walkFor(spec, st, q.PageSize, jobKey(v, sort, st.Currency, terms))
 		if err != nil {
 			return err
@@ -175,12 +175,44 @@ func relevanceParts[P any](v *searchindex.View[P], terms searchindex.Terms, newe
 }
 
 // matchOf is the search's matches and terms; nil (every listed row) when
-// there is no search.
-func matchOf[P any](v *searchindex.View[P], node *searchindex.Node, search string) (*roaring.Bitmap, searchindex.Terms) {
+// there is no search. Inside a snapshot the index cannot change, so the
+// list, its facets and its salary currency share one evaluation of the
+// search; a node is parsed for one index's vocabulary, so it names the
+// index too. The matches are shared and must not be modified.
+func matchOf[P any](ctx context.Context, v *searchindex.View[P], node *searchindex.Node, search string) (*roaring.Bitmap, searchindex.Terms) {
 	if search == "" {
 		return nil, nil
 	}
-	return v.Match(node)
+	sn, _ := ctx.Value(snapshotKey{}).(*snapshot)
+	if m, ok := sn.matchedBy(node); ok {
+		return m.set, m.terms
+	}
+	set, terms := v.Match(node)
+	sn.keepMatch(node, matched{set: set, terms: terms})
+	return set, terms
+}
+
+type matched struct {
+	set   *roaring.Bitmap
+	terms searchindex.Terms
+}
+
+func (sn *snapshot) matchedBy(n *searchindex.Node) (matched, bool) {
+	if sn == nil {
+		return matched{}, false
+	}
+	m, ok := sn.matched[n]
+	return m, ok
+}
+
+func (sn *snapshot) keepMatch(n *searchindex.Node, m matched) {
+	if sn == nil {
+		return
+	}
+	if sn.matched == nil {
+		sn.matched = map[*searchindex.Node]matched{}
+	}
+	sn.matched[n] = m
 }
 
 // indexTotal is a page's total: carried by the cursor from the first page,
@@ -203,7 +235,7 @@ func (s *Store) indexedJobFacets(ctx context.Context, q JobQuery) (JobFacets, er
 	var out JobFacets
 	err = s.indexRead(ctx, func() error {
 		v := s.index.jobs.View(s.now())
-		match, _ := matchOf(v, node, q.Search)
+		match, _ := matchOf(ctx, v, node, q.Search)
 		salaryCur := q.Currency
 		if salaryCur == "" && q.MinSalary != nil { // as salaryCurrency decides
 			salaryCur = indexSalaryCurrency(v, q, match)
@@ -230,7 +262,7 @@ func countIndexFacets[P any](v *searchindex.View[P], specs []facetSpec, fields [
 			plain = append(plain, i)
 			continue
 		}
-		out[i] = facetValues(v.Count(set(specs[i].name), []int{fields[i]})[0])
+		out[i] = facetValues(v.Count(set(specs[i].name), []int{fields[i]}, maxFacetValues+1)[0])
 	}
 	if len(plain) == 0 {
 		return out
@@ -238,7 +270,7 @@ func countIndexFacets[P any](v *searchindex.View[P], specs []facetSpec, fields [
 	all := set("")
 	if all == v.Listed() { // nothing searched or filtered: the index's tallies
 		for _, i := range plain {
-			out[i] = facetValues(v.ListedCounts(fields[i]))
+			out[i] = facetValues(searchindex.Top(v.ListedCounts(fields[i]), maxFacetValues+1))
 		}
 		return out
 	}
@@ -246,18 +278,19 @@ func countIndexFacets[P any](v *searchindex.View[P], specs []facetSpec, fields [
 	for k, i := range plain {
 		fs[k] = fields[i]
 	}
-	counts := v.Count(all, fs)
+	counts := v.Count(all, fs, maxFacetValues+1)
 	for k, i := range plain {
 		out[i] = facetValues(counts[k])
 	}
 	return out
 }
 
-// facetValues keeps what the SQL facets show: non-empty values, the most
-// frequent first, at most maxFacetValues.
+// facetValues keeps what the SQL facets show of counts in Top's order
+// (at most maxFacetValues+1, as the empty value may be among them):
+// non-empty values, the most frequent first, at most maxFacetValues.
 func facetValues(counts []searchindex.ValueCount) []FacetValue {
 	out := []FacetValue{}
-	for _, c := range searchindex.Top(counts, maxFacetValues+1) { // the empty value may be among them
+	for _, c := range counts {
 		if c.Value == "" {
 			continue
 		}
@@ -278,7 +311,7 @@ func (s *Store) indexedSalaryCurrency(ctx context.Context, q JobQuery) (string, 
 	var cur string
 	err = s.indexRead(ctx, func() error {
 		v := s.index.jobs.View(s.now())
-		match, _ := matchOf(v, node, q.Search)
+		match, _ := matchOf(ctx, v, node, q.Search)
 		cur = indexSalaryCurrency(v, q, match)
 		return nil
 	})
@@ -296,7 +329,7 @@ func (s *Store) indexedLiveJobs(ctx context.Context, q JobQuery, ids []int64) ([
 	var out []int64
 	err = s.indexRead(ctx, func() error {
 		v := s.index.jobs.View(s.now())
-		match, _ := matchOf(v, node, q.Search)
+		match, _ := matchOf(ctx, v, node, q.Search)
 		out = members(jobSet(v, q, match, q.Currency, ""), ids, v.Ordinal)
 		return nil
 	})

@@ -22,7 +22,7 @@ func (s *Store) indexedProviderPage(ctx context.Context, q ProviderQuery, st cur
 	var page ProviderPage
 	err = s.indexRead(ctx, func() error {
 		v := s.index.providers.View(s.now())
-		match, terms := matchOf(v, node, st.Search)
+		match, terms := matchOf(ctx, v, node, st.Search)
 		w, err := walkFor(spec, st, q.PageSize, providerKey(v, sort, terms))
 		if err != nil {
 			return err
@@ -58,7 +58,7 @@ func (s *Store) indexedProviderFacets(ctx context.Context, q ProviderQuery) (Pro
 	var out ProviderFacets
 	err = s.indexRead(ctx, func() error {
 		v := s.index.providers.View(s.now())
-		match, _ := matchOf(v, node, q.Search)
+		match, _ := matchOf(ctx, v, node, q.Search)
 		active := []bool{q.Category != "", q.Skill != "", q.Country != "", q.Company != "", q.Verified, q.Available, q.Remote}
 		got := countIndexFacets(v, providerFacetSpecs, []int{pfCategory, pfSkill, pfCountry, pfCompany, pfVerified, pfAvailable, pfRemote},
 			active, func(skip string) *roaring.Bitmap { return providerSet(v, q, match, skip) })
@@ -146,7 +146,7 @@ func (s *Store) indexedLiveProviders(ctx context.Context, q ProviderQuery, ids [
 	var out []int64
 	err = s.indexRead(ctx, func() error {
 		v := s.index.providers.View(s.now())
-		match, _ := matchOf(v, node, q.Search)
+		match, _ := matchOf(ctx, v, node, q.Search)
 		out = members(providerSet(v, q, match, ""), ids, v.Ordinal)
 		return nil
 	})

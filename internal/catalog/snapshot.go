@@ -22,6 +22,8 @@ type snapshot struct {
 	// parsed holds the tsqueries the snapshot's reads asked PostgreSQL
 	// for: a list, its facets and its salary currency parse one search.
 	parsed map[string]*searchindex.Node
+	// matched holds what those searches matched in the index (matchOf).
+	matched map[*searchindex.Node]matched
 }
 
 type snapshotKey struct{}

@@ -201,7 +201,7 @@ func TestCount(t *testing.T) {
 		v := ix.View(t0)
 		n, _ := searchindex.Parse("'a'")
 		set, _ := v.Match(n)
-		got := searchindex.Top(v.Count(set, []int{0})[0], 50)
+		got := v.Count(set, []int{0}, 50)[0]
 		want := []searchindex.ValueCount{{"DE", "DE", 2}, {"FR", "FR", 1}}
 		if !slices.Equal(got, want) {
 			t.Errorf("counts %v, want %v", got, want)
@@ -268,7 +268,7 @@ func TestTalliesFollowTheListedSet(t *testing.T) {
 		at = at.Add(time.Duration(r.IntN(3)) * time.Minute)
 		_ = lock.Read(at, func() error {
 			v := ix.View(at)
-			want := searchindex.Top(v.Count(v.Listed(), []int{0})[0], 10)
+			want := v.Count(v.Listed(), []int{0}, 10)[0]
 			got := searchindex.Top(v.ListedCounts(0), 10)
 			if !slices.Equal(got, want) {
 				t.Fatalf("step %d: tallies %v, counted %v", step, got, want)
@@ -360,8 +360,12 @@ func TestCountWalksTheColumns(t *testing.T) {
 		ix.Apply(step, docs, gone)
 		_ = lock.Read(t0, func() error {
 			v := ix.View(t0)
-			got := v.Count(v.Listed(), []int{0, 1, 2})
+			got := v.Count(v.Listed(), []int{0, 1, 2}, math.MaxInt)
+			top := v.Count(v.Listed(), []int{0, 1, 2}, 3)
 			for f := range 3 {
+				if want := searchindex.Top(slices.Clone(got[f]), 3); !slices.Equal(top[f], want) {
+					t.Fatalf("step %d field %d: the top 3 %v, want %v", step, f, top[f], want)
+				}
 				want := map[string]int{}
 				for _, vals := range held {
 					for _, val := range vals[f] {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -92,6 +93,8 @@ func (v *View[P]) Match(n *Node) (*roaring.Bitmap, Terms) {
 	return set, terms
 }
 
+// eval is the documents, dead ones included, matching n; the set may be
+// one the index holds, and must not be modified.
 func (v *View[P]) eval(n *Node, terms map[uint32]struct{}, negated bool) *roaring.Bitmap {
 	switch n.Op {
 	case 'w':
@@ -106,7 +109,11 @@ func (v *View[P]) eval(n *Node, terms map[uint32]struct{}, negated bool) *roarin
 		return roaring.FastOr(bs...)
 	}
 	// '&': intersect the positive kids first, then remove the negated ones.
+	// A kid's set may be the index's own (a word's posting): out becomes a
+	// set of its own at the first operation, and only then changes in
+	// place, instead of cloning a posting to intersect it.
 	var out *roaring.Bitmap
+	owned := false
 	var nots []*Node
 	for _, k := range n.Kids {
 		if k.Op == '!' {
@@ -114,17 +121,24 @@ func (v *View[P]) eval(n *Node, terms map[uint32]struct{}, negated bool) *roarin
 			continue
 		}
 		b := v.eval(k, terms, negated)
-		if out == nil {
-			out = b.Clone()
-		} else {
+		switch {
+		case out == nil:
+			out = b
+		case !owned:
+			out, owned = roaring.And(out, b), true
+		default:
 			out.And(b)
 		}
 	}
 	if out == nil {
-		out = v.ix.live.Clone()
+		out = v.ix.live
 	}
 	for _, k := range nots {
-		out.AndNot(v.eval(k, terms, !negated))
+		if b := v.eval(k, terms, !negated); owned {
+			out.AndNot(b)
+		} else {
+			out, owned = roaring.AndNot(out, b), true
+		}
 	}
 	return out
 }
@@ -262,17 +276,58 @@ type ValueCount struct {
 const containerCost = 256
 
 // Count counts the documents of set (a subset of the listed set) having
-// each value of each of fields, named as the documents name them (Labels);
-// where documents name one value differently, the smallest name among the
-// set's wins, as min() in SQL. Values are in no particular order.
-func (v *View[P]) Count(set *roaring.Bitmap, fields []int) [][]ValueCount {
+// each value of each of fields, and keeps each field's n most frequent
+// values, in Top's order, named as the documents name them (Labels); where
+// documents name one value differently, the smallest name among the set's
+// wins, as min() in SQL. Only the values kept are named and returned: a
+// facet shows fifty of a thousand companies.
+func (v *View[P]) Count(set *roaring.Bitmap, fields []int, n int) [][]ValueCount {
 	ix := v.ix
+	scratch := countScratch.Get().(*[]int)
+	defer countScratch.Put(scratch)
+	counts := v.tally(set, fields, scratch)
+	out := make([][]ValueCount, len(fields))
+	var ids []uint32
+	for i, f := range fields {
+		fd, c := &ix.fields[f], counts[i]
+		ids = ids[:0]
+		for id, k := range c {
+			if k > 0 {
+				ids = append(ids, uint32(id))
+			}
+		}
+		ids = topBy(ids, n, func(a, b uint32) int { return cmp.Or(cmp.Compare(c[b], c[a]), cmp.Compare(fd.values[a], fd.values[b])) })
+		out[i] = make([]ValueCount, len(ids))
+		for k, id := range ids {
+			out[i][k] = ValueCount{Value: fd.values[id], Label: v.label(set, f, id), Count: c[id]}
+		}
+	}
+	return out
+}
+
+// countScratch recycles Count's counters: one per value of the fields
+// counted, thousands for a field of cities.
+var countScratch = sync.Pool{New: func() any { return new([]int) }}
+
+// tally counts, for each of fields, the documents of set having each
+// value, in counters cut from scratch (grown as needed, zeroed here).
+func (v *View[P]) tally(set *roaring.Bitmap, fields []int, scratch *[]int) [][]int {
+	ix := v.ix
+	total := 0
+	for _, f := range fields {
+		total += len(ix.fields[f].values)
+	}
+	if cap(*scratch) < total {
+		*scratch = make([]int, total)
+	}
+	all := (*scratch)[:total]
+	clear(all)
 	counts := make([][]int, len(fields))
 	var walk []int // positions in fields counted by visiting documents
 	members, containers := set.GetCardinality(), set.Stats().Containers
 	for i, f := range fields {
 		fd := &ix.fields[f]
-		counts[i] = make([]int, len(fd.values))
+		counts[i], all = all[:len(fd.values):len(fd.values)], all[len(fd.values):]
 		if members < uint64(len(fd.values))*containers*containerCost {
 			walk = append(walk, i)
 			continue
@@ -284,15 +339,7 @@ func (v *View[P]) Count(set *roaring.Bitmap, fields []int) [][]ValueCount {
 	if len(walk) > 0 {
 		v.walkCount(set, fields, walk, counts)
 	}
-	out := make([][]ValueCount, len(fields))
-	for i, f := range fields {
-		for id, n := range counts[i] {
-			if n > 0 {
-				out[i] = append(out[i], ValueCount{Value: ix.fields[f].values[id], Label: v.label(set, f, uint32(id)), Count: n})
-			}
-		}
-	}
-	return out
+	return counts
 }
 
 // walkCount adds to counts[i] the values of field fields[i] of every
@@ -344,26 +391,30 @@ func (v *View[P]) label(set *roaring.Bitmap, f int, id uint32) string {
 }
 
 // Top orders counts largest first, then by value, and keeps the first n;
-// it reorders counts. A facet of a thousand companies shows fifty, so the
-// first n are kept sorted and a later value enters only when it beats the
-// last of them, instead of sorting all.
-func Top(counts []ValueCount, n int) []ValueCount {
+// it reorders counts.
+func Top(counts []ValueCount, n int) []ValueCount { return topBy(counts, n, byCount) }
+
+// topBy orders xs by cmp and keeps the first n; it reorders xs. A facet of
+// a thousand companies shows fifty, so the first n are kept sorted and a
+// later one enters only when it beats the last of them, instead of
+// sorting all.
+func topBy[T any](xs []T, n int, cmp func(a, b T) int) []T {
 	if n <= 0 {
-		return counts[:0]
+		return xs[:0]
 	}
-	if n*4 >= len(counts) {
-		slices.SortFunc(counts, byCount)
-		return counts[:min(n, len(counts))]
+	if n >= (len(xs)+3)/4 { // n*4 could overflow
+		slices.SortFunc(xs, cmp)
+		return xs[:min(n, len(xs))]
 	}
-	top := counts[:n]
-	slices.SortFunc(top, byCount)
-	for _, c := range counts[n:] {
-		if byCount(c, top[n-1]) >= 0 {
+	top := xs[:n]
+	slices.SortFunc(top, cmp)
+	for _, x := range xs[n:] {
+		if cmp(x, top[n-1]) >= 0 {
 			continue
 		}
-		i, _ := slices.BinarySearchFunc(top, c, byCount)
+		i, _ := slices.BinarySearchFunc(top, x, cmp)
 		copy(top[i+1:], top[i:n-1])
-		top[i] = c
+		top[i] = x
 	}
 	return top
 }
