@@ -85,18 +85,24 @@ type Index[P any] struct {
 type entry[P any] struct {
 	key     int64
 	head    []headTerm // one per lexeme, its occurrences' weights summed
-	many    *values    // every field's values when some field has several; nil for most
+	many    values     // every field's values when some field has several; nil for most
 	from    int64      // unix microseconds
 	until   int64      // unix microseconds; 0 for never
 	payload P
 }
 
 // values are a document's values of every field, kept beside the columns
-// (field.col) for a document that has several values in some field.
-type values struct {
-	ids   []uint32 // value ids of every field, field after field
-	offs  []uint16 // ids[offs[f]:offs[f+1]] are field f's
-	names []uint32 // name ids beside ids; 0 in a field not labelled
+// (field.col) for a document that has several values in some field: one
+// slice, as the collector visits every object of the index in each cycle.
+// Its first len(fields)+1 entries are offsets, then come (value id, name
+// id) pairs, field after field: field f's pairs are pairs[v[f]:v[f+1]],
+// and the name is 0 in a field not labelled.
+type values []uint32
+
+// pair is the k-th (value id, name id) of a document of nf fields.
+func (v values) pair(nf int, k uint32) (id, name uint32) {
+	at := nf + 1 + 2*int(k)
+	return v[at], v[at+1]
 }
 
 type headTerm struct {
@@ -132,8 +138,8 @@ func (ix *Index[P]) each(ord uint32, f int, fn func(id, name uint32)) {
 	case 0:
 	case several:
 		m := ix.docs[ord].many
-		for k := m.offs[f]; k < m.offs[f+1]; k++ {
-			fn(m.ids[k], m.names[k])
+		for k := m[f]; k < m[f+1]; k++ {
+			fn(m.pair(len(ix.fields), k))
 		}
 	default:
 		var name uint32
@@ -251,11 +257,12 @@ func (ix *Index[P]) put(d *Doc[P]) {
 // putValues enters the document's values of every field: in the fields'
 // documents and columns, and in e.many when it has several in some field.
 func (ix *Index[P]) putValues(ord uint32, d *Doc[P], e *entry[P]) {
+	all, multi := 0, false
 	for f := range ix.fields {
-		if len(d.Values[f]) > 1 {
-			e.many = &values{offs: make([]uint16, len(ix.fields)+1)}
-			break
-		}
+		all, multi = all+len(d.Values[f]), multi || len(d.Values[f]) > 1
+	}
+	if multi {
+		e.many = make(values, len(ix.fields)+1, len(ix.fields)+1+2*all)
 	}
 	for f := range ix.fields {
 		fd := &ix.fields[f]
@@ -280,15 +287,14 @@ func (ix *Index[P]) putValues(ord uint32, d *Doc[P], e *entry[P]) {
 				}
 			}
 			if e.many != nil {
-				e.many.ids = append(e.many.ids, id)
-				e.many.names = append(e.many.names, name)
+				e.many = append(e.many, id, name)
 			}
 		}
 		if len(vals) > 1 {
 			fd.col[ord] = several
 		}
 		if e.many != nil {
-			e.many.offs[f+1] = uint16(len(e.many.ids))
+			e.many[f+1] = uint32(len(e.many)-len(ix.fields)-1) / 2
 		}
 	}
 }
