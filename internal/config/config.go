@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/url"
 	"strconv"
@@ -24,6 +25,11 @@ const (
 	FormatJSON = "json"
 )
 
+// DefaultHeapHeadroom lets the heap grow by half the live heap between
+// collections, where Go's default is all of it: the trade of memory for
+// collector CPU measured in docs/BENCHMARKS.md.
+const DefaultHeapHeadroom = 0.5
+
 // Config is everything a zumodra process needs to know at start.
 type Config struct {
 	DatabaseURL string // empty: the embedded cluster in DataDir
@@ -38,8 +44,12 @@ type Config struct {
 	MetricsAddr string
 	// Pprof serves Go's runtime profiles under /debug/pprof/ on MetricsAddr,
 	// behind MetricsToken when set; never on the site's address.
-	Pprof   bool
-	BaseURL string // public base URL for canonical links; empty: the request's host if allowed
+	Pprof bool
+	// HeapHeadroom is the share of the live heap a serve process may
+	// allocate above it before the collector runs (package memlimit);
+	// 0 leaves the collector as Go sets it (GOGC, GOMEMLIMIT).
+	HeapHeadroom float64
+	BaseURL      string // public base URL for canonical links; empty: the request's host if allowed
 	// AllowedHosts are the Host headers canonical links may be built on when
 	// no BaseURL is set; empty: the listen address and localhost.
 	AllowedHosts []string
@@ -100,11 +110,12 @@ type SyncTiming struct {
 // Default returns the configuration used when nothing is set.
 func Default() Config {
 	return Config{
-		DataDir:   pgcluster.DefaultDataDir,
-		Addr:      DefaultAddr,
-		LogLevel:  slog.LevelInfo,
-		LogFormat: FormatAuto,
-		Workers:   2,
+		DataDir:      pgcluster.DefaultDataDir,
+		Addr:         DefaultAddr,
+		LogLevel:     slog.LevelInfo,
+		LogFormat:    FormatAuto,
+		Workers:      2,
+		HeapHeadroom: DefaultHeapHeadroom,
 		HTTP: HTTPLimits{ResultCache: true, SearchIndex: true, APIRateLimit: DefaultAPIRateLimit, FormRateLimit: DefaultFormRateLimit,
 			RequestTimeout: DefaultRequestTimeout},
 		Reverse: Reverse{DuplicateWindow: DefaultDuplicateWindow, Retention: DefaultRetention},
@@ -134,6 +145,9 @@ func (c Config) Validate() error {
 		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
 			return fmt.Errorf("metrics addr %q: want host:port or :port: %w", c.MetricsAddr, err)
 		}
+	}
+	if c.HeapHeadroom < 0 || c.HeapHeadroom > 10 || math.IsNaN(c.HeapHeadroom) {
+		return fmt.Errorf("heap headroom %v: want a share of the live heap from 0 (off) to 10", c.HeapHeadroom)
 	}
 	if c.Pprof && c.MetricsAddr == "" {
 		return fmt.Errorf("pprof: needs --metrics-addr, so that profiles are never served on the site's address")
@@ -246,6 +260,14 @@ func parseBool(name, s string) (bool, error) {
 		return false, fmt.Errorf("%s=%q: want true or false", name, s)
 	}
 	return b, nil
+}
+
+func parseFloat(name, s string) (float64, error) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return 0, fmt.Errorf("%s=%q: want a number like 0.5", name, s)
+	}
+	return f, nil
 }
 
 func parseInt(name, s string) (int, error) {

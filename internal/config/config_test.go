@@ -2,6 +2,7 @@ package config
 
 import (
 	"log/slog"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -47,13 +48,14 @@ func TestEnvThenFlags(t *testing.T) {
 		EnvRetention: "30d", EnvHeartbeatInterval: "3s", EnvRequestTimeout: "4s", EnvCountFlushInterval: "30s",
 		EnvSMTPHost: "mail.example.com", EnvSMTPFrom: "jobs@example.com", EnvSMTPUsername: "jobs", EnvSMTPPassword: " secret ",
 		EnvSMTPPort: "2525", EnvSMTPStartTLS: "false", EnvWebhookAllowPrivate: "true",
-		EnvReadDatabaseURL: "postgres://u:pw@replica/z", EnvReadMaxLag: "5s",
+		EnvReadDatabaseURL: "postgres://u:pw@replica/z", EnvReadMaxLag: "5s", EnvHeapHeadroom: "0.25",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := Config{DatabaseURL: "postgres://u:pw@db:5432/z", DataDir: "/var/lib/z", Addr: "127.0.0.1:9000",
 		AdminToken: "tok", BaseURL: "https://jobs.example.com", LogLevel: slog.LevelDebug, LogFormat: "json", Workers: 5,
+		HeapHeadroom: 0.25,
 		Sync: SyncTiming{PollInterval: 50 * time.Millisecond, VerifyInterval: -time.Second, CleanupInterval: 2 * time.Hour,
 			HeartbeatInterval: 3 * time.Second},
 		HTTP: HTTPLimits{ResultCache: false, APIRateLimit: 0, FormRateLimit: 30, RequestTimeout: 4 * time.Second}, DB: database.DefaultLimits(),
@@ -100,6 +102,7 @@ func TestInvalid(t *testing.T) {
 		"cache not a boolean":    {EnvResultCache: "sometimes"},
 		"index not a boolean":    {EnvSearchIndex: "maybe"},
 		"pprof not a boolean":    {EnvPprof: "please"},
+		"headroom not a number":  {EnvHeapHeadroom: "half"},
 		"limit not a number":     {EnvAPIRateLimit: "many"},
 		"timeout not a duration": {EnvRequestTimeout: "soon"},
 		"lag not a duration":     {EnvReadMaxLag: "little"},
@@ -110,22 +113,24 @@ func TestInvalid(t *testing.T) {
 		}
 	}
 	for name, mut := range map[string]func(*Config){
-		"format":      func(c *Config) { c.LogFormat = "xml" },
-		"addr":        func(c *Config) { c.Addr = "8002" },
-		"workers":     func(c *Config) { c.Workers = -1 },
-		"api limit":   func(c *Config) { c.HTTP.APIRateLimit = -1 },
-		"form limit":  func(c *Config) { c.HTTP.FormRateLimit = -5 },
-		"poll":        func(c *Config) { c.Sync.PollInterval = time.Microsecond },
-		"base url":    func(c *Config) { c.BaseURL = "jobs.example.com" },
-		"db scheme":   func(c *Config) { c.DatabaseURL = "mysql://u:secret@h/db" },
-		"db garbage":  func(c *Config) { c.DatabaseURL = "secret" },
-		"no data dir": func(c *Config) { c.DataDir = "" },
-		"heartbeat":   func(c *Config) { c.Sync.HeartbeatInterval = time.Millisecond },
-		"timeout":     func(c *Config) { c.HTTP.RequestTimeout = -time.Second },
-		"read scheme": func(c *Config) { c.Read.URL = "mysql://u:secret@replica/db" },
-		"read lag":    func(c *Config) { c.Read.MaxLag = -time.Second },
-		"count flush": func(c *Config) { c.Counts.FlushInterval = time.Millisecond },
-		"pprof alone": func(c *Config) { c.Pprof = true },
+		"format":       func(c *Config) { c.LogFormat = "xml" },
+		"addr":         func(c *Config) { c.Addr = "8002" },
+		"workers":      func(c *Config) { c.Workers = -1 },
+		"api limit":    func(c *Config) { c.HTTP.APIRateLimit = -1 },
+		"form limit":   func(c *Config) { c.HTTP.FormRateLimit = -5 },
+		"poll":         func(c *Config) { c.Sync.PollInterval = time.Microsecond },
+		"base url":     func(c *Config) { c.BaseURL = "jobs.example.com" },
+		"db scheme":    func(c *Config) { c.DatabaseURL = "mysql://u:secret@h/db" },
+		"db garbage":   func(c *Config) { c.DatabaseURL = "secret" },
+		"no data dir":  func(c *Config) { c.DataDir = "" },
+		"heartbeat":    func(c *Config) { c.Sync.HeartbeatInterval = time.Millisecond },
+		"timeout":      func(c *Config) { c.HTTP.RequestTimeout = -time.Second },
+		"read scheme":  func(c *Config) { c.Read.URL = "mysql://u:secret@replica/db" },
+		"read lag":     func(c *Config) { c.Read.MaxLag = -time.Second },
+		"count flush":  func(c *Config) { c.Counts.FlushInterval = time.Millisecond },
+		"pprof alone":  func(c *Config) { c.Pprof = true },
+		"headroom":     func(c *Config) { c.HeapHeadroom = -0.5 },
+		"headroom nan": func(c *Config) { c.HeapHeadroom = math.NaN() },
 	} {
 		c := Default()
 		mut(&c)

@@ -25,6 +25,7 @@ const (
 	EnvMetricsToken = "ZUMODRA_METRICS_TOKEN"
 	EnvMetricsAddr  = "ZUMODRA_METRICS_ADDR"
 	EnvPprof        = "ZUMODRA_PPROF"
+	EnvHeapHeadroom = "ZUMODRA_HEAP_HEADROOM"
 
 	EnvPollInterval      = "ZUMODRA_POLL_INTERVAL"
 	EnvHeartbeatInterval = "ZUMODRA_HEARTBEAT_INTERVAL"
@@ -86,6 +87,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			}
 			*dst = b
 		}
+	}
+	if v := getenv(EnvHeapHeadroom); v != "" {
+		f, err := parseFloat(EnvHeapHeadroom, v)
+		if err != nil {
+			return c, err
+		}
+		c.HeapHeadroom = f
 	}
 	for name, dst := range map[string]*time.Duration{
 		EnvPollInterval: &c.Sync.PollInterval, EnvVerifyInterval: &c.Sync.VerifyInterval, EnvCleanupInterval: &c.Sync.CleanupInterval,

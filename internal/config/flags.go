@@ -28,6 +28,8 @@ func (c *Config) BindServeFlags(fs *pflag.FlagSet) {
 		"serve /metrics on this address alone instead of on --addr, like 127.0.0.1:9102 (env "+EnvMetricsAddr+")")
 	fs.BoolVar(&c.Pprof, "pprof", c.Pprof,
 		"serve Go's CPU, heap and goroutine profiles under /debug/pprof/ on --metrics-addr, behind the metrics token when set (env "+EnvPprof+")")
+	fs.Float64Var(&c.HeapHeadroom, "heap-headroom", c.HeapHeadroom,
+		"share of the live heap allocated above it before the collector runs: less memory for more collector CPU; 0 leaves it to Go (GOGC), and GOMEMLIMIT when set wins (env "+EnvHeapHeadroom+")")
 	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL,
 		"public base URL for canonical links, like https://jobs.example.com (env "+EnvBaseURL+")")
 	fs.Var((*proxiesValue)(&c.TrustedProxies), "trusted-proxies",

@@ -19,6 +19,7 @@ import (
 	"github.com/zumodra/zumodra/internal/counts"
 	"github.com/zumodra/zumodra/internal/database"
 	"github.com/zumodra/zumodra/internal/live"
+	"github.com/zumodra/zumodra/internal/memlimit"
 	"github.com/zumodra/zumodra/internal/pgq"
 	"github.com/zumodra/zumodra/internal/replica"
 	"github.com/zumodra/zumodra/internal/web"
@@ -98,6 +99,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	var wg sync.WaitGroup
 	wg.Go(func() { <-followed })
 	wg.Go(func() { s.live.Run(bgCtx, s.feed) })
+	wg.Go(func() { memlimit.Follow(bgCtx, s.Config.HeapHeadroom, s.Log) })
 	if s.Config.HTTP.SearchIndex {
 		// Built in the background: until it is, searches ask PostgreSQL.
 		indexed := s.catalog.StartIndex(bgCtx, s.feed, s.Log)
