@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/zumodra/zumodra/internal/catalog"
+	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/viewcache"
 )
 
 // feedEntries is how many of the newest jobs the Atom feed carries.
@@ -102,4 +104,18 @@ func feedSummary(j catalog.JobSummary) string {
 		s += "\n\n" + j.Excerpt
 	}
 	return s
+}
+
+// writeXML encodes v after the XML declaration. Encoding to a buffer
+// first keeps a failure from leaving half a document behind.
+func (h *Handler) writeXML(w http.ResponseWriter, r *http.Request, ctype string, v any) {
+	out, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		h.fail(w, r, domain.Errorf(domain.CodeInternal, "encode xml: %v", err))
+		return
+	}
+	w.Header().Set("Content-Type", ctype+"; charset=utf-8")
+	w.Header().Set("Cache-Control", viewcache.CacheControl)
+	_, _ = w.Write([]byte(xml.Header))
+	_, _ = w.Write(out)
 }

@@ -1,64 +1,36 @@
 package web
 
 import (
-	"github.com/zumodra/zumodra/internal/viewcache"
-
-	"encoding/xml"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/zumodra/zumodra/internal/catalog"
-	"github.com/zumodra/zumodra/internal/domain"
 )
 
 // /sitemap.xml is a sitemap index: one file for the list pages and as many
 // files of catalog.SitemapFileURLs ids as jobs, providers and companies need, so that
 // it stays valid however large the catalog grows.
-
-type sitemapIndex struct {
-	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
-	Sitemaps []sitemapRef `xml:"sitemap"`
-}
-
-type sitemapRef struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
-}
-
-type urlSet struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL `xml:"url"`
-}
-
-type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
-}
-
 func (h *Handler) sitemap(w http.ResponseWriter, r *http.Request) {
 	jobs, providers, err := h.catalog.SitemapFiles(r.Context())
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	idx := sitemapIndex{Sitemaps: []sitemapRef{{Loc: h.abs(r, "/sitemaps/pages.xml"), LastMod: w3cTime(newest(jobs, providers))}}}
-	for i, t := range jobs {
-		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs(r, "/sitemaps/jobs-"+strconv.Itoa(i+1)+".xml"), LastMod: w3cTime(t)})
-	}
-	for i, t := range providers {
-		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs(r, "/sitemaps/providers-"+strconv.Itoa(i+1)+".xml"), LastMod: w3cTime(t)})
-	}
 	companies, err := h.catalog.CompanySitemapFiles(r.Context())
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	for i, t := range companies {
-		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: h.abs(r, "/sitemaps/companies-"+strconv.Itoa(i+1)+".xml"), LastMod: w3cTime(t)})
+	files := []sitemapLoc{{"/sitemaps/pages.xml", newest(jobs, providers)}}
+	for _, f := range []struct {
+		name  string
+		times []time.Time
+	}{{"jobs", jobs}, {"providers", providers}, {"companies", companies}} {
+		for i, t := range f.times {
+			files = append(files, sitemapLoc{"/sitemaps/" + f.name + "-" + strconv.Itoa(i+1) + ".xml", t})
+		}
 	}
-	h.writeXML(w, r, "application/xml", idx)
+	h.writeSitemap(w, r, sitemapIndexTags, len(files), func(i int) sitemapLoc { return files[i] })
 }
 
 // newest is the latest of the files' times: the list pages change
@@ -73,15 +45,6 @@ func newest(lists ...[]time.Time) time.Time {
 		}
 	}
 	return n
-}
-
-// w3cTime formats t as a W3C datetime, the form sitemaps.org asks for, or
-// "" (no lastmod) for a zero time.
-func w3cTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339)
 }
 
 // sitemapFile serves /sitemaps/pages.xml, /sitemaps/jobs-N.xml,
@@ -113,7 +76,10 @@ func (h *Handler) sitemapFile(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, http.StatusNotFound)
 		return
 	}
-	h.writeXML(w, r, "application/xml", h.urlSet(r, entries, toURL))
+	h.writeSitemap(w, r, urlSetTags, len(entries), func(i int) sitemapLoc {
+		e := entries[i]
+		return sitemapLoc{toURL(e.ID, slugOf(e.Slug, e.Title)), e.UpdatedAt}
+	})
 }
 
 // pagesSitemap lists the two list pages, each last changed when the
@@ -124,17 +90,8 @@ func (h *Handler) pagesSitemap(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.writeXML(w, r, "application/xml", urlSet{URLs: []sitemapURL{
-		{Loc: h.abs(r, jobsPath), LastMod: w3cTime(newest(jobs))},
-		{Loc: h.abs(r, providersPath), LastMod: w3cTime(newest(providers))}}})
-}
-
-func (h *Handler) urlSet(r *http.Request, entries []catalog.SitemapEntry, toURL func(int64, string) string) urlSet {
-	set := urlSet{URLs: make([]sitemapURL, 0, len(entries))}
-	for _, e := range entries {
-		set.URLs = append(set.URLs, sitemapURL{Loc: h.abs(r, toURL(e.ID, slugOf(e.Slug, e.Title))), LastMod: w3cTime(e.UpdatedAt)})
-	}
-	return set
+	pages := []sitemapLoc{{jobsPath, newest(jobs)}, {providersPath, newest(providers)}}
+	h.writeSitemap(w, r, urlSetTags, len(pages), func(i int) sitemapLoc { return pages[i] })
 }
 
 // sitemapName parses "jobs-3.xml" into ("jobs", 3).
@@ -152,20 +109,6 @@ func sitemapName(name string) (string, int, bool) {
 		return "", 0, false
 	}
 	return kind, n, true
-}
-
-// writeXML encodes v after the XML declaration. Encoding to a buffer
-// first keeps a failure from leaving half a document behind.
-func (h *Handler) writeXML(w http.ResponseWriter, r *http.Request, ctype string, v any) {
-	out, err := xml.MarshalIndent(v, "", "  ")
-	if err != nil {
-		h.fail(w, r, domain.Errorf(domain.CodeInternal, "encode xml: %v", err))
-		return
-	}
-	w.Header().Set("Content-Type", ctype+"; charset=utf-8")
-	w.Header().Set("Cache-Control", viewcache.CacheControl)
-	_, _ = w.Write([]byte(xml.Header))
-	_, _ = w.Write(out)
 }
 
 // robots allows everything public, keeps crawlers off the form endpoints
