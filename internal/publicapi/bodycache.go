@@ -1,5 +1,8 @@
 package publicapi
 
-// maxCachedBodies bounds the response cache: at ~20 KB a list page, about
-// 20 MB at most.
-const maxCachedBodies = 1024
+// The response cache keeps at most maxCachedBodies bodies and
+// maxCachedBodyBytes of them: a list page is about 20 KB.
+const (
+	maxCachedBodies    = 1024
+	maxCachedBodyBytes = 24 << 20
+)

@@ -49,7 +49,7 @@ func New(store *catalog.Store, opts Options) *Handler {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	return &Handler{store: store, log: opts.Log, limiter: opts.Limiter, counts: opts.Counts,
-		views: viewcache.NewViews(viewcache.New(opts.BodyTTL, maxCachedBodies), opts.Feed, store)}
+		views: viewcache.NewViews(viewcache.New(opts.BodyTTL, maxCachedBodies, maxCachedBodyBytes), opts.Feed, store)}
 }
 
 // Routes registers the API's GET routes (HEAD included) and their CORS

@@ -11,6 +11,9 @@ type Options struct {
 	Stale time.Duration    // how long past its TTL Fetch may still serve an entry
 	Max   int              // entries kept at most
 	Now   func() time.Time // the clock; time.Now when nil
+	// MaxCost bounds the sum of the costs given to PutCost (0: unbounded),
+	// so that a few large values cannot hold what Max allows of them.
+	MaxCost int64
 }
 
 // Cache maps keys to values that expire. A nil *Cache is a disabled cache:
@@ -19,11 +22,13 @@ type Cache[K comparable, V any] struct {
 	mu    sync.Mutex
 	opts  Options
 	items map[K]*entry[V]
+	cost  int64 // of the items
 }
 
 type entry[V any] struct {
 	value      V
 	expires    time.Time
+	cost       int64
 	refreshing bool // a Fetch is refreshing it in the background
 }
 
@@ -53,33 +58,54 @@ func (c *Cache[K, V]) Get(key K) (V, bool) {
 	return it.value, true
 }
 
-// Put stores v for key, fresh for the TTL from now.
-func (c *Cache[K, V]) Put(key K, v V) {
+// Put stores v for key, fresh for the TTL from now, at no cost.
+func (c *Cache[K, V]) Put(key K, v V) { c.PutCost(key, v, 0) }
+
+// PutCost is Put for a value of the given cost (its size in bytes, say):
+// entries are dropped until the costs fit in MaxCost, and a value costing
+// more than MaxCost alone is not kept.
+func (c *Cache[K, V]) PutCost(key K, v V, cost int64) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	now := c.opts.Now()
-	if _, ok := c.items[key]; !ok && len(c.items) >= c.opts.Max {
-		c.makeRoom(now)
+	if c.opts.MaxCost > 0 && cost > c.opts.MaxCost {
+		return
 	}
-	c.items[key] = &entry[V]{value: v, expires: now.Add(c.opts.TTL)}
+	c.remove(key)
+	now := c.opts.Now()
+	if !c.fits(cost) {
+		c.makeRoom(now, cost)
+	}
+	c.items[key] = &entry[V]{value: v, expires: now.Add(c.opts.TTL), cost: cost}
+	c.cost += cost
 }
 
-// makeRoom drops the entries past their TTL and, when all are fresh, any
-// one (map order is random) rather than track recency: a cache refills
-// within one TTL.
-func (c *Cache[K, V]) makeRoom(now time.Time) {
+func (c *Cache[K, V]) fits(cost int64) bool {
+	return len(c.items) < c.opts.Max && (c.opts.MaxCost == 0 || c.cost+cost <= c.opts.MaxCost)
+}
+
+func (c *Cache[K, V]) remove(key K) {
+	if it, ok := c.items[key]; ok {
+		c.cost -= it.cost
+		delete(c.items, key)
+	}
+}
+
+// makeRoom drops the entries past their TTL and, while the new one still
+// does not fit, any others (map order is random) rather than track
+// recency: a cache refills within one TTL.
+func (c *Cache[K, V]) makeRoom(now time.Time, cost int64) {
 	for k, it := range c.items {
 		if !now.Before(it.expires) {
-			delete(c.items, k)
+			c.remove(k)
 		}
 	}
 	for k := range c.items {
-		if len(c.items) < c.opts.Max {
+		if c.fits(cost) {
 			break
 		}
-		delete(c.items, k)
+		c.remove(k)
 	}
 }

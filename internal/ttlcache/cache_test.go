@@ -126,3 +126,42 @@ func TestFetchWithoutStaleWindow(t *testing.T) {
 		t.Fatalf("expired entry served: %d", v)
 	}
 }
+
+// The costs of the kept entries stay within MaxCost, the newest entry is
+// always kept unless it alone costs more, and a replaced entry's cost goes
+// with it.
+func TestCostsStayWithinMaxCost(t *testing.T) {
+	c := New[string, int](Options{TTL: time.Minute, Max: 100, MaxCost: 100})
+	sum := func() int64 {
+		var n int64
+		for _, it := range c.items {
+			n += it.cost
+		}
+		if n != c.cost {
+			t.Fatalf("the cache counts %d, its entries cost %d", c.cost, n)
+		}
+		return n
+	}
+	for i := range 20 {
+		key := strconv.Itoa(i)
+		c.PutCost(key, i, 40)
+		if _, ok := c.Get(key); !ok {
+			t.Fatalf("entry %d not kept", i)
+		}
+		if n := sum(); n > 100 {
+			t.Fatalf("after %d entries of 40 the cache holds %d, past 100", i+1, n)
+		}
+	}
+	c.PutCost("huge", 0, 101)
+	if _, ok := c.Get("huge"); ok || sum() != 80 {
+		t.Fatalf("a value past MaxCost was kept, or pushed others out: %d", sum())
+	}
+	c.PutCost("19", 19, 10)
+	if sum() != 50 {
+		t.Fatalf("a replaced entry's cost stayed: %d", sum())
+	}
+	c.PutCost("free", 0, 0)
+	if _, ok := c.Get("free"); !ok || sum() != 50 {
+		t.Fatalf("a costless entry: kept %v, cost %d", ok, sum())
+	}
+}

@@ -33,16 +33,20 @@ type Cache struct {
 	c *ttlcache.Cache[string, *entry]
 }
 
-// New returns a cache of at most max responses, each kept at most ttl (0:
-// DefaultTTL), or nil (nothing stored) for a negative ttl.
-func New(ttl time.Duration, max int) *Cache {
+// New returns a cache of at most max responses and maxBytes of their
+// bodies, each kept at most ttl (0: DefaultTTL), or nil (nothing stored)
+// for a negative ttl. The bytes are bounded as well as the count because
+// responses differ a thousandfold: a sitemap file is over a megabyte, and
+// a catalog changing many times a second left hundreds of versions of it
+// in a process's memory.
+func New(ttl time.Duration, max int, maxBytes int64) *Cache {
 	if ttl < 0 {
 		return nil
 	}
 	if ttl == 0 {
 		ttl = DefaultTTL
 	}
-	return &Cache{c: ttlcache.New[string, *entry](ttlcache.Options{TTL: ttl, Max: max})}
+	return &Cache{c: ttlcache.New[string, *entry](ttlcache.Options{TTL: ttl, Max: max, MaxCost: maxBytes})}
 }
 
 // Serve answers r from the response stored under key or, on a miss, runs
@@ -66,7 +70,7 @@ func (c *Cache) Serve(w http.ResponseWriter, r *http.Request, key string, run fu
 	e.etag = ETag(e.body)
 	if c != nil && storeKey != "" {
 		e.body = bytes.Clone(e.body) // kept: not the recycled buffer's
-		c.c.Put(storeKey, e)
+		c.c.PutCost(storeKey, e, int64(len(e.body)))
 	}
 	e.write(w, r)
 }

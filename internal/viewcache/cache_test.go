@@ -10,7 +10,7 @@ import (
 // a matching If-None-Match gets 304 without a body; an error is written
 // but never stored.
 func TestServeStoresOnly200s(t *testing.T) {
-	c := New(0, 10)
+	c := New(0, 10, 1<<20)
 	runs := 0
 	run := func(status int) func(http.ResponseWriter, *http.Request) string {
 		return func(w http.ResponseWriter, r *http.Request) string {
@@ -59,7 +59,7 @@ func TestServeStoresOnly200s(t *testing.T) {
 // A stored body is the cache's own: the buffer a response was built in is
 // recycled for the next ones, and what they write never shows in it.
 func TestStoredBodiesOutliveTheirBuffer(t *testing.T) {
-	c := New(0, 10)
+	c := New(0, 10, 1<<20)
 	serve := func(key, body string) string {
 		w := httptest.NewRecorder()
 		c.Serve(w, httptest.NewRequest(http.MethodGet, "/", nil), key, func(w http.ResponseWriter, _ *http.Request) string {
@@ -74,5 +74,40 @@ func TestStoredBodiesOutliveTheirBuffer(t *testing.T) {
 	}
 	if got := serve("a", "not run: served from the cache"); got != "first body" {
 		t.Fatalf("the stored body became %q", got)
+	}
+}
+
+// The bodies kept fit in the cache's bytes whatever their number: one
+// more evicts others, and one larger than all of them is served but not
+// kept.
+func TestBodiesBoundedInBytes(t *testing.T) {
+	c := New(0, 10, 100)
+	runs := map[string]int{}
+	serve := func(key string, size int) {
+		w := httptest.NewRecorder()
+		c.Serve(w, httptest.NewRequest(http.MethodGet, "/", nil), key, func(w http.ResponseWriter, _ *http.Request) string {
+			runs[key]++
+			_, _ = w.Write(make([]byte, size))
+			return key
+		})
+		if w.Code != http.StatusOK || w.Body.Len() != size {
+			t.Fatalf("%s: %d, %d bytes", key, w.Code, w.Body.Len())
+		}
+	}
+	serve("a", 60)
+	serve("a", 60)
+	if runs["a"] != 1 {
+		t.Fatalf("a body within the bytes was not kept: %d runs", runs["a"])
+	}
+	serve("b", 60) // 120 bytes with a: a goes
+	serve("b", 60)
+	serve("a", 60)
+	if runs["b"] != 1 || runs["a"] != 2 {
+		t.Fatalf("two bodies past the bytes were kept: runs %v", runs)
+	}
+	serve("huge", 101)
+	serve("huge", 101)
+	if runs["huge"] != 2 {
+		t.Fatalf("a body past the bytes was kept: %d runs", runs["huge"])
 	}
 }

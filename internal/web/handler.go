@@ -85,7 +85,7 @@ func New(cfg Config, cat *catalog.Store, in *intake.Service, log *slog.Logger) (
 		return nil, fmt.Errorf("web templates: %w", err)
 	}
 	h := &Handler{cfg: cfg, catalog: cat, intake: in, log: log, pages: pages, assets: a, limiter: cfg.FormLimiter,
-		views: viewcache.NewViews(viewcache.New(cfg.PageCacheTTL, maxCachedPages), cfg.Feed, cat)}
+		views: viewcache.NewViews(viewcache.New(cfg.PageCacheTTL, maxCachedPages, maxCachedPageBytes), cfg.Feed, cat)}
 	if h.csrf, err = newCSRF(cfg.BaseURL, func(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, http.StatusForbidden)
 	}); err != nil {

@@ -4,8 +4,13 @@ import (
 	"net/http"
 )
 
-// maxCachedPages bounds the page cache's memory: a page is 20 to 80 KB.
-const maxCachedPages = 256
+// The page cache keeps at most maxCachedPages responses and
+// maxCachedPageBytes of them: a page is 20 to 80 KB, a sitemap file over a
+// megabyte.
+const (
+	maxCachedPages     = 256
+	maxCachedPageBytes = 16 << 20
+)
 
 // writeHTML writes a page. internal/viewcache around the GET pages adds
 // the ETag, answers 304 and keeps a 200 for the next identical request of
