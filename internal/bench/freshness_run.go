@@ -142,10 +142,13 @@ func (j *freshJobs) change(ctx context.Context, i int) error {
 const freshGrace = 30 * time.Second
 
 // poll fetches p's paths back to back until the writers are done and p
-// shows every job's last version, or the grace period ends.
+// shows every job's last version, or the grace period ends. A view of
+// several paths (the jobs' details, the sitemap files) fetches them all at
+// once each round, as so many visitors would: fetched in turn, a change
+// waited for the fetches of the paths before its own.
 func (j *freshJobs) poll(ctx context.Context, p *viewPoller, written *atomic.Bool) {
 	var graceEnd time.Time
-	for n := 0; ctx.Err() == nil; n++ {
+	for ctx.Err() == nil {
 		if written.Load() {
 			if graceEnd.IsZero() {
 				graceEnd = time.Now().Add(freshGrace)
@@ -154,24 +157,29 @@ func (j *freshJobs) poll(ctx context.Context, p *viewPoller, written *atomic.Boo
 				return
 			}
 		}
-		body, code, err := j.get(ctx, j.bases[p.serve], p.paths[n%len(p.paths)])
-		arrived := time.Now()
-		if err != nil || code != http.StatusOK {
-			continue
+		var wg sync.WaitGroup
+		for _, path := range p.paths {
+			wg.Go(func() {
+				body, code, err := j.get(ctx, j.bases[p.serve], path)
+				if err == nil && code == http.StatusOK {
+					j.record(p, body, time.Now())
+				}
+			})
 		}
-		p.polls++
-		j.record(p, body, arrived)
+		wg.Wait()
 	}
 }
 
 // record credits every version up to the one body shows of each job with
 // its delay; a version shown before its writer's COMMIT returned counts 0.
 func (j *freshJobs) record(p *viewPoller, body []byte, arrived time.Time) {
+	found := freshTokens(body)
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	for _, m := range freshToken.FindAllSubmatch(body, -1) {
-		i, k, ok := j.token(m)
-		if !ok || k <= p.shown[i] {
+	p.polls++
+	for _, t := range found {
+		i, k := t.job, t.version
+		if !j.mine(t) || k <= p.shown[i] {
 			continue
 		}
 		for v := p.shown[i] + 1; v <= k; v++ {

@@ -15,7 +15,7 @@ func freshnessTable(f FreshnessResult) string {
 	return fmt.Sprintf("Freshness end to end, commit to visible over HTTP (%d jobs changed in turn on the primary; %s, every cache as shipped)\n\n", f.Targets, serveSetup(f.Serves)) +
 		table([]string{"serve reads", "offered changes/s", "committed/s", "view", "polls", "seen", "not seen", "p50", "p99", "max"}, rows...) +
 		"\n\nDelay: from the writer's COMMIT returning to the arrival of the first response of the view that shows the change (or a later one of the same job); " +
-		"each view is fetched back to back by one poller, so a delay includes up to one fetch of that view. The list's count, facet counts and hero stats come from the same snapshot as its cards."
+		"each view is fetched back to back, the several paths of one (the details, the sitemap files) at once, so a delay includes up to one fetch of that view. The list's count, facet counts and hero stats come from the same snapshot as its cards."
 }
 
 // serveSetup says which serve processes a setup runs.
