@@ -72,31 +72,15 @@ func (w *htmlWriter) jobCard(c *jobCard) {
 		w.raw(`<span class="badge badge-featured">Featured</span>`)
 	}
 	w.raw("\n</div>\n<ul class=\"meta\">\n")
-	if c.Location != "" {
-		w.raw("<li>" + iconPin + " ")
-		w.text(c.Location)
-		w.raw("</li>\n")
-	}
-	if c.Distance != "" {
-		w.raw(`<li class="distance">`)
-		w.text(c.Distance)
-		w.raw(" away</li>\n")
-	}
+	w.optional("<li>"+iconPin+" ", c.Location, "</li>\n")
+	w.optional(`<li class="distance">`, c.Distance, " away</li>\n")
 	w.raw("<li>" + iconBag + " ")
 	w.text(c.JobType)
 	w.raw("</li>\n<li>")
 	w.text(c.Level)
 	w.raw("</li>\n")
-	if c.Remote != "" {
-		w.raw(`<li><span class="badge badge-remote">`)
-		w.text(c.Remote)
-		w.raw("</span></li>\n")
-	}
-	if c.Salary != "" {
-		w.raw(`<li class="salary">`)
-		w.text(c.Salary)
-		w.raw("</li>\n")
-	}
+	w.optional(`<li><span class="badge badge-remote">`, c.Remote, "</span></li>\n")
+	w.optional(`<li class="salary">`, c.Salary, "</li>\n")
 	w.raw("</ul>\n")
 	w.skills(c.Skills, c.MoreSkills)
 	w.raw("<div class=\"card-foot\">\n<span class=\"posted\"><time datetime=\"")
@@ -113,11 +97,7 @@ func (w *htmlWriter) providerCard(c *providerCard) {
 	w.raw("\n<div>\n<h3>")
 	w.link(c.URL, c.Name)
 	w.raw("</h3>\n")
-	if c.Tagline != "" {
-		w.raw(`<p class="tagline">`)
-		w.text(c.Tagline)
-		w.raw("</p>\n")
-	}
+	w.optional(`<p class="tagline">`, c.Tagline, "</p>\n")
 	w.raw("</div>\n</div>\n<div class=\"badges\">\n")
 	w.providerBadges(c)
 	w.raw("</div>\n<p class=\"stats\">\n")
@@ -131,11 +111,7 @@ func (w *htmlWriter) providerCard(c *providerCard) {
 		w.raw("<span>No reviews yet</span>\n")
 	}
 	w.raw("<span><strong>" + strconv.Itoa(c.Completed) + "</strong> jobs done</span>\n")
-	if c.Rate != "" {
-		w.raw("<span><strong>")
-		w.text(c.Rate)
-		w.raw("</strong></span>\n")
-	}
+	w.optional("<span><strong>", c.Rate, "</strong></span>\n")
 	w.raw("</p>\n")
 	w.skills(c.Skills, c.MoreSkills)
 	w.raw("<div class=\"card-foot\">\n<span class=\"posted\">")
@@ -155,16 +131,8 @@ func (w *htmlWriter) providerBadges(c *providerCard) {
 		w.text(c.Availability)
 		w.raw("</span>\n")
 	}
-	if c.Location != "" {
-		w.raw(`<span class="badge">` + iconPin + " ")
-		w.text(c.Location)
-		w.raw("</span>\n")
-	}
-	if c.Distance != "" {
-		w.raw(`<span class="badge distance">`)
-		w.text(c.Distance)
-		w.raw(" away</span>\n")
-	}
+	w.optional(`<span class="badge">`+iconPin+" ", c.Location, "</span>\n")
+	w.optional(`<span class="badge distance">`, c.Distance, " away</span>\n")
 	if c.Remote {
 		w.raw(`<span class="badge badge-remote">Remote</span>` + "\n")
 	}
@@ -261,6 +229,16 @@ func (w *htmlWriter) text(s string) {
 		}
 	}
 	w.WriteString(s)
+}
+
+// optional writes s as text between open and close (markup), or nothing
+// when s is empty.
+func (w *htmlWriter) optional(open, s, close string) {
+	if s != "" {
+		w.raw(open)
+		w.text(s)
+		w.raw(close)
+	}
 }
 
 // url writes a link's or an image's address as a double-quoted attribute
