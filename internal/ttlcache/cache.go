@@ -63,17 +63,17 @@ func (c *Cache[K, V]) Put(key K, v V) { c.PutCost(key, v, 0) }
 
 // PutCost is Put for a value of the given cost (its size in bytes, say):
 // entries are dropped until the costs fit in MaxCost, and a value costing
-// more than MaxCost alone is not kept.
+// more than MaxCost alone is not kept (nor is what key held before).
 func (c *Cache[K, V]) PutCost(key K, v V, cost int64) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.remove(key) // even when v is not kept: the old value is not v
 	if c.opts.MaxCost > 0 && cost > c.opts.MaxCost {
 		return
 	}
-	c.remove(key)
 	now := c.opts.Now()
 	if !c.fits(cost) {
 		c.makeRoom(now, cost)

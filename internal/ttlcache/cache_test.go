@@ -160,8 +160,12 @@ func TestCostsStayWithinMaxCost(t *testing.T) {
 	if sum() != 50 {
 		t.Fatalf("a replaced entry's cost stayed: %d", sum())
 	}
+	c.PutCost("19", 19, 101)
+	if _, ok := c.Get("19"); ok || sum() != 40 {
+		t.Fatalf("a key stored past MaxCost still answers with its old value (cost %d)", sum())
+	}
 	c.PutCost("free", 0, 0)
-	if _, ok := c.Get("free"); !ok || sum() != 50 {
+	if _, ok := c.Get("free"); !ok || sum() != 40 {
 		t.Fatalf("a costless entry: kept %v, cost %d", ok, sum())
 	}
 }
