@@ -74,3 +74,23 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+// Slugify's shortcut for strings that are slugs already returns what the
+// folding returns, over every string of up to four characters of an
+// alphabet with dashes, letters, digits and what folding changes.
+func TestSlugifyShortcutAgreesWithFolding(t *testing.T) {
+	alphabet := []string{"a", "z", "0", "9", "-", "A", " ", "é", "--"}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		if got, want := Slugify(s), fold(s); got != want {
+			t.Errorf("Slugify(%q) = %q, folding gives %q", s, got, want)
+		}
+		if depth == 4 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(s+c, depth+1)
+		}
+	}
+	walk("", 0)
+}

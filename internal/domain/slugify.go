@@ -13,6 +13,29 @@ import (
 // carry no identity, so a lossy slug is fine; tenant slugs are validated
 // by ValidateSlug instead.
 func Slugify(s string) string {
+	if isSlug(s) {
+		return s // what the folding would return: most inputs are stored slugs
+	}
+	return fold(s)
+}
+
+// isSlug is whether s is lower-case ASCII letters and digits joined by
+// single dashes, which fold leaves as it is.
+func isSlug(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && i > 0 && i < len(s)-1 && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// fold is Slugify's general case: the string lowered, decomposed, its
+// accents dropped and every run of other characters made one dash.
+func fold(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {
