@@ -72,9 +72,7 @@ func (s *Store) indexedJobSitemap(ctx context.Context, page int) ([]SitemapEntry
 	err := s.indexRead(ctx, func() error {
 		v := s.index.jobs.View(s.now())
 		out = sitemapPage(v.Order(jobIDOrder), v.Listed(), page, func(o uint32) SitemapEntry {
-			var j JobSummary
-			s.index.cards.decode(v.Payload(o), j.cardFields()[:jobSitemapFields])
-			return SitemapEntry{ID: j.ID, Slug: j.Slug, Title: j.Title, UpdatedAt: j.UpdatedAt}
+			return s.index.cards.sitemapEntry(v.Payload(o), true)
 		})
 		return nil
 	})
@@ -86,9 +84,7 @@ func (s *Store) indexedProviderSitemap(ctx context.Context, page int) ([]Sitemap
 	err := s.indexRead(ctx, func() error {
 		v := s.index.providers.View(s.now())
 		out = sitemapPage(v.Order(providerIDOrder), v.Listed(), page, func(o uint32) SitemapEntry {
-			var p ProviderSummary
-			s.index.cards.decode(v.Payload(o), p.cardFields()[:providerSitemapFields])
-			return SitemapEntry{ID: p.ID, Title: p.DisplayName, UpdatedAt: p.UpdatedAt}
+			return s.index.cards.sitemapEntry(v.Payload(o), false)
 		})
 		return nil
 	})

@@ -33,10 +33,15 @@ var (
 
 const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
+// sitemapEntryBytes is about what an entry takes written: its loc with a
+// host and a slug, its lastmod and the tags.
+const sitemapEntryBytes = 150
+
 // writeSitemap writes the n entries at returns as a sitemap document.
 func (h *Handler) writeSitemap(w http.ResponseWriter, r *http.Request, tags sitemapTags, n int, at func(int) sitemapLoc) {
 	b := httpx.GetBuffer()
 	defer httpx.PutBuffer(b)
+	b.Grow(n * sitemapEntryBytes) // once, not by doubling to a megabyte and more
 	b.WriteString(xml.Header)
 	appendSitemap(b, h.abs(r, ""), tags, n, at)
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
