@@ -37,8 +37,8 @@ type Cache struct {
 // bodies, each kept at most ttl (0: DefaultTTL), or nil (nothing stored)
 // for a negative ttl. The bytes are bounded as well as the count because
 // responses differ a thousandfold: a sitemap file is over a megabyte, and
-// a catalog changing many times a second left hundreds of versions of it
-// in a process's memory.
+// with a catalog changing many times a second every entry could be a
+// superseded version of one.
 func New(ttl time.Duration, max int, maxBytes int64) *Cache {
 	if ttl < 0 {
 		return nil
