@@ -20,6 +20,9 @@ type item struct {
 	values             []any
 	fp                 []byte // input fingerprint (source.Fingerprints); nil when unknown
 	held               bool   // the catalog holds a row of it (splitChanged)
+	// keep are the positions among values of the HTML columns the catalog
+	// row already stores (keptHTML): its UPDATE sends NULL for them.
+	keep []int
 }
 
 // held is what the catalog holds of one row: its content hash and the

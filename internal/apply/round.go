@@ -70,7 +70,9 @@ func queueSources(b *pgx.Batch, t domain.Tenant, c kind.Catalog, ids []int64) *p
 func (x *part) project() {
 	x.p = x.read(x.stored)
 	for i := range x.p.items {
-		x.p.items[i].fp = x.fps[x.p.items[i].sourceID]
+		it := &x.p.items[i]
+		it.fp = x.fps[it.sourceID]
+		it.keep = keptHTML(x.c, it.values, x.stored.of(it.sourceID))
 	}
 }
 

@@ -129,7 +129,7 @@ func (w *writes) queue(b *pgx.Batch, items []item) {
 
 func (w *writes) queueUpdate(b *pgx.Batch, chunk []item) {
 	n := padded(len(chunk))
-	b.Queue(updateSQL(w.c, w.cols, w.types, n), upsertArgs(chunk, len(w.cols), n)...).Query(func(rows pgx.Rows) error {
+	b.Queue(updateSQL(w.c, w.cols, w.types, n), updateArgs(chunk, len(w.cols), n)...).Query(func(rows pgx.Rows) error {
 		found := map[[2]int64]bool{}
 		var tenantID, sourceID int64
 		_, err := pgx.ForEachRow(rows, []any{&tenantID, &sourceID}, func() error {
@@ -182,13 +182,13 @@ func updateSQL(c kind.Catalog, cols, types []string, n int) string {
 	b.WriteString("UPDATE " + c.Table() + " k SET ")
 	for _, col := range cols {
 		if col != "tenant_id" && col != "source_id" {
-			b.WriteString(col + " = v." + col + ", ")
+			b.WriteString(setColumn(c, col) + ", ")
 		}
 	}
 	b.WriteString("synced_at = now() FROM (VALUES ")
 	writeValues(&b, types, len(cols), n)
 	b.WriteString(") v (" + strings.Join(cols, ", ") + ") WHERE k.tenant_id = v.tenant_id AND k.source_id = v.source_id" +
-		" AND k.content_hash IS DISTINCT FROM v.content_hash RETURNING k.tenant_id, k.source_id")
+		" AND k.content_hash IS DISTINCT FROM v.content_hash" + keptStillHeld(c) + " RETURNING k.tenant_id, k.source_id")
 	return b.String()
 }
 
@@ -224,6 +224,17 @@ func upsertArgs(items []item, width, n int) []any {
 		args = append(append(args, it.values...), it.fp)
 	}
 	return append(args, make([]any, (n-len(items))*width)...)
+}
+
+// updateArgs are upsertArgs with NULL for the HTML each item keeps.
+func updateArgs(items []item, width, n int) []any {
+	args := upsertArgs(items, width, n)
+	for i, it := range items {
+		for _, pos := range it.keep {
+			args[i*width+pos] = nil
+		}
+	}
+	return args
 }
 
 // upsertSQL is a multi-row INSERT ... ON CONFLICT DO UPDATE. The WHERE on

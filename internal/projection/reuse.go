@@ -1,6 +1,7 @@
 package projection
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 )
@@ -15,10 +16,11 @@ import (
 // reuses nothing. verify and repair project without Prior, so what the
 // catalog holds is always checked against a fresh projection.
 
-// digestSize is the bytes kept of each field's SHA-256: 128 bits make an
+// DigestSize is the bytes kept of each field's SHA-256, field i's at
+// [i*DigestSize, (i+1)*DigestSize) of a row's digests: 128 bits make an
 // accidental match between two different inputs of one field impossible in
 // practice.
-const digestSize = 16
+const DigestSize = 16
 
 // Prior is what the catalog holds of one row's HTML fields: their outputs
 // in the kind's field order (JobHTMLColumns, ProviderHTMLColumns) and the
@@ -44,7 +46,7 @@ func ProviderHTMLColumns() []string { return append([]string(nil), providerHTMLC
 // digests to store with them.
 func sanitizeFields(prior *Prior, raws ...string) ([]string, []byte) {
 	out := make([]string, len(raws))
-	digests := make([]byte, 0, digestSize*len(raws))
+	digests := make([]byte, 0, DigestSize*len(raws))
 	for i, raw := range raws {
 		d := htmlDigest(Version, i, raw)
 		digests = append(digests, d[:]...)
@@ -57,11 +59,21 @@ func sanitizeFields(prior *Prior, raws ...string) ([]string, []byte) {
 	return out, digests
 }
 
-func (p *Prior) lookup(i, fields int, d [digestSize]byte) (string, bool) {
-	if p == nil || len(p.Digests) != digestSize*fields || len(p.HTML) != fields {
+// Holds reports whether field i of a row's digests (a projected row's
+// HTMLDigests) is the digest p holds for that field: the catalog row then
+// stores the field's output already.
+func (p *Prior) Holds(i int, digests []byte) bool {
+	if p == nil || len(digests) != len(p.Digests) || len(digests) < (i+1)*DigestSize {
+		return false
+	}
+	return bytes.Equal(digests[i*DigestSize:(i+1)*DigestSize], p.Digests[i*DigestSize:(i+1)*DigestSize])
+}
+
+func (p *Prior) lookup(i, fields int, d [DigestSize]byte) (string, bool) {
+	if p == nil || len(p.Digests) != DigestSize*fields || len(p.HTML) != fields {
 		return "", false
 	}
-	if [digestSize]byte(p.Digests[i*digestSize:(i+1)*digestSize]) != d {
+	if [DigestSize]byte(p.Digests[i*DigestSize:(i+1)*DigestSize]) != d {
 		return "", false
 	}
 	return p.HTML[i], true
@@ -69,14 +81,14 @@ func (p *Prior) lookup(i, fields int, d [digestSize]byte) (string, bool) {
 
 // htmlDigest identifies one field's raw input under a projection version;
 // the field's position keeps equal texts in two fields apart.
-func htmlDigest(version, field int, raw string) [digestSize]byte {
+func htmlDigest(version, field int, raw string) [DigestSize]byte {
 	h := sha256.New()
 	var head [16]byte
 	binary.BigEndian.PutUint64(head[:8], uint64(version))
 	binary.BigEndian.PutUint64(head[8:], uint64(field))
 	h.Write(head[:])
 	h.Write([]byte(raw))
-	var d [digestSize]byte
+	var d [DigestSize]byte
 	copy(d[:], h.Sum(nil))
 	return d
 }

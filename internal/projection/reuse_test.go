@@ -44,9 +44,9 @@ func TestPriorThatDoesNotFitIsIgnored(t *testing.T) {
 	first, _ := Job(publicJob())
 	for name, p := range map[string]*Prior{
 		"no digests":      {HTML: priorOf(first).HTML},
-		"digests cut":     {Digests: first.HTMLDigests[:digestSize*4], HTML: priorOf(first).HTML},
+		"digests cut":     {Digests: first.HTMLDigests[:DigestSize*4], HTML: priorOf(first).HTML},
 		"outputs missing": {Digests: first.HTMLDigests, HTML: priorOf(first).HTML[:4]},
-		"fields swapped":  {Digests: append(slices.Clone(first.HTMLDigests[digestSize:2*digestSize]), first.HTMLDigests[digestSize:]...), HTML: priorOf(first).HTML},
+		"fields swapped":  {Digests: append(slices.Clone(first.HTMLDigests[DigestSize:2*DigestSize]), first.HTMLDigests[DigestSize:]...), HTML: priorOf(first).HTML},
 	} {
 		in := publicJob()
 		in.Prior = p
