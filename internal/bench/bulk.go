@@ -12,6 +12,7 @@ import (
 	"github.com/zumodra/zumodra/internal/apply"
 	"github.com/zumodra/zumodra/internal/catalog"
 	"github.com/zumodra/zumodra/internal/kind"
+	"github.com/zumodra/zumodra/internal/memlimit"
 	"github.com/zumodra/zumodra/internal/resync"
 )
 
@@ -118,6 +119,7 @@ var listings = []kind.Catalog{kind.Jobs, kind.Providers}
 // the rows it wrote, or, when unchanged, the rows it found unchanged.
 func (s *suite) resync(ctx context.Context, unchanged bool) func() (int, error) {
 	return func() (int, error) {
+		defer memlimit.Batch()() // as sync-public-catalogs runs it
 		rep, err := resync.Run(ctx, s.pool, resync.Options{Concurrency: s.opts.Concurrency, Logger: s.opts.Logger})
 		if err == nil {
 			err = rep.Err()

@@ -16,6 +16,7 @@ import (
 
 	"github.com/zumodra/zumodra/internal/domain"
 	"github.com/zumodra/zumodra/internal/logging"
+	"github.com/zumodra/zumodra/internal/memlimit"
 	"github.com/zumodra/zumodra/internal/ops"
 	"github.com/zumodra/zumodra/internal/outbox"
 	"github.com/zumodra/zumodra/internal/resync"
@@ -135,6 +136,7 @@ func (c *syncCatalogsCmd) sync(ctx context.Context, pool *pgxpool.Pool, ts []dom
 		bar = newProgress(c.app.Stdout, true, "tenants", c.now)
 		opts.Progress = func(p resync.Progress) { bar.update(p.TenantsDone, p.TenantsTotal) }
 	}
+	defer memlimit.Batch()()
 	rep, err := resync.Run(ctx, pool, opts)
 	if bar != nil {
 		bar.update(len(ts), len(ts))

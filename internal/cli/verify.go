@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zumodra/zumodra/internal/domain"
+	"github.com/zumodra/zumodra/internal/memlimit"
 	"github.com/zumodra/zumodra/internal/ops"
 )
 
@@ -78,6 +79,7 @@ func (c *verifyCmd) Run(ctx context.Context) error {
 		if c.tenant != "" {
 			opts.TenantSlugs = []string{ts[0].Slug}
 		}
+		defer memlimit.Batch()()
 		rep, err := (&ops.Verifier{Pool: pool, Log: c.app.Log}).Verify(ctx, opts)
 		if err != nil {
 			return err

@@ -1,5 +1,7 @@
-// Package memlimit keeps the Go runtime's soft memory limit a fraction
-// above the live heap.
+// Package memlimit sets how the Go runtime trades memory for collector
+// CPU: a serve process keeps its soft memory limit a fraction above the
+// live heap (Follow); a batch command lets its heap grow further between
+// collections (Batch).
 //
 // By default the collector lets the heap grow to twice what survived the
 // last collection before it collects again. A serve process's live heap is
