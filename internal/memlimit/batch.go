@@ -14,7 +14,7 @@ import (
 // sanitised HTML, encoded parameters). At the default of 100 the collector
 // ran every few tens of megabytes: reading and projecting every row at full
 // scale (sync-public-catalogs --full --dry-run, two runs each) took 30.4
-// and 30.9 s of CPU, peaking at 84 MiB; at 400, 22.2 and 23.4 s, peaking
+// and 30.9 s of user CPU, peaking at 84 MiB; at 400, 22.2 and 23.4 s, peaking
 // at 205 and 254 MiB, still bounded by the pages in flight, not by the data.
 const BatchGCPercent = 400
 
