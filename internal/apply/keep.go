@@ -19,10 +19,12 @@ import (
 // upserted whole (writes.finish).
 
 // htmlAt is, for each catalog with HTML, the positions of its HTML columns
-// and of html_digests among its columns.
+// and of html_digests among its columns, and updateSQL's condition on the
+// kept columns (keptStillHeld).
 var htmlAt = map[kind.Catalog]struct {
 	html    []int
 	digests int
+	held    string
 }{}
 
 func init() {
@@ -38,6 +40,7 @@ func init() {
 		if at.digests < 0 || slices.Contains(at.html, -1) {
 			panic("apply: the " + string(c) + " catalog's HTML columns are not all among its columns")
 		}
+		at.held = keptStillHeld(ops.htmlColumns)
 		htmlAt[c] = at
 	}
 }
@@ -70,9 +73,9 @@ func setColumn(c kind.Catalog, col string) string {
 
 // keptStillHeld is updateSQL's condition that every HTML column sent as
 // NULL still has, in the catalog row, the input digest the NULL stood for.
-func keptStillHeld(c kind.Catalog) string {
+func keptStillHeld(htmlColumns []string) string {
 	var b strings.Builder
-	for i, col := range catalogs[c].htmlColumns {
+	for i, col := range htmlColumns {
 		digest := func(row string) string {
 			return "substring(" + row + ".html_digests from " + strconv.Itoa(i*projection.DigestSize+1) +
 				" for " + strconv.Itoa(projection.DigestSize) + ")"

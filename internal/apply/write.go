@@ -188,7 +188,7 @@ func updateSQL(c kind.Catalog, cols, types []string, n int) string {
 	b.WriteString("synced_at = now() FROM (VALUES ")
 	writeValues(&b, types, len(cols), n)
 	b.WriteString(") v (" + strings.Join(cols, ", ") + ") WHERE k.tenant_id = v.tenant_id AND k.source_id = v.source_id" +
-		" AND k.content_hash IS DISTINCT FROM v.content_hash" + keptStillHeld(c) + " RETURNING k.tenant_id, k.source_id")
+		" AND k.content_hash IS DISTINCT FROM v.content_hash" + htmlAt[c].held + " RETURNING k.tenant_id, k.source_id")
 	return b.String()
 }
 

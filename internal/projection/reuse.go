@@ -66,18 +66,21 @@ func (p *Prior) Holds(i int, digests []byte) bool {
 	if p == nil || len(digests) != len(p.Digests) || len(digests) < (i+1)*DigestSize {
 		return false
 	}
-	return bytes.Equal(digests[i*DigestSize:(i+1)*DigestSize], p.Digests[i*DigestSize:(i+1)*DigestSize])
+	return bytes.Equal(fieldDigest(digests, i), fieldDigest(p.Digests, i))
 }
 
 func (p *Prior) lookup(i, fields int, d [DigestSize]byte) (string, bool) {
 	if p == nil || len(p.Digests) != DigestSize*fields || len(p.HTML) != fields {
 		return "", false
 	}
-	if [DigestSize]byte(p.Digests[i*DigestSize:(i+1)*DigestSize]) != d {
+	if !bytes.Equal(fieldDigest(p.Digests, i), d[:]) {
 		return "", false
 	}
 	return p.HTML[i], true
 }
+
+// fieldDigest is field i's digest among a row's digests.
+func fieldDigest(digests []byte, i int) []byte { return digests[i*DigestSize : (i+1)*DigestSize] }
 
 // htmlDigest identifies one field's raw input under a projection version;
 // the field's position keeps equal texts in two fields apart.
