@@ -65,3 +65,31 @@ func TestFollowSetsAndRestores(t *testing.T) {
 		t.Fatalf("GOMEMLIMIT set: Follow said %q", said.String())
 	}
 }
+
+// The limit follows the live heap as it grows, collection after
+// collection, as a serve process's heap grows while its index is built:
+// a limit left at an earlier, smaller heap would have the collector run
+// without pause.
+func TestFollowTracksGrowth(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	before := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(before)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { Follow(ctx, 0.5, log); close(done) }()
+	defer func() { cancel(); <-done }()
+	var ballast [][]byte
+	for step := 1; step <= 4; step++ {
+		ballast = append(ballast, make([]byte, 64<<20))
+		runtime.GC()
+		want := int64(step) * 64 << 20 * 3 / 2
+		deadline := time.Now().Add(10 * time.Second)
+		for debug.SetMemoryLimit(-1) < want && time.Now().Before(deadline) {
+			time.Sleep(5 * time.Millisecond)
+		}
+		if got := debug.SetMemoryLimit(-1); got < want || got == math.MaxInt64 {
+			t.Fatalf("%d MiB live: limit %d, want at least %d", step*64, got, want)
+		}
+	}
+	runtime.KeepAlive(ballast)
+}
