@@ -81,9 +81,9 @@ func (t *strtab) providerDoc(row rowScanner) (searchindex.Doc[card], error) {
 // providerSet is the listed providers matching q, as providerConds selects
 // them in SQL, leaving out the facet skip.
 func providerSet(v *providerView, q ProviderQuery, match *roaring.Bitmap, skip string) *roaring.Bitmap {
-	set := v.Listed()
+	set := narrowing{set: v.Listed()}
 	if match != nil {
-		set = match
+		set.set = match
 	}
 	flag := func(b bool) []string {
 		if b {
@@ -100,15 +100,15 @@ func providerSet(v *providerView, q ProviderQuery, match *roaring.Bitmap, skip s
 		{"company", pfCompany, nonEmpty(q.Company)}, {"verified", pfVerified, flag(q.Verified)},
 		{"available", pfAvailable, flag(q.Available)}, {"remote", pfRemote, flag(q.Remote)}} {
 		if len(c.vals) > 0 && skip != c.name {
-			set = roaring.And(set, v.Field(c.field, c.vals...))
+			set.and(v.Field(c.field, c.vals...))
 		}
 	}
 	if q.MinRating != nil || q.MaxRate != nil {
-		set = keep(set, func(ord uint32) bool {
+		return keep(set.set, func(ord uint32) bool {
 			return (q.MinRating == nil || v.Num(ord, pnRating) >= *q.MinRating) && (q.MaxRate == nil || v.Num(ord, pnRate) <= *q.MaxRate)
 		})
 	}
-	return set
+	return set.set
 }
 
 // providerRate is the rate sort's key: a missing rate sorts above any

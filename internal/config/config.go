@@ -25,10 +25,11 @@ const (
 	FormatJSON = "json"
 )
 
-// DefaultHeapHeadroom lets the heap grow by half the live heap between
-// collections, where Go's default is all of it: the trade of memory for
-// collector CPU measured in docs/BENCHMARKS.md.
-const DefaultHeapHeadroom = 0.5
+// DefaultHeapHeadroom lets the heap grow by three tenths of the live heap
+// between collections, where Go's default is all of it: the trade of
+// memory for collector CPU measured in docs/OPERATIONS.md, where a half
+// cost 40 MiB more at full scale for no rate measurably higher.
+const DefaultHeapHeadroom = 0.3
 
 // Config is everything a zumodra process needs to know at start.
 type Config struct {

@@ -86,6 +86,7 @@ func (h *Handler) jobsView(v url.Values, q catalog.JobQuery, res catalog.JobPage
 		view.Company = companyHead(q.Company, res, f)
 	}
 	placed := false
+	view.Jobs = make([]jobCard, 0, len(res.Jobs)) // twenty cards: appending grew the slice five times
 	for _, j := range res.Jobs {
 		view.Jobs = append(view.Jobs, h.jobCard(j))
 		placed = placed || j.Latitude != nil

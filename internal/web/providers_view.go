@@ -88,6 +88,7 @@ func (h *Handler) providersView(v url.Values, q catalog.ProviderQuery, res catal
 		view.Selects = append(view.Selects, selectFacet("company", "Company", "All companies", f.Companies, q.Company))
 	}
 	placed := false
+	view.Providers = make([]providerCard, 0, len(res.Providers))
 	for _, p := range res.Providers {
 		view.Providers = append(view.Providers, providerCardOf(p))
 		placed = placed || p.Latitude != nil
