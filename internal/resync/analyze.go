@@ -21,8 +21,9 @@ import (
 // analysed.
 var firstAnalyze = 5_000
 
-// analyzedTables are the tables a bulk sync grows.
-var analyzedTables = "public.job_catalog, public.provider_catalog, public.public_ids, public.company_catalog"
+// GrownTables are the tables a bulk sync grows, as one list for ANALYZE
+// or VACUUM.
+const GrownTables = "public.job_catalog, public.provider_catalog, public.public_ids, public.company_catalog"
 
 // grower counts a run's inserted rows and analyses at each doubling.
 type grower struct {
@@ -59,7 +60,7 @@ func (g *grower) add(ctx context.Context, n int) {
 	}()
 	// Without the right to analyse (not the tables' owner) PostgreSQL
 	// skips them with a warning: the sync goes on regardless.
-	if _, err := g.pool.Exec(ctx, "ANALYZE "+analyzedTables); err != nil {
+	if _, err := g.pool.Exec(ctx, "ANALYZE "+GrownTables); err != nil {
 		g.log.WarnContext(ctx, "resync: could not analyse the catalog tables", "error", err)
 	}
 }
