@@ -42,8 +42,9 @@ func Limit(live, other uint64, headroom float64) int64 {
 }
 
 // Follow sets the limit from the live heap after each collection (looking
-// every Every) until ctx ends, then restores the limit it found. It does nothing when headroom is 0 or
-// when GOMEMLIMIT is set: the operator's own limit stands.
+// every Every) until ctx ends, then restores the limit it found. It does
+// nothing when headroom is 0 or when GOMEMLIMIT is set: the operator's own
+// limit stands.
 func Follow(ctx context.Context, headroom float64, log *slog.Logger) {
 	if headroom <= 0 {
 		return
