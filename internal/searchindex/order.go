@@ -99,8 +99,15 @@ func (v *View[P]) AtLeast(i int, min float64) *roaring.Bitmap {
 	}
 	o := &v.ix.orders[i]
 	head := sort.Search(len(o.ords), func(j int) bool { return !(v.Num(o.ords[j], o.nums[0]) >= min) })
-	set = roaring.New()
-	set.AddMany(slices.Sorted(slices.Values(o.ords[:head])))
+	// The prefix is in the order's order, not the ordinals': marking them
+	// in a dense bitmap costs one write each, where sorting them cost a
+	// fifth of a serve's CPU under writes, when every Seal drops the kept
+	// bitmaps and each request with a minimum made its own again.
+	dense := make([]uint64, (len(v.ix.docs)+63)/64)
+	for _, ord := range o.ords[:head] {
+		dense[ord/64] |= 1 << (ord % 64)
+	}
+	set = roaring.FromDense(dense, false)
 	set.RunOptimize()
 	f.mu.Lock()
 	defer f.mu.Unlock()
