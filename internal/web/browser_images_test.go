@@ -50,8 +50,17 @@ func TestBrokenImagesFallBackToInitials(t *testing.T) {
 // sample is the colour, as #rrggbb, of a pixel of the element a fifth of
 // the way across at mid-height: inside a round avatar, left of centred
 // initials, and on logoSVG's background rather than its white circle.
+//
+// The element is scrolled to first and two frames are let pass: cards off
+// the screen are not painted (content-visibility: auto), and a screenshot
+// taken in the frame that brings one into view could find it still blank.
 func sample(t *testing.T, ctx context.Context, sel string) string {
 	t.Helper()
+	shown := fmt.Sprintf(`new Promise(done => { document.querySelector(%q).scrollIntoView({block: "center"});
+		requestAnimationFrame(() => requestAnimationFrame(() => done(true))); })`, sel)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](shown, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("scroll to %s: %v", sel, err)
+	}
 	shot, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", sel, err)
